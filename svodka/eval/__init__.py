@@ -1,0 +1,1 @@
+"""eval: the published metrics, computed the same way as ../shared/eval's scorers."""
