@@ -1,0 +1,164 @@
+"""Layout of a visible-text dump: every line becomes a field of the article or boilerplate."""
+from __future__ import annotations
+
+import re
+
+from ..model import Media, Related
+from .body import candidate_segments, is_subhead, scores
+from .lines import (WORD, Line, credit_of, is_counter, is_dateline, is_headline, is_person_name, is_prose,
+                    split_lines)
+from .parts import (author_of, find_cards, find_rubric, is_list_headline, is_tag_line, media_of,
+                    related_inline, split_tags)
+
+TITLE_LOOKBACK = 12          # non-empty lines above the body searched for the headline
+TRAILER_LOOKAHEAD = 40       # non-empty lines after the body searched for related/authors/tags/cards
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in WORD.findall(text) if len(w) > 3}
+
+
+def _overlap(a: str, b_stems: set[str]) -> float:
+    s = _stems(a)
+    return len(s & b_stems) / len(s) if s else 0.0
+
+
+def find_title(lines: list[Line], start: int, body_stems: set[str]) -> tuple[int | None, list[int]]:
+    """The headline above the body and any alternative headlines between it and the body."""
+    heads: list[int] = []
+    seen = 0
+    j = start - 1
+    while j >= 0 and seen < TITLE_LOOKBACK:
+        line = lines[j]
+        seen += 1
+        if is_headline(line) and not credit_of(line.text) and not is_person_name(line.text):
+            if _overlap(line.text, body_stems) >= 0.25 or not heads:
+                heads.append(j)
+            if len(heads) == 2:
+                break
+        elif is_prose(line) and heads:
+            break
+        j -= 1
+    if not heads:
+        return None, []
+    related = [h for h in heads if _overlap(lines[h].text, body_stems) >= 0.25]
+    if not related:
+        return heads[0], []
+    related.sort()
+    # headlines a blank line apart: the upper one is the title, the lower one an alternative
+    if len(related) == 2 and related[1] - related[0] > 6:
+        related = related[1:]
+    return related[0], related[1:]
+
+
+def choose_segment(lines: list[Line], template: frozenset[str]):
+    """The dense run of prose that is the article: dense, headed by a headline about it, early on the page."""
+    best, best_value = None, 0.0
+    for a, b, score in candidate_segments(scores(lines, template)):
+        body_stems = set().union(*(_stems(l.text) for l in lines[a:b] if is_prose(l)))
+        title_i, alt_is = find_title(lines, a, body_stems)
+        fit = _overlap(lines[title_i].text, body_stems) if title_i is not None else 0.0
+        value = score * (0.3 + fit) * (1.0 - 0.5 * a / len(lines))
+        if value > best_value:
+            best, best_value = (a, b, body_stems, title_i, alt_is), value
+    return best
+
+
+def text_layout(text: str, *, template: frozenset[str] = frozenset()) -> dict:
+    """Fields of an article read from a visible-text dump (header already removed by the reader)."""
+    lines = split_lines(text)
+    out: dict = {"alt_titles": [], "body": [], "authors": [], "tags": [], "media": [], "related": [],
+                 "cards": [], "boilerplate": []}
+    if not lines:
+        return out
+    chosen = choose_segment(lines, template)
+    if chosen is None:
+        out["boilerplate"] = [l.text for l in lines]
+        return out
+    a, b, body_stems, title_i, alt_is = chosen
+    used: set[int] = set()
+    if title_i is not None:
+        out["title"] = lines[title_i].text
+        out["alt_titles"] = [lines[k].text for k in alt_is]
+        used |= {title_i, *alt_is}
+        rubric, rubric_i = find_rubric(lines, title_i, out["title"])
+        if rubric:
+            out["rubric"] = rubric
+            used.add(rubric_i)
+
+    # between the headline and the body: lead, media, authors
+    head_end = max([title_i or 0, *alt_is]) + 1 if title_i is not None else a
+    paragraphs: list[int] = []
+    rubrics = {out.get("rubric")} - {None}
+    i = min(head_end, a)
+    while i < b:
+        line = lines[i]
+        if i in used:
+            i += 1
+            continue
+        media = media_of(lines, i)
+        if media:
+            m, ks = media
+            out["media"].append(m)
+            used |= set(ks)
+            paragraphs = [p for p in paragraphs if p not in ks]
+        elif i >= a and (rel := related_inline(lines, i, rubrics)):
+            r, ks = rel
+            out["related"].append(r)
+            used |= set(ks)
+            i = max(ks)
+        elif is_prose(line) or (i >= a and is_subhead(lines, i, template)):
+            paragraphs.append(i)
+        elif i < a and (name := author_of(line)) and not any(
+                credit_of(lines[k].text) for k in range(i + 1, min(i + 2, len(lines)))):
+            out["authors"].append(name)
+            used.add(i)
+        i += 1
+    used |= set(paragraphs)
+
+    if paragraphs and _is_lead(lines, paragraphs, used):
+        out["lead"] = lines[paragraphs[0]].text
+        paragraphs = paragraphs[1:]
+    out["body"] = [lines[p].text for p in paragraphs]
+    _trailer(lines, b, out, used, body_stems)
+    out["boilerplate"] = [l.text for k, l in enumerate(lines) if k not in used]
+    return out
+
+
+def _is_lead(lines: list[Line], paragraphs: list[int], used: set[int]) -> bool:
+    """The first paragraph is a lead when the page sets it apart: a photo or a different block shape."""
+    if len(paragraphs) < 2:
+        return False
+    first, second = paragraphs[0], paragraphs[1]
+    between = range(first + 1, second)
+    if any(credit_of(lines[k].text) for k in between):
+        return True
+    f, s = lines[first], lines[second]
+    return not (f.blank_before and f.blank_after) and s.blank_before and s.blank_after and len(between) > 0
+
+
+def _trailer(lines: list[Line], b: int, out: dict, used: set[int], body_stems: set[str]) -> None:
+    """After the body: the related-headline list, authors, tags and person cards."""
+    end = min(len(lines), b + TRAILER_LOOKAHEAD)
+    cards, card_lines = find_cards(lines, b)
+    out["cards"] = cards
+    used |= card_lines
+    in_list = True
+    for i in range(b, end):
+        if i in used:
+            continue
+        line = lines[i]
+        if in_list and is_list_headline(line):
+            out["related"].append(Related(title=line.text, rubric=None, kind="list"))
+            used.add(i)
+            continue
+        if is_counter(line.text) or is_dateline(line.text):
+            continue
+        in_list = False
+        if name := author_of(line):
+            if name not in out["authors"] and not any(c.name == name for c in cards):
+                out["authors"].append(name)
+            used.add(i)
+        elif is_tag_line(line) and not out["tags"]:
+            out["tags"] = split_tags(line.text)
+            used.add(i)
