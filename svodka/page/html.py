@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
+from svodka.page import html_meta as hm
+
 # Elements whose text is never shown.
 SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe",
         "object", "embed", "svg", "math", "select", "option", "button", "textarea", "input", "map"}
@@ -123,26 +125,77 @@ def visible_lines(html: str) -> list[str]:
 _SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
 
 
-def line_score(line: Line) -> float:
+# class/id words of page furniture: comments, related lists, share bars, menus, ads, ratings.
+FURNITURE = re.compile(
+    r"comment|коммент|relat|share|social|twitter|facebook|vkontakte|footer|(?:^|[\W_])nav|menu"
+    r"|sidebar|banner|advert|adriver|(?:^|[\W_])ads?(?:$|[\W_])|crumb|rating|(?:^|[\W_])vote|poll"
+    r"|assessment|popular|most[_-]|teaser|subscri|login|(?:^|[\W_])tags?(?:$|[\W_])|print"
+    r"|widget|reply|captcha", re.I)
+
+
+def furniture_lines(lines: list[Line], title_idx: int | None) -> list[bool]:
+    """Lines inside an element whose class/id names furniture (comments, share, related …).
+    An element that holds the headline or most of the page's prose is the article, whatever
+    its name, so it never counts."""
+    prose: dict[object, float] = {}
+    total = 0.0
+    for ln in lines:
+        s = max(0.0, line_score(ln))
+        total += s
+        el = ln.elem
+        while el is not None:
+            prose[el] = prose.get(el, 0.0) + s
+            el = el.getparent()
+    keep: set = set()
+    if title_idx is not None:
+        el = lines[title_idx].elem
+        while el is not None:
+            keep.add(el)
+            el = el.getparent()
+    verdict: dict[object, bool] = {}
+
+    def is_furniture(el) -> bool:
+        if el in verdict:
+            return verdict[el]
+        chain, found = [], False
+        while el is not None and el not in verdict:
+            chain.append(el)
+            el = el.getparent()
+        found = verdict.get(el, False) if el is not None else False
+        for node in reversed(chain):
+            if not found and node not in keep and prose.get(node, 0.0) <= 0.5 * total:
+                marks = (node.get("class") or "") + " " + (node.get("id") or "")
+                found = node.tag == "form" or bool(FURNITURE.search(marks))
+            verdict[node] = found
+        return found
+
+    return [is_furniture(ln.elem) for ln in lines]
+
+
+def line_score(line: Line, furniture: bool = False) -> float:
     """How much a line looks like article prose (positive) or page furniture (negative)."""
     n = len(line.text)
     density = line.link_chars / max(1, n)
     words = len(re.findall(r"\w+", line.text))
-    if density > 0.5:
+    if density > 0.5 or furniture:
         return -max(10.0, 0.5 * n)
     if words >= 12 or (words >= 6 and _SENTENCE_END.search(line.text)):
         return n * (1 - density)
     return -10.0
 
 
-def best_span(scores: list[float], start: int | None) -> tuple[int, int]:
-    """[a, b) with the largest score sum; starting at ``start`` when given (max prefix sum)."""
+def best_span(scores: list[float], start: int | None, gap: float = 1e9) -> tuple[int, int]:
+    """[a, b) with the largest score sum; starting at ``start`` when given (max prefix sum).
+    A run of furniture worth more than ``gap`` ends the article: what follows is another block."""
     if start is not None:
-        best, total, end = 0.0, 0.0, start
+        best, total, end, run = 0.0, 0.0, start, 0.0
         for i in range(start, len(scores)):
             total += scores[i]
+            run = run + scores[i] if scores[i] < 0 else 0.0
             if total > best:
                 best, end = total, i + 1
+            if run < -gap and best > 0:
+                break
         return start, end
     best, total, a, span = 0.0, 0.0, 0, (0, 0)
     for i, s in enumerate(scores):
@@ -152,3 +205,91 @@ def best_span(scores: list[float], start: int | None) -> tuple[int, int]:
         if total > best:
             best, span = total, (a, i + 1)
     return span
+
+
+# --- title -------------------------------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def contained(part: str, whole: str) -> float:
+    """Share of ``part``'s words that occur in ``whole`` (1.0: a title inside "title - site")."""
+    a, b = _words(part), set(_words(whole))
+    return sum(w in b for w in a) / len(a) if a else 0.0
+
+
+def _link_heavy(line: Line) -> bool:
+    return line.link_chars > 0.5 * len(line.text)
+
+
+def choose_title(lines: list[Line], metas: list[str]) -> tuple[str | None, int | None]:
+    """The headline and its line index: the h1 (or heading-like line) that the meta titles agree
+    with; site names glued to ``<title>``/og:title fall away because they match no line."""
+    h1s = [i for i, ln in enumerate(lines) if ln.heading == "h1" and len(_words(ln.text)) >= 2]
+
+    def agreement(i: int) -> float:
+        text = lines[i].text
+        return max((contained(text, m) * min(1.0, len(text) / max(1, len(m)) + 0.5)
+                    for m in metas), default=0.0)
+
+    scored = sorted(((agreement(i), -i) for i in h1s), reverse=True)
+    if scored and scored[0][0] >= 0.8:
+        i = -scored[0][1]
+        return lines[i].text, i
+    # Any line that a meta title contains, the longest first: a title kept outside <h1>.
+    best: tuple[float, int] | None = None
+    for i, ln in enumerate(lines):
+        if len(ln.text) < 15 or len(ln.text) > 300:
+            continue
+        for m in metas:
+            if contained(ln.text, m) >= 0.99 and len(ln.text) >= 0.4 * len(m):
+                key = (len(ln.text) / len(m), -i)
+                if best is None or key > best:
+                    best = key
+    if best is not None:
+        i = -best[1]
+        return lines[i].text, i
+    plain = [i for i in h1s if not _link_heavy(lines[i]) and len(lines[i].text) >= 15]
+    if plain:
+        return lines[plain[0]].text, plain[0]
+    for m in metas:
+        if m:
+            return strip_site(m, metas), None
+    return None, None
+
+
+_SEPARATORS = re.compile(r"\s+(?:[-|:/»—–]{1,2}|::)\s+")
+
+
+def strip_site(title: str, metas: list[str]) -> str:
+    """Drop a site name glued to a title: the segment another meta title shares, or the longest."""
+    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    for part in parts:
+        if any(part != m and part in m and m != title for m in metas):
+            return part
+    return max(parts, key=len)
+
+
+# --- the page ----------------------------------------------------------------------------
+
+def html_layout(html: str, *, url: str | None = None, date: str | None = None) -> dict:
+    """Article fields found on an HTML news page (see ``svodka.model.Article``)."""
+    root = parse_html(html)
+    meta = hm.meta_tags(root)
+    ld = hm.jsonld_article(root)
+    title_tag = root.find(".//title")
+    metas = [hm.norm(x) for x in (ld.get("headline"), *meta.get("og:title", []),
+                                   *meta.get("twitter:title", []),
+                                   title_tag.text_content() if title_tag is not None else None)
+             if isinstance(x, str) and hm.norm(x)]
+    body_el = root.find("body")
+    lines = render_lines(body_el if body_el is not None else root)
+    title, t_idx = choose_title(lines, metas)
+    furniture = furniture_lines(lines, t_idx)
+    scores = [line_score(ln, f) for ln, f in zip(lines, furniture)]
+    a, b = best_span(scores, t_idx + 1 if t_idx is not None else None)
+    body = [ln.text for ln in lines[a:b] if ln.text != title]
+    return {"title": title, "lead": None, "body": body, "url": url}

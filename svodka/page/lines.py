@@ -19,6 +19,9 @@ CREDIT = re.compile(r"(?:\(|^|\s|\|)\s*(?:фото|фотография|иллю
                     r"\s*(?::|—|-|–)\s*(?P<credit>[^()]+?)\s*\)?\s*$", re.IGNORECASE)
 COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)", re.IGNORECASE)
 BREADCRUMB = re.compile(r"\s(?:»|>|→|/|//|\|)\s")
+CAPTION = re.compile(r"(?:^|[.,:;(]\s*)(?:фото|кадр|иллюстрация|скриншот|коллаж)(?:\s*[:—–-]|\s+\w)",
+                     re.IGNORECASE)
+GLUED = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")   # menu items rendered without a separator: "НовостиОбщество"
 URLISH = re.compile(r"(?:https?://|www\.|\.ru\b|\.com\b|\.ua\b|@)")
 
 
@@ -87,9 +90,16 @@ def is_headline(line: Line) -> bool:
         return False
     if not line.upper_first or t.endswith((".", ",", ":", ";")) and not t.endswith("..."):
         return False
-    if is_dateline(t) or CREDIT.search(t) or COPYRIGHT.search(t) or URLISH.search(t):
+    if is_dateline(t) or CREDIT.search(t) or COPYRIGHT.search(t) or URLISH.search(t) or is_caption(t):
+        return False
+    if TIME.match(t) or len(BREADCRUMB.findall(t)) >= 2 or "→" in t or len(GLUED.findall(t)) >= 2:
         return False
     return line.sentences <= 2
+
+
+def is_caption(text: str) -> bool:
+    """'Вирусы под микроскопом. Фото пользователя X', 'Кадр телеканала НТВ': a picture's caption."""
+    return bool(CAPTION.search(text))
 
 
 def is_dateline(text: str) -> bool:

@@ -10,7 +10,7 @@ from .lines import (WORD, Line, credit_of, is_counter, is_dateline, is_headline,
 from .parts import (author_of, find_cards, find_rubric, is_list_headline, is_tag_line, media_of,
                     related_inline, split_tags)
 
-TITLE_LOOKBACK = 12          # non-empty lines above the body searched for the headline
+TITLE_LOOKBACK = 30          # non-empty lines above the body searched for the headline
 TRAILER_LOOKAHEAD = 40       # non-empty lines after the body searched for related/authors/tags/cards
 
 
@@ -20,35 +20,47 @@ def _stems(text: str) -> set[str]:
 
 def _overlap(a: str, b_stems: set[str]) -> float:
     s = _stems(a)
-    return len(s & b_stems) / len(s) if s else 0.0
+    # short headlines with one content word would fit anything: count at least four
+    return len(s & b_stems) / max(len(s), 4)
 
 
-def find_title(lines: list[Line], start: int, body_stems: set[str]) -> tuple[int | None, list[int]]:
-    """The headline above the body and any alternative headlines between it and the body."""
-    heads: list[int] = []
-    seen = 0
-    j = start - 1
-    while j >= 0 and seen < TITLE_LOOKBACK:
-        line = lines[j]
-        seen += 1
-        if is_headline(line) and not credit_of(line.text) and not is_person_name(line.text):
-            if _overlap(line.text, body_stems) >= 0.25 or not heads:
-                heads.append(j)
-            if len(heads) == 2:
-                break
-        elif is_prose(line) and heads:
-            break
-        j -= 1
-    if not heads:
+def _in_list(lines: list[Line], i: int) -> bool:
+    """A headline inside a run of flush headlines (a news list), not a page heading."""
+    near = 0
+    for k in range(i - 4, i + 5):
+        if k != i and 0 <= k < len(lines) and abs(lines[k].index - lines[i].index) == abs(k - i):
+            near += is_headline(lines[k]) and not is_prose(lines[k])
+    return near >= 3
+
+
+def _title_candidate(line: Line) -> bool:
+    return is_headline(line) and not credit_of(line.text) and not is_person_name(line.text)
+
+
+def find_title(lines: list[Line], start: int, stop: int) -> tuple[int | None, list[int]]:
+    """The headline of the article whose body is lines[start:stop], and alternative headlines under it."""
+    paragraphs = [l for l in lines[start:stop] if is_prose(l)]
+    first = set().union(*(_stems(l.text) for l in paragraphs[:3]))
+    every = set().union(*(_stems(l.text) for l in paragraphs))
+    best, best_value = None, 0.0
+    fits: dict[int, float] = {}
+    for dist, j in enumerate(range(start - 1, max(-1, start - TITLE_LOOKBACK - 1), -1)):
+        if not _title_candidate(lines[j]):
+            continue
+        fits[j] = fit = 0.7 * _overlap(lines[j].text, first) + 0.3 * _overlap(lines[j].text, every)
+        value = fit - 0.01 * dist - (0.4 if _in_list(lines, j) else 0.0) - 0.02 * max(0, lines[j].words - 12)
+        if value > best_value:
+            best, best_value = j, value
+    if best is None:
         return None, []
-    related = [h for h in heads if _overlap(lines[h].text, body_stems) >= 0.25]
-    if not related:
-        return heads[0], []
-    related.sort()
-    # headlines a blank line apart: the upper one is the title, the lower one an alternative
-    if len(related) == 2 and related[1] - related[0] > 6:
-        related = related[1:]
-    return related[0], related[1:]
+    # a headline directly above another one about the same thing is the title, the lower one a subtitle
+    upper = [j for j in fits if best - 2 <= j < best and lines[best].index - lines[j].index <= 2]
+    if (upper and fits[upper[0]] >= 0.6 * fits[best] and lines[upper[0]].words >= 4
+            and not _in_list(lines, upper[0])):
+        best = upper[0]
+    # a second headline between the title and the body, about the same thing, is an alternative title
+    alts = [j for j in range(best + 1, start) if fits.get(j, 0.0) >= 0.3 and not _in_list(lines, j)]
+    return best, alts[:1]
 
 
 def choose_segment(lines: list[Line], template: frozenset[str]):
@@ -56,7 +68,7 @@ def choose_segment(lines: list[Line], template: frozenset[str]):
     best, best_value = None, 0.0
     for a, b, score in candidate_segments(scores(lines, template)):
         body_stems = set().union(*(_stems(l.text) for l in lines[a:b] if is_prose(l)))
-        title_i, alt_is = find_title(lines, a, body_stems)
+        title_i, alt_is = find_title(lines, a, b)
         fit = _overlap(lines[title_i].text, body_stems) if title_i is not None else 0.0
         value = score * (0.3 + fit) * (1.0 - 0.5 * a / len(lines))
         if value > best_value:
