@@ -172,6 +172,31 @@ def furniture_lines(lines: list[Line], title_idx: int | None) -> list[bool]:
     return [is_furniture(ln.elem) for ln in lines]
 
 
+def _link_heavy(line: Line) -> bool:
+    return line.link_chars > 0.5 * len(line.text)
+
+
+def _signature(el) -> tuple:
+    parent = el.getparent()
+    return (el.tag, el.get("class"), None if parent is None else (parent.tag, parent.get("class")))
+
+
+def teaser_lines(lines: list[Line]) -> list[bool]:
+    """Announcements of other articles: prose lines sandwiched between link lines (a headline
+    link before, the next headline link soon after), repeated in the same kind of element."""
+    heavy = [_link_heavy(ln) for ln in lines]
+    n = len(lines)
+    sandwiched = [0 < i and (heavy[i - 1] or (i > 1 and heavy[i - 2]))
+                  and any(heavy[j] for j in range(i + 1, min(n, i + 4))) and not heavy[i]
+                  for i in range(n)]
+    counts: dict[tuple, int] = {}
+    for i in range(n):
+        if sandwiched[i]:
+            sig = _signature(lines[i].elem)
+            counts[sig] = counts.get(sig, 0) + 1
+    return [sandwiched[i] and counts[_signature(lines[i].elem)] >= 2 for i in range(n)]
+
+
 def line_score(line: Line, furniture: bool = False) -> float:
     """How much a line looks like article prose (positive) or page furniture (negative)."""
     n = len(line.text)
@@ -184,19 +209,61 @@ def line_score(line: Line, furniture: bool = False) -> float:
     return -10.0
 
 
-def best_span(scores: list[float], start: int | None, gap: float = 1e9) -> tuple[int, int]:
-    """[a, b) with the largest score sum; starting at ``start`` when given (max prefix sum).
-    A run of furniture worth more than ``gap`` ends the article: what follows is another block."""
-    if start is not None:
-        best, total, end, run = 0.0, 0.0, start, 0.0
-        for i in range(start, len(scores)):
-            total += scores[i]
-            run = run + scores[i] if scores[i] < 0 else 0.0
-            if total > best:
-                best, end = total, i + 1
-            if run < -gap and best > 0:
-                break
-        return start, end
+# Headings of what follows an article: comments, related and latest news, share prompts.
+END_MARKER = re.compile(
+    r"^(?:комментарии|обсуждение|отзывы|добавить комментарий|оставить комментарий|ваш комментарий"
+    r"|читайте также|читайте еще|смотрите также|см\. также|новости по теме|похожие новости"
+    r"|другие новости|материалы по теме|ссылки по теме|по теме|ещё по теме|еще по теме"
+    r"|последние новости|главные новости|популярное|самое читаемое|самое популярное"
+    r"|новости партнеров|новости партнёров|реклама|поделиться)\s*(?:\(\d+\))?\s*:?$", re.I)
+
+
+def segments(scores: list[float], start: int, small_gap: float) -> list[tuple[int, int, float, float]]:
+    """Runs of prose after ``start``: (first, stop, prose mass, penalty of the gap before).
+    Gaps cheaper than ``small_gap`` (a caption, a share button) stay inside a run."""
+    out: list[tuple[int, int, float, float]] = []
+    i, n, gap = start, len(scores), 0.0
+    while i < n:
+        if scores[i] <= 0:
+            j, g = i, 0.0
+            while j < n and scores[j] <= 0:
+                g += scores[j]
+                j += 1
+            if out and -g < small_gap and j < n:
+                a, _, mass, before = out[-1]
+                out[-1] = (a, j, mass + g, before)
+            else:
+                gap = g
+            i = j
+            continue
+        j, mass = i, 0.0
+        while j < n and scores[j] > 0:
+            mass += scores[j]
+            j += 1
+        if out and out[-1][1] == i:  # merged across a small gap
+            a, _, m, before = out[-1]
+            out[-1] = (a, j, m + mass, before)
+        else:
+            out.append((i, j, mass, gap))
+        gap, i = 0.0, j
+    return out
+
+
+def article_span(lines: list[Line], scores: list[float], start: int, bridge: float = 2.0,
+                 small_gap: float = 40.0) -> tuple[int, int]:
+    """[start, stop): the article after its headline. Prose runs are taken in order while each
+    outweighs ``bridge`` times the furniture gap before it; an end marker line stops it."""
+    stop, mass = start, 0.0
+    for a, b, seg_mass, gap in segments(scores, start, small_gap):
+        ended = mass > 0 and any(END_MARKER.match(lines[k].text) for k in range(stop, a))
+        if ended or (mass > 0 and seg_mass < bridge * -gap):
+            break
+        stop, mass = b, mass + seg_mass
+    return start, stop
+
+
+def best_span(scores: list[float]) -> tuple[int, int]:
+    """[a, b) with the largest score sum (no headline to anchor on)."""
     best, total, a, span = 0.0, 0.0, 0, (0, 0)
     for i, s in enumerate(scores):
         if total <= 0:
@@ -217,10 +284,6 @@ def contained(part: str, whole: str) -> float:
     """Share of ``part``'s words that occur in ``whole`` (1.0: a title inside "title - site")."""
     a, b = _words(part), set(_words(whole))
     return sum(w in b for w in a) / len(a) if a else 0.0
-
-
-def _link_heavy(line: Line) -> bool:
-    return line.link_chars > 0.5 * len(line.text)
 
 
 def choose_title(lines: list[Line], metas: list[str]) -> tuple[str | None, int | None]:
@@ -289,7 +352,8 @@ def html_layout(html: str, *, url: str | None = None, date: str | None = None) -
     lines = render_lines(body_el if body_el is not None else root)
     title, t_idx = choose_title(lines, metas)
     furniture = furniture_lines(lines, t_idx)
-    scores = [line_score(ln, f) for ln, f in zip(lines, furniture)]
-    a, b = best_span(scores, t_idx + 1 if t_idx is not None else None)
+    teasers = teaser_lines(lines)
+    scores = [line_score(ln, f or t) for ln, f, t in zip(lines, furniture, teasers)]
+    a, b = article_span(lines, scores, t_idx + 1) if t_idx is not None else best_span(scores)
     body = [ln.text for ln in lines[a:b] if ln.text != title]
     return {"title": title, "lead": None, "body": body, "url": url}

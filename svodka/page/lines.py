@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
+SPACES = re.compile(r"[ \t\f\v]+")
 TOKEN = re.compile(r"\w+", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?…](?:[»\"”)\]]*)$")
 SENTENCE_BREAK = re.compile(r"[.!?…][»\"”)]?\s+[«\"(]?[А-ЯЁA-Z]")
@@ -61,7 +62,8 @@ def make_line(index: int, text: str, blank_before: bool, blank_after: bool) -> L
 def split_lines(text: str) -> list[Line]:
     """Non-empty lines of a dump with blank-line neighbourhood (innerText puts blank lines around <p>)."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    cleaned = [" ".join(r.split()) for r in raw]
+    # collapse tabs and spaces but keep no-break spaces: the text is quoted back to users
+    cleaned = [SPACES.sub(" ", r).strip() for r in raw]
     out: list[Line] = []
     for i, t in enumerate(cleaned):
         if not t:

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from .lines import SPACES
+
 MIN_SHARED_LINES = 8       # shared distinct lines that make two unsited pages one template
 MIN_SHARED_SHARE = 0.2     # … and that share of the smaller page's lines
 MIN_LINE_CHARS = 4         # shorter lines ("0", "RSS") carry no evidence of a template
 
 
 def _line_set(text: str) -> set[str]:
-    return {" ".join(l.split()) for l in text.splitlines() if len(l.strip()) >= MIN_LINE_CHARS}
+    lines = (SPACES.sub(" ", l).strip() for l in text.splitlines())
+    return {l for l in lines if len(l) >= MIN_LINE_CHARS}
 
 
 def group_pages(texts: list[str], sites: list[str | None]) -> list[list[int]]:

@@ -1,0 +1,32 @@
+# Every target creates and uses .venv itself: `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test eval bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/svodka analyze demo/
+
+test: install
+	$(BIN)/pytest
+
+eval: install
+	$(BIN)/svodka eval pages $(SHARED)/eval/pages/dev --input text
+	$(BIN)/svodka eval pages $(SHARED)/eval/pages/dev --input html
+
+bench: install
+	$(BIN)/python benchmarks/bench_page.py $(SHARED)/eval/pages/dev
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache
