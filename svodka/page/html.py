@@ -23,6 +23,7 @@ BLOCK = {"address", "article", "aside", "blockquote", "body", "center", "dd", "d
          "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
          "thead", "tr", "ul", "caption", "noindex"}
 _SPACE = re.compile(r"\s+")
+import os; NOANCHOR = os.environ.get("NOANCHOR")
 
 
 @dataclass(slots=True)
@@ -185,9 +186,21 @@ def teaser_lines(lines: list[Line]) -> list[bool]:
     """Announcements of other articles: prose lines sandwiched between link lines (a headline
     link before, the next headline link soon after), repeated in the same kind of element."""
     heavy = [_link_heavy(ln) for ln in lines]
+    short = [len(_words(ln.text)) < 6 for ln in lines]
     n = len(lines)
-    sandwiched = [0 < i and (heavy[i - 1] or (i > 1 and heavy[i - 2]))
-                  and any(heavy[j] for j in range(i + 1, min(n, i + 4))) and not heavy[i]
+
+    def link_near(i: int, step: int, skip: int) -> bool:
+        """A link line next to ``i`` in direction ``step``, past at most ``skip`` short lines."""
+        j = i + step
+        while 0 <= j < n:
+            if heavy[j]:
+                return True
+            if not short[j] or skip == 0:
+                return False
+            skip, j = skip - 1, j + step
+        return False
+
+    sandwiched = [not heavy[i] and not short[i] and link_near(i, -1, 1) and link_near(i, 1, 2)
                   for i in range(n)]
     counts: dict[tuple, int] = {}
     for i in range(n):
@@ -255,7 +268,10 @@ def article_span(lines: list[Line], scores: list[float], start: int, bridge: flo
     outweighs ``bridge`` times the furniture gap before it; an end marker line stops it."""
     stop, mass = start, 0.0
     for a, b, seg_mass, gap in segments(scores, start, small_gap):
-        ended = mass > 0 and any(END_MARKER.match(lines[k].text) for k in range(stop, a))
+        # A marker ends it, unless a box inside the text carried it: then the text resumes with
+        # more prose than all before it.
+        ended = (mass > 0 and any(END_MARKER.match(lines[k].text) for k in range(stop, a))
+                 and seg_mass < max(mass, bridge * -gap))
         if ended or (mass > 0 and seg_mass < bridge * -gap):
             break
         stop, mass = b, mass + seg_mass
@@ -286,9 +302,26 @@ def contained(part: str, whole: str) -> float:
     return sum(w in b for w in a) / len(a) if a else 0.0
 
 
-def choose_title(lines: list[Line], metas: list[str]) -> tuple[str | None, int | None]:
-    """The headline and its line index: the h1 (or heading-like line) that the meta titles agree
-    with; site names glued to ``<title>``/og:title fall away because they match no line."""
+def _same_words(a: str, b: str) -> bool:
+    return contained(a, b) >= 0.99 and contained(b, a) >= 0.99
+
+
+def _headline_like(line: Line) -> bool:
+    words = _words(line.text)
+    return 3 <= len(words) <= 40 and 15 <= len(line.text) <= 250 and not line.text.endswith(".")
+
+
+def _titled(line: Line) -> bool:
+    """Marked as a heading: an h-tag, a link, or a class/id saying title/head."""
+    marks = (line.elem.get("class") or "") + (line.elem.get("id") or "")
+    return bool(line.heading or _link_heavy(line) or re.search(r"title|head|zag", marks, re.I))
+
+
+def choose_title(lines: list[Line], metas: list[str], anchor=None) -> tuple[str | None, int | None]:
+    """The headline and its line index. In order: the h1 that the meta titles agree with; a line
+    equal to a whole part of a meta title (site names glued with " - ", " | " fall away since
+    they match no such line); the only plain h1; the headline-like line just above the text
+    (``anchor()``: where the main text starts, computed only when needed); the meta title."""
     h1s = [i for i, ln in enumerate(lines) if ln.heading == "h1" and len(_words(ln.text)) >= 2]
 
     def agreement(i: int) -> float:
@@ -300,25 +333,25 @@ def choose_title(lines: list[Line], metas: list[str]) -> tuple[str | None, int |
     if scored and scored[0][0] >= 0.8:
         i = -scored[0][1]
         return lines[i].text, i
-    # Any line that a meta title contains, the longest first: a title kept outside <h1>.
-    best: tuple[float, int] | None = None
+    parts = {p for m in metas for p in [m, *_SEPARATORS.split(m)] if len(p) >= 15}
+    best: tuple[int, int] | None = None
     for i, ln in enumerate(lines):
-        if len(ln.text) < 15 or len(ln.text) > 300:
-            continue
-        for m in metas:
-            if contained(ln.text, m) >= 0.99 and len(ln.text) >= 0.4 * len(m):
-                key = (len(ln.text) / len(m), -i)
-                if best is None or key > best:
-                    best = key
+        if 15 <= len(ln.text) <= 300 and any(_same_words(ln.text, p) for p in parts):
+            if best is None or len(ln.text) > best[0]:
+                best = (len(ln.text), i)
     if best is not None:
-        i = -best[1]
-        return lines[i].text, i
+        return lines[best[1]].text, best[1]
     plain = [i for i in h1s if not _link_heavy(lines[i]) and len(lines[i].text) >= 15]
-    if plain:
+    if len(plain) == 1:
         return lines[plain[0]].text, plain[0]
+    start = anchor() if anchor else None
+    if start is not None:
+        near = [i for i in range(max(0, start - 3), start) if _headline_like(lines[i])]
+        if near:
+            i = max(near, key=lambda k: (_titled(lines[k]), k))
+            return lines[i].text, i
     for m in metas:
-        if m:
-            return strip_site(m, metas), None
+        return strip_site(m, metas), None
     return None, None
 
 
@@ -336,6 +369,30 @@ def strip_site(title: str, metas: list[str]) -> str:
     return max(parts, key=len)
 
 
+# --- trafilatura as a second opinion -----------------------------------------------------
+
+def trafilatura_paragraphs(html: str) -> list[str]:
+    """trafilatura's main-text paragraphs (precision mode), [] when it finds none or fails."""
+    try:
+        import trafilatura
+        text = trafilatura.extract(html, favor_precision=True, include_comments=False)
+    except Exception:  # noqa: BLE001 - a second opinion must never break the page
+        return []
+    return [hm.norm(p) for p in (text or "").splitlines() if hm.norm(p)]
+
+
+def locate(lines: list[Line], paragraphs: list[str]) -> int | None:
+    """Index of the line where the first substantial paragraph of ``paragraphs`` starts."""
+    for para in paragraphs:
+        if len(para) < 40:
+            continue
+        for i, ln in enumerate(lines):
+            if len(ln.text) >= 20 and (ln.text in para or para in ln.text):
+                return i
+        break
+    return None
+
+
 # --- the page ----------------------------------------------------------------------------
 
 def html_layout(html: str, *, url: str | None = None, date: str | None = None) -> dict:
@@ -350,10 +407,19 @@ def html_layout(html: str, *, url: str | None = None, date: str | None = None) -
              if isinstance(x, str) and hm.norm(x)]
     body_el = root.find("body")
     lines = render_lines(body_el if body_el is not None else root)
-    title, t_idx = choose_title(lines, metas)
+    traf: list[int | None] = []
+
+    def text_start() -> int | None:  # where trafilatura's main text starts, computed once
+        if not traf:
+            traf.append(locate(lines, trafilatura_paragraphs(html)))
+        return traf[0]
+
+    title, t_idx = choose_title(lines, metas, text_start)
     furniture = furniture_lines(lines, t_idx)
     teasers = teaser_lines(lines)
     scores = [line_score(ln, f or t) for ln, f, t in zip(lines, furniture, teasers)]
-    a, b = article_span(lines, scores, t_idx + 1) if t_idx is not None else best_span(scores)
-    body = [ln.text for ln in lines[a:b] if ln.text != title]
+    anchor = t_idx + 1 if t_idx is not None and not NOANCHOR else text_start()
+    a, b = article_span(lines, scores, anchor) if anchor is not None else best_span(scores)
+    keep = "C"
+    body = [ln.text for i, ln in enumerate(lines[a:b], a) if ln.text != title and (keep == "A" or (keep == "B" and not (furniture[i] or teasers[i] or _link_heavy(ln))) or (keep == "C" and scores[i] > 0))]
     return {"title": title, "lead": None, "body": body, "url": url}

@@ -23,6 +23,7 @@ BREADCRUMB = re.compile(r"\s(?:»|>|→|/|//|\|)\s")
 CAPTION = re.compile(r"(?:^|[.,:;(]\s*)(?:фото|кадр|иллюстрация|скриншот|коллаж)(?:\s*[:—–-]|\s+\w)",
                      re.IGNORECASE)
 GLUED = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")   # menu items rendered without a separator: "НовостиОбщество"
+SURNAME_SHAPE = re.compile(r"(?:[оеё]в|ин|ын|ова|ева|ина|ына|ск(?:ий|ая)|цк(?:ий|ая)|енко|ук|юк|ян|дзе|швили|[ыи]х)$")
 URLISH = re.compile(r"(?:https?://|www\.|\.ru\b|\.com\b|\.ua\b|@)")
 
 
@@ -94,7 +95,7 @@ def is_headline(line: Line) -> bool:
         return False
     if is_dateline(t) or CREDIT.search(t) or COPYRIGHT.search(t) or URLISH.search(t) or is_caption(t):
         return False
-    if TIME.match(t) or len(BREADCRUMB.findall(t)) >= 2 or "→" in t or len(GLUED.findall(t)) >= 2:
+    if re.match(r"\d{1,2}:\d{2}", t) or len(BREADCRUMB.findall(t)) >= 2 or "→" in t or len(GLUED.findall(t)) >= 2:
         return False
     return line.sentences <= 2
 
@@ -159,5 +160,5 @@ def is_person_name(text: str) -> bool:
         return False
     parts = name_parts(ws)
     has_name = any("Name" in p for p in parts)
-    has_surname = any("Surn" in p for p in parts) or any(not p for p in parts)
+    has_surname = any("Surn" in p or not p or SURNAME_SHAPE.search(w) for p, w in zip(parts, ws))
     return has_name and has_surname and sum(1 for p in parts if "Geox" in p and "Name" not in p) == 0

@@ -5,7 +5,7 @@ import re
 
 from ..model import Card, Media, Related
 from .lines import (BREADCRUMB, CREDIT, MONTHS, WORD, Line, credit_of, is_counter, is_dateline, is_headline,
-                    is_person_name, is_prose, name_parts)
+                    is_person_name, is_prose, morph, name_parts)
 
 MONTH_NUMBER = {stem: i + 1 for i, stem in enumerate(MONTHS)}
 FULL_DATE = re.compile(r"^(\d{1,2})\s+([а-яё]+)\s+(\d{4})(?:\s*(?:года|г\.?))?$", re.IGNORECASE)
@@ -68,7 +68,7 @@ def find_rubric(lines: list[Line], title_pos: int, title: str | None) -> tuple[s
         if is_rubric_like(text):
             # a menu is a run of many short lines; a rubric stands almost alone
             run = sum(1 for k in range(max(0, j - 3), min(len(lines), j + 4))
-                      if is_rubric_like(lines[k].text))
+                      if abs(lines[k].index - lines[j].index) == abs(k - j) and is_rubric_like(lines[k].text))
             if run <= 2:
                 return text.rstrip(","), j
     return None, None
@@ -102,7 +102,7 @@ def split_tags(text: str) -> list[str]:
             tags.append(words[i:i + 2])
             i += 2
             continue
-        if words[i][:1].isupper() or not tags or _closed(tags[-1]):
+        if words[i][:1].isupper() or not tags or not _modifies(tags[-1][-1]):
             tags.append([words[i]])
         else:
             tags[-1].append(words[i])
@@ -110,15 +110,21 @@ def split_tags(text: str) -> list[str]:
     return [" ".join(t) for t in tags]
 
 
-def _closed(tag: list[str]) -> bool:
-    """A tag that already is a full name or a capitalised phrase takes no lower-case continuation."""
-    return len(tag) >= 2 or tag[0][:1].isupper()
+def _modifies(word: str) -> bool:
+    """A lower-case adjective or participle runs on into the next word: 'телефонный разговор'."""
+    if not word[:1].islower():
+        return False
+    parse = morph().parse(word)
+    return bool(parse) and parse[0].tag.POS in ("ADJF", "PRTF")
 
 
 def is_tag_line(line: Line) -> bool:
     if TAG_PREFIX.match(line.text):
         return True
     if re.search(r"[.!?:;«»\"()\d]", line.text) or not 3 <= line.words <= 15:
+        return False
+    # a headline has a verb; a row of tags is names and noun phrases
+    if any(morph().parse(w)[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND") for w in WORD.findall(line.text)):
         return False
     tags = split_tags(line.text)
     return len(tags) >= 2 and any(is_person_name(t) for t in tags) and not is_person_name(line.text)

@@ -15,7 +15,8 @@ TRAILER_LOOKAHEAD = 40       # non-empty lines after the body searched for relat
 
 
 def _stems(text: str) -> set[str]:
-    return {w.lower()[:5] for w in WORD.findall(text) if len(w) > 3}
+    # four letters: enough to meet "мост"/"мосту", "Волга"/"Волгу" without a stemmer
+    return {w.lower()[:4] for w in WORD.findall(text) if len(w) > 3}
 
 
 def _overlap(a: str, b_stems: set[str]) -> float:
@@ -47,7 +48,9 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[int | None, li
     for dist, j in enumerate(range(start - 1, max(-1, start - TITLE_LOOKBACK - 1), -1)):
         if not _title_candidate(lines[j]):
             continue
-        fits[j] = fit = 0.7 * _overlap(lines[j].text, first) + 0.3 * _overlap(lines[j].text, every)
+        # the lead often sits between the headline and the dense body: it restates the headline
+        lead = set().union(*(_stems(l.text) for l in lines[j + 1:start] if is_prose(l)))
+        fits[j] = fit = 0.7 * _overlap(lines[j].text, first | lead) + 0.3 * _overlap(lines[j].text, every)
         value = fit - 0.01 * dist - (0.4 if _in_list(lines, j) else 0.0) - 0.02 * max(0, lines[j].words - 12)
         if value > best_value:
             best, best_value = j, value
@@ -160,6 +163,10 @@ def _trailer(lines: list[Line], b: int, out: dict, used: set[int], body_stems: s
         if i in used:
             continue
         line = lines[i]
+        if not out["tags"] and is_tag_line(line):
+            out["tags"] = split_tags(line.text)
+            used.add(i)
+            continue
         if in_list and is_list_headline(line):
             out["related"].append(Related(title=line.text, rubric=None, kind="list"))
             used.add(i)
@@ -170,7 +177,4 @@ def _trailer(lines: list[Line], b: int, out: dict, used: set[int], body_stems: s
         if name := author_of(line):
             if name not in out["authors"] and not any(c.name == name for c in cards):
                 out["authors"].append(name)
-            used.add(i)
-        elif is_tag_line(line) and not out["tags"]:
-            out["tags"] = split_tags(line.text)
             used.add(i)
