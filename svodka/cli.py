@@ -66,7 +66,10 @@ def cmd_eval_pages(args) -> int:
     if not (folder / "reference").is_dir():
         print(f"svodka: {folder}: no reference/ folder (expected html/, text/, reference/)", file=sys.stderr)
         return 2
-    predictions = pages.predict(folder, form=args.input)
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(batch_size=args.batch) if args.batch else None
+    predictions = pages.predict(folder, form=args.input, pipeline=pipeline)
     result = pages.score(folder, predictions)
     if args.out:
         out = Path(args.out)
@@ -101,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("dir")
     pe.add_argument("--input", choices=("text", "html"), default="text", help="which form of the pages to read")
     pe.add_argument("--out", help="also write each prediction to OUT/<ID>.txt (for the shared scorer)")
+    pe.add_argument("--batch", type=int, default=0,
+                    help="pages per batch (default: all in one, as an ingest; 1 = every page alone)")
     pe.set_defaults(func=cmd_eval_pages)
     return parser
 
