@@ -1,6 +1,8 @@
 """Where the article is in a list of lines: the densest run of running text (a BTE-style maximum segment)."""
 from __future__ import annotations
 
+import re
+
 from .lines import Line, is_counter, is_dateline, is_headline, is_prose
 
 # Weights of the segment search: prose pays by its length, other lines cost.
@@ -8,11 +10,22 @@ SHORT_LINE_COST = 4.0
 HEADLINE_COST = 7.0
 TEMPLATE_COST = 12.0
 PROSE_CAP = 60
+BOUNDARY_COST = 60.0
+
+# Lines that end an article on Russian news pages: comments, tags, share and "read also" blocks.
+BOUNDARY = re.compile(
+    r"^(?:комментари[йиея]\w*|ответить|оставить комментарий|добавить комментарий|написать комментарий"
+    r"|т[еэ]ги|метки|ключевые слова|читайте (?:также|еще|ещё)|смотрите также|см\. также|по теме"
+    r"|(?:другие |похожие |последние |свежие )?(?:новости|материалы|публикации|статьи) по теме"
+    r"|ссылки по теме|похожие (?:новости|материалы|статьи)|поделиться|подписаться|версия для печати)\b",
+    re.IGNORECASE)
 
 
 def line_score(line: Line, template: frozenset[str], previous: Line | None = None) -> float:
     if line.text in template:
         return -TEMPLATE_COST
+    if BOUNDARY.match(line.text) and line.words <= 12:
+        return -BOUNDARY_COST
     if is_prose(line):
         gain = min(line.words, PROSE_CAP)
         if line.blank_before or line.blank_after:
