@@ -1,0 +1,169 @@
+"""WARC / WET archives (plain or gzip), streamed one record at a time with warcio.
+
+Documents come from ``response`` records (the HTTP payload; the HTTP content-type charset
+is an encoding hint), ``resource`` records and WET ``conversion`` records (plain text).
+``request``, ``metadata``, ``warcinfo`` and ``revisit`` records are not documents and are
+skipped silently. A document record is Rejected, with the reason, when its HTTP status is
+not 2xx or its payload is neither HTML nor text (images, PDF, scripts …), so every
+document record of the archive is accounted for. A broken or truncated record gives one
+Rejected and ends that archive; the batch goes on.
+"""
+from __future__ import annotations
+
+from typing import BinaryIO, Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..model import RawDocument, Rejected
+from . import document
+from .document import iso_date, read_bytes
+
+DOCUMENT_RECORDS = {"response", "resource", "conversion"}
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
+TEXT_TYPES = {"text/plain", ""}     # "" (no content type): sniffed from the payload
+
+
+class _Truncated(Exception):
+    """The archive ended inside a record."""
+
+
+class _Archive(ArchiveIterator):
+    """warcio's iterator, noting the truncations it treats as a quiet end of the archive:
+    a record cut inside its headers, and a last gzip member that ends early."""
+
+    truncated = False
+
+    def __init__(self, stream: BinaryIO) -> None:
+        super().__init__(stream)
+        self._start = self.fh.tell()
+        self._first = True
+
+    def _next_record(self, next_line):
+        first, self._first = self._first, False
+        try:
+            return super()._next_record(next_line)
+        except EOFError:
+            # warcio's "no more records"; but a started header line, or a non-empty stream
+            # without a single record, means the last record was cut off
+            if next_line or (first and self.fh.tell() > self._start):
+                self.truncated = True
+            raise
+
+    def inside_gzip_member(self) -> bool:
+        """True when the input ran out inside a gzip member."""
+        decompressor = getattr(self.reader, "decompressor", None)
+        return decompressor is not None and not getattr(decompressor, "eof", True)
+
+    def close(self) -> None:
+        if self.inside_gzip_member():
+            self.truncated = True
+        super().close()
+
+
+def _content_type(value: str | None) -> tuple[str, str | None]:
+    """("text/html", "windows-1251") from a Content-Type header."""
+    if not value:
+        return "", None
+    mime, _, params = value.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, val = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = val.strip().strip("\"'") or None
+    return mime.strip().lower(), charset
+
+
+def _record(record, source: str, index: int) -> RawDocument | Rejected | None:
+    """One record → document, Rejected, or None for a record that is not a document."""
+    if record.rec_type not in DOCUMENT_RECORDS:
+        return None
+    headers = record.rec_headers
+    record_id = headers.get_header("WARC-Record-ID")
+    where = f"{source}#{record_id or f'record{index}'}"
+    url = headers.get_header("WARC-Target-URI")
+    http = record.http_headers if record.rec_type == "response" else None
+    if http is not None:
+        status = (http.get_statuscode() or "").strip()
+        if not (status.isdigit() and status.startswith("2")):
+            _drain(record)
+            return Rejected(where, f"HTTP status {status}" if status.isdigit()
+                            else "invalid HTTP status line")
+        mime, charset = _content_type(http.get_header("Content-Type"))
+    else:
+        mime, charset = _content_type(headers.get_header("Content-Type"))
+    if record.rec_type == "conversion":
+        kind, charset = "text", charset or "utf-8"   # WET text is UTF-8 plain text
+    elif mime in HTML_TYPES:
+        kind = "html"
+    elif mime in TEXT_TYPES:
+        kind = None
+    else:
+        _drain(record)
+        return Rejected(where, f"not an HTML or text payload ({mime})")
+    try:
+        payload = record.content_stream().read(document.MAX_DOCUMENT_BYTES + 1)
+    except Exception:  # noqa: BLE001 — content-encoding (gzip, brotli) of one page is bad
+        _drain(record)
+        return Rejected(where, "cannot decode HTTP content-encoding")
+    _drain(record)
+    if len(payload) > document.MAX_DOCUMENT_BYTES:
+        return Rejected(where, "record over size limit")
+    return read_bytes(payload, where, url=url, date=iso_date(headers.get_header("WARC-Date")),
+                      kind=kind, record_id=record_id, encoding=charset)
+
+
+def _drain(record) -> None:
+    """Read the record's block to its end; an early end means the archive is truncated."""
+    raw = record.raw_stream
+    while raw.read(1 << 16):
+        pass
+    if getattr(raw, "limit", 0) > 0:
+        raise _Truncated()
+
+
+def read_warc(stream: BinaryIO, source: str) -> Iterator[RawDocument | Rejected]:
+    """Documents of a WARC/WET stream (gzip or not), one record in memory at a time."""
+    archive = _Archive(stream)
+    records = iter(archive)
+    index = 0
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            if archive.truncated:
+                yield Rejected(f"{source}#record{index + 1}", "WARC record truncated")
+            return
+        except ArchiveLoadFailed as err:
+            if archive.inside_gzip_member():
+                reason = "WARC record truncated"     # a cut gzip member ends mid-header
+            elif index == 0 and "Unknown archive format" in str(err):
+                reason = "not a WARC file"
+            else:
+                reason = "broken WARC record"
+            yield Rejected(f"{source}#record{index + 1}", reason)
+            return
+        except Exception:  # noqa: BLE001 — warcio on damaged input: end the file, not the batch
+            yield Rejected(f"{source}#record{index + 1}", "WARC record truncated")
+            return
+        index += 1
+        record_id = record.rec_headers.get_header("WARC-Record-ID")
+        where = f"{source}#{record_id or f'record{index}'}"
+        length = record.rec_headers.get_header("Content-Length")
+        if str(record.format).startswith("warc") and not (length or "").strip().isdigit():
+            # Content-Length is mandatory: without it the header block was cut off
+            yield Rejected(where, "WARC record truncated")
+            return
+        try:
+            result = _record(record, source, index)
+        except _Truncated:
+            yield Rejected(where, "WARC record truncated")
+            return
+        except Exception:  # noqa: BLE001 — same: a damaged record ends this archive only
+            yield Rejected(where, "broken WARC record")
+            return
+        if result is not None:
+            yield result
+
+
+__all__ = ["read_warc", "DOCUMENT_RECORDS"]
