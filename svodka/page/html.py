@@ -23,7 +23,6 @@ BLOCK = {"address", "article", "aside", "blockquote", "body", "center", "dd", "d
          "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
          "thead", "tr", "ul", "caption", "noindex"}
 _SPACE = re.compile(r"\s+")
-import os; NOANCHOR = os.environ.get("NOANCHOR")
 
 
 @dataclass(slots=True)
@@ -173,10 +172,6 @@ def furniture_lines(lines: list[Line], title_idx: int | None) -> list[bool]:
     return [is_furniture(ln.elem) for ln in lines]
 
 
-def _link_heavy(line: Line) -> bool:
-    return line.link_chars > 0.5 * len(line.text)
-
-
 def _signature(el) -> tuple:
     parent = el.getparent()
     return (el.tag, el.get("class"), None if parent is None else (parent.tag, parent.get("class")))
@@ -185,8 +180,8 @@ def _signature(el) -> tuple:
 def teaser_lines(lines: list[Line]) -> list[bool]:
     """Announcements of other articles: prose lines sandwiched between link lines (a headline
     link before, the next headline link soon after), repeated in the same kind of element."""
-    heavy = [_link_heavy(ln) for ln in lines]
-    short = [len(_words(ln.text)) < 6 for ln in lines]
+    heavy = [hm.link_heavy(ln) for ln in lines]
+    short = [len(hm.words(ln.text)) < 6 for ln in lines]
     n = len(lines)
 
     def link_near(i: int, step: int, skip: int) -> bool:
@@ -290,85 +285,6 @@ def best_span(scores: list[float]) -> tuple[int, int]:
     return span
 
 
-# --- title -------------------------------------------------------------------------------
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
-
-
-def contained(part: str, whole: str) -> float:
-    """Share of ``part``'s words that occur in ``whole`` (1.0: a title inside "title - site")."""
-    a, b = _words(part), set(_words(whole))
-    return sum(w in b for w in a) / len(a) if a else 0.0
-
-
-def _same_words(a: str, b: str) -> bool:
-    return contained(a, b) >= 0.99 and contained(b, a) >= 0.99
-
-
-def _headline_like(line: Line) -> bool:
-    words = _words(line.text)
-    return 3 <= len(words) <= 40 and 15 <= len(line.text) <= 250 and not line.text.endswith(".")
-
-
-def _titled(line: Line) -> bool:
-    """Marked as a heading: an h-tag, a link, or a class/id saying title/head."""
-    marks = (line.elem.get("class") or "") + (line.elem.get("id") or "")
-    return bool(line.heading or _link_heavy(line) or re.search(r"title|head|zag", marks, re.I))
-
-
-def choose_title(lines: list[Line], metas: list[str], anchor=None) -> tuple[str | None, int | None]:
-    """The headline and its line index. In order: the h1 that the meta titles agree with; a line
-    equal to a whole part of a meta title (site names glued with " - ", " | " fall away since
-    they match no such line); the only plain h1; the headline-like line just above the text
-    (``anchor()``: where the main text starts, computed only when needed); the meta title."""
-    h1s = [i for i, ln in enumerate(lines) if ln.heading == "h1" and len(_words(ln.text)) >= 2]
-
-    def agreement(i: int) -> float:
-        text = lines[i].text
-        return max((contained(text, m) * min(1.0, len(text) / max(1, len(m)) + 0.5)
-                    for m in metas), default=0.0)
-
-    scored = sorted(((agreement(i), -i) for i in h1s), reverse=True)
-    if scored and scored[0][0] >= 0.8:
-        i = -scored[0][1]
-        return lines[i].text, i
-    parts = {p for m in metas for p in [m, *_SEPARATORS.split(m)] if len(p) >= 15}
-    best: tuple[int, int] | None = None
-    for i, ln in enumerate(lines):
-        if 15 <= len(ln.text) <= 300 and any(_same_words(ln.text, p) for p in parts):
-            if best is None or len(ln.text) > best[0]:
-                best = (len(ln.text), i)
-    if best is not None:
-        return lines[best[1]].text, best[1]
-    plain = [i for i in h1s if not _link_heavy(lines[i]) and len(lines[i].text) >= 15]
-    if len(plain) == 1:
-        return lines[plain[0]].text, plain[0]
-    start = anchor() if anchor else None
-    if start is not None:
-        near = [i for i in range(max(0, start - 3), start) if _headline_like(lines[i])]
-        if near:
-            i = max(near, key=lambda k: (_titled(lines[k]), k))
-            return lines[i].text, i
-    for m in metas:
-        return strip_site(m, metas), None
-    return None, None
-
-
-_SEPARATORS = re.compile(r"\s+(?:[-|:/»—–]{1,2}|::)\s+")
-
-
-def strip_site(title: str, metas: list[str]) -> str:
-    """Drop a site name glued to a title: the segment another meta title shares, or the longest."""
-    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
-    if len(parts) < 2:
-        return title
-    for part in parts:
-        if any(part != m and part in m and m != title for m in metas):
-            return part
-    return max(parts, key=len)
-
-
 # --- trafilatura as a second opinion -----------------------------------------------------
 
 def trafilatura_paragraphs(html: str) -> list[str]:
@@ -395,16 +311,29 @@ def locate(lines: list[Line], paragraphs: list[str]) -> int | None:
 
 # --- the page ----------------------------------------------------------------------------
 
+_CAPTION_CLASS = re.compile(r"caption|podpis|credit|copyright|(?:photo|foto|img|image|pic|media)"
+                            r"[-_]?(?:text|desc|sign|title|copy|author|source)", re.I)
+
+
+def _is_caption(line: Line) -> bool:
+    """A photo caption or credit: "Фото: …" lines, or short text in a caption/photo element."""
+    if hm.is_credit_line(line.text):
+        return True
+    if len(line.text) > 250:
+        return False
+    if hm.CREDIT.search(line.text):
+        return True
+    el = line.elem
+    marks = " ".join((x.get("class") or "") + " " + (x.get("id") or "")
+                     for x in (el, el.getparent()) if x is not None)
+    return el.tag == "figcaption" or (len(line.text) <= 200 and bool(_CAPTION_CLASS.search(marks)))
+
+
 def html_layout(html: str, *, url: str | None = None, date: str | None = None) -> dict:
     """Article fields found on an HTML news page (see ``svodka.model.Article``)."""
     root = parse_html(html)
-    meta = hm.meta_tags(root)
-    ld = hm.jsonld_article(root)
-    title_tag = root.find(".//title")
-    metas = [hm.norm(x) for x in (ld.get("headline"), *meta.get("og:title", []),
-                                   *meta.get("twitter:title", []),
-                                   title_tag.text_content() if title_tag is not None else None)
-             if isinstance(x, str) and hm.norm(x)]
+    meta, ld, props = hm.meta_tags(root), hm.jsonld_article(root), hm.itemprops(root)
+    metas = hm.meta_titles(root, meta, ld)
     body_el = root.find("body")
     lines = render_lines(body_el if body_el is not None else root)
     traf: list[int | None] = []
@@ -414,12 +343,47 @@ def html_layout(html: str, *, url: str | None = None, date: str | None = None) -
             traf.append(locate(lines, trafilatura_paragraphs(html)))
         return traf[0]
 
-    title, t_idx = choose_title(lines, metas, text_start)
+    title, t_idx = hm.choose_title(lines, metas, [line_score(ln) > 0 for ln in lines], text_start)
     furniture = furniture_lines(lines, t_idx)
     teasers = teaser_lines(lines)
     scores = [line_score(ln, f or t) for ln, f, t in zip(lines, furniture, teasers)]
-    anchor = t_idx + 1 if t_idx is not None and not NOANCHOR else text_start()
+    anchor = t_idx + 1 if t_idx is not None else text_start()
     a, b = article_span(lines, scores, anchor) if anchor is not None else best_span(scores)
-    keep = "C"
-    body = [ln.text for i, ln in enumerate(lines[a:b], a) if ln.text != title and (keep == "A" or (keep == "B" and not (furniture[i] or teasers[i] or _link_heavy(ln))) or (keep == "C" and scores[i] > 0))]
-    return {"title": title, "lead": None, "body": body, "url": url}
+
+    used: set[int] = {t_idx} if t_idx is not None else set()
+    media, body_idx = [], []
+    for i in range(t_idx + 1 if t_idx is not None else a, b):
+        if _is_caption(lines[i]):
+            caption, credit = hm.split_credit(lines[i].text)
+            media.append({"caption": caption, "credit": credit})
+            used.add(i)
+        elif i >= a and scores[i] > 0 and lines[i].text != title:
+            body_idx.append(i)
+    for item in hm.figure_media(root):
+        if item not in media:
+            media.append(item)
+    lead = None
+    if body_idx:
+        first = lines[body_idx[0]]
+        nxt = lines[body_idx[1]].elem if len(body_idx) > 1 else None
+        if hm.is_lead(first.text, first.elem, hm.descriptions(meta, ld), nxt):
+            lead = first.text
+            used.add(body_idx.pop(0))
+    used.update(body_idx)
+    site_url = url or hm.canonical_url(root, meta)
+    texts = [ln.text for ln in lines]
+    return {
+        "title": title or None,
+        "alt_titles": hm.alt_titles(title, root, meta, ld),
+        "lead": lead,
+        "body": [lines[i].text for i in body_idx],
+        "published": hm.published(html, meta, ld, date),
+        "rubric": hm.rubric(root, meta, ld, props, title),
+        "authors": hm.authors(meta, ld, props),
+        "tags": hm.tags(meta, ld, texts[a:b + 5]),
+        "media": media,
+        "url": site_url,
+        "site": hm.site_of(site_url),
+        "boilerplate": [ln.text for i, ln in enumerate(lines) if i not in used],
+        "language": hm.language(root, meta, " ".join(texts[a:b]) or " ".join(texts)),
+    }

@@ -164,8 +164,13 @@ def language(root, meta: dict[str, list[str]], text: str) -> str | None:
 # --- photo captions and credits --------------------------------------------------------
 
 def split_credit(text: str) -> tuple[str | None, str | None]:
-    """("caption", "credit") out of a caption line ending in a "Фото: …" credit."""
+    """("caption", "credit") out of a caption line ending in a "Фото: …" credit, or a bare
+    "© Agency" credit line."""
     text = norm(text)
+    if text.startswith("©"):
+        rest = norm(text[1:])
+        m = CREDIT.match(rest)
+        return None, (norm(m.group(1)) if m else rest) or None
     m = CREDIT.search(text)
     if not m:
         return (text or None), None
@@ -187,3 +192,210 @@ def figure_media(root) -> list[dict]:
         if caption or credit:
             out.append({"caption": caption, "credit": credit})
     return out
+
+
+# --- title -----------------------------------------------------------------------------
+# Lines are ``html.Line`` records (text, link_chars, elem, heading).
+
+def link_heavy(line) -> bool:
+    return line.link_chars > 0.5 * len(line.text)
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def contained(part: str, whole: str) -> float:
+    """Share of ``part``'s words that occur in ``whole`` (1.0: a title inside "title - site")."""
+    a, b = words(part), set(words(whole))
+    return sum(w in b for w in a) / len(a) if a else 0.0
+
+
+_GLUE = re.compile(r"(?:[-|:/»—–·•]{1,2}|::)\s*$")
+_DATE_LIKE = re.compile(r"\d{1,2}:\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}\s+(?:январ|феврал|март"
+                        r"|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)", re.I)
+
+
+def part_of(line: str, meta: str) -> bool:
+    """``line`` is ``meta`` or ``meta`` minus a site name glued with a separator."""
+    k = meta.find(line)
+    if k < 0 or not line:
+        return False
+    before, after = meta[:k], meta[k + len(line):]
+    return (not before.strip() or bool(_GLUE.search(before))) and \
+        (not after.strip() or bool(re.match(r"\s*(?:[-|:/»—–·•]{1,2}|::)", after)))
+
+
+def _headline_like(line) -> bool:
+    n_words = len(words(line.text))
+    letters = [ch for ch in line.text if ch.isalpha()]
+    return (3 <= n_words <= 40 and 15 <= len(line.text) <= 250
+            and (not line.text.endswith(".") or line.heading is not None)
+            and not _DATE_LIKE.search(line.text) and "|" not in line.text
+            and sum(ch.isupper() for ch in letters) < 0.6 * len(letters))
+
+
+def _titled(line) -> bool:
+    """Marked as a heading: an h-tag, a link, or a class/id saying title/head."""
+    marks = (line.elem.get("class") or "") + (line.elem.get("id") or "")
+    return bool(line.heading or link_heavy(line) or re.search(r"title|head|zag", marks, re.I))
+
+
+def choose_title(lines: list, metas: list[str], prose: list[bool],
+                 anchor=None) -> tuple[str | None, int | None]:
+    """The headline and its line index. In order: the h1 that the meta titles agree with; a line
+    that is a meta title minus a glued site name (" - Site", "Site | "), followed by ``prose``; the
+    only plain h1; the headline-like line at the start of the main text (``anchor()``: where
+    it starts, computed only when needed); the meta title itself."""
+    h1s = [i for i, ln in enumerate(lines) if ln.heading == "h1" and len(words(ln.text)) >= 2]
+
+    def agreement(i: int) -> float:
+        text = lines[i].text
+        return max((contained(text, m) * min(1.0, len(text) / max(1, len(m)) + 0.5)
+                    for m in metas), default=0.0)
+
+    scored = sorted(((agreement(i), -i) for i in h1s), reverse=True)
+    if scored and scored[0][0] >= 0.8:
+        i = -scored[0][1]
+        return lines[i].text, i
+    best: tuple[int, int] | None = None
+    for i, ln in enumerate(lines):
+        if 15 <= len(ln.text) <= 300 and any(part_of(ln.text, m) for m in metas):
+            if any(prose[i + 1:i + 7]) and (best is None or len(ln.text) > best[0]):
+                best = (len(ln.text), i)
+    if best is not None:
+        return lines[best[1]].text, best[1]
+    plain = [i for i in h1s if not link_heavy(lines[i]) and len(lines[i].text) >= 15]
+    if len(plain) == 1:
+        return lines[plain[0]].text, plain[0]
+    start = anchor() if anchor else None
+    if start is not None:
+        near = [i for i in range(max(0, start - 3), start + 1) if _headline_like(lines[i])]
+        if near:
+            i = max(near, key=lambda k: (_titled(lines[k]), k))
+            return lines[i].text, i
+    for m in metas:
+        return strip_site(m, metas), None
+    return None, None
+
+
+_SEPARATORS = re.compile(r"\s+(?:[-|:/»—–]{1,2}|::)\s+")
+
+
+def strip_site(title: str, metas: list[str]) -> str:
+    """Drop a site name glued to a title: the segment another meta title shares, or the longest."""
+    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    for part in parts:
+        if any(part != m and part in m and m != title for m in metas):
+            return part
+    return max(parts, key=len)
+
+
+
+
+# --- the other fields ------------------------------------------------------------------
+
+def meta_titles(root, meta: dict[str, list[str]], ld: dict) -> list[str]:
+    """Title evidence, most trusted first: JSON-LD headline, og/twitter title, <title>."""
+    title_tag = root.find(".//title")
+    found = [ld.get("headline"), *meta.get("og:title", []), *meta.get("twitter:title", []),
+             title_tag.text_content() if title_tag is not None else None]
+    return [norm(x) for x in found if isinstance(x, str) and norm(x)]
+
+
+def alt_titles(title: str | None, root, meta: dict[str, list[str]], ld: dict) -> list[str]:
+    """Other headlines the page gives (alternativeHeadline, a different og:title), site names
+    excluded: a meta title that is the headline plus a glued site name is no alternative."""
+    found = [ld.get("alternativeHeadline"), ld.get("headline"), *meta.get("og:title", [])]
+    out: list[str] = []
+    for alt in (norm(x) for x in found if isinstance(x, str)):
+        if alt and alt != title and not (title and part_of(title, alt)) and alt not in out:
+            out.append(alt)
+    return out
+
+
+def published(html: str, meta: dict[str, list[str]], ld: dict, hint: str | None) -> str | None:
+    """ISO date: the caller's hint, JSON-LD, article meta, then htmldate's reading of the page."""
+    for value in (hint, ld.get("datePublished"), ld.get("dateCreated"),
+                  *meta.get("article:published_time", []), *meta.get("datepublished", []),
+                  *meta.get("pubdate", []), *meta.get("og:published_time", [])):
+        if iso_date(value):
+            return iso_date(value)
+    try:
+        import htmldate
+        return iso_date(htmldate.find_date(html, extensive_search=False, original_date=True))
+    except Exception:  # noqa: BLE001 - a date is optional; a failing guess must not break a page
+        return None
+
+
+def rubric(root, meta: dict[str, list[str]], ld: dict, props: dict, title: str | None) -> str | None:
+    section = ld.get("articleSection")
+    section = section[0] if isinstance(section, list) and section else section
+    candidates = [section, *meta.get("article:section", []),
+                  *(norm(el.text_content()) for el in props.get("articleSection", []))]
+    for value in candidates:
+        if isinstance(value, str) and 0 < len(norm(value)) <= 60:
+            return norm(value)
+    crumbs = [c for c in breadcrumbs(root) if c != title and not re.match(r"(?i)главная|home", c)]
+    return crumbs[-1] if crumbs else None
+
+
+def authors(meta: dict[str, list[str]], ld: dict, props: dict) -> list[str]:
+    found = names(ld.get("author"))
+    for value in meta.get("author", []) + meta.get("article:author", []):
+        if not value.startswith("http"):
+            found += split_list(value)
+    for el in props.get("author", []):
+        inner = el.find(".//*[@itemprop='name']")
+        text = norm((inner if inner is not None else el).text_content())
+        if 0 < len(text) <= 80:
+            found.append(text)
+    return list(dict.fromkeys(found))
+
+
+def tags(meta: dict[str, list[str]], ld: dict, lines: list[str]) -> list[str]:
+    """Tags: article:tag, news_keywords, JSON-LD keywords, a visible "Теги: …" line."""
+    found = [t for v in meta.get("article:tag", []) for t in split_list(v)]
+    found += [t for v in meta.get("news_keywords", []) for t in split_list(v)]
+    found += split_list(ld.get("keywords") or [])
+    for line in lines:
+        m = TAG_LINE.match(line)
+        if m:
+            found += split_list(m.group(1))
+    return list(dict.fromkeys(t for t in found if len(t) <= 60))
+
+
+def descriptions(meta: dict[str, list[str]], ld: dict) -> list[str]:
+    found = [ld.get("description"), *meta.get("og:description", []),
+             *meta.get("description", []), *meta.get("twitter:description", [])]
+    return [norm(x) for x in found if isinstance(x, str) and len(norm(x)) >= 20]
+
+
+LEAD_CLASS = re.compile(r"lead|announce|anons|intro|summary|subtitle|standfirst|excerpt|preview",
+                        re.I)
+
+
+def _same_words(a: str, b: str) -> bool:
+    return contained(a, b) >= 0.9 and contained(b, a) >= 0.9
+
+
+def is_lead(text: str, elem, descs: list[str], next_elem=None) -> bool:
+    """The first paragraph is a lead when the page marks it: the meta description repeats it
+    (maybe cut short with "…"), or its element (or parent, when that holds no further
+    paragraph) has a class/id saying lead/announce/intro."""
+    for d in descs:
+        cut = d.rstrip(".… ")
+        if _same_words(text, d) or (len(cut) >= 40 and text.startswith(cut)):
+            return True
+    for el in (elem, elem.getparent()):
+        if el is None or (next_elem is not None and _holds(el, next_elem)):
+            return False
+        if LEAD_CLASS.search((el.get("class") or "") + " " + (el.get("id") or "")):
+            return True
+    return False
+
+
+def _holds(el, other) -> bool:
+    return any(anc is el for anc in other.iterancestors()) or other is el
