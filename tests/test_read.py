@@ -310,6 +310,13 @@ def test_folder_recursive_sorted_skips_hidden(tmp_path):
                        str(tmp_path / "c.html")]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="symlinks")
+def test_folder_symlink_loop_is_read_once(tmp_path):
+    write(tmp_path / "news" / "a.txt", SHORT.encode())
+    (tmp_path / "news" / "again").symlink_to(tmp_path / "news")
+    assert [r.source for r in read_paths([str(tmp_path)])] == [str(tmp_path / "news" / "a.txt")]
+
+
 def test_stdin_text():
     doc = one(read_paths(["-"], stdin=io.BytesIO((" date 2022-09-01  " + SHORT).encode("cp1251"))))
     assert doc.source == "<stdin>" and doc.encoding == "cp1251"

@@ -5,8 +5,11 @@ Entry points:
   read_bytes(data, source, url=None, date=None, kind=None) -> RawDocument | Rejected
 
 One module per input form: ``document`` (one document's bytes: sniff, decode, date header),
-``encoding`` (charset detection), ``jsonl``, ``warc`` (WARC/WET), ``gz`` (capped gzip) and
-``files`` (paths, folders, stdin). A bad document never raises: it becomes ``Rejected``.
+``encoding`` (charset detection, with ``russian`` scoring Cyrillic code pages), ``jsonl``,
+``warc`` (WARC/WET), ``gz`` (capped gzip) and ``files`` (paths, folders, stdin).
+A bad document never raises: it becomes ``Rejected``. The size caps are read at call time
+from ``svodka.read.gz.MAX_DECOMPRESSED_BYTES`` and ``svodka.read.document.MAX_DOCUMENT_BYTES``
+(the names re-exported here are copies, for reference).
 """
 from .document import MAX_DOCUMENT_BYTES, read_bytes
 from .encoding import decode

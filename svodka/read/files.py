@@ -61,10 +61,16 @@ def _read_path(path: Path, source: str) -> Iterator[Result]:
     yield from read_file(path, source)
 
 
-def _read_folder(folder: Path) -> Iterator[Result]:
+def _read_folder(folder: Path, seen: set[str] | None = None) -> Iterator[Result]:
     """Every non-hidden file below ``folder``, in sorted order, depth first."""
+    seen = set() if seen is None else seen
+    real = os.path.realpath(folder)
+    if real in seen:            # a symlink loop: each real folder is read once
+        return
+    seen.add(real)
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
     except OSError as err:
         yield Rejected(str(folder), gz.describe(err))
         return
@@ -78,7 +84,7 @@ def _read_folder(folder: Path) -> Iterator[Result]:
             yield Rejected(str(path), gz.describe(err))
             continue
         if is_dir:
-            yield from _read_folder(path)
+            yield from _read_folder(path, seen)
         else:
             yield from read_file(path, str(path))
 

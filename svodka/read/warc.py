@@ -77,6 +77,7 @@ def _content_type(value: str | None) -> tuple[str, str | None]:
 def _record(record, source: str, index: int) -> RawDocument | Rejected | None:
     """One record → document, Rejected, or None for a record that is not a document."""
     if record.rec_type not in DOCUMENT_RECORDS:
+        _drain(record)          # still read it through, to notice a truncated archive
         return None
     headers = record.rec_headers
     record_id = headers.get_header("WARC-Record-ID")
