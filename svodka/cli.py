@@ -87,6 +87,12 @@ def cmd_eval_pages(args) -> int:
     return 0
 
 
+def cmd_eval_ner(args) -> int:
+    from .eval import ner
+
+    return ner.main(Path(args.dir))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="svodka", description="Russian news pages → structured articles.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -107,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     pe.add_argument("--batch", type=int, default=0,
                     help="pages per batch (default: all in one, as an ingest; 1 = every page alone)")
     pe.set_defaults(func=cmd_eval_pages)
+    pn = ev.add_parser("ner", help="PER/LOC/ORG strict-span F1 on factRuEval-2016 folders")
+    pn.add_argument("dir")
+    pn.set_defaults(func=cmd_eval_ner)
     return parser
 
 

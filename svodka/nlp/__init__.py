@@ -1,0 +1,9 @@
+"""nlp: the language layer — entities, coreference, roles, time expressions and quotes.
+
+Every article field is analysed on its own ("Ильхам Алиев\\nполитик" never fuses into one name);
+offsets are character offsets into the named field (``title``, ``lead``, ``body[3]``, ``media[0].caption``).
+
+Modules (one job each):
+  ner.py       PER/LOC/ORG spans in a text (slovnet underneath, corrected)   find_spans(text)
+  times.py     dates and periods → EDTF, resolved against the article date   find_times(text, ref_date)
+  quotes.py    direct and indirect quotes with their speakers                 find_quotes(fields, mentions)
