@@ -7,3 +7,4 @@ Modules (one job each):
   ner.py       PER/LOC/ORG spans in a text (slovnet underneath, corrected)   find_spans(text)
   times.py     dates and periods → EDTF, resolved against the article date   find_times(text, ref_date)
   quotes.py    direct and indirect quotes with their speakers                 find_quotes(fields, mentions)
+"""
