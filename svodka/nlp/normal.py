@@ -1,0 +1,158 @@
+"""Mentions to their dictionary form: "Ильхамом Алиевым" → "Ильхам Алиев", "Мехрибан Алиевой" →
+"Мехрибан Алиева", "Азербайджанских авиалиний" → "Азербайджанские авиалинии".
+
+pymorphy lookups only (no tagger, no parser): the words of a name agree in case, so the case is the
+one every inflectable word allows; the head phrase (adjectives + first noun) is put in the
+nominative, genitive dependents after it stay as they are ("Министерства иностранных дел России" →
+"Министерство иностранных дел России").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pymorphy2.analyzer import Parse as PymorphyParse
+
+from ..page.lines import morph
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+QUOTES = "«»\"„“”'‘’"
+
+
+def clean_span(text: str) -> tuple[str, list[str]]:
+    """Strip quote marks and split off a bracketed alias: '«Азербайджанских авиалиний» (AZAL)' → (name, ['AZAL'])."""
+    aliases = [a.strip() for a in re.findall(r"\(([^()]{1,40})\)", text)]
+    text = re.sub(r"\s*\([^()]*\)", "", text)
+    text = text.translate({ord(c): None for c in QUOTES})
+    text = " ".join(text.split()).strip(" ,.;:-—–")
+    return text, [a for a in aliases if a and a != text]
+
+
+def _restore_case(new: str, old: str) -> str:
+    if "ё" not in old.lower():
+        new = new.replace("ё", "е")      # the dictionary writes ё where the text did not
+    if old.isupper() and len(old) > 1:
+        return new.upper()
+    if old[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+@lru_cache(maxsize=100_000)
+def _parses(word: str):
+    return tuple(morph().parse(word))
+
+
+def _person_case_gender(words: list[str]) -> tuple[str, str] | None:
+    """The (case, gender) that every word of a person's name allows, most likely first."""
+    options = None
+    for w in words:
+        ps = [p for p in _parses(w) if p.tag.POS == "NOUN" and ({"Name", "Surn", "Patr"} & set(p.tag.grammemes))]
+        if not ps:
+            continue                        # unknown or foreign word: it does not vote
+        here = {(p.tag.case, p.tag.gender or "ms-f") for p in ps}
+        if "ms-f" in {g for _, g in here}:
+            here |= {(c, g) for c, _ in here for g in ("masc", "femn")}
+        options = here if options is None else options & here
+    if not options:
+        return None
+    ranked = sorted(options, key=lambda cg: (CASES.index(cg[0]) if cg[0] in CASES else 9, cg[1] != "masc"))
+    return ranked[0]
+
+
+def _inflect(word: str, case: str, gender: str | None, person: bool) -> str:
+    for p in _parses(word):
+        grams = set(p.tag.grammemes)
+        if p.tag.case != case:
+            continue
+        if person and not ({"Name", "Surn", "Patr"} & grams):
+            continue
+        own = p.tag.gender
+        if gender in ("masc", "femn", "neut") and own is not None and own != gender and p.tag.number != "plur":
+            continue
+        wanted = {"nomn"}
+        if p.tag.number == "plur" or "Pltm" in grams:
+            wanted.add("plur")
+        form = PymorphyParse.inflect(p, wanted)   # Natasha's MorphForm.inflect takes UD names
+        if form is not None:
+            return _restore_case(form.word, word)
+    return word
+
+
+def normalize_person(text: str) -> str:
+    words = text.split()
+    letters = [WORD.fullmatch(w) is not None for w in words]
+    cg = _person_case_gender([w for w, ok in zip(words, letters) if ok])
+    if cg is None or cg[0] == "nomn":
+        return text
+    case, gender = cg
+    out = []
+    for w, ok in zip(words, letters):
+        if not ok or len(w) <= 2 and w.endswith("."):
+            out.append(w)
+            continue
+        out.append("-".join(_inflect(part, case, gender, True) for part in w.split("-"))
+                   if "-" in w and not _parses(w)[0].is_known else _inflect(w, case, gender, True))
+    return " ".join(out)
+
+
+def _head_case(words: list[str]) -> tuple[str, str] | None:
+    """(case, number) of a phrase's head: the first noun's reading that its adjectives agree with.
+
+    Singular readings first: "Министерства" is far more often a genitive singular than a plural.
+    """
+    candidates = None
+    for w in words:
+        ps = [p for p in _parses(w) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+        if not ps:
+            return None
+        here = {(p.tag.case, p.tag.number or "sing") for p in ps}
+        candidates = here if candidates is None else candidates & here
+        if any(p.tag.POS == "NOUN" for p in ps):
+            break
+    if not candidates:
+        return None
+    return sorted(candidates, key=lambda c: (c[1] != "sing", CASES.index(c[0]) if c[0] in CASES else 9))[0]
+
+
+def normalize_phrase(text: str) -> str:
+    """A place or organisation name: inflect the head phrase (adjectives + first noun) to the nominative."""
+    words = text.split()
+    if not words or any(WORD.fullmatch(w) is None for w in words[:1]):
+        return text
+    if len(words) == 1 and (words[0].isupper() or not _parses(words[0])[0].is_known):
+        # abbreviations and foreign names: inflect only when the dictionary knows the form
+        head = _head_case(words)
+        return _inflect(words[0], head[0], None, False) if head and _parses(words[0])[0].is_known else text
+    head = _head_case(words)
+    if head is None or head[0] == "nomn":
+        return text
+    case = head[0]
+    gender = None
+    for w in words:
+        nouns = [p for p in _parses(w) if p.tag.POS == "NOUN" and p.tag.case == case]
+        if nouns:
+            gender = nouns[0].tag.gender
+            break
+    out, head_done = [], False
+    for w in words:
+        if head_done or WORD.fullmatch(w) is None:
+            out.append(w)
+            continue
+        ps = _parses(w)
+        out.append(_inflect(w, case, gender if head[1] == "sing" else None, False))
+        reading = next((p for p in ps if p.tag.case == case and p.tag.POS in ("NOUN", "ADJF", "PRTF")), None)
+        if reading is not None and reading.tag.POS == "NOUN":
+            head_done = True
+    return " ".join(out)
+
+
+def normalize(text: str, kind: str) -> tuple[str, list[str]]:
+    """(normal name, aliases) of a mention of the given type (PER, LOC, ORG)."""
+    name, aliases = clean_span(text)
+    if not name:
+        return text, aliases
+    if kind == "PER":
+        return normalize_person(name), aliases
+    return normalize_phrase(name), aliases
