@@ -20,8 +20,9 @@ SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "lin
 BLOCK = {"address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
          "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
          "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
-         "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-         "thead", "tr", "ul", "caption", "noindex"}
+         "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr",
+         "ul", "caption"}
+CELLS = {"td", "th"}
 _SPACE = re.compile(r"\s+")
 
 
@@ -63,49 +64,42 @@ def _hidden(el) -> bool:
 def render_lines(root) -> list[Line]:
     """innerText-like rendering of ``root`` into lines, iteratively (no recursion limits)."""
     lines: list[Line] = []
-    buf: list[str] = []
-    link = [0]
+    buf: list[tuple[str, bool]] = []  # (text, inside a link)
     state = {"elem": root, "heading": None}
 
     def flush():
-        text = _SPACE.sub(" ", "".join(buf)).strip()
+        text = _SPACE.sub(" ", "".join(t for t, _ in buf)).strip()
         if text:
-            ratio = min(1.0, link[0] / max(1, len("".join(buf))))
-            lines.append(Line(text, round(ratio * len(text)), state["elem"], state["heading"]))
+            link = sum(len(_SPACE.sub(" ", t).strip()) for t, in_link in buf if in_link)
+            lines.append(Line(text, min(link, len(text)), state["elem"], state["heading"]))
         buf.clear()
-        link[0] = 0
 
-    # Stack items: ("open", el, in_link, block_el, heading) or ("close", el, ..., prev state)
+    # Stack items: (kind, element, inside a link, enclosing block element, enclosing heading);
+    # "open" renders the element, "tail" closes it and renders its tail text.
     stack: list[tuple] = [("open", root, False, root, None)]
     while stack:
         kind, el, in_link, block_el, heading = stack.pop()
         if kind == "tail":
-            # el's tail text belongs to the enclosing block
             if _tag(el) in BLOCK:
                 flush()
             state["elem"], state["heading"] = block_el, heading
             if el.tail:
-                buf.append(el.tail)
-                if in_link:
-                    link[0] += len(el.tail)
+                buf.append((el.tail, in_link))
             continue
         tag = _tag(el)
         if tag in SKIP or not tag or _hidden(el):
             stack.append(("tail", el, in_link, block_el, heading))
             continue
-        if tag == "br":
+        if tag == "br" or tag in BLOCK:
             flush()
-        is_block = tag in BLOCK
-        inner_block = el if is_block else block_el
+        elif tag in CELLS:
+            buf.append((" ", False))
+        inner_block = el if tag in BLOCK else block_el
         inner_heading = tag if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} else heading
         inner_link = in_link or (tag == "a" and el.get("href") is not None)
-        if is_block:
-            flush()
         state["elem"], state["heading"] = inner_block, inner_heading
         if el.text:
-            buf.append(el.text)
-            if inner_link:
-                link[0] += len(el.text)
+            buf.append((el.text, inner_link))
         stack.append(("tail", el, in_link, block_el, heading))
         for child in reversed(el):
             stack.append(("open", child, inner_link, inner_block, inner_heading))
@@ -135,23 +129,23 @@ FURNITURE = re.compile(
 
 def furniture_lines(lines: list[Line], title_idx: int | None) -> list[bool]:
     """Lines inside an element whose class/id names furniture (comments, share, related …).
-    An element that holds the headline or most of the page's prose is the article, whatever
-    its name, so it never counts."""
-    prose: dict[object, float] = {}
-    total = 0.0
-    for ln in lines:
-        s = max(0.0, line_score(ln))
-        total += s
-        el = ln.elem
-        while el is not None:
-            prose[el] = prose.get(el, 0.0) + s
-            el = el.getparent()
+    The elements holding the headline and the first paragraph after it are the article,
+    whatever their names; without a headline, so is an element with most of the page's prose."""
     keep: set = set()
     if title_idx is not None:
-        el = lines[title_idx].elem
-        while el is not None:
-            keep.add(el)
-            el = el.getparent()
+        first = next((i for i in range(title_idx + 1, len(lines)) if line_score(lines[i]) > 0),
+                     title_idx)
+        for i in {title_idx, first}:
+            keep.update(lines[i].elem.iterancestors())
+            keep.add(lines[i].elem)
+    else:
+        prose: dict[object, float] = {}
+        for ln in lines:
+            s = max(0.0, line_score(ln))
+            for el in (ln.elem, *ln.elem.iterancestors()):
+                prose[el] = prose.get(el, 0.0) + s
+        total = max(prose.values(), default=0.0)
+        keep = {el for el, mass in prose.items() if mass > 0.5 * total}
     verdict: dict[object, bool] = {}
 
     def is_furniture(el) -> bool:
@@ -163,7 +157,7 @@ def furniture_lines(lines: list[Line], title_idx: int | None) -> list[bool]:
             el = el.getparent()
         found = verdict.get(el, False) if el is not None else False
         for node in reversed(chain):
-            if not found and node not in keep and prose.get(node, 0.0) <= 0.5 * total:
+            if not found and node not in keep:
                 marks = (node.get("class") or "") + " " + (node.get("id") or "")
                 found = node.tag == "form" or bool(FURNITURE.search(marks))
             verdict[node] = found
@@ -205,14 +199,23 @@ def teaser_lines(lines: list[Line]) -> list[bool]:
     return [sandwiched[i] and counts[_signature(lines[i].elem)] >= 2 for i in range(n)]
 
 
+def sentence_shaped(text: str, words: list[str]) -> bool:
+    """Prose, not a menu: no run of " | " separators, not a string of capitalised words."""
+    if len(re.findall(r"\s[|•·]\s", text)) >= 2:
+        return False
+    capitals = sum(w[0].isupper() for w in words if w[0].isalpha()) / max(1, len(words))
+    return capitals <= 0.75 and (capitals <= 0.4 or bool(re.search(r"[.,;:!?…]", text)))
+
+
 def line_score(line: Line, furniture: bool = False) -> float:
     """How much a line looks like article prose (positive) or page furniture (negative)."""
     n = len(line.text)
     density = line.link_chars / max(1, n)
-    words = len(re.findall(r"\w+", line.text))
+    words = re.findall(r"\w+", line.text)
     if density > 0.5 or furniture:
         return -max(10.0, 0.5 * n)
-    if words >= 12 or (words >= 6 and _SENTENCE_END.search(line.text)):
+    long_enough = len(words) >= 12 or (len(words) >= 6 and _SENTENCE_END.search(line.text))
+    if long_enough and sentence_shaped(line.text, words):
         return n * (1 - density)
     return -10.0
 
@@ -224,6 +227,15 @@ END_MARKER = re.compile(
     r"|другие новости|материалы по теме|ссылки по теме|по теме|ещё по теме|еще по теме"
     r"|последние новости|главные новости|популярное|самое читаемое|самое популярное"
     r"|новости партнеров|новости партнёров|реклама|поделиться)\s*(?:\(\d+\))?\s*:?$", re.I)
+
+
+# Sentences that close a page rather than an article: share and follow prompts, comment and
+# error-report invitations, reprint and copyright notes.
+TRAILER = re.compile(
+    r"поделит|социальн\w* сет|facebook|twitter|вконтакте|подпис\w* на|комментир|комментари"
+    r"|читайте (?:нас|новости)|заметили ошибку|ошибк\w* в тексте|ctrl\s*\+|перепечат|гиперссылк"
+    r"|ссылка на .{0,40}обязательна|все права|права защищены|при (?:использовании|цитировании)"
+    r"|^©|^источник\s*:|новость была", re.I)
 
 
 def segments(scores: list[float], start: int, small_gap: float) -> list[tuple[int, int, float, float]]:
@@ -258,7 +270,7 @@ def segments(scores: list[float], start: int, small_gap: float) -> list[tuple[in
 
 
 def article_span(lines: list[Line], scores: list[float], start: int, bridge: float = 2.0,
-                 small_gap: float = 40.0) -> tuple[int, int]:
+                 small_gap: float = 30.0) -> tuple[int, int]:
     """[start, stop): the article after its headline. Prose runs are taken in order while each
     outweighs ``bridge`` times the furniture gap before it; an end marker line stops it."""
     stop, mass = start, 0.0
@@ -329,11 +341,14 @@ def _is_caption(line: Line) -> bool:
     return el.tag == "figcaption" or (len(line.text) <= 200 and bool(_CAPTION_CLASS.search(marks)))
 
 
+def _mass(scores: list[float], a: int, b: int) -> float:
+    return sum(x for x in scores[a:b] if x > 0)
+
+
 def html_layout(html: str, *, url: str | None = None, date: str | None = None) -> dict:
     """Article fields found on an HTML news page (see ``svodka.model.Article``)."""
     root = parse_html(html)
     meta, ld, props = hm.meta_tags(root), hm.jsonld_article(root), hm.itemprops(root)
-    metas = hm.meta_titles(root, meta, ld)
     body_el = root.find("body")
     lines = render_lines(body_el if body_el is not None else root)
     traf: list[int | None] = []
@@ -343,25 +358,42 @@ def html_layout(html: str, *, url: str | None = None, date: str | None = None) -
             traf.append(locate(lines, trafilatura_paragraphs(html)))
         return traf[0]
 
-    title, t_idx = hm.choose_title(lines, metas, [line_score(ln) > 0 for ln in lines], text_start)
-    furniture = furniture_lines(lines, t_idx)
-    teasers = teaser_lines(lines)
+    title, t_idx = hm.choose_title(lines, hm.meta_titles(root, meta, ld),
+                                   [line_score(ln) > 0 for ln in lines], text_start)
+    furniture, teasers = furniture_lines(lines, t_idx), teaser_lines(lines)
     scores = [line_score(ln, f or t) for ln, f, t in zip(lines, furniture, teasers)]
     anchor = t_idx + 1 if t_idx is not None else text_start()
     a, b = article_span(lines, scores, anchor) if anchor is not None else best_span(scores)
+    if t_idx is not None and _mass(scores, a, b) < 400 and text_start() not in (None, a):
+        # A weak body under the headline (the headline line may have been a teaser elsewhere):
+        # trafilatura's main text wins when it holds much more prose.
+        a2, b2 = article_span(lines, scores, text_start())
+        if _mass(scores, a2, b2) > 2 * _mass(scores, a, b):
+            a, b = a2, b2
+    while b > a and (scores[b - 1] <= 0 or len(lines[b - 1].text) <= 300
+                     and TRAILER.search(lines[b - 1].text)):
+        b -= 1  # the article ends before trailing prompts and notes
+
+    prose = [i for i in range(a, b) if scores[i] > 0]
+
+    def in_body(i: int) -> bool:
+        """Prose, or a short sentence between two paragraphs of the article."""
+        ln = lines[i]
+        return scores[i] > 0 or (
+            prose[0] < i < prose[-1] and not (furniture[i] or teasers[i] or hm.link_heavy(ln))
+            and len(hm.words(ln.text)) >= 3 and bool(_SENTENCE_END.search(ln.text))
+            and scores[i - 1] > 0 and scores[i + 1] > 0)
 
     used: set[int] = {t_idx} if t_idx is not None else set()
     media, body_idx = [], []
-    for i in range(t_idx + 1 if t_idx is not None else a, b):
+    for i in range(t_idx + 1 if t_idx is not None and t_idx < a else a, b):
         if _is_caption(lines[i]):
             caption, credit = hm.split_credit(lines[i].text)
             media.append({"caption": caption, "credit": credit})
             used.add(i)
-        elif i >= a and scores[i] > 0 and lines[i].text != title:
+        elif i >= a and lines[i].text != title and in_body(i):
             body_idx.append(i)
-    for item in hm.figure_media(root):
-        if item not in media:
-            media.append(item)
+    media += [m for m in hm.figure_media(root) if m not in media]
     lead = None
     if body_idx:
         first = lines[body_idx[0]]
@@ -374,7 +406,7 @@ def html_layout(html: str, *, url: str | None = None, date: str | None = None) -
     texts = [ln.text for ln in lines]
     return {
         "title": title or None,
-        "alt_titles": hm.alt_titles(title, root, meta, ld),
+        "alt_titles": hm.alt_titles(title, meta, ld),
         "lead": lead,
         "body": [lines[i].text for i in body_idx],
         "published": hm.published(html, meta, ld, date),

@@ -1,7 +1,8 @@
-"""Metadata evidence of an HTML news page: JSON-LD, OpenGraph/meta, microdata, breadcrumbs, credits.
+"""Metadata evidence of an HTML news page and the choice of its headline.
 
-Every function takes the parsed lxml root (see ``html.parse_html``) and returns plain values;
-``html.html_layout`` weighs them against the visible text.
+JSON-LD, OpenGraph/meta, microdata, breadcrumbs, photo credits, and ``choose_title``, which
+weighs the meta titles against the rendered lines (``html.Line``). Plain values out;
+``html.html_layout`` assembles them.
 """
 from __future__ import annotations
 
@@ -146,19 +147,30 @@ def breadcrumbs(root) -> list[str]:
     return []
 
 
+CYRILLIC_LANGS = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"}
+
+
 def language(root, meta: dict[str, list[str]], text: str) -> str | None:
-    """Language code from <html lang>/og:locale, else from the letters of the text."""
+    """Language code: the letters of the text decide (pages often keep a template's wrong
+    ``lang="en"``; ru/uk by the Ukrainian letters); the declared <html lang>/og:locale only
+    names a language the letters cannot tell apart."""
+    declared = None
     for value in (root.get("lang"), root.get("xml:lang"), *(meta.get("og:locale") or [])):
         if value and re.match(r"^[a-zA-Z]{2,3}\b", value):
-            return value[:2].lower()
+            declared = value[:2].lower()
+            break
     letters = re.findall(r"[^\W\d_]", text[:20000])
-    if not letters:
-        return None
+    if len(letters) < 50:
+        return declared
     cyr = sum("\u0400" <= ch <= "\u04ff" for ch in letters) / len(letters)
     if cyr > 0.5:
+        if declared in CYRILLIC_LANGS - {"ru", "uk"}:
+            return declared
         uk = sum(ch in "іїєґІЇЄҐ" for ch in letters)
         return "uk" if uk > 0.005 * len(letters) else "ru"
-    return "en" if cyr < 0.1 else None
+    if cyr < 0.1:
+        return declared if declared and declared not in CYRILLIC_LANGS else "en"
+    return declared
 
 
 # --- photo captions and credits --------------------------------------------------------
@@ -236,17 +248,18 @@ def _headline_like(line) -> bool:
 
 
 def _titled(line) -> bool:
-    """Marked as a heading: an h-tag, a link, or a class/id saying title/head."""
+    """Marked as a heading: an h-tag, or a class/id saying title/head."""
     marks = (line.elem.get("class") or "") + (line.elem.get("id") or "")
-    return bool(line.heading or link_heavy(line) or re.search(r"title|head|zag", marks, re.I))
+    return bool(line.heading or re.search(r"title|head|zag", marks, re.I))
 
 
 def choose_title(lines: list, metas: list[str], prose: list[bool],
                  anchor=None) -> tuple[str | None, int | None]:
-    """The headline and its line index. In order: the h1 that the meta titles agree with; a line
-    that is a meta title minus a glued site name (" - Site", "Site | "), followed by ``prose``; the
-    only plain h1; the headline-like line at the start of the main text (``anchor()``: where
-    it starts, computed only when needed); the meta title itself."""
+    """The headline and its line index. In order: the h1 that the meta titles agree with (or the
+    only plain h1 of a page without them); a line that is a meta title minus a glued site name
+    (" - Site", "Site | ") with ``prose`` after it; the only plain h1; the headline-like line
+    at the start of the main text (``anchor()``: where it starts, computed only when needed);
+    the meta title itself."""
     h1s = [i for i, ln in enumerate(lines) if ln.heading == "h1" and len(words(ln.text)) >= 2]
 
     def agreement(i: int) -> float:
@@ -258,21 +271,28 @@ def choose_title(lines: list, metas: list[str], prose: list[bool],
     if scored and scored[0][0] >= 0.8:
         i = -scored[0][1]
         return lines[i].text, i
+    plain = [i for i in h1s if not link_heavy(lines[i]) and len(lines[i].text) >= 15]
+    if len(plain) == 1 and not metas:
+        return lines[plain[0]].text, plain[0]
     best: tuple[int, int] | None = None
     for i, ln in enumerate(lines):
         if 15 <= len(ln.text) <= 300 and any(part_of(ln.text, m) for m in metas):
-            if any(prose[i + 1:i + 7]) and (best is None or len(ln.text) > best[0]):
+            if any(prose[i + 1:i + 13]) and (best is None or len(ln.text) > best[0]):
                 best = (len(ln.text), i)
     if best is not None:
         return lines[best[1]].text, best[1]
-    plain = [i for i in h1s if not link_heavy(lines[i]) and len(lines[i].text) >= 15]
     if len(plain) == 1:
         return lines[plain[0]].text, plain[0]
     start = anchor() if anchor else None
     if start is not None:
-        near = [i for i in range(max(0, start - 3), start + 1) if _headline_like(lines[i])]
+        near = [i for i in range(max(0, start - 4), start + 1) if _headline_like(lines[i])]
+
+        def rank(k: int) -> tuple:  # marked as a heading, agreeing with a meta title, no link
+            agree = max((contained(lines[k].text, m) for m in metas), default=0.0)
+            return _titled(lines[k]) + round(agree, 1), not link_heavy(lines[k]), k
+
         if near:
-            i = max(near, key=lambda k: (_titled(lines[k]), k))
+            i = max(near, key=rank)
             return lines[i].text, i
     for m in metas:
         return strip_site(m, metas), None
@@ -293,8 +313,6 @@ def strip_site(title: str, metas: list[str]) -> str:
     return max(parts, key=len)
 
 
-
-
 # --- the other fields ------------------------------------------------------------------
 
 def meta_titles(root, meta: dict[str, list[str]], ld: dict) -> list[str]:
@@ -305,7 +323,7 @@ def meta_titles(root, meta: dict[str, list[str]], ld: dict) -> list[str]:
     return [norm(x) for x in found if isinstance(x, str) and norm(x)]
 
 
-def alt_titles(title: str | None, root, meta: dict[str, list[str]], ld: dict) -> list[str]:
+def alt_titles(title: str | None, meta: dict[str, list[str]], ld: dict) -> list[str]:
     """Other headlines the page gives (alternativeHeadline, a different og:title), site names
     excluded: a meta title that is the headline plus a glued site name is no alternative."""
     found = [ld.get("alternativeHeadline"), ld.get("headline"), *meta.get("og:title", [])]
@@ -331,6 +349,7 @@ def published(html: str, meta: dict[str, list[str]], ld: dict, hint: str | None)
 
 
 def rubric(root, meta: dict[str, list[str]], ld: dict, props: dict, title: str | None) -> str | None:
+    """Section: JSON-LD articleSection, article:section, microdata, else the last breadcrumb."""
     section = ld.get("articleSection")
     section = section[0] if isinstance(section, list) and section else section
     candidates = [section, *meta.get("article:section", []),
@@ -343,6 +362,7 @@ def rubric(root, meta: dict[str, list[str]], ld: dict, props: dict, title: str |
 
 
 def authors(meta: dict[str, list[str]], ld: dict, props: dict) -> list[str]:
+    """Author names: JSON-LD author, <meta name=author>/article:author, microdata author."""
     found = names(ld.get("author"))
     for value in meta.get("author", []) + meta.get("article:author", []):
         if not value.startswith("http"):
