@@ -61,8 +61,15 @@ def _read_path(path: Path, source: str) -> Iterator[Result]:
     yield from read_file(path, source)
 
 
+# Inside folders, files of these kinds are not pages (a README, a script, a picture): skipped.
+# Named explicitly on the command line, any file is read.
+NOT_PAGES = (".md", ".rst", ".py", ".sh", ".json", ".csv", ".tsv", ".yaml", ".yml", ".toml", ".cfg", ".ini",
+             ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".pdf", ".css", ".js", ".zip", ".tar",
+             ".db", ".sqlite", ".parquet", ".pyc")
+
+
 def _read_folder(folder: Path, seen: set[str] | None = None) -> Iterator[Result]:
-    """Every non-hidden file below ``folder``, in sorted order, depth first."""
+    """Every non-hidden page file below ``folder``, in sorted order, depth first (see NOT_PAGES)."""
     seen = set() if seen is None else seen
     real = os.path.realpath(folder)
     if real in seen:            # a symlink loop: each real folder is read once
@@ -75,7 +82,7 @@ def _read_folder(folder: Path, seen: set[str] | None = None) -> Iterator[Result]
         yield Rejected(str(folder), gz.describe(err))
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.name.lower().endswith(NOT_PAGES):
             continue
         path = Path(entry.path)
         try:
