@@ -27,7 +27,8 @@ class Record:
     """Mixin: ``to_dict`` over dataclass fields, nested records included."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)  # type: ignore[arg-type]
+                if not f.metadata.get("internal")}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
@@ -93,6 +94,7 @@ class Card(Record):
     name: str
     description: str | None = None
     born: str | None = None
+    born_text: str | None = field(default=None, metadata={"internal": True})   # the page's wording
 
 
 # --- nlp -------------------------------------------------------------------------------
@@ -103,6 +105,7 @@ class Mention(Record):
     start: int
     stop: int
     text: str
+    kind: str = "name"               # name, surname, descriptor, adjective, metonymy, pronoun, alias
 
 
 @dataclass(slots=True)
@@ -202,7 +205,7 @@ class Article(Record):
 
     def to_dict(self) -> dict[str, Any]:
         d = {"schema": SCHEMA_VERSION}
-        d.update({f.name: _plain(getattr(self, f.name)) for f in fields(self)})
+        d.update({f.name: _plain(getattr(self, f.name)) for f in fields(self) if not f.metadata.get("internal")})
         return d
 
     @classmethod

@@ -37,7 +37,9 @@ def _reading(word: str):
 
 
 def _is_person_noun(p) -> bool:
-    return p.tag.POS == "NOUN" and ("anim" in p.tag.grammemes or p.normal_form in ROLE_HEADS)
+    if p.tag.POS != "NOUN" or {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(p.tag.grammemes):
+        return False
+    return "anim" in p.tag.grammemes or p.normal_form in ROLE_HEADS
 
 
 def _nominative(words: list[str]) -> str:

@@ -18,7 +18,7 @@ WORD_DATE = re.compile(r"\b\d{1,2}\s+(" + "|".join(m + r"[а-я]*" for m in MONT
                        re.IGNORECASE)
 CREDIT = re.compile(r"(?:\(|^|\s|\|)\s*(?:фото|фотография|иллюстрация|кадр|видео|изображение|источник фото)"
                     r"\s*(?::|—|-|–)\s*(?P<credit>[^()]+?)\s*\)?\s*$", re.IGNORECASE)
-COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)", re.IGNORECASE)
+COPYRIGHT = re.compile(r"©|^\s*\(c\)|copyright|все права защищены", re.IGNORECASE)
 BREADCRUMB = re.compile(r"\s(?:»|>|→|/|//|\|)\s")
 CAPTION = re.compile(r"(?:^|[.,:;(]\s*)(?:фото|кадр|иллюстрация|скриншот|коллаж)(?:\s*[:—–-]|\s+\w)",
                      re.IGNORECASE)

@@ -11,6 +11,8 @@ MONTH_NUMBER = {stem: i + 1 for i, stem in enumerate(MONTHS)}
 FULL_DATE = re.compile(r"^(\d{1,2})\s+([а-яё]+)\s+(\d{4})(?:\s*(?:года|г\.?))?$", re.IGNORECASE)
 TAG_PREFIX = re.compile(r"^(?:теги|тэги|метки|ключевые слова|темы|tags)\s*:\s*", re.IGNORECASE)
 AUTHOR_PREFIX = re.compile(r"^(?:автор|текст|авторы)\s*:\s*", re.IGNORECASE)
+READ_ALSO = re.compile(r"^(?:читайте|смотрите) (?:также|еще|ещё)|^(?:ещё|еще|также|другие новости|материалы|новости) по теме"
+                       r"|^по теме\b|^похожие (?:новости|материалы)|^ссылки по теме", re.IGNORECASE)
 PHOTO_SUFFIX = re.compile(r"\s+(?:фото|фотография)$", re.IGNORECASE)
 
 
@@ -66,10 +68,12 @@ def find_rubric(lines: list[Line], title_pos: int, title: str | None) -> tuple[s
         if crumb:
             return crumb, j
         if is_rubric_like(text):
-            # a menu is a run of many short lines; a rubric stands almost alone
+            # a menu is a run of many short lines; a rubric stands almost alone, or ends with a
+            # comma before the date ("Политика, 24 дек"), or repeats a menu item above the title
             run = sum(1 for k in range(max(0, j - 3), min(len(lines), j + 4))
                       if abs(lines[k].index - lines[j].index) == abs(k - j) and is_rubric_like(lines[k].text))
-            if run <= 2:
+            repeated = j == title_pos - 1 and any(lines[k].text == text for k in range(max(0, j - 40), j - 1))
+            if run <= 2 or text.endswith(",") or repeated:
                 return text.rstrip(","), j
     return None, None
 
@@ -102,12 +106,29 @@ def split_tags(text: str) -> list[str]:
             tags.append(words[i:i + 2])
             i += 2
             continue
-        if words[i][:1].isupper() or not tags or not _modifies(tags[-1][-1]):
+        if tags and _continues(tags[-1], words[i]):
+            tags[-1].append(words[i])
+        elif words[i][:1].isupper() or not tags or not _modifies(tags[-1][-1]):
             tags.append([words[i]])
         else:
             tags[-1].append(words[i])
         i += 1
     return [" ".join(t) for t in tags]
+
+
+def _continues(tag: list[str], word: str) -> bool:
+    """'Нижний' + 'Новгород', 'график' + 'президента', 'МИД' + 'России': one phrase, not two tags."""
+    last = tag[-1]
+    if last[:1].isupper() != word[:1].isupper():
+        return False
+    first = morph().parse(last)[0]
+    nxt = morph().parse(word)[0]
+    if "Name" in nxt.tag.grammemes:
+        return False
+    if first.tag.POS in ("ADJF", "PRTF") and word[:1].isupper():
+        return True
+    return nxt.tag.case == "gent" and first.tag.POS == "NOUN" and nxt.tag.POS == "NOUN" and (
+        first.tag.case != "gent" or last.isupper())
 
 
 def _modifies(word: str) -> bool:
@@ -135,7 +156,9 @@ def find_cards(lines: list[Line], start: int) -> tuple[list[Card], set[int]]:
     cards: list[Card] = []
     used: set[int] = set()
     for i in range(start, len(lines) - 1):
-        if i in used or not is_person_name(lines[i].text):
+        born_next = i + 2 < len(lines) and parse_full_date(lines[i + 2].text) is not None
+        # an unknown foreign name ("Мехрибан Алиева") counts when a birth date follows
+        if i in used or not (is_person_name(lines[i].text) or born_next and _name_shaped(lines[i].text)):
             continue
         desc = lines[i + 1]
         if desc.text[:1].isupper() or is_prose(desc) or desc.words > 20:
@@ -145,9 +168,15 @@ def find_cards(lines: list[Line], start: int) -> tuple[list[Card], set[int]]:
         if i > start and PHOTO_SUFFIX.sub("", lines[i - 1].text) == lines[i].text != lines[i - 1].text:
             taken.add(i - 1)
         if born or "," in desc.text:
-            cards.append(Card(name=lines[i].text, description=desc.text, born=born))
+            cards.append(Card(name=lines[i].text, description=desc.text, born=born,
+                              born_text=lines[i + 2].text if born else None))
             used |= taken
     return cards, used
+
+
+def _name_shaped(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 def author_of(line: Line) -> str | None:

@@ -5,9 +5,9 @@ import re
 
 from ..model import Media, Related
 from .body import candidate_segments, is_subhead, scores
-from .lines import (WORD, Line, credit_of, is_counter, is_dateline, is_headline, is_person_name, is_prose,
+from .lines import (CREDIT, WORD, Line, credit_of, is_counter, is_dateline, is_headline, is_person_name, is_prose,
                     split_lines)
-from .parts import (author_of, find_cards, find_rubric, is_list_headline, is_tag_line, media_of,
+from .parts import (READ_ALSO, author_of, find_cards, find_rubric, is_list_headline, is_tag_line, media_of,
                     related_inline, split_tags)
 
 TITLE_LOOKBACK = 30          # non-empty lines above the body searched for the headline
@@ -21,8 +21,8 @@ def _stems(text: str) -> set[str]:
 
 def _overlap(a: str, b_stems: set[str]) -> float:
     s = _stems(a)
-    # short headlines with one content word would fit anything: count at least four
-    return len(s & b_stems) / max(len(s), 4)
+    # short headlines with few content words would fit anything: count at least six
+    return len(s & b_stems) / max(len(s), 6)
 
 
 def _in_list(lines: list[Line], i: int) -> bool:
@@ -34,8 +34,21 @@ def _in_list(lines: list[Line], i: int) -> bool:
     return near >= 3
 
 
-def _title_candidate(line: Line) -> bool:
+def _title_candidate(lines: list[Line], j: int) -> bool:
+    line = lines[j]
     return is_headline(line) and not credit_of(line.text) and not is_person_name(line.text)
+
+
+def _captioned(lines: list[Line], j: int) -> bool:
+    """A line right above a bare "Фото: …" credit: that photo's caption, or a headline with its photo."""
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return nxt is not None and nxt.index == lines[j].index + 1 and _bare_credit(nxt.text)
+
+
+def _bare_credit(text: str) -> bool:
+    """'Фото: Александр Лыков / Объектив' — a credit with no caption of its own."""
+    m = CREDIT.search(text)
+    return m is not None and not text[:m.start()].strip(" (")
 
 
 def find_title(lines: list[Line], start: int, stop: int) -> tuple[int | None, list[int]]:
@@ -46,7 +59,7 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[int | None, li
     best, best_value = None, 0.0
     fits: dict[int, float] = {}
     for dist, j in enumerate(range(start - 1, max(-1, start - TITLE_LOOKBACK - 1), -1)):
-        if not _title_candidate(lines[j]):
+        if not _title_candidate(lines, j):
             continue
         # the lead often sits between the headline and the dense body: it restates the headline
         lead = set().union(*(_stems(l.text) for l in lines[j + 1:start] if is_prose(l)))
@@ -56,13 +69,21 @@ def find_title(lines: list[Line], start: int, stop: int) -> tuple[int | None, li
             best, best_value = j, value
     if best is None:
         return None, []
+    # a captioned line under another headline about the same thing: the caption of the lead photo
+    if _captioned(lines, best):
+        above = [j for j in fits if best - 4 <= j < best and fits[j] >= 0.5 * fits[best]]
+        if above:
+            best = max(above)
     # a headline directly above another one about the same thing is the title, the lower one a subtitle
     upper = [j for j in fits if best - 2 <= j < best and lines[best].index - lines[j].index <= 2]
     if (upper and fits[upper[0]] >= 0.6 * fits[best] and lines[upper[0]].words >= 4
             and not _in_list(lines, upper[0])):
         best = upper[0]
     # a second headline between the title and the body, about the same thing, is an alternative title
-    alts = [j for j in range(best + 1, start) if fits.get(j, 0.0) >= 0.3 and not _in_list(lines, j)]
+    alts = [j for j in range(best + 1, start) if fits.get(j, 0.0) >= 0.3 and not _in_list(lines, j)
+            and lines[j].sentences == 1 and lines[j].words <= 14 and lines[j].text.count(",") <= 1
+            and not is_prose(lines[j])
+            and not _captioned(lines, j)]
     return best, alts[:1]
 
 
@@ -102,7 +123,7 @@ def text_layout(text: str, *, template: frozenset[str] = frozenset()) -> dict:
             used.add(rubric_i)
 
     # between the headline and the body: lead, media, authors
-    head_end = max([title_i or 0, *alt_is]) + 1 if title_i is not None else a
+    head_end = title_i + 1 if title_i is not None else a
     paragraphs: list[int] = []
     rubrics = {out.get("rubric")} - {None}
     i = min(head_end, a)
@@ -149,7 +170,7 @@ def _is_lead(lines: list[Line], paragraphs: list[int], used: set[int]) -> bool:
     if any(credit_of(lines[k].text) for k in between):
         return True
     f, s = lines[first], lines[second]
-    return not (f.blank_before and f.blank_after) and s.blank_before and s.blank_after and len(between) > 0
+    return not (f.blank_before and f.blank_after) and s.blank_before and s.blank_after
 
 
 def _trailer(lines: list[Line], b: int, out: dict, used: set[int], body_stems: set[str]) -> None:
@@ -166,15 +187,22 @@ def _trailer(lines: list[Line], b: int, out: dict, used: set[int], body_stems: s
         if not out["tags"] and is_tag_line(line):
             out["tags"] = split_tags(line.text)
             used.add(i)
+            in_list = False
             continue
-        if in_list and is_list_headline(line):
+        if READ_ALSO.match(line.text):
+            in_list = True              # "Читайте также:" heads a list of related headlines
+            continue
+        name = author_of(line)
+        if in_list and not name and is_list_headline(line):
             out["related"].append(Related(title=line.text, rubric=None, kind="list"))
             used.add(i)
+            continue
+        if name:
+            if name not in out["authors"] and not any(c.name == name for c in cards):
+                out["authors"].append(name)
+            used.add(i)
+            in_list = False
             continue
         if is_counter(line.text) or is_dateline(line.text):
             continue
         in_list = False
-        if name := author_of(line):
-            if name not in out["authors"] and not any(c.name == name for c in cards):
-                out["authors"].append(name)
-            used.add(i)
