@@ -150,3 +150,18 @@ def test_templates_learned_from_repeated_lines():
     page = text_layout(pages[1], template=templates[1])
     assert page["title"] == "Новые маршруты в районе 1"
     assert footer[0] not in page["body"]
+
+
+def test_published_from_a_dateline_when_there_is_no_header():
+    from svodka.page.parts import parse_dateline
+
+    assert parse_dateline("28 ноября 2011, 14:15") == "2011-11-28"
+    assert parse_dateline("15:19 28.11.2011") == "2011-11-28"
+    assert parse_dateline("нет даты") is None
+    page = text_layout("\n".join(["Новости", "", "В Самаре открыли новый мост через Волгу", "14 марта 2025, 10:00", "",
+                                  "Новый мост через Волгу в Самаре открыли после трех лет строительства и ремонта.",
+                                  "", "Торжественная церемония прошла в пятницу утром, первыми проехали строители."]))
+    assert page["published"] == "2025-03-14"
+    article = analyze("\n".join(["В Самаре открыли новый мост через Волгу", "14 марта 2025, 10:00", "",
+                                 "Новый мост через Волгу в Самаре открыли после трех лет строительства и ремонта."]))
+    assert article.published == "2025-03-14"

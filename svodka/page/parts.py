@@ -37,6 +37,28 @@ def parse_full_date(text: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+NUMERIC_DAY = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b")
+WORDED_DAY = re.compile(r"\b(\d{1,2})\s+([а-яё]+)\s+(\d{4})\b", re.IGNORECASE)
+
+
+def parse_dateline(text: str) -> str | None:
+    """'28 ноября 2011, 14:15', '04.01.2012 12:01', 'время публикации: 4 января 2012 г.' → ISO date."""
+    m = WORDED_DAY.search(text)
+    if m and (month := month_number(m.group(2))):
+        day, year = int(m.group(1)), int(m.group(3))
+    else:
+        m = NUMERIC_DAY.search(text)
+        if not m:
+            return None
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        year += 2000 if year < 100 else 0
+    try:
+        from datetime import date
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def is_rubric_like(text: str) -> bool:
     """'Политика', 'Политика,', 'В мире': a section name."""
     t = text.strip().rstrip(",")

@@ -7,7 +7,7 @@ from ..model import Media, Related
 from .body import candidate_segments, is_subhead, scores
 from .lines import (CREDIT, WORD, Line, credit_of, is_counter, is_dateline, is_headline, is_person_name, is_prose,
                     split_lines)
-from .parts import (READ_ALSO, author_of, find_cards, find_rubric, is_list_headline, is_tag_line, media_of,
+from .parts import (READ_ALSO, author_of, parse_dateline, find_cards, find_rubric, is_list_headline, is_tag_line, media_of,
                     related_inline, split_tags)
 
 TITLE_LOOKBACK = 30          # non-empty lines above the body searched for the headline
@@ -117,6 +117,9 @@ def text_layout(text: str, *, template: frozenset[str] = frozenset()) -> dict:
         out["title"] = lines[title_i].text
         out["alt_titles"] = [lines[k].text for k in alt_is]
         used |= {title_i, *alt_is}
+        published = _published_near(lines, title_i, a)
+        if published:
+            out["published"] = published
         rubric, rubric_i = find_rubric(lines, title_i, out["title"])
         if rubric:
             out["rubric"] = rubric
@@ -159,6 +162,15 @@ def text_layout(text: str, *, template: frozenset[str] = frozenset()) -> dict:
     _trailer(lines, b, out, used, body_stems)
     out["boilerplate"] = [l.text for k, l in enumerate(lines) if k not in used]
     return out
+
+
+def _published_near(lines: list[Line], title_i: int, body_start: int) -> str | None:
+    """The publication date printed next to the headline (a dateline just above or under it)."""
+    for j in [*range(title_i + 1, min(body_start + 1, title_i + 8)), *range(title_i - 1, max(-1, title_i - 4), -1)]:
+        if is_dateline(lines[j].text) or lines[j].words <= 8:
+            if value := parse_dateline(lines[j].text):
+                return value
+    return None
 
 
 def _is_lead(lines: list[Line], paragraphs: list[int], used: set[int]) -> bool:
