@@ -6,19 +6,22 @@ site can teach the layout their template (lines repeated across them are boilerp
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 
 from .model import Article, RawDocument, Rejected
 from .page import layout, site_of, templates_for
 
 BATCH_SIZE = 64
+log = logging.getLogger("svodka")
 
 
 class Pipeline:
     """Holds whatever the stages load (models, dictionaries) and runs them in order."""
 
-    def __init__(self, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(self, batch_size: int = BATCH_SIZE, nlp: bool = True) -> None:
         self.batch_size = batch_size
+        self.nlp = nlp
 
     def analyze(self, raw: RawDocument, template: frozenset[str] = frozenset()) -> Article | Rejected:
         """One document through every stage; a failure becomes a Rejected record."""
@@ -29,6 +32,12 @@ class Pipeline:
                             sha256=raw.sha256)
         if not (article.title or article.body or article.lead):
             return Rejected(source=raw.source, reason="no article text found on the page", sha256=raw.sha256)
+        if self.nlp:
+            from .nlp import annotate
+            try:
+                annotate(article)
+            except Exception as exc:  # the article stands without annotations rather than being lost
+                log.warning("%s: language layer failed: %s: %s", raw.source, type(exc).__name__, exc)
         return article
 
     def pipe(self, items: Iterable[RawDocument | Rejected]) -> Iterator[Article | Rejected]:

@@ -45,7 +45,7 @@ def predict(folder: Path, form: str = "text", pipeline: Pipeline | None = None) 
     ids = sorted(p.name[: -len(ext)] for p in (folder / sub).glob(f"*{ext}"))
     raws = [read_bytes((folder / sub / f"{i}{ext}").read_bytes(), i, kind="html" if form == "html" else "text")
             for i in ids]
-    results = list((pipeline or Pipeline(batch_size=max(1, len(raws)))).pipe(raws))
+    results = list((pipeline or Pipeline(batch_size=max(1, len(raws)), nlp=False)).pipe(raws))
     return dict(zip(ids, results))
 
 

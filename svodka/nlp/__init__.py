@@ -7,4 +7,12 @@ Modules (one job each):
   ner.py       PER/LOC/ORG spans in a text (slovnet underneath, corrected)   find_spans(text)
   times.py     dates and periods → EDTF, resolved against the article date   find_times(text, ref_date)
   quotes.py    direct and indirect quotes with their speakers                 find_quotes(fields, mentions)
+  normal.py    mentions to the nominative                                     normalize(text, type)
+  entities.py  mentions linked into the article's entities, cards, countries  build_entities(article, find_spans)
+  roles.py     appositive roles ("президент Азербайджана")                    roles_before(text, start)
+  coref.py     descriptors, country adjectives, capitals as actors
+  annotate.py  all of it over one Article                                     annotate(article)
 """
+from .annotate import annotate
+
+__all__ = ["annotate"]

@@ -1,0 +1,56 @@
+"""`svodka eval pages|ner …`: the published metrics on evaluation folders."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..model import Article
+from ..pipeline import Pipeline
+
+
+def cmd_eval_pages(args) -> int:
+    from ..eval import pages
+
+    folder = Path(args.dir)
+    if not (folder / "reference").is_dir():
+        print(f"svodka: {folder}: no reference/ folder (expected html/, text/, reference/)", file=sys.stderr)
+        return 2
+    pipeline = Pipeline(batch_size=args.batch, nlp=False) if args.batch else None
+    predictions = pages.predict(folder, form=args.input, pipeline=pipeline)
+    result = pages.score(folder, predictions)
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        for doc_id, art in predictions.items():
+            text = art.reader_text() if isinstance(art, Article) else ""
+            title = f"TITLE: {art.title}\n" if isinstance(art, Article) and art.title else ""
+            (out / f"{doc_id}.txt").write_text(title + text, encoding="utf-8")
+    for site, s in result["sites"].items():
+        t = "-" if s["title_accuracy"] is None else f"{s['title_accuracy']:.2f}"
+        print(f"{site:32s} docs={s['docs']:3d} P={s['precision']:.3f} R={s['recall']:.3f} "
+              f"F1={s['f1']:.3f} title={t}")
+    summary = {k: (round(v, 4) if isinstance(v, float) else v) for k, v in result["summary"].items()}
+    print(json.dumps(summary))
+    return 0
+
+
+def cmd_eval_ner(args) -> int:
+    from ..eval import ner
+
+    return ner.main(Path(args.dir))
+
+
+def register(sub) -> None:
+    p = sub.add_parser("eval", help="measure quality on an evaluation folder")
+    ev = p.add_subparsers(dest="what", required=True)
+    pe = ev.add_parser("pages", help="body F1 and title accuracy on a folder like shared/eval/pages/dev")
+    pe.add_argument("dir")
+    pe.add_argument("--input", choices=("text", "html"), default="text", help="which form of the pages to read")
+    pe.add_argument("--out", help="also write each prediction to OUT/<ID>.txt (for the shared scorer)")
+    pe.add_argument("--batch", type=int, default=0,
+                    help="pages per batch (default: all in one, as an ingest; 1 = every page alone)")
+    pe.set_defaults(func=cmd_eval_pages)
+    pn = ev.add_parser("ner", help="PER/LOC/ORG strict-span F1 on factRuEval-2016 folders")
+    pn.add_argument("dir")
+    pn.set_defaults(func=cmd_eval_ner)

@@ -1,0 +1,247 @@
+"""Entities of one article: NER spans per field → normalised mentions → one Entity per person,
+organisation and place, with aliases, roles, birth date and country.
+
+Surname-only mentions join the full name they shorten ("Путина" → Владимир Путин, a man's genitive,
+not Мехрибан Алиева); person cards on the page feed roles and the birth date; coreference of
+descriptors, country adjectives and capitals is in coref.py.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Article, Entity, Mention
+from . import countries
+from .normal import _parses, normalize
+from .roles import roles_before, roles_from_description
+
+SpanFinder = Callable[[str], list[tuple[int, int, str]]]
+CREDIT_SPLIT = re.compile(r"\s*/\s*")
+FEMININE_VERB = re.compile(r"^\s+[а-яё]+(?:ла|лась)\b")
+
+
+@dataclass(slots=True)
+class Found:
+    """One mention before linking."""
+
+    field: str
+    start: int
+    stop: int
+    text: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    kind: str = "name"
+
+
+def article_fields(article: Article) -> list[tuple[str, str]]:
+    """The fields that tell the article, in reading order (related teasers are other articles)."""
+    out: list[tuple[str, str]] = []
+    if article.title:
+        out.append(("title", article.title))
+    out += [(f"alt_titles[{i}]", t) for i, t in enumerate(article.alt_titles) if t]
+    if article.lead:
+        out.append(("lead", article.lead))
+    out += [(f"media[{i}].caption", m.caption) for i, m in enumerate(article.media) if m.caption]
+    out += [(f"body[{i}]", t) for i, t in enumerate(article.body) if t]
+    return out
+
+
+def credit_mentions(article: Article) -> list[Found]:
+    """'Александр Казаков / ТАСС': a photographer and an agency."""
+    from ..page.lines import is_person_name
+
+    found = []
+    for i, m in enumerate(article.media):
+        if not m.credit:
+            continue
+        pos = 0
+        for part in CREDIT_SPLIT.split(m.credit):
+            start = m.credit.find(part, pos)
+            pos = start + len(part)
+            if not part or start < 0:
+                continue
+            kind = "PER" if is_person_name(part) else "ORG"
+            found.append(Found(f"media[{i}].credit", start, start + len(part), part, kind, part))
+    return found
+
+
+def field_mentions(fields: list[tuple[str, str]], find_spans: SpanFinder) -> list[Found]:
+    found = []
+    for name, text in fields:
+        for start, stop, kind in find_spans(text):
+            surface = text[start:stop]
+            normal, aliases = normalize(surface, kind)
+            found.append(Found(name, start, stop, surface, kind, normal, aliases))
+    return found
+
+
+def _surname_readings(token: str) -> list[tuple[str, str | None]]:
+    """Possible (nominative, gender) of a one-word person mention, most likely first."""
+    out: list[tuple[str, str | None]] = []
+    for p in _parses(token):
+        if not ({"Surn", "Name"} & set(p.tag.grammemes)):
+            continue
+        from pymorphy2.analyzer import Parse
+        form = Parse.inflect(p, {"nomn"} | ({p.tag.gender} if p.tag.gender in ("masc", "femn") else set()))
+        if form is not None:
+            reading = (form.word.capitalize(), p.tag.gender)
+            if reading not in out:
+                out.append(reading)
+    out.append((token, None))
+    return out
+
+
+class EntityTable:
+    """Entities of one article, found by type and normalised name or alias."""
+
+    def __init__(self, article_id: str) -> None:
+        self.article_id = article_id
+        self.entities: list[Entity] = []
+        self._keys: dict[tuple[str, str], Entity] = {}
+
+    def get(self, kind: str, name: str) -> Entity | None:
+        return self._keys.get((kind, name.lower().replace("ё", "е")))
+
+    def add(self, kind: str, name: str, aliases: list[str] = ()) -> Entity:
+        entity = self.get(kind, name) or next((self.get(kind, a) for a in aliases if self.get(kind, a)), None)
+        if entity is None:
+            entity = Entity(id=f"{self.article_id}:e{len(self.entities) + 1}", type=kind, name=name)
+            self.entities.append(entity)
+            self._key(kind, name, entity)
+        for alias in aliases:
+            if alias != entity.name and alias not in entity.aliases:
+                entity.aliases.append(alias)
+            self._key(kind, alias, entity)
+        return entity
+
+    def _key(self, kind: str, name: str, entity: Entity) -> None:
+        self._keys.setdefault((kind, name.lower().replace("ё", "е")), entity)
+
+    def persons(self) -> list[Entity]:
+        return [e for e in self.entities if e.type == "PER"]
+
+
+def _mention(f: Found, kind: str | None = None) -> Mention:
+    return Mention(field=f.field, start=f.start, stop=f.stop, text=f.text, kind=kind or f.kind)
+
+
+def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str]) -> None:
+    """Full names first; then one-word mentions join the full name whose surname (or first name) they are."""
+    singles = []
+    for f in found:
+        if f.type != "PER":
+            continue
+        if len(f.name.split()) >= 2:
+            table.add("PER", f.name, f.aliases).mentions.append(_mention(f))
+        else:
+            singles.append(f)
+    for f in singles:
+        readings = _surname_readings(f.text)
+        text = texts.get(f.field, "")
+        if FEMININE_VERB.match(text[f.stop:f.stop + 30]):
+            readings.sort(key=lambda r: r[1] != "femn")
+        target = None
+        for nominative, gender in readings:
+            matches = [e for e in table.persons() if len(e.name.split()) >= 2 and
+                       nominative.lower() in (e.name.split()[-1].lower(), e.name.split()[0].lower())]
+            if gender:
+                matches = [e for e in matches if _gender_of(e.name) in (gender, None)] or matches
+            if matches:
+                target = max(matches, key=lambda e: len(e.mentions))
+                break
+        if target is None:
+            target = table.add("PER", readings[0][0] if readings[0][1] else f.name)
+        target.mentions.append(_mention(f, "surname"))
+
+
+def _gender_of(name: str) -> str | None:
+    for p in _parses(name.split()[0]):
+        if "Name" in p.tag.grammemes and p.tag.gender in ("masc", "femn"):
+            return p.tag.gender
+    return None
+
+
+BRACKETED = re.compile(r"^[»\"”]?\s*\($")
+
+
+def link_others(table: EntityTable, found: list[Found], texts: dict[str, str]) -> None:
+    """Places and organisations by name; an alias ("AZAL") joins the entity it stands for."""
+    previous: Found | None = None
+    for f in sorted(found, key=lambda x: (x.field, x.start)):
+        if f.type == "PER":
+            continue
+        # "«Азербайджанских авиалиний» (AZAL)": the bracketed name is an alias of the one before
+        if (previous is not None and previous.field == f.field and previous.type in ("ORG", "LOC")
+                and BRACKETED.match(texts.get(f.field, "")[previous.stop:f.start])):
+            entity = table.get(previous.type, previous.name)
+            if entity is not None:
+                table.add(entity.type, entity.name, [f.name])
+                entity.mentions.append(_mention(f, "alias"))
+                previous = None
+                continue
+        previous = f
+        entity = table.get(f.type, f.name) or next(
+            (e for e in table.entities if e.type in ("ORG", "LOC") and f.name in e.aliases), None)
+        if entity is None:
+            entity = table.add(f.type, f.name, f.aliases)
+        else:
+            table.add(entity.type, entity.name, f.aliases)
+        entity.mentions.append(_mention(f, "alias" if f.name in entity.aliases else None))
+
+
+def attach_roles(table: EntityTable, texts: dict[str, str]) -> None:
+    for entity in table.persons():
+        for m in entity.mentions:
+            if m.kind in ("name", "surname") and m.field in texts:
+                for role in roles_before(texts[m.field], m.start):
+                    if role not in entity.roles:
+                        entity.roles.append(role)
+
+
+def attach_cards(table: EntityTable, article: Article) -> None:
+    """Person cards: 'Ильхам Алиев' / 'политик, президент Азербайджана' / born 1961-12-24."""
+    for card in article.cards:
+        entity = table.get("PER", card.name) or table.add("PER", card.name)
+        for role in roles_from_description(card.description or ""):
+            if role not in entity.roles:
+                entity.roles.append(role)
+        if card.born and not entity.born:
+            entity.born = card.born
+
+
+def attach_countries(table: EntityTable) -> None:
+    """A country's ISO code; a person's is the country of the role he holds in the article."""
+    for entity in table.entities:
+        if entity.country:
+            continue
+        if entity.type == "LOC":
+            c = countries.country_named(entity.name)
+            entity.country = c.iso3 if c else None
+        elif entity.type == "PER":
+            for role in entity.roles:
+                c = countries.country_in_phrase(role)
+                if c:
+                    entity.country = c.iso3
+                    break
+
+
+def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
+    from .coref import resolve_descriptors, resolve_places
+
+    fields = article_fields(article)
+    texts = dict(fields)
+    found = field_mentions(fields, find_spans) + credit_mentions(article)
+    table = EntityTable(article.id)
+    link_persons(table, found, texts)
+    resolve_places(table, [f for f in found if f.type != "PER"], texts)
+    link_others(table, [f for f in found if f.type != "PER" and f.kind != "metonymy"], texts)
+    attach_roles(table, texts)
+    attach_cards(table, article)
+    attach_countries(table)
+    resolve_descriptors(table, fields, found)
+    attach_countries(table)
+    for entity in table.entities:
+        entity.mentions.sort(key=lambda m: (m.field, m.start))
+    return [e for e in table.entities if e.mentions or e.roles or e.born]

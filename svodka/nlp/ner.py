@@ -1,0 +1,104 @@
+"""PER / LOC / ORG mention spans in Russian text: slovnet's news NER (via Natasha), then corrections.
+
+    find_spans(text) -> [(start, stop, type), ...]        # [start, stop) into text, sorted, non-overlapping
+    find_spans_batch(texts) -> [[...], ...]               # the same for many texts, tagged in batches
+
+The tagger (navec news embeddings + slovnet's CNN-CRF) is loaded once per process, on first use.
+Its output is corrected by rules in :mod:`svodka.nlp.ner_rules` that follow factRuEval-2016's
+annotation conventions (see that module); they use razdel tokens and pymorphy lookups only.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Iterable, Sequence
+
+from razdel import tokenize as _razdel_tokenize
+
+Span = tuple[int, int, str]
+
+_LOCK = threading.Lock()
+_INFER = None
+_BATCH = 16          # texts per slovnet batch (sorted by length first, so padding stays small)
+
+
+def _infer():
+    """slovnet's NER inference object (embeddings injected), loaded once per process."""
+    global _INFER
+    if _INFER is None:
+        with _LOCK:
+            if _INFER is None:
+                from natasha import NewsEmbedding, NewsNERTagger
+
+                _INFER = NewsNERTagger(NewsEmbedding()).infer
+    return _INFER
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(t.start, t.stop, t.text) for t in _razdel_tokenize(text)]
+
+
+def tag_tokens(token_lists: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BIO tags (``B-PER``, ``I-ORG``, ``O`` …) for each list of words, in batches of similar length."""
+    infer = _infer()
+    order = sorted(range(len(token_lists)), key=lambda i: len(token_lists[i]))
+    out: list[list[str] | None] = [None] * len(token_lists)
+    for k in range(0, len(order), _BATCH):
+        chunk = [i for i in order[k:k + _BATCH] if token_lists[i]]
+        for i in order[k:k + _BATCH]:
+            if not token_lists[i]:
+                out[i] = []
+        if not chunk:
+            continue
+        items = [list(token_lists[i]) for i in chunk]
+        inputs = infer.encoder(items)
+        preds = infer.decoder(infer.process(inputs))
+        for i, tags in zip(chunk, preds):
+            out[i] = list(tags)
+    return out  # type: ignore[return-value]
+
+
+def bio_spans(tags: Sequence[str]) -> list[list]:
+    """[[i, j, type], …] token spans (j exclusive) from BIO tags, as slovnet reads them."""
+    spans: list[list] = []
+    cur = None
+    for k, tag in enumerate(tags):
+        part, _, typ = tag.partition("-")
+        if not typ:
+            cur = None
+            continue
+        if cur is not None and cur[2] == typ and part != "B":
+            cur[1] = k + 1
+        else:
+            cur = [k, k + 1, typ]
+            spans.append(cur)
+    return spans
+
+
+def raw_spans_batch(texts: Sequence[str]) -> list[list[Span]]:
+    """Slovnet's spans, uncorrected (the baseline the corrections are measured against)."""
+    toks = [_tokens(t) for t in texts]
+    tags = tag_tokens([[w for _, _, w in ts] for ts in toks])
+    return [[(ts[i][0], ts[j - 1][1], typ) for i, j, typ in bio_spans(tg)] for ts, tg in zip(toks, tags)]
+
+
+def find_spans_batch(texts: Iterable[str], corrected: bool = True) -> list[list[Span]]:
+    """PER/LOC/ORG spans for each text (see :func:`find_spans`)."""
+    from . import ner_rules
+
+    texts = list(texts)
+    toks = [_tokens(t) for t in texts]
+    tags = tag_tokens([[w for _, _, w in ts] for ts in toks])
+    out = []
+    for text, ts, tg in zip(texts, toks, tags):
+        spans = bio_spans(tg)
+        if corrected:
+            spans = ner_rules.correct(text, ts, spans)
+        out.append(sorted((ts[i][0], ts[j - 1][1], typ) for i, j, typ in spans))
+    return out
+
+
+def find_spans(text: str) -> list[Span]:
+    """PER, LOC and ORG mentions in ``text``: sorted, non-overlapping ``(start, stop, type)``, stop exclusive."""
+    if not text or not text.strip():
+        return []
+    return find_spans_batch([text])[0]
