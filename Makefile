@@ -24,9 +24,11 @@ test: install
 eval: install
 	$(BIN)/svodka eval pages $(SHARED)/eval/pages/dev --input text
 	$(BIN)/svodka eval pages $(SHARED)/eval/pages/dev --input html
+	$(BIN)/svodka eval ner $(SHARED)/eval/factru/devset
 
 bench: install
 	$(BIN)/python benchmarks/bench_page.py $(SHARED)/eval/pages/dev
+	$(BIN)/python benchmarks/bench_nlp.py $(SHARED)/eval/factru/devset
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
