@@ -25,14 +25,22 @@ Resolution rules (news is mostly about the past):
   * winter ``Y-24`` is the winter that begins in December of ``Y`` (as python-edtf reads it), except
     that "зимой 2025 года" is taken literally as ``2025-24``.
 
-Speed: plain ``re`` only (no yargy, no morphology).  One cheap trigger regex finds the places where a
-time expression can be; the full patterns run only over windows around them.
+Also read: lists ("5, 6 и 7 мая", "в 1958, 1962 и 1970 годах"), a year said once for two dates ("30 июня
+и 1 июля 2019 года"), quarters and halves (month intervals), decades and centuries (``199X``, ``19XX``,
+"20-х годов прошлого века" → ``192X``), sports seasons ("2016/17" → ``2016/2017``), event years
+("ЧМ-2018" → ``2018``), years in brackets ("(1997)").  An anaphoric year ("в ноябре того же года") is
+not guessed: such an expression is left out.
+
+Speed: plain ``re`` (no yargy).  One cheap trigger regex finds the places where a time expression can
+be; the rules run only over windows around them.  Morphology (Natasha's MorphVocab) is consulted only
+for a bare year followed by a word ("в 2001 окончил" vs "в 2000 случаях"), cached per word.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Callable, Iterator
 
 __all__ = ["TimeMatch", "find_times"]
@@ -68,10 +76,10 @@ _SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
 _SEASON_ADVERB = {"весной", "весною", "летом", "осенью", "зимой", "зимою"}
 
 _ADJ_END = r"(?:ий|ый|ое|ее|ая|яя|ого|его|ой|ей|ому|ему|ом|ем|ую|юю|ым|им|ою|ею|ие|ые|их|ых)"
-_REL = (rf"(?:(?:позапрошл|прошл|минувш|предыдущ|текущ|нынешн|следующ|будущ|наступающ|уходящ)"
+_REL = (rf"(?:(?:позапрошл|прошл|прошедш|минувш|предыдущ|текущ|нынешн|следующ|будущ|наступающ|уходящ)"
         rf"{_ADJ_END}|эт(?:от|ого|ом|ому|им|ой|у|а|ою))(?!\w)")
-_REL_DELTA = (("позапрошл", -2), ("прошл", -1), ("минувш", -1), ("предыдущ", -1), ("эт", 0),
-              ("текущ", 0), ("нынешн", 0), ("уходящ", 0), ("следующ", 1), ("будущ", 1),
+_REL_DELTA = (("позапрошл", -2), ("прошл", -1), ("прошедш", -1), ("минувш", -1), ("предыдущ", -1),
+              ("эт", 0), ("текущ", 0), ("нынешн", 0), ("уходящ", 0), ("следующ", 1), ("будущ", 1),
               ("наступающ", 1))
 
 _QUAL = (r"(?:(?P<qual>(?:сам(?:ом|ого|ым|ое|ый)\s+)?(?:начал[оеау]|середин[аеуы]|кон(?:ец|це|ца|цу|цом)"
@@ -79,7 +87,6 @@ _QUAL = (r"(?:(?P<qual>(?:сам(?:ом|ого|ым|ое|ый)\s+)?(?:начал
 
 _YEAR_WORD = r"(?:год(?:а|у|ом)?|г\.?)(?!\w)"
 _ORD = r"(?:-(?:го|м|й|ый))"
-_DAY = r"(?:[0-9]{1,2})(?:-(?:го|е))?"
 _DASH = r"[-‐‑‒–—]"
 _PRE = r"(?:(?<!\w)(?P<pre>с|со|от)\s+)?"
 _SEP = rf"\s*(?P<sep>{_DASH}|(?<=\s)(?:по|до)(?=\s))\s*"
@@ -88,8 +95,8 @@ _NUMWORD = {"один": 1, "одна": 1, "одну": 1, "два": 2, "две": 
             "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11,
             "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15,
             "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18, "девятнадцать": 19,
-            "пару": 2, "пара": 2, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
-            "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100}
+            "пару": 2, "пара": 2, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50,
+            "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90, "сто": 100}
 _UNITS = "один|одна|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять"
 _TENS = "двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто|сто"
 _TEENS = ("десять|одиннадцать|двенадцать|тринадцать|четырнадцать|пятнадцать|шестнадцать|семнадцать"
@@ -226,10 +233,6 @@ Item = tuple[int, int, str]
 Handler = Callable[[re.Match, _Ctx], "list[Item] | None"]
 
 
-def _span(m: re.Match, group: str = "core") -> tuple[int, int]:
-    return m.span(group)
-
-
 def _year_of(m: re.Match, ctx: _Ctx, n: str) -> int | None:
     """Year from a YEARSPEC group set ``n`` (digits) / ``n + 'rel'`` (прошлого года …)."""
     if m.group(n):
@@ -334,18 +337,46 @@ def _months_range(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     return [(s, m.end(), f"{_ym(y1, m1)}/{_ym(y2, m2)}")]
 
 
-@_rule(rf"(?<![\w.,:/]){_PRE}(?P<y1>[12][0-9]{{3}}){_ORD}?(?P<suf1>\s*(?:года|г\.))?{_SEP}"
-       rf"(?P<y2>[12][0-9]{{3}}){_ORD}?(?P<suf2>\s*(?:год(?:ы|ах|ов|ам|а|у)?|гг?\.)(?!\w))?")
+@_rule(rf"(?<![\w.,:/+\-]){_PRE}(?P<y1>[12][0-9]{{3}}){_ORD}?(?P<suf1>\s*(?:года|г\.))?{_SEP}"
+       rf"(?P<y2>[12][0-9]{{3}}){_ORD}?(?P<suf2>\s*(?:год(?:ы|ах|ов|ам|а|у)?|гг?\.)(?!\w))?(?![0-9]|{_DASH}[0-9])")
 def _years_range(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     words = m.group("sep").isalpha()
     if words and not m.group("pre"):
         return None
-    if not (m.group("suf2") or m.group("suf1") or (words and m.group("pre"))):
-        return None
     y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if not (m.group("suf2") or m.group("suf1") or (words and m.group("pre"))):
+        if not (1800 <= y1 < y2 <= 2100):
+            return None                               # bare "1941–1945": only modern-looking years
     if not y1 < y2 or _bc_follows(ctx.text, m.end()):
         return None
     return [(*m.span(), f"{_y(y1)}/{_y(y2)}")]
+
+
+@_rule(rf"(?<![\w.,:/])(?P<d1>[0-9]{{1,2}})(?:-(?:го|е))?\s+(?P<m1>{_MONTH_ANY})(?:\s*,\s*|\s+(?:и|или)\s+)"
+       rf"(?P<d2>[0-9]{{1,2}})(?:-(?:го|е))?\s+(?P<m2>{_MONTH_ANY})\s+{_yearspec('y')}")
+def _dates_pair(m: re.Match, ctx: _Ctx) -> list[Item] | None:
+    """"30 июня и 1 июля 2019 года": the year is said once for both."""
+    if not _bare_year_ok(m, "y"):
+        return None
+    m1, m2 = _month_of(m.group("m1")), _month_of(m.group("m2"))
+    d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    y = _year_of(m, ctx, "y")
+    if y is None:
+        return None
+    y1 = y if (m1, d1) <= (m2, d2) else y - 1
+    return [(m.start(), m.end("m1"), _ymd(y1, m1, d1)), (m.start("d2"), m.end(), _ymd(y, m2, d2))]
+
+
+@_rule(r"(?<=\()(?P<ys>[12][0-9]{3}(?:\s*,\s*[12][0-9]{3})*)(?=\))")
+def _years_in_brackets(m: re.Match, ctx: _Ctx) -> list[Item] | None:
+    """"(1997)", "(1994, 1997)": a year note after a title or a name."""
+    out: list[Item] = []
+    for ym in re.finditer(r"[0-9]{4}", m.group("ys")):
+        y = int(ym.group())
+        if not 1800 <= y <= 2100:
+            return None
+        out.append((m.start() + ym.start(), m.start() + ym.end(), _y(y)))
+    return out
 
 
 @_rule(rf"(?<![\w.,:/])(?P<days>[0-9]{{1,2}}(?:\s*,\s*[0-9]{{1,2}})*\s*(?:,|\s(?:и|или)\s)\s*)"
@@ -447,13 +478,16 @@ def _year(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     w = m.group("w").lower()
     if len(m.group("y")) == 3 and w != "году":
         return None                                   # "в возрасте 101 года", "200 г. сахара"
-    if w.startswith("г") and not (1000 <= y <= 2100 if w == "г." else 1800 <= y <= 2100):
+    if w in ("г", "г.") and not (1000 <= y <= 2100 if w == "г." else 1800 <= y <= 2100):
         return None                                   # "1500 г муки": grams
-    if w == "г" and not re.search(r"(?<!\w)(?:в|во|с|со|до|к|после)\s+$", ctx.text[max(0, m.start() - 8):m.start()], _F):
+    if w == "г" and not _PREP_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()):
         return None                                   # "2000 г сахара"; "в 2000 г" is a year
-    if _bc_follows(ctx.text, m.end()):
-        return None
+    if _bc_follows(ctx.text, m.end()) or re.match(r"\s+жизни", ctx.text[m.end():m.end() + 8]):
+        return None                                   # "на 102-м году жизни": an age
     return [(*m.span(), _half(m, y))]
+
+
+_PREP_BEFORE = re.compile(r"(?<!\w)(?:в|во|с|со|до|к|после)\s+$", _F)
 
 
 def _half(m: re.Match, y: int) -> str:
@@ -468,16 +502,65 @@ def _year_ordinal(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     return [(*m.span(), _y(int(m.group("y"))))]
 
 
-@_rule(rf"(?<!\w)(?:в|во|к|ко|до|с|со|после|по|от|на|за|между)\s+(?P<core>(?P<y>[12][0-9]{{3}}))"
-       rf"(?=\s*(?:[,.;:!?)»\"\]…]|\Z)|\s+{_DASH}\s|\s+(?:и|или)\s+[12][0-9]{{3}})")
+@_rule(rf"(?<!\w)(?P<prep>в|во|к|ко|до|с|со|после|по|от|на|за|между)\s+(?P<core>(?P<y>[12][0-9]{{3}}))"
+       rf"(?=\s*(?:[,.;:!?)»\"\]…]|\Z)|\s+{_DASH}\s|\s+(?:и|или)\s+[12][0-9]{{3}}|\s+\(|\s+(?P<next>[^\W\d_]+))")
 def _year_bare(m: re.Match, ctx: _Ctx) -> list[Item] | None:
+    """"в 2024.", "с 2006 являлся", "в 2001 Иванов": a year without "года" after a preposition."""
     y = int(m.group("y"))
     if not 1800 <= y <= 2100:
         return None
+    nxt = m.group("next")
+    if nxt:
+        if m.group("prep").lower() not in ("в", "во", "с", "со", "после", "к", "ко"):
+            return None                               # "до 2000 человек", "за 2000 рублей"
+        if not nxt[0].isupper() and _nominal(nxt.lower()):
+            return None                               # "в 2000 случаях": a count
     return [(*m.span("core"), _y(y))]
 
 
-@_rule(rf"(?<![\w.,:/]){_QUAL}(?P<rel>{_REL})\s+(?P<unit>год(?:а|у|ом)?|месяц(?:а|е|у|ем)?|недел(?:я|и|е|ю|ей)|век(?:а|е|у|ом)?)(?!\w)")
+@lru_cache(maxsize=20_000)
+def _nominal(word: str) -> bool:
+    """The word is most likely a noun, adjective or numeral (what follows a count, not a year)."""
+    if word.startswith("год") or word in ("лет", "раз", "раза", "человек"):
+        return True
+    try:
+        from svodka.page.lines import morph      # pymorphy via Natasha; loaded only when needed
+        parses = morph().parse(word)
+    except Exception:                            # noqa: BLE001 — no morphology: stay cautious
+        return True
+    return not parses or parses[0].tag.POS in ("NOUN", "ADJF", "NUMR", "ADJS", None)
+
+
+@_rule(rf"(?<![\w.,:/])(?P<ys>[12][0-9]{{3}}(?:\s*,\s*[12][0-9]{{3}})*\s*(?:,|\s(?:и|или)\s)\s*)"
+       rf"(?P<last>[12][0-9]{{3}})\s*(?:год(?:ах|ы|ов|ам)|гг\.)(?!\w)")
+def _years_list(m: re.Match, ctx: _Ctx) -> list[Item] | None:
+    """"в 1958, 1962 и 1970 годах": each year."""
+    out: list[Item] = []
+    for ym in re.finditer(r"[0-9]{4}", m.group("ys")):
+        out.append((m.start("ys") + ym.start(), m.start("ys") + ym.end(), _y(int(ym.group()))))
+    out.append((m.start("last"), m.end(), _y(int(m.group("last")))))
+    return out
+
+
+@_rule(rf"(?<![\w./\-])(?P<y1>[12][0-9]{{3}})(?P<sep>/|{_DASH})(?P<y2>[0-9]{{2}}|[12][0-9]{{3}})(?![\w/\-])")
+def _season_years(m: re.Match, ctx: _Ctx) -> list[Item] | None:
+    """"сезон 2016/17", "1989-90", "2017/2018": two consecutive years."""
+    y1, y2s = int(m.group("y1")), m.group("y2")
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s) + (100 if int(y2s) < y1 % 100 else 0)
+    if y2 != y1 + 1 or (len(y2s) == 4 and m.group("sep") != "/"):
+        return None
+    return [(*m.span(), f"{_y(y1)}/{_y(y2)}")]
+
+
+@_rule(r"(?<=[^\W\d_][-‐‑])(?P<y>[12][0-9]{3})(?![0-9]|[-‐‑./][0-9])")
+def _event_year(m: re.Match, ctx: _Ctx) -> list[Item] | None:
+    """"ЧМ-2018", "Сочи-2014", "Евровидение-2025": the event's year."""
+    y = int(m.group("y"))
+    return [(*m.span(), _y(y))] if 1900 <= y <= 2100 else None
+
+
+@_rule(rf"(?<![\w.,:/]){_QUAL}(?P<rel>{_REL})\s+"
+       rf"(?P<unit>год(?:а|у|ом)?|месяц(?:а|е|у|ем)?|недел(?:я|и|е|ю|ей)|век(?:а|е|у|ом)?)(?!\w)")
 def _relative_period(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     r, delta, unit = _need(ctx.ref), _rel_delta(m.group("rel")), m.group("unit").lower()
     if unit.startswith("год"):
@@ -513,7 +596,7 @@ def _decade(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     dec = m.group("dec")
     if dec[-1] != "0" or len(dec) == 3:
         return None
-    if not m.group(0).lower().rstrip().endswith(("ы", "ов", "ах", "ам", "ами")) and \
+    if len(dec) == 2 and not m.group(0).lower().rstrip().endswith(("ы", "ов", "ах", "ам", "ами")) and \
             re.match(r"\s+[А-ЯЁA-Z]", ctx.text[m.end():m.end() + 2]):
         return None                                       # "на 30-х Королёвских чтениях": an ordinal
     if len(dec) == 2:
@@ -555,21 +638,27 @@ def _day_word(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     w = m.group("core").lower()
     if ctx.text[m.start() - 1:m.start()] == "«" and ctx.text[m.end():m.end() + 1] == "»":
         return None                                        # «Завтра», «Сегодня»: titles
+    before, after = ctx.text[m.start() - 1:m.start()], ctx.text[m.end():m.end() + 1]
+    if before and after and before in "\"“„'" and after in "\"”“'":
+        return None                                        # газета "Сегодня"
     if w == "сегодня" and re.search(r"(?:Россия|Russia)[\s«\"]*$", ctx.text[max(0, m.start() - 10):m.start()]):
         return None                                        # «Россия сегодня», the agency
     shift = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}[w]
     return [(*m.span(), (_need(ctx.ref) + timedelta(days=shift)).isoformat())]
 
 
+_WEEKDAY_BEFORE = re.compile(_WEEKDAY + r"\s*$", _F)
 _DATE_AFTER = re.compile(rf"\s*,?\s*[0-9]{{1,2}}(?:-(?:го|е))?\s+{_MONTH_ANY}", _F)
 
 
-@_rule(rf"(?<!\w)(?:(?P<prep>в\s+ночь\s+(?:на|с)|в|во|с|со|до|к|ко|на|по)\s+)?"
+@_rule(rf"(?<!\w)(?:(?P<prep>в\s+ночь\s+(?:на|с)|в|во|с|со|до|к|ко|на|по|и|или)\s+)?"
        rf"(?P<core>(?:(?P<rel>{_REL})\s+)?(?P<wd>{_WEEKDAY}))")
 def _weekday(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     prep, rel, wd = (m.group("prep") or "").lower(), m.group("rel"), m.group("wd").lower()
     if not (prep or rel):
         return None
+    if prep in ("и", "или") and not _WEEKDAY_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        return None                                       # "в пятницу и субботу" only
     if _DATE_AFTER.match(ctx.text, m.end()):
         return None                                       # "в среду, 12 мая": the date rule reads it
     if wd.startswith("сред"):                             # "среда" is also "environment"
@@ -592,10 +681,10 @@ def _weekday(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     return [(*m.span("core"), day.isoformat())]
 
 
-_PLURAL_UNITS = {"дней", "дня", "суток", "недель", "недели", "месяцев", "месяца", "лет", "года"}
+_PLURAL_UNITS = {"дней", "дня", "суток", "недель", "недели", "месяцев", "лет"}
 
 
-@_rule(rf"(?<![\w.,:/])(?P<core>(?:(?P<num>{_NUM})\s+)?(?P<unit>{_AGO_UNIT})\s+назад)(?!\w)")
+@_rule(rf"(?<![\w.,:/])(?P<core>(?:(?P<num>{_NUM})\s+)?(?P<unit>{_AGO_UNIT})\s+(?:тому\s+)?назад)(?!\w)")
 def _ago(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     return _shift(m, ctx, -1)
 
@@ -628,7 +717,7 @@ def _shift(m: re.Match, ctx: _Ctx, sign: int) -> list[Item] | None:
 # --- the prefilter: where any rule above can start -------------------------------------------------
 
 _TRIGGER = re.compile(
-    r"[12][0-9]{3}|[0-9][./][0-9]{1,2}[./][0-9]|0\s*-\s*[еехы]"
+    r"[12][0-9]{3}|[0-9][./][0-9]{1,2}[./][0-9]|0\s*-\s*[еехы]|[0-9](?:-[а-я]{1,2})?г"
     r"|(?<!\w)(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр"
     r"|понедельн|вторник|сред[уые]|четверг|пятниц|суббот|воскресен|весн|лет[оаеу]|осен|зим"
     r"|позавчера|вчера|сегодня|завтра|послезавтра|назад|через|недел|месяц|год|век|вв?\.|квартал)",
@@ -678,30 +767,30 @@ def _find(text: str, ref_date: str | date | None, *, prefilter: bool) -> list[Ti
         return []
     ctx = _Ctx(text, _parse_ref(ref_date))
     cands: list[tuple[int, int, int, list[Item]]] = []
-    seen: set[tuple[int, int, int]] = set()
     for lo, hi in (_windows(text) if prefilter else [(0, len(text))]):
         for prio, (rx, handler) in enumerate(_RULES):
-            for m in rx.finditer(text, lo, hi):
-                if m.end() == m.start():
-                    continue
-                key = (prio, m.start(), m.end())
-                if key in seen:
-                    continue
-                seen.add(key)
+            pos = lo
+            while pos < hi:
+                m = rx.search(text, pos, hi)
+                if m is None:
+                    break
                 try:
-                    items = handler(m, ctx)
+                    items = handler(m, ctx) if m.end() > m.start() else None
                 except (_NoRef, ValueError, OverflowError, KeyError):
-                    continue
+                    items = None
                 if items:
                     s, e = min(i[0] for i in items), max(i[1] for i in items)
                     cands.append((s, e, prio, items))
+                    pos = m.end()
+                else:
+                    pos = m.start() + 1           # a rejected reading may hide a shorter one inside
     cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     out: list[Item] = []
     for s, e, _, items in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        if 1 in taken[s:e]:
             continue
-        taken.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
         out.extend(items)
     out.sort()
     return [TimeMatch(s, e, text[s:e], v) for s, e, v in out]
