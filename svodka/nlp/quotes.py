@@ -14,6 +14,8 @@ direct quotes ("«…»", "„…“", "“…”", '"…"'; nested marks stay i
   «…», — сказал он.                            pronoun → the last person speaker of that gender
   Иванов заявил: «…»                            attribution before the quote, with a colon
   «…», — сказал он, — «…».                      the second part takes the same speaker
+  «Первая часть, — сказал он. — Вторая часть».  the attribution inside the marks splits the quote
+  «…», заявил Иванов.                            a comma without the dash (quote opening the sentence)
   По словам Иванова, «…».                       intro phrase
   Иванов: «…»                                   a bare name and a colon (titles)
   Иванов заявил, что решение было «ошибкой».   partial quote in reported speech: the speaker is the
@@ -34,12 +36,14 @@ sentence and are dropped when they look like a name (short and capitalised, afte
 or covering an ORG/LOC mention).
 
 Speakers: a person mention in the subject position of the attribution (right case, agreeing gender)
-wins; then a pronoun (resolved); then an organisation mention heading the subject; then a descriptor
+wins; then a pronoun (resolved); then an organisation mention heading the subject (not one that only
+depends on a noun: "пресс-служба Кремля" stays the descriptor, "В Кремле отметили" gives the mention); then a descriptor
 noun phrase put in the nominative ("в пресс-службе азербайджанского лидера" → "пресс-служба
 азербайджанского лидера", "экспертов" → "эксперты"). ``speaker_id`` is left for the caller.
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +55,8 @@ from ..page.lines import morph
 from .speech import NAMING_LEMMAS, SpeechWord, speech_word
 
 __all__ = ["SpeakerMention", "find_quotes", "quote_spans"]
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -176,6 +182,7 @@ NAMING_NOUNS = frozenset("""
 # intro phrases with a genitive speaker: "По словам Иванова, …"
 INTRO = frozenset("словам мнению данным информации сведениям оценке оценкам утверждению версии заявлению "
                   "признанию подсчетам подсчётам прогнозу прогнозам".split())
+_PERSONAL = frozenset("я мы ты вы меня нас тебя вас мне нам тебе вам мной нами это".split())
 _FUNCTION_POS = ("PREP", "CONJ", "PRCL", "INTJ", "NPRO", "ADVB", "PRED", "COMP")
 _PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Abbr")
 
@@ -381,7 +388,8 @@ class _Finder:
     def _person_ok(self, m: SpeakerMention, case: str, gender: str | None) -> bool:
         if gender in ("masc", "femn") and m.gender and m.gender != gender:
             return False
-        words = [w for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", self.text[m.start:m.stop]) if w[:1].isupper()]
+        # every word, so that a descriptor mention ("азербайджанского лидера") is held to its case too
+        words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", self.text[m.start:m.stop])
         return all(_case_ok(w, case, m.gender) for w in words) if words else True
 
     # -- pronouns ---------------------------------------------------------------------------------
@@ -397,7 +405,7 @@ class _Finder:
         best = None
         for fname, ms in self.mentions.items():
             fi = self.order.get(fname)
-            if fi is None:
+            if fi is None or not (_is_prose(fname) or fname == "title"):
                 continue
             for m in ms:
                 if m.type != "PER" or (fi, m.start) >= (self.fi, pos):
@@ -456,6 +464,8 @@ class _Finder:
             if sp is None:
                 continue
             d = _dist(t.start, t.stop, vpos)
+            if case == "nomn" and _case_ambiguous(t):
+                d += 200        # "сообщила ИТАР-ТАСС пресс-секретарь суда": a clear nominative first
             if best is None or d < best[0]:
                 best = (d, sp)
         return best[1] if best else None
@@ -472,34 +482,50 @@ class _Finder:
         if m is not None and (m.start < t.start):
             return None                                   # not the first word of the mention
         parses = _nouns(t.text, case, number) if t.kind == "w" else []
+        if t.text[:1].islower():                          # "31 марта": no name "Марта" in lower case
+            parses = [p for p in parses if not any(g in p.tag for g in ("Name", "Surn", "Patr"))]
         nameish = _is_nameish(t)
         if m is None and not parses and not (nameish and (t.kind == "q" or not _known(t.text))):
             return None
-        if t.kind == "q" and number == "plur":
-            return None
+        if number == "plur" and m is None and not any("Fixd" not in p.tag or _speakerlike(p) for p in parses):
+            return None                                   # plural subjects: real plural nouns or mentions
+        if i - 1 >= lo and self.toks[i - 1].kind == "w":
+            pv = _parses(self.toks[i - 1].text)
+            if pv and pv[0].tag.POS in ("VERB", "INFN") and not speech_word(self.toks[i - 1].text):
+                return None                               # "устроил ДТП": an object, not a subject
         if m is not None or t.kind == "q":
             # a name must stand in the case asked for: not "сообщил «Интерфаксу»"
             surface = self.text[m.start:m.stop] if m is not None else self.text[t.quote.start:t.quote.stop]
             first = next(iter(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", surface)), "")
             if first and not _case_ok(first, case):
                 return None
+            if number == "plur" and not any("plur" in p.tag for p in _nouns(first, case)):
+                return None                               # "Об этом «УралПолит.Ru» сообщили в …"
         if m is None and parses and not nameish:
             if not any(_speakerlike(p) for p in parses):
+                return None
+            # "старший исследователь": an adjective reading before a noun of the same case is no head
+            nxt = self.toks[i + 1] if i + 1 <= hi else None
+            if nxt is not None and nxt.kind == "w" and _adjs(t.text, case) and _nouns(nxt.text, case):
                 return None
         # what stands before: a preposition (not a subject) or a noun (then this is its dependent)
         j = i - 1
         while j >= lo and self.toks[j].kind == "w" and _adjs(self.toks[j].text, case) \
                 and not _nouns(self.toks[j].text):
             j -= 1
-        if j >= lo:
-            prev = self.toks[j]
-            if prev.kind == "w" and prev.low in PREPS and not allow_pp:
-                return None
+        if j >= lo and self.toks[j].kind == "w" and self.toks[j].low in PREPS and not allow_pp:
+            return None
+        # a genitive reading after a noun (adjectives between): "представитель МИД", "службы амурского правительства"
+        g = i - 1
+        while g >= lo and self.toks[g].kind == "w" and _adjs(self.toks[g].text) and not _nouns(self.toks[g].text):
+            g -= 1
+        if g >= lo:
+            prev = self.toks[g]
             if prev.kind in ("w", "q") and prev.low not in PREPS and (_nouns(prev.text) or prev.kind == "q") \
                     and not speech_word(prev.text):
                 dependent_reading = (t.kind == "q" or not parses or any("gent" in p.tag for p in _nouns(t.text))
                                      or any("Fixd" in p.tag for p in _parses(t.text)))
-                if dependent_reading and j == i - 1:
+                if dependent_reading:
                     return None
         if m is not None:
             return _Speaker(m.name, m.gender, False)
@@ -513,14 +539,16 @@ class _Finder:
 
     def _descriptor(self, i: int, lo: int, hi: int, case: str, number: str | None) -> _Speaker:
         t = self.toks[i]
-        at_start = lambda k: self.toks[k].start <= self.sent_start or self.text[self.sent_start:self.toks[k].start].strip() in ("", "—", "«", "(")  # noqa: E731
+
+        def at_start(k: int) -> bool:
+            return self.text[self.sent_start:self.toks[k].start].strip() in ("", "—", "«", "(")
         if t.kind == "q":
             return _Speaker(self.text[t.quote.start:t.quote.stop], None, False)
         parses = _nouns(t.text, case, number)
         if not parses:                                     # an unknown name: it and the names after it
             k = i
-            while k + 1 <= hi and self.toks[k + 1].kind == "w" and self.toks[k + 1].text[:1].isupper() \
-                    and not _known(self.toks[k + 1].text):
+            while k + 1 <= hi and (self.toks[k + 1].kind == "q" or self.toks[k + 1].kind == "w"
+                                   and self.toks[k + 1].text[:1].isupper() and not _known(self.toks[k + 1].text)):
                 k += 1
             return _Speaker(self.text[t.start:self.toks[k].stop], None, False)
         head = parses[0]
@@ -625,7 +653,10 @@ class _Finder:
             prev: tuple[int, int] | None = None
             for ss, se in sents:
                 self.sent_start = ss
-                self._sentence(ss, se, spans, sents, prev)
+                try:
+                    self._sentence(ss, se, spans, sents, prev)
+                except Exception:                 # one odd sentence must not cost the article its quotes
+                    _log.exception("quotes: sentence %s[%d:%d] skipped", self.fields[fi][0], ss, se)
                 prev = (ss, se)
         self.out.sort(key=lambda q: (self.order.get(q.field, 0), q.start, q.kind))
         return self.out
@@ -641,7 +672,6 @@ class _Finder:
         used: set[int] = set()                    # verbs that attributed a direct quote
         attrs: list[_Attr] = []
         handled: set[int] = set()                 # quotes (by open) already attributed
-        sent_first = self.toks[idx[0]]
 
         # 1. direct quotes with an explicit attribution
         prev_close = None
@@ -656,7 +686,7 @@ class _Finder:
                 self.last_direct = (self.fi, sp)
                 prev_close = q.close
                 continue
-            sp, ok = self._after_dash(q, se, verbs, used)
+            sp, ok = self._after_dash(q, ss, se, verbs, used)
             if not ok:
                 sp, ok = self._before(q, ss if prev_close is None else prev_close + 1, verbs, used)
             if not ok and q.open == _first_char(text) and _is_whole(text, q):
@@ -668,6 +698,7 @@ class _Finder:
                 self.emit("direct", q.start, q.stop, sp)
                 self.remember(sp)
                 self.last_direct = (self.fi, sp)
+                attrs.append(_Attr(q.close, sp))
             prev_close = q.close
 
         # 2. intro phrases: "По словам X, …", "Как отметили в X, …", "…, как сообщает X."
@@ -694,9 +725,10 @@ class _Finder:
             trailing = None if that else self._trailing(v, ss, se)
             about = None if (that or trailing) else self._about_this(v, ss, se)
             if that is not None:
-                sp = self.subject(ss, that[0], v.tok.start, "nomn", v.sw.gender, v.sw.number, v.sw.impersonal)
-                if sp is None and v.sw.pos == "GRND":
-                    sp = self._last_speaker_in(attrs)
+                sp = self._last_speaker_in(attrs) if v.sw.pos == "GRND" else None
+                if sp is None:
+                    sp = self.subject(ss, that[0], v.tok.start, "nomn", v.sw.gender, v.sw.number,
+                                      v.sw.impersonal)
                 attrs.append(_Attr(v.tok.start, sp))
                 if sp is not None and sp.name and not indirect_done:
                     self.emit("indirect", that[1], se, sp)
@@ -716,11 +748,12 @@ class _Finder:
                 if sp is not None and sp.name and prev is not None and not indirect_done:
                     self.emit("indirect", prev[0], prev[1], sp)
                     indirect_done = True
-                elif sp is not None and sp.name and prev is None and self.fi > 0 and not indirect_done:
-                    pf = self.fields[self.fi - 1]
-                    if pf[0] != "title" and pf[1].strip():
+                elif sp is not None and sp.name and prev is None and not indirect_done:
+                    pfi = self._previous_prose(self.fi)
+                    pf = self.fields[pfi] if pfi is not None else None
+                    if pf is not None and pf[1].strip():
                         last = _sentences(pf[1], _quote_spans(pf[1]))[-1]
-                        self.emit("indirect", last[0], last[1], sp, fi=self.fi - 1)
+                        self.emit("indirect", last[0], last[1], sp, fi=pfi)
                         indirect_done = True
                 self.remember(sp)
             else:
@@ -776,7 +809,7 @@ class _Finder:
         cut = q.start + m.start(1) + (1 if m.group(1) in "!?…" else 0)
         return sp, [(q.start, cut), (q.start + m.end(), q.stop)]
 
-    def _after_dash(self, q: _QSpan, se: int, verbs: list[_Verb], used: set[int]):
+    def _after_dash(self, q: _QSpan, ss: int, se: int, verbs: list[_Verb], used: set[int]):
         """«…», — сказал он. / «…», — Иванов заявил журналистам."""
         text = self.text
         if not q.closed:
@@ -784,21 +817,25 @@ class _Finder:
         k = q.close + 1
         while k < len(text) and (text[k] in ",.!?…" or text[k].isspace()):
             k += 1
+        comma_only = False
         if k >= len(text) or text[k] not in _DASHES:
+            # «…», заявил Иванов — a comma and a speech verb right after it, no dash
+            if not text[q.close + 1:k].startswith(",") or _name_like(text, q) or text[ss:q.open].strip():
+                return None, False
+            comma_only = True
+        elif text[k] == "-" and not (k + 1 < len(text) and text[k + 1].isspace()):
             return None, False
-        if text[k] == "-" and not (k + 1 < len(text) and text[k + 1].isspace()):
-            return None, False
-        r0 = k + 1
+        r0 = k if comma_only else k + 1
         r1 = self._region_end(r0, se)
         region = [i for i, t in enumerate(self.toks) if r0 <= t.start and t.stop <= r1]
         for n, i in enumerate(region):
             t = self.toks[i]
             if t.kind == "p" and t.text in ",;:":
                 return None, False
-            if n > 6:
+            if n > (0 if comma_only else 6):
                 return None, False
             v = next((v for v in verbs if v.idx == i), None)
-            if v is not None:
+            if v is not None and v.sw.pos != "GRND":
                 used.add(i)
                 return self.subject(r0, r1, t.start, "nomn", v.sw.gender, v.sw.number, v.sw.impersonal), True
         return None, False
@@ -853,14 +890,15 @@ class _Finder:
 
     def _paragraph_quote(self) -> _Speaker | None:
         """A paragraph that is one quote: "… заявил:" before it, or the previous paragraph's speaker."""
-        if self.fi == 0:
+        pfi = self._previous_prose(self.fi)
+        if pfi is None:
             return None
-        pname, ptext = self.fields[self.fi - 1]
+        pname, ptext = self.fields[pfi]
         pstrip = ptext.rstrip() if ptext else ""
         if pstrip.endswith(":"):
             saved = (self.fi, self.text, self.toks, self.sent_start)
             try:
-                self.fi, self.text = self.fi - 1, ptext
+                self.fi, self.text = pfi, ptext
                 spans = _quote_spans(ptext)
                 self.toks = _tokens(ptext, spans)
                 ss = _sentences(ptext, spans)[-1][0]
@@ -878,8 +916,17 @@ class _Finder:
             finally:
                 self.fi, self.text, self.toks, self.sent_start = saved
             return None
-        if self.last_direct is not None and self.last_direct[0] == self.fi - 1:
+        if self.last_direct is not None and self.last_direct[0] == pfi:
             return self.last_direct[1]
+        return None
+
+    def _previous_prose(self, fi: int) -> int | None:
+        """The paragraph before field ``fi`` (lead or body), skipping captions and alternative titles."""
+        for k in range(fi - 1, -1, -1):
+            if _is_prose(self.fields[k][0]):
+                return k
+            if not self.fields[k][0].startswith(("media[", "alt_titles[")):
+                return None
         return None
 
     # -- reported speech ----------------------------------------------------------------------------
@@ -945,7 +992,6 @@ class _Finder:
 
         Returns (anchor, speaker, span of the reported text or None)."""
         toks = self.toks
-        text = self.text
         for n, i in enumerate(idx):
             t = toks[i]
             if t.kind != "w":
@@ -962,7 +1008,7 @@ class _Finder:
                     return None
                 first = toks[idx[body0]]
                 sp = self.subject(first.start, stop, first.start, "gent")
-                return t.start, sp, self._intro_text(at_start, ss, se, t, comma)
+                return t.start, sp, self._intro_text(at_start, ss, se, t, comma, idx)
             if t.low == "как":
                 v = next((v for v in verbs if idx[n] < v.idx <= idx[min(n + 3, len(idx) - 1)]), None)
                 if v is None or v.idx in used:
@@ -971,10 +1017,10 @@ class _Finder:
                 stop = toks[comma].start if comma is not None else se
                 used.add(v.idx)
                 sp = self.subject(t.stop, stop, v.tok.start, "nomn", v.sw.gender, v.sw.number, v.sw.impersonal)
-                return t.start, sp, self._intro_text(at_start, ss, se, t, comma)
+                return t.start, sp, self._intro_text(at_start, ss, se, t, comma, idx)
         return None
 
-    def _intro_text(self, at_start: bool, ss: int, se: int, t: _Tok, comma: int | None):
+    def _intro_text(self, at_start: bool, ss: int, se: int, t: _Tok, comma: int | None, idx: list[int]):
         toks = self.toks
         if at_start:
             if comma is None:
@@ -992,8 +1038,12 @@ class _Finder:
         # ", как сообщает X." at the end: the clause before; in the middle: the whole sentence
         comma_before = max((j for j in range(len(toks)) if toks[j].stop <= t.start and toks[j].text == ","),
                            default=None)
-        if comma is None and comma_before is not None:
-            return ss, toks[comma_before].start
+        if comma is None:
+            # ", по словам Иванова." closes the sentence: the clause before; a longer tail is ambiguous
+            tail = [k for k in idx if toks[k].start >= t.start and toks[k].kind == "w"]
+            if comma_before is not None and comma_before >= idx[0] and len(tail) <= 7:
+                return ss, toks[comma_before].start
+            return None
         return ss, se
 
     # -- names in quotes ----------------------------------------------------------------------------
@@ -1015,6 +1065,18 @@ class _Finder:
         return False
 
 
+def _is_prose(name: str) -> bool:
+    return name == "lead" or name.startswith("body[")
+
+
+def _case_ambiguous(t: _Tok) -> bool:
+    """An indeclinable, unknown or quoted name: its case cannot be read off the word."""
+    if t.kind == "q":
+        return True
+    ps = _parses(t.text)
+    return not _known(t.text) or any("Fixd" in p.tag for p in ps)
+
+
 def _dist(a: int, b: int, pos: int) -> int:
     if b <= pos:
         return pos - b
@@ -1024,7 +1086,7 @@ def _dist(a: int, b: int, pos: int) -> int:
 
 
 def _speakerlike(p) -> bool:
-    return "anim" in p.tag or "Orgn" in p.tag or p.normal_form in ORG_HEADS or p.normal_form.replace("ё", "е") in ORG_HEADS
+    return "anim" in p.tag or "Orgn" in p.tag or p.normal_form.replace("ё", "е") in ORG_HEADS
 
 
 def _first_char(text: str) -> int:
@@ -1036,12 +1098,21 @@ def _is_whole(text: str, q: _QSpan) -> bool:
 
 
 def _name_like(text: str, q: _QSpan) -> bool:
+    """«Газпром», «Sputnik Азербайджан», «Будущее - в глазах детей»: short, capitalised, no sentence in it."""
     body = text[q.start:q.stop]
     words = body.split()
-    if not words or len(words) > 3 or any(c in body for c in ".!?,:;"):
+    if not words or len(words) > 6 or any(c in body for c in ".!?,:;"):
         return False
     first = words[0]
-    return first[:1].isupper() or first[:1].isdigit() or bool(re.match(r"[A-Za-z]", first))
+    if not (first[:1].isupper() or first[:1].isdigit() or re.match(r"[A-Za-z]", first)):
+        return False
+    # a clause, not a name: a finite verb or a personal pronoun in it ("У меня к этому отвращение")
+    for w in re.findall(r"[^\W\d_]+", body):
+        ps = _parses(w)
+        if ps and ps[0].tag.POS in ("VERB", "NPRO") and not w[:1].isupper() or \
+                ps and ps[0].tag.POS == "NPRO" and w.lower() in _PERSONAL:
+            return False
+    return True
 
 
 def find_quotes(fields: list[tuple[str, str]], mentions: list[SpeakerMention]) -> list[Quote]:
