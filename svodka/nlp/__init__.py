@@ -6,7 +6,9 @@ offsets are character offsets into the named field (``title``, ``lead``, ``body[
 Modules (one job each):
   ner.py       PER/LOC/ORG spans in a text (slovnet underneath, corrected)   find_spans(text)
   times.py     dates and periods → EDTF, resolved against the article date   find_times(text, ref_date)
+               (rules in time_dates, time_months_years, time_periods, time_relative; time_words, time_resolve)
   quotes.py    direct and indirect quotes with their speakers                 find_quotes(fields, mentions)
+               (quote_marks, quote_words, quote_state, quote_speakers, quote_direct, quote_indirect, speech)
   normal.py    mentions to the nominative                                     normalize(text, type)
   entities.py  mentions linked into the article's entities, cards, countries  build_entities(article, find_spans)
   roles.py     appositive roles ("президент Азербайджана")                    roles_before(text, start)
