@@ -102,6 +102,40 @@ def load_gold(folder: Path) -> dict[str, dict]:
     return docs
 
 
+NEREL_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "COUNTRY": "LOC", "CITY": "LOC",
+               "STATE_OR_PROVINCE": "LOC", "LOCATION": "LOC", "DISTRICT": "LOC"}
+
+
+def load_nerel(folder: Path) -> dict[str, dict]:
+    """A NEREL (brat) folder as factRuEval-like documents: PERSON → PER, ORGANIZATION → ORG,
+    COUNTRY/CITY/STATE_OR_PROVINCE/LOCATION/DISTRICT → LOC.  NEREL nests entities; of overlapping
+    mapped spans the outer one is kept (sorted by start, longest first — as in the factRuEval
+    adaptation, so "Министерство обороны России" is one ORG).  Discontinuous spans are skipped."""
+    docs = {}
+    for txt in sorted(Path(folder).glob("*.txt")):
+        ann = txt.with_suffix(".ann")
+        if not ann.is_file():
+            continue
+        spans = []
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("T") or line.count("\t") < 2:
+                continue
+            mid = line.split("\t")[1]
+            typ, _, rest = mid.partition(" ")
+            if typ not in NEREL_TYPES or ";" in rest:
+                continue
+            a, b = map(int, rest.split())
+            spans.append((a, b, NEREL_TYPES[typ]))
+        docs[txt.stem] = {"text": txt.read_text(encoding="utf-8"), "gold": filter_overlapping(spans)}
+    return docs
+
+
+def load_any(folder: Path) -> dict[str, dict]:
+    """factRuEval (book_N.*) or NEREL (brat .txt/.ann) documents of a folder."""
+    docs = load_gold(folder)
+    return docs if docs else load_nerel(folder)
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -158,19 +192,25 @@ def write_predictions(folder: Path, out: Path) -> dict[str, list[Span]]:
 
 
 def main(folder: Path) -> int:
+    """``svodka eval ner DIR``: DIR is a factRuEval folder (book_N.txt/.spans/.objects/.tokens) or a NEREL
+    folder (brat .txt/.ann, mapped as in :func:`load_nerel`).  Prints per-type lines, then one JSON line."""
     import warnings
 
     warnings.filterwarnings("ignore", category=UserWarning, module="pymorphy2")
-    docs = load_gold(Path(folder))
+    docs = load_any(Path(folder))
     if not docs:
-        print(f"svodka: {folder}: no factRuEval documents (book_N.txt with .spans/.objects)", file=sys.stderr)
+        print(f"svodka: {folder}: no factRuEval (book_N.txt + .spans/.objects) or NEREL (.txt + .ann) documents",
+              file=sys.stderr)
         return 2
+    from ..nlp import ner as nlp_ner
+
+    nlp_ner.load()
     t0 = time.perf_counter()
     preds = predict(docs)
     took = time.perf_counter() - t0
     result = score(docs, preds)
-    chars = sum(len(d["text"]) for d in docs.values())
-    print(f"docs {len(docs)}, {chars} characters, {took:.1f} s ({chars / 1024 / max(took, 1e-9):.0f} KB/s)")
+    size = sum(len(d["text"].encode("utf-8")) for d in docs.values())
+    print(f"docs {len(docs)}, {size / 1024:.0f} KB, {took:.2f} s ({size / 1024 / max(took, 1e-9):.0f} KB/s)")
     print(f"{'type':<6}{'P':>8}{'R':>8}{'F1':>8}{'tp':>7}{'fp':>7}{'fn':>7}")
     for t in TYPES + ("micro",):
         s = result[t]

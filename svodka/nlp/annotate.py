@@ -46,9 +46,9 @@ def find_article_quotes(article: Article) -> list[Quote]:
 
 def annotate(article: Article) -> Article:
     """Fill the article's entities, times and quotes (in place) and return it."""
-    from .ner import find_spans
+    from .ner import find_spans_fields
 
-    article.entities = build_entities(article, find_spans)
+    article.entities = build_entities(article, find_spans_fields)
     article.times = find_article_times(article)
     article.quotes = find_article_quotes(article)
     return article

@@ -16,7 +16,8 @@ from . import countries
 from .normal import _parses, normalize
 from .roles import roles_before, roles_from_description
 
-SpanFinder = Callable[[str], list[tuple[int, int, str]]]
+# spans for the fields of one article, all at once (evidence is shared across fields)
+SpanFinder = Callable[[list[str]], list[list[tuple[int, int, str]]]]
 CREDIT_SPLIT = re.compile(r"\s*/\s*")
 FEMININE_VERB = re.compile(r"^\s+[а-яё]+(?:ла|лась)\b")
 
@@ -69,8 +70,9 @@ def credit_mentions(article: Article) -> list[Found]:
 
 def field_mentions(fields: list[tuple[str, str]], find_spans: SpanFinder) -> list[Found]:
     found = []
-    for name, text in fields:
-        for start, stop, kind in find_spans(text):
+    spans = find_spans([text for _, text in fields]) if fields else []
+    for (name, text), field_spans in zip(fields, spans):
+        for start, stop, kind in field_spans:
             surface = text[start:stop]
             normal, aliases = normalize(surface, kind)
             found.append(Found(name, start, stop, surface, kind, normal, aliases))

@@ -9,6 +9,7 @@ annotation conventions (see that module); they use razdel tokens and pymorphy lo
 """
 from __future__ import annotations
 
+import bisect
 import threading
 from typing import Iterable, Sequence
 
@@ -16,9 +17,23 @@ from razdel import tokenize as _razdel_tokenize
 
 Span = tuple[int, int, str]
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()
+_EMB = None
 _INFER = None
 _BATCH = 16          # texts per slovnet batch (sorted by length first, so padding stays small)
+
+
+def embedding():
+    """Natasha's news embeddings (navec, ~100 MB of arrays), loaded once per process and shareable with
+    other slovnet models (morphology, syntax) so that they do not load a second copy."""
+    global _EMB
+    if _EMB is None:
+        with _LOCK:
+            if _EMB is None:
+                from natasha import NewsEmbedding
+
+                _EMB = NewsEmbedding()
+    return _EMB
 
 
 def _infer():
@@ -27,10 +42,15 @@ def _infer():
     if _INFER is None:
         with _LOCK:
             if _INFER is None:
-                from natasha import NewsEmbedding, NewsNERTagger
+                from natasha import NewsNERTagger
 
-                _INFER = NewsNERTagger(NewsEmbedding()).infer
+                _INFER = NewsNERTagger(embedding()).infer
     return _INFER
+
+
+def load() -> None:
+    """Load the tagger now (otherwise the first call does)."""
+    _infer()
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -95,6 +115,42 @@ def find_spans_batch(texts: Iterable[str], corrected: bool = True) -> list[list[
             spans = ner_rules.correct(text, ts, spans)
         out.append(sorted((ts[i][0], ts[j - 1][1], typ) for i, j, typ in spans))
     return out
+
+
+def find_spans_fields(texts: Sequence[str]) -> list[list[Span]]:
+    """Spans for the fields of ONE document (title, lead, paragraphs …), offsets into each field.
+
+    Like :func:`find_spans_batch`, but the corrections see the fields together, so evidence from one
+    field helps another: a surname named in full in the lead is a person alone in a later paragraph,
+    an abbreviation defined in one paragraph ("Комитет защиты журналистов (КЗЖ)") is an organisation
+    in the next, a craft named after "шаттл" is not an organisation elsewhere.  No mention crosses a
+    field: the fields are joined by blank lines, which no mention spans."""
+    from . import ner_rules
+
+    texts = list(texts)
+    toks = [_tokens(t) for t in texts]
+    tags = tag_tokens([[w for _, _, w in ts] for ts in toks])
+    sep = "\n\n"
+    joined_toks: list[tuple[int, int, str]] = []
+    spans: list[list] = []
+    starts = []
+    offset = 0
+    for text, ts, tg in zip(texts, toks, tags):
+        starts.append(offset)
+        base = len(joined_toks)
+        joined_toks.extend((a + offset, b + offset, w) for a, b, w in ts)
+        spans.extend([i + base, j + base, typ] for i, j, typ in bio_spans(tg))
+        offset += len(text) + len(sep)
+    joined = sep.join(texts)
+    fixed = ner_rules.correct(joined, joined_toks, spans)
+    out: list[list[Span]] = [[] for _ in texts]
+    for i, j, typ in fixed:
+        a, b = joined_toks[i][0], joined_toks[j - 1][1]
+        k = bisect.bisect_right(starts, a) - 1
+        lo, hi = starts[k], starts[k] + len(texts[k])
+        if lo <= a and b <= hi:
+            out[k].append((a - lo, b - lo, typ))
+    return [sorted(x) for x in out]
 
 
 def find_spans(text: str) -> list[Span]:

@@ -11,8 +11,9 @@ from functools import lru_cache
 
 SEPARATORS = {",", ";", "•", "·", "(", ")", "[", "]", "{", "}", "|", "/", "\\", "*", "=", "+", "#", "~", "►", "▪", "●"}
 DASHES = {"—", "–", "-", "−", "―"}
-OPEN_Q = {"«", "„", "“", '"', "'", "‘", "‹"}
-CLOSE_Q = {"»", "“", "”", '"', "'", "’", "›"}
+OPEN_Q = {"«", "„", "“", '"', "‹"}
+CLOSE_Q = {"»", "“", "”", '"', "›"}
+PAIRS = {"«": "»", "„": "“”", "“": "”", '"': '"', "‹": "›"}
 QUOTES = OPEN_Q | CLOSE_Q
 PUNCT_EDGE = SEPARATORS | DASHES | QUOTES | {".", ":", "!", "?", "…", "—", "№", "%"}
 LETTER = re.compile(r"[^\W\d_]")
@@ -21,14 +22,23 @@ LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&'’.\-]*$")
 
 
 class Doc:
-    __slots__ = ("text", "toks", "words", "n", "not_orgs")
+    __slots__ = ("text", "toks", "words", "n", "not_orgs", "per_keys")
 
     def __init__(self, text: str, toks: list[tuple[int, int, str]]):
         self.not_orgs: set[str] = set()     # names the text gives to craft, works, prizes (lemmas)
+        self.per_keys: set[str] = set()     # forms of the words the text uses in persons' names
         self.text = text
         self.toks = toks
         self.words = [w for _, _, w in toks]
         self.n = len(toks)
+
+    def covered(self, spans: list[list]) -> list[bool]:
+        """For each token: is it inside one of the spans?"""
+        taken = [False] * self.n
+        for i, j, _ in spans:
+            for k in range(i, j):
+                taken[k] = True
+        return taken
 
     def gap(self, k: int) -> str:
         """The text between token k-1 and token k."""
@@ -38,9 +48,6 @@ class Doc:
 
     def newline_before(self, k: int) -> bool:
         return "\n" in self.gap(k)
-
-    def surface(self, i: int, j: int) -> str:
-        return self.text[self.toks[i][0]:self.toks[j - 1][1]]
 
 
 def _has_letter(w: str) -> bool:
@@ -112,6 +119,10 @@ def split_pieces(doc: Doc, spans: list[list]) -> list[list]:
                 if k > i and doc.newline_before(k):
                     _emit(doc, out, start, k, typ)
                     start = k
+                if w == "(" and _inserted_alternative(doc, k, j):
+                    continue
+                if w == ")" and _opened_alternative(doc, i, k, j):
+                    continue
                 if w in SEPARATORS or (typ != "ORG" and w in DASHES and k > i):
                     _emit(doc, out, start, k, typ)
                     start = k + 1
@@ -119,10 +130,41 @@ def split_pieces(doc: Doc, spans: list[list]) -> list[list]:
             else:
                 _emit(doc, out, start, j, typ)
         if len(out) - before > 1 or (len(out) - before == 1 and out[-1][:2] != [i, j]):
-            # a span was cut: keep only pieces that still look like names (a capital letter somewhere)
-            kept = [s for s in out[before:] if any(any(c.isupper() for c in doc.words[k]) for k in range(s[0], s[1]))]
-            out[before:] = kept
+            # a span was cut: keep only pieces that still look like names on their own; a span over three
+            # or more lines is a menu or a list, where every piece has to show a proper name
+            lines = sum(1 for k in range(i + 1, j) if doc.newline_before(k)) + 1
+            out[before:] = [s for s in out[before:]
+                            if _looks_like_name(doc, s[0], s[1]) or (
+                                lines < 3 and s[1] - s[0] > 1
+                                and any(any(c.isupper() for c in doc.words[k]) for k in range(s[0], s[1])))]
     return out
+
+
+def _looks_like_name(doc: Doc, i: int, j: int) -> bool:
+    """A piece of a cut span stands as a name if one of its words is capitalised and not an ordinary
+    dictionary word ("Константин Богданов", "Грузия", "WFC"; not menu items like "Культура", "Мои подписки",
+    "ДОСЬЕ")."""
+    for k in range(i, j):
+        w = doc.words[k]
+        if not any(c.isupper() for c in w) or not _has_letter(w):
+            continue
+        if w.isupper() and len(w) > 4:
+            w = w.capitalize()
+        if not common_word(w):
+            return True
+    return False
+
+
+def _inserted_alternative(doc: Doc, k: int, j: int) -> bool:
+    """"Кировоградской (Кропивницкой) области": a bracketed alternative inside a name whose rest after
+    the bracket is ordinary lower-case words — the span is one name."""
+    c = next((m for m in range(k + 1, j) if doc.words[m] == ")"), None)
+    return c is not None and c + 1 < j and all(doc.words[m][:1].islower() for m in range(c + 1, j))
+
+
+def _opened_alternative(doc: Doc, i: int, k: int, j: int) -> bool:
+    o = next((m for m in range(k - 1, i - 1, -1) if doc.words[m] == "("), None)
+    return o is not None and _inserted_alternative(doc, o, j)
 
 
 def _emit(doc: Doc, out: list[list], i: int, j: int, typ: str) -> None:
@@ -174,6 +216,7 @@ def drop_common(doc: Doc, spans: list[list]) -> list[list]:
     for k, w in enumerate(doc.words):
         if w[:1].isupper() and not sentence_start(doc, k, colon=True):
             named.add(w)
+    starts = {s[0] for s in spans}
     out = []
     for i, j, typ in spans:
         if typ == "PER":
@@ -181,6 +224,12 @@ def drop_common(doc: Doc, spans: list[list]) -> list[list]:
                     not doc.words[i][:1].isupper()
                     or (title_word(doc.words[i]) and sentence_start(doc, i))):
                 i += 1
+        if typ == "PER" and any(any(c.isdigit() for c in w) for w in doc.words[i:j]):
+            continue
+        if typ == "PER" and j - i == 1 and j < doc.n and doc.gap(j) == " " and doc.words[j][:1].isupper() \
+                and doc.words[j].isalpha() and not doc.words[j].isupper() and "Name" in proper_tags(doc.words[i]) \
+                and j not in starts:
+            j += 1                                  # "Виктор Понедельник": a first name takes the capitalised word after it
         if j - i == 1 and doc.words[i] not in named and sentence_start(doc, i) and common_word(doc.words[i]) \
                 and not (i > 0 and doc.words[i - 1] in OPEN_Q):
             continue
@@ -210,9 +259,22 @@ NAME_PARTICLES = {"ибн", "бин", "бен", "аль", "эль", "ад", "а�
 
 # ---------------------------------------------------------------- lexicon keys
 
+@lru_cache(maxsize=64)
+def _prefixes(words: frozenset, n: int) -> frozenset:
+    return frozenset(w[:n].lower() for w in words)
+
+
 def lemma(word: str) -> str:
     ps = parses(word)
     return ps[0].normal_form if ps else word.lower()
+
+
+@lru_cache(maxsize=100_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every normal form the word may have (and the word itself): "Частного" → {частное, частный, …}."""
+    if word.isupper() and len(word) > 1:
+        return frozenset({word})
+    return frozenset({p.normal_form for p in parses(word)} | {word.lower()})
 
 
 def key(words) -> tuple:
@@ -220,19 +282,43 @@ def key(words) -> tuple:
     return tuple(w if (w.isupper() and len(w) > 1) else lemma(w) for w in words)
 
 
+def phrase_key(phrase: str) -> tuple:
+    from razdel import tokenize
+
+    return key([t.text for t in tokenize(phrase)])
+
+
+def matches(words, k: tuple) -> bool:
+    """Do the words read as the phrase key (each word may have the key's lemma among its readings)?"""
+    return len(words) == len(k) and all(x in lemmas(w) for w, x in zip(words, k))
+
+
 @lru_cache(maxsize=1)
 def _keys():
     from . import ner_lexicon as lx
-    from razdel import tokenize
 
-    def k(phrases):
-        return {key([t.text for t in tokenize(p)]) for p in phrases}
+    def index(phrases):
+        out: dict[str, list[tuple]] = {}
+        for p in phrases:
+            k = phrase_key(p)
+            out.setdefault(k[0], []).append(k)
+        return out
 
     return {
-        "ORG": k(lx.ORG_NAMES_FORCE),
-        "LOC": k(lx.LOC_NAMES_FORCE),
+        "ORG": index(lx.ORG_NAMES_FORCE),
+        "LOC": index(lx.LOC_NAMES_FORCE),
         "NOT": {(w,) for w in lx.NOT_NAMES},
     }
+
+
+def lookup(index: dict[str, list[tuple]], words) -> bool:
+    if not words:
+        return False
+    for first in lemmas(words[0]):
+        for k in index.get(first, ()):
+            if matches(words, k):
+                return True
+    return False
 
 
 def retype(doc: Doc, spans: list[list]) -> list[list]:
@@ -241,31 +327,32 @@ def retype(doc: Doc, spans: list[list]) -> list[list]:
     keys = _keys()
     out = []
     for i, j, typ in spans:
-        k = key(doc.words[i:j])
-        if k in keys["NOT"]:
+        ws = doc.words[i:j]
+        if tuple(ws) in keys["NOT"]:
             continue
-        if k in keys["ORG"]:
+        if lookup(keys["ORG"], ws):
             typ = "ORG"
-        elif k in keys["LOC"]:
+        elif lookup(keys["LOC"], ws):
             typ = "LOC"
         out.append([i, j, typ])
     return out
 
 
 def _close_quote(doc: Doc, q: int, limit: int = 12) -> int | None:
-    """Index of the quote closing the one at q (same line, at most `limit` words on), else None."""
+    """Index of the quote closing the one at q (same line, at most `limit` words on), else None.
+    «Guillemets» nest ("«Новый Регион — «Екатеринбург»»"); straight quotes do not."""
+    opening = doc.words[q]
+    closing = PAIRS.get(opening, "")
     depth = 0
     for k in range(q + 1, min(doc.n, q + limit + 2)):
         if doc.newline_before(k):
             return None
         w = doc.words[k]
-        if w in ("«", "„") or (w == '"' and False):
-            depth += 1
-        elif w in CLOSE_Q and (w != "“" or doc.words[q] == "„"):
+        if w in closing:
             if depth == 0:
                 return k
             depth -= 1
-        elif w in OPEN_Q and w == doc.words[q] and w not in CLOSE_Q:
+        elif w == opening and opening not in closing:
             depth += 1
     return None
 
@@ -303,7 +390,9 @@ def org_quotes(doc: Doc, spans: list[list]) -> list[list]:
             if pre[0][:1].islower():            # "московского «Центра»": kept whole
                 out.append([i, c + 1, typ])
                 continue
-            out.append([i, q, typ])
+            if any(w[:1].isupper() and not (common_word(w) and sentence_start(doc, k))
+                   for k, w in enumerate(pre, i)):
+                out.append([i, q, typ])         # "Русской службе «Голоса Америки»"; not "Офис «Башинформа»"
         out.append([q + 1, c, typ])
     return out
 
@@ -314,10 +403,7 @@ def quoted_orgs(doc: Doc, spans: list[list]) -> list[list]:
     ("шаттл «Дискавери»", "премии «Просветитель»")."""
     from . import ner_lexicon as lx
 
-    taken = [False] * doc.n
-    for i, j, _ in spans:
-        for k in range(i, j):
-            taken[k] = True
+    taken = doc.covered(spans)
     drop = set()
     add = []
     for q, w in enumerate(doc.words):
@@ -331,11 +417,17 @@ def quoted_orgs(doc: Doc, spans: list[list]) -> list[list]:
             continue
         prev = doc.words[q - 1]
         lem = lemma(prev)
-        if lem in lx.NON_ORG_DESCRIPTORS or prev.lower() in lx.NON_ORG_DESCRIPTORS:
+        if lemmas(prev) & lx.NON_ORG_DESCRIPTORS:
             drop.add((q + 1, c))
             doc.not_orgs.add(key(doc.words[q + 1:c]))
         elif (prev in lx.LEGAL_FORMS or lem in lx.ORG_DESCRIPTORS) and not any(taken[q:c + 1]):
             add.append([q + 1, c, "ORG"])
+    # unquoted: "телескопа Хаббл", "шаттл Атлантис"
+    for k in range(1, doc.n):
+        w = doc.words[k]
+        if w[:1].isupper() and doc.words[k - 1][:4].lower() in _prefixes(frozenset(lx.VEHICLES), 4) \
+                and lemmas(doc.words[k - 1]) & lx.VEHICLES and not common_word(w):
+            doc.not_orgs.add(key([w]))
     # the same name elsewhere in the text is the same craft or work ("после «Дискавери»")
     out = [s for s in spans if not (s[2] == "ORG" and ((s[0], s[1]) in drop or key(doc.words[s[0]:s[1]]) in doc.not_orgs))]
     return out + add
@@ -353,12 +445,11 @@ def _cap_run(doc: Doc, i: int, j: int, latin_only: bool = False) -> bool:
 def parentheses(doc: Doc, spans: list[list]) -> list[list]:
     """"X (Y)": an abbreviation or a Latin-script form in brackets right after a name is the same kind
     of name — "Комитет защиты журналистов (КЗЖ)", "Джоэл Саймон (Joel Simon)", "Аль Аин (Al Ain)"."""
-    taken = [False] * doc.n
-    for i, j, _ in spans:
-        for k in range(i, j):
-            taken[k] = True
+    taken = doc.covered(spans)
     add = []
     for i, j, typ in spans:
+        if j < doc.n and doc.words[j] in CLOSE_Q and i > 0 and doc.words[i - 1] in OPEN_Q:
+            j += 1                                  # «Фольксваген» (Volkswagen)
         if j + 2 >= doc.n or doc.words[j] != "(":
             continue
         c = next((k for k in range(j + 1, min(doc.n, j + 8)) if doc.words[k] == ")"), None)
@@ -391,18 +482,18 @@ def org_adjectives(doc: Doc, spans: list[list]) -> list[list]:
     """A relational adjective right before an organisation belongs to its name in factRuEval:
     "японского МИДа", "российского Минсельхоза", "государственной Комиссии по атомной энергии",
     "московского «Центра»" (the quotes come along)."""
-    starts = {s[0] for s in spans}
-    stops = {s[1] for s in spans}
+    taken = doc.covered(spans)
     out = []
     for i, j, typ in spans:
         if typ == "ORG":
             q = i
-            if q > 0 and doc.words[q - 1] in OPEN_Q and j < doc.n and doc.words[j] in CLOSE_Q:
+            quoted = q > 0 and doc.words[q - 1] in OPEN_Q and j < doc.n and doc.words[j] in CLOSE_Q
+            if quoted:
                 q -= 1
-            if q > 0 and q not in stops and _org_adjective(doc.words[q - 1]) and not doc.newline_before(q):
+            if q > 0 and not taken[q - 1] and not doc.newline_before(q) and _org_adjective(doc.words[q - 1]):
                 i = q - 1
-                if q < i + 1 or doc.words[q] in OPEN_Q:
-                    j = j + 1 if doc.words[q] in OPEN_Q else j
+                if quoted:
+                    j += 1
         out.append([i, j, typ])
     return out
 
@@ -410,11 +501,10 @@ def org_adjectives(doc: Doc, spans: list[list]) -> list[list]:
 @lru_cache(maxsize=1)
 def _gazetteer():
     from . import ner_lexicon as lx
-    from razdel import tokenize
 
     index: dict[str, list[tuple]] = {}
     for name in lx.ORG_GAZETTEER:
-        k = key([t.text for t in tokenize(name)])
+        k = phrase_key(name)
         index.setdefault(k[0], []).append(k)
     for v in index.values():
         v.sort(key=len, reverse=True)
@@ -427,21 +517,30 @@ def gazetteer(doc: Doc, spans: list[list]) -> list[list]:
     from . import ner_lexicon as lx
 
     index = _gazetteer()
+    gaz_prefixes = _prefixes(frozenset(index) | lx.ORG_CAPITALISED_WORDS, 3)
     found = []
     k = 0
     while k < doc.n:
         w = doc.words[k]
+        if w in lx.ORG_LOWERCASE_FORMS:
+            found.append([k, k + 1, "ORG"])
+            k += 1
+            continue
         if not w[:1].isupper() and not w[:1].isdigit():
             k += 1
             continue
-        lem = w if (w.isupper() and len(w) > 1) else lemma(w)
         hit = None
-        for cand in index.get(lem, ()):
+        if w[:3].lower() not in gaz_prefixes and w not in index:
+            k += 1
+            continue
+        cands = sorted((c for lem in lemmas(w) for c in index.get(lem, ())), key=len, reverse=True)
+        for cand in cands:
             n = len(cand)
-            if k + n <= doc.n and key(doc.words[k:k + n]) == cand:
+            if k + n <= doc.n and matches(doc.words[k:k + n], cand) \
+                    and not any(doc.newline_before(m) for m in range(k + 1, k + n)):
                 hit = (k, k + n)
                 break
-        if hit is None and lem in lx.ORG_CAPITALISED_WORDS:
+        if hit is None and lemmas(w) & lx.ORG_CAPITALISED_WORDS:
             hit = (k, k + 1)
         if hit:
             found.append([hit[0], hit[1], "ORG"])
@@ -493,21 +592,21 @@ def propagate(doc: Doc, spans: list[list]) -> list[list]:
     """One text, one reading: a word that the text names as a person elsewhere ("Видениус" after "Михаэль
     Видениус", "Топалов" in a score table after "Веселином Топаловым") is a person here too, and a
     one-word organisation or place seen once ("WFC", "Европы") is the same kind of name again."""
-    taken = [False] * doc.n
-    for i, j, _ in spans:
-        for k in range(i, j):
-            taken[k] = True
+    taken = doc.covered(spans)
     per_keys: set[str] = set()
     single: dict[str, str] = {}
     votes: dict[str, set] = {}
     for i, j, typ in spans:
         ws = doc.words[i:j]
         if typ == "PER":
-            for w in ws:
-                if len(w) > 1 and w[:1].isupper() and w.lower() not in NAME_PARTICLES and not common_word(w):
+            for k, w in enumerate(ws, i):
+                if len(w) > 1 and w[:1].isupper() and w.lower() not in NAME_PARTICLES and NAME_WORD.match(w) \
+                        and not (common_word(w) and (k == i or sentence_start(doc, k))):
                     per_keys.update(name_keys(w))
         elif j - i == 1 and len(ws[0]) > 1:
             votes.setdefault(ws[0], set()).add(typ)
+    doc.per_keys = per_keys
+    per_prefixes = {x[:3] for x in per_keys}
     for w, types in votes.items():
         if len(types) == 1:
             single[w] = next(iter(types))
@@ -525,6 +624,9 @@ def propagate(doc: Doc, spans: list[list]) -> list[list]:
     while k < doc.n:
         w = doc.words[k]
         if taken[k] or not w[:1].isupper() or len(w) < 2:
+            k += 1
+            continue
+        if w not in single and w[:3].lower() not in per_prefixes:
             k += 1
             continue
         start_common = sentence_start(doc, k) and common_word(w)
@@ -550,11 +652,24 @@ def morph_types(doc: Doc, spans: list[list]) -> list[list]:
     personal name is a place ("Эфиопия", "Царицыно"); a "place" made of a first name and a surname is a
     person ("Ахмат-Хаджи Кадырова").  In a list of three or more places a person-typed item takes the
     list's type unless its words read as names ("• Чили • Коста Рика • Эквадор •")."""
+    # name forms used by each person mention: evidence for a word is a *different* mention using it
+    users: dict[str, set] = {}
+    for i, j, typ in spans:
+        if typ == "PER":
+            for w in doc.words[i:j]:
+                if NAME_WORD.match(w):
+                    for x in name_keys(w):
+                        users.setdefault(x, set()).add((i, j))
+
+    def named_elsewhere(w: str, i: int, j: int) -> bool:
+        return any(users.get(x, set()) - {(i, j)} for x in name_keys(w))
+
     out = []
     for i, j, typ in spans:
         ws = [w for w in doc.words[i:j] if _has_letter(w)]
         tags = [proper_tags(w) for w in ws]
-        if typ == "PER" and ws and all("Geox" in t for t in tags) and not any(t & {"Name", "Surn", "Patr"} for t in tags):
+        if typ == "PER" and ws and all(_known_geo(w) for w in ws) and not any(t & {"Name", "Surn", "Patr"} for t in tags) \
+                and not any(named_elsewhere(w, i, j) for w in ws):
             typ = "LOC"
         elif typ == "LOC" and len(ws) >= 2 and not any("Geox" in t for t in tags) \
                 and "Name" in tags[0] and tags[-1] & {"Surn", "Patr"}:
@@ -572,10 +687,15 @@ def morph_types(doc: Doc, spans: list[list]) -> list[list]:
             n_loc = sum(1 for s in chain if s[2] == "LOC")
             if n_loc >= 0.7 * len(chain):
                 for s in chain:
-                    if s[2] == "PER" and not any(proper_tags(w) & {"Surn", "Patr"} for w in doc.words[s[0]:s[1]]):
+                    if s[2] == "PER" and not any(proper_tags(w) & {"Surn", "Patr"} or named_elsewhere(w, s[0], s[1])
+                                                 for w in doc.words[s[0]:s[1]]):
                         s[2] = "LOC"
         k = m + 1
     return out
+
+
+def _known_geo(word: str) -> bool:
+    return any("Geox" in p.tag and p.is_known for p in parses(word))
 
 
 def _list_gap(doc: Doc, a: int, b: int) -> bool:
@@ -584,23 +704,124 @@ def _list_gap(doc: Doc, a: int, b: int) -> bool:
     return all(doc.words[k] in LIST_GAP for k in range(a, b))
 
 
-def correct(text: str, toks: list[tuple[int, int, str]], spans: list[list]) -> list[list]:
+def _initials(words) -> tuple[str, str]:
+    """Initials of the words, all of them and without function words ("приборно-агрегатного отсека" → ПАО)."""
+    from . import ner_lexicon as lx
+
+    full, content = [], []
+    for w in words:
+        parts = [x for x in re.split(r"[-–]", w) if x]
+        ini = "".join(x[0] for x in parts if LETTER.match(x[0]))
+        full.append(ini)
+        if w.lower() not in lx.ABBR_SKIP:
+            content.append(ini)
+    return "".join(full).upper(), "".join(content).upper()
+
+
+def abbreviations(doc: Doc, spans: list[list]) -> list[list]:
+    """"Long name (ABBR)": the abbreviation is the same kind of name as the long form; a long form in
+    ordinary lower-case words makes it a term, not a name ("приборно-агрегатного отсека (ПАО)"); an
+    untagged capitalised long form with an abbreviation is an organisation ("Хмельницкой атомной
+    электростанции (ХАЭС)")."""
+    by_end = {s[1]: s for s in spans}
+    taken = doc.covered(spans)
+    add = []
+    for p in range(1, doc.n - 2):
+        if doc.words[p] != "(" or doc.words[p + 2] != ")" or not ABBR.match(doc.words[p + 1]):
+            continue
+        abbr = re.sub(r"[^A-ZА-ЯЁ]", "", doc.words[p + 1])
+        end = p - 1 if doc.words[p - 1] in CLOSE_Q else p
+        hit = None
+        for n in range(1, min(len(abbr) + 5, end) + 1):
+            words = doc.words[end - n:end]
+            if any(doc.newline_before(k) for k in range(end - n + 1, end)) or any(not _has_letter(w) for w in words):
+                break
+            full, content = _initials(words)
+            if abbr in (full, content) and words[0].lower() not in ("и", "по", "в", "на"):
+                hit = end - n
+                break
+        if hit is None:
+            continue
+        span = by_end.get(end)
+        if span is not None and span[0] >= hit - 1:
+            if not taken[p + 1]:
+                add.append([p + 1, p + 2, span[2]])
+            continue
+        if any(taken[k] for k in range(hit, end)):
+            continue
+        if doc.words[hit][:1].islower():
+            doc.not_orgs.add(key([doc.words[p + 1]]))
+        elif not (sentence_start(doc, hit) and common_word(doc.words[hit])) and not taken[p + 1]:
+            add.append([hit, end, "ORG"])
+            add.append([p + 1, p + 2, "ORG"])
+    out = [s for s in spans if not (s[2] == "ORG" and s[1] - s[0] == 1 and key([doc.words[s[0]]]) in doc.not_orgs)]
+    return out + add
+
+
+NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
+DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:ru|com|net|org|info|ua|by|kz|eu|de|uk|fm|tv|рф|ру|su)$", re.I)
+
+
+def reported_sources(doc: Doc, spans: list[list]) -> list[list]:
+    """A web address or a Latin-script name cited as a source is an organisation ("сообщает baltinfo.ru",
+    "цитирует infox.ru", "Согласно comScore")."""
+    from . import ner_lexicon as lx
+
+    taken = doc.covered(spans)
+    add = []
+    for k in range(1, doc.n):
+        w = doc.words[k]
+        if taken[k] or not (DOMAIN.match(w) or (LATIN.match(w) and any(c.isupper() for c in w))):
+            continue
+        if doc.words[k - 1] in OPEN_Q:
+            continue
+        prev = doc.words[k - 1]
+        if not (lemmas(prev) & lx.REPORT_WORDS):
+            continue
+        m = k + 1
+        while m < doc.n and not taken[m] and LATIN.match(doc.words[m]) and doc.words[m][:1].isupper() \
+                and not doc.newline_before(m):
+            m += 1
+        add.append([k, m, "ORG"])
+    return spans + add
+
+
+def geo_words(doc: Doc, spans: list[list]) -> list[list]:
+    """A capitalised word outside any mention whose every dictionary reading is a place name is a place
+    ("чемпионат Европы")."""
+    taken = doc.covered(spans)
+    add = []
+    for k, w in enumerate(doc.words):
+        if taken[k] or not w[:1].isupper() or w.isupper() or not NAME_WORD.match(w) or len(w) < 3:
+            continue
+        ps = parses(w)
+        if ps and all(p.is_known and "Geox" in p.tag and p.tag.POS == "NOUN" for p in ps) \
+                and not (k + 1 < doc.n and doc.words[k + 1][:1].isupper() and not doc.newline_before(k + 1)) \
+                and not (k > 0 and doc.words[k - 1] in OPEN_Q) \
+                and not (k > 0 and doc.words[k - 1][:1].isupper() and not sentence_start(doc, k)):
+            add.append([k, k + 1, "LOC"])
+    return spans + add
+
+
+STEPS = (
+    split_pieces, drop_common, org_quotes, quoted_orgs, retype, parentheses, abbreviations,
+    reported_sources, gazetteer, org_adjectives, propagate, morph_types, geo_words,
+)
+
+
+def correct(text: str, toks: list[tuple[int, int, str]], spans: list[list], skip: frozenset = frozenset()
+            ) -> list[list]:
+    """Apply the corrections in order to slovnet's token spans; returns sorted, non-overlapping spans.
+
+    ``skip`` names steps to leave out (for ablation studies)."""
     doc = Doc(text, toks)
-    spans = split_pieces(doc, spans)
-    spans = drop_common(doc, spans)
-    spans = org_quotes(doc, spans)
-    spans = quoted_orgs(doc, spans)
-    spans = retype(doc, spans)
-    spans = parentheses(doc, spans)
-    spans = gazetteer(doc, spans)
-    spans = org_adjectives(doc, spans)
-    spans = propagate(doc, spans)
-    spans = morph_types(doc, spans)
-    spans.sort()
-    # non-overlapping
+    spans = [list(s) for s in spans]
+    for step in STEPS:
+        if step.__name__ not in skip:
+            spans = step(doc, spans)
+    spans.sort(key=lambda s: (s[0], -s[1]))
     out: list[list] = []
     for s in spans:
-        if out and out[-1][1] > s[0]:
-            continue
-        out.append(s)
+        if s[0] < s[1] and not (out and out[-1][1] > s[0]):
+            out.append(s)
     return out
