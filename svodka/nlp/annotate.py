@@ -1,7 +1,9 @@
 """The language layer over one Article: entities, roles, coreference, time expressions, quotes."""
 from __future__ import annotations
 
-from ..model import Article, Quote, TimeExpr
+import re
+
+from ..model import Article, Mention, Quote, TimeExpr
 from .entities import article_fields, build_entities
 from .normal import _parses
 
@@ -44,6 +46,31 @@ def find_article_quotes(article: Article) -> list[Quote]:
     return quotes
 
 
+PRONOUN_SPEAKER = re.compile(r"\b(он|она)\s+(?:также\s+|еще\s+|ещё\s+)?([а-яё]+)", re.IGNORECASE)
+
+
+def link_pronoun_speakers(article: Article) -> None:
+    """"Он добавил, что …": the pronoun is a mention of the person the quote is attributed to."""
+    from .speech import speech_word
+
+    by_id = {e.id: e for e in article.entities}
+    for q in article.quotes:
+        entity = by_id.get(q.speaker_id or "")
+        text = article.field_text(q.field) if entity is not None and entity.type == "PER" else None
+        if not text:
+            continue
+        # the pronoun opens the clause that introduces this quote: the nearest one before it
+        window_start = max(text.rfind(". ", 0, q.start), text.rfind("—", 0, q.start - 3), 0)
+        for m in PRONOUN_SPEAKER.finditer(text, window_start, q.stop):
+            word = speech_word(m.group(2))
+            wanted = "femn" if m.group(1).lower() == "она" else "masc"
+            if word is None or (word.gender and word.gender != wanted):
+                continue
+            if not any(x.field == q.field and x.start == m.start(1) for x in entity.mentions):
+                entity.mentions.append(Mention(q.field, m.start(1), m.end(1), m.group(1), "pronoun"))
+            break
+
+
 def annotate(article: Article) -> Article:
     """Fill the article's entities, times and quotes (in place) and return it."""
     from .ner import find_spans_fields
@@ -51,4 +78,5 @@ def annotate(article: Article) -> Article:
     article.entities = build_entities(article, find_spans_fields)
     article.times = find_article_times(article)
     article.quotes = find_article_quotes(article)
+    link_pronoun_speakers(article)
     return article
