@@ -8,9 +8,9 @@ import argparse
 import sys
 import warnings
 
-from .cmd import analyze, evaluate
+from .cmd import analyze, evaluate, store
 
-AREAS = [analyze, evaluate]
+AREAS = [analyze, evaluate, store]
 
 
 def build_parser() -> argparse.ArgumentParser:

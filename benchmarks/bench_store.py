@@ -1,0 +1,285 @@
+"""Speed of the store, without the language layer.
+
+    python benchmarks/bench_store.py [--n 5000] [--big 100000] [--queries 200] [--db PATH]
+
+(a) ingest: N synthetic Article records (entities, mentions, quotes, times) written with
+    ``Store.add_articles`` in batches of 50 (as ``svodka ingest`` commits) → articles/s, lemma
+    index included; once with every word form new to the process, once with the lemmas cached.
+    Goal ≥ 500/s.
+(b) search: a store of BIG synthetic articles (Russian-ish text from a composed word list; built
+    once into a temporary file and reused while its size matches), then QUERIES searches — words in
+    any case form, phrases, OR, filters — timed end to end (``Store.search``: FTS5 + bm25 + joins +
+    snippets) → p50/p95 ms; then again ranking every match (``rank_cap=None``). Goal p95 ≤ 50 ms.
+Wall-clock, one process, one core.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+warnings.filterwarnings("ignore")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from svodka import Article, Entity, Mention, Quote, TimeExpr  # noqa: E402
+from svodka.store import open_store  # noqa: E402
+
+BUILD_VERSION = "4"        # bump when the generator changes: a reused store must match it
+
+# A small Russian newsroom vocabulary, with the case and tense forms news text uses.
+NOUNS = """президент президента президентом президенту правительство правительства правительством
+министр министра министром министерство министерства глава главы губернатор губернатора мэр мэра
+город города городе городу области область регион региона регионе страна страны стране странами
+закон закона законопроект законопроекта решение решения решением вопрос вопроса вопросы вопросов
+встреча встречи встрече переговоры переговоров соглашение соглашения договор договора сделка сделки
+компания компании компанией банк банка банке рынок рынка рынке цена цены цен ценам рост роста
+рубль рубля рублей доллар доллара нефть нефти газ газа экспорт экспорта импорт импорта бюджет бюджета
+суд суда суде дело дела деле приговор приговора полиция полиции следователи следствие следствия
+авария аварии пожар пожара пожаре взрыв взрыва жертвы жертв пострадавшие пострадавших больница больницы
+школа школы школе учитель учителя студенты студентов университет университета наука науки ученые
+выставка выставки театр театра премьера премьеры фестиваль фестиваля музей музея концерт концерта
+матч матча команда команды клуб клуба игрок игрока тренер тренера победа победы турнир турнира
+погода погоды снег снега снегопад снегопада дождь дождя мороз морозы жара жары ветер ветра
+дорога дороги дороге мост моста транспорт транспорта автобус автобуса поезд поезда самолет самолета
+аэропорт аэропорта рейс рейса пассажиры пассажиров граница границы таможня таможни посол посла
+посольство посольства дипломат дипломата санкции санкций конфликт конфликта армия армии оборона
+выборы выборов депутат депутата депутаты партия партии парламент парламента комиссия комиссии
+проект проекта программа программы строительство строительства завод завода производство продукция
+энергетика электростанция урожай урожая зерно зерна фермеры фермеров отрасль отрасли инвестиции
+год года году месяц месяца неделя недели день дня утро утра вечер вечера ночь ночи время времени
+данные данных доклад доклада отчет отчета заявление заявления сообщение сообщения интервью""".split()
+VERBS = """заявил заявила заявили сообщил сообщила сообщили отметил отметила подчеркнул рассказал
+объявил объявила провел провела провели подписал подписали обсудили обсуждают договорились встретился
+встретились прибыл прибыла посетил посетили открыл открыла открыли закрыли начал начали завершил
+выросла вырос выросли снизилась снизились упал упали увеличил увеличили сократил сократили потребовал
+потребовали предложил предложили поддержал поддержали осудил задержали арестовал приговорил
+признал отказался получил получили передал направил назначил уволил выиграл выиграла проиграл
+пострадали погибли эвакуировали потушили ограничили запретили разрешили утвердил утвердили""".split()
+ADJS = """новый новая новое новые нового новой новых российский российская российского российских
+международный международного международной федеральный федерального региональный региональных
+экономический экономического экономической политический политического политической крупный крупного
+крупной важный важного главный главного первый первого первой последний последнего сильный сильного
+государственный государственной городской городского местный местных зимний летний ночной""".split()
+OTHER = """в в в на на на и и и с с по по о к из за от для до не не что что как это также уже еще
+все около более менее после перед во время при над под между против через только""".split()
+NAMES = [("Иван Петров", "PER"), ("Анна Смирнова", "PER"), ("Олег Кузнецов", "PER"), ("Мария Волкова", "PER"),
+         ("Сергей Орлов", "PER"), ("Елена Соколова", "PER"), ("Тимур Абдуллаев", "PER"), ("Лейла Гусейнова", "PER"),
+         ("Виктор Лапин", "PER"), ("Дмитрий Егоров", "PER"), ("Москва", "LOC"), ("Казань", "LOC"),
+         ("Екатеринбург", "LOC"), ("Новосибирск", "LOC"), ("Баку", "LOC"), ("Минск", "LOC"), ("Пермь", "LOC"),
+         ("Сбербанк", "ORG"), ("Газпром", "ORG"), ("Росстат", "ORG"), ("МИД", "ORG"), ("Госдума", "ORG")]
+SITES = [f"{name}.example" for name in ("vestnik", "kurier", "obzor", "telegraf", "gazeta", "vesti", "most",
+                                          "region", "sibir", "volga", "ural", "kavkaz", "sever", "yug")]
+RUBRICS = ["Политика", "Экономика", "Общество", "Происшествия", "Культура", "Спорт", "В мире", "Регионы"]
+
+
+SYLLABLES = [c + v for c in "бвгдзклмнпрстфхцчшщ" for v in "аеиоуя"] + ["ст", "ль", "нк", "рт"]
+ENDINGS = ["", "а", "у", "ом", "е", "ы", "ов", "ами", "ой", "ий", "ая", "ого"]
+
+
+def pseudo_words(count: int, seed: int = 5) -> list[str]:
+    """A long tail of Russian-looking word forms (stems × endings): rare words, as real text has."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    while len(out) < count:
+        stem = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
+        out += [stem + e for e in rng.sample(ENDINGS, 4)]
+    return out[:count]
+
+
+class TextMaker:
+    """Sentences from the word list: the composed newsroom words are the head of a Zipf-like
+    distribution (each in 5–90 % of articles), pseudo-words its long tail; names come in."""
+
+    def __init__(self, seed: int, tail: int = 40_000) -> None:
+        self.rng = random.Random(seed)
+        content = NOUNS + VERBS + ADJS
+        random.Random(1).shuffle(content)
+        self.words = content + pseudo_words(tail) + OTHER
+        weights = [1 / (i + 10) for i in range(len(content) + tail)]
+        weights += [sum(weights) * 0.3 / len(OTHER)] * len(OTHER)      # function words: ~23 % of tokens
+        self.cum = list(_accumulate(weights))
+
+    def sentence(self, lo: int, hi: int, names: list[str] = ()) -> str:
+        n = self.rng.randint(lo, hi)
+        words = self.rng.choices(self.words, cum_weights=self.cum, k=n)
+        if names and self.rng.random() < 0.6:
+            words.insert(self.rng.randrange(len(words) + 1), self.rng.choice(names))
+        text = " ".join(words)
+        return text[0].upper() + text[1:] + "."
+
+    def paragraph(self, names: list[str]) -> str:
+        return " ".join(self.sentence(6, 16, names) for _ in range(self.rng.randint(2, 4)))
+
+
+def _accumulate(values):
+    total = 0.0
+    for v in values:
+        total += v
+        yield total
+
+
+def make_articles(n: int, seed: int = 1, start: int = 0):
+    """n synthetic articles with entities (and their mentions), a quote and a time expression each."""
+    maker = TextMaker(seed)
+    rng = maker.rng
+    for i in range(start, start + n):
+        people = rng.sample(NAMES, rng.randint(2, 5))
+        names = [name for name, _ in people]
+        title = maker.sentence(5, 9, names[:1]).rstrip(".")
+        lead = maker.sentence(12, 22)
+        body = [maker.paragraph(names) for _ in range(rng.randint(3, 6))]
+        entities = []
+        for k, (name, kind) in enumerate(people):
+            mentions = [Mention(f, t.find(name), t.find(name) + len(name), name, "name")
+                        for f, t in [("title", title)] + [(f"body[{j}]", p) for j, p in enumerate(body)]
+                        if name in t][:3]
+            entities.append(Entity(f"b{i}:e{k + 1}", kind, name, mentions=mentions,
+                                   roles=["министр"] if kind == "PER" and k == 0 else []))
+        day = f"20{24 + i % 2}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        yield Article(
+            id=f"b{i:06d}", source=f"bench/{i}", site=rng.choice(SITES), published=day,
+            rubric=rng.choice(RUBRICS), title=title, lead=lead, body=body, language="ru", layout="text",
+            sha256=hashlib.sha256(f"svodka-bench-{seed}-{i}".encode()).hexdigest(), entities=entities,
+            quotes=[Quote("direct", body[0][:40], "body[0]", 0, 40, speaker=names[0])],
+            times=[TimeExpr("lead", 0, 5, lead[:5], day)])
+
+
+def bench_ingest(n: int) -> float:
+    """Twice: the first pass meets every word form for the first time (pymorphy parses it), the
+    second, into a fresh store, finds them in the lemma cache (the steady state of a long ingest)."""
+    from svodka.store import text
+
+    articles = list(make_articles(n, seed=7))
+    rates = []
+    for label in ("new word forms", "lemmas cached"):
+        with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "ingest.db") as store:
+            started = time.perf_counter()
+            for i in range(0, n, 50):
+                store.add_articles(articles[i:i + 50])
+            seconds = time.perf_counter() - started
+            assert len(store) == n
+        rates.append(n / seconds)
+        print(f"(a) add_articles, {label:14s}: {n} articles in {seconds:.2f} s = {n / seconds:,.0f} articles/s "
+              f"({text.lemma.cache_info().currsize:,} word forms; batches of 50; goal >= 500/s)")
+    return rates[0]
+
+
+def build_big(path: Path, n: int) -> None:
+    with open_store(path) as store:
+        have = store.conn.execute("SELECT value FROM meta WHERE key = 'bench'").fetchone()
+        if have and have[0] == f"{BUILD_VERSION}:{n}" and len(store) == n:
+            print(f"(b) reusing {path} ({n} articles, {path.stat().st_size / 2**20:,.0f} MiB)")
+            return
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    print(f"(b) building {path} with {n} articles …", flush=True)
+    started = time.perf_counter()
+    with open_store(path) as store:
+        chunk = 1000
+        for start in range(0, n, chunk):
+            store.add_articles(make_articles(min(chunk, n - start), seed=11 + start, start=start))
+            if start and start % 20000 == 0:
+                print(f"    {start} articles, {time.perf_counter() - started:.0f} s", flush=True)
+        with store.transaction():
+            store.conn.execute("INSERT INTO search(search) VALUES('optimize')")
+            store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('bench', ?)", (f"{BUILD_VERSION}:{n}",))
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    print(f"    built in {time.perf_counter() - started:.0f} s, {path.stat().st_size / 2**20:,.0f} MiB")
+
+
+def make_queries(count: int) -> list[tuple[str, str, dict]]:
+    """(kind, query, filters): words in any form, phrases, OR, and filtered searches."""
+    rng = random.Random(3)
+    maker = TextMaker(99)
+    content = NOUNS + VERBS + ADJS
+    out: list[tuple[str, str, dict]] = []
+    for i in range(count):
+        kind = ["word", "words", "words", "phrase", "or", "filtered"][i % 6]
+        if kind == "word":
+            query = rng.choice(content)
+        elif kind == "words":
+            query = " ".join(rng.sample(content, rng.randint(2, 3)))
+        elif kind == "phrase":
+            words = [w for w in maker.sentence(8, 12).rstrip(".").lower().split() if w not in OTHER]
+            j = rng.randrange(max(1, len(words) - 1))
+            query = '"' + " ".join(words[j:j + 2]) + '"'
+        elif kind == "or":
+            query = f"{rng.choice(content)} OR {rng.choice(content)}"
+        else:
+            query = rng.choice(content)
+        filters: dict = {}
+        if kind == "filtered":
+            pick = rng.randrange(4)
+            if pick == 0:
+                month = rng.randint(1, 12)
+                filters = {"date_from": f"2025-{month:02d}-01", "date_to": f"2025-{month:02d}-28"}
+            elif pick == 1:
+                filters = {"site": rng.choice(SITES)}
+            elif pick == 2:
+                filters = {"rubric": rng.choice(RUBRICS)}
+            else:
+                filters = {"entity": rng.choice(NAMES)[0]}
+        out.append((kind, query, filters))
+    return out
+
+
+def bench_search(path: Path, count: int, rank_cap="default") -> tuple[float, float]:
+    from svodka.store import text
+
+    queries = make_queries(count)
+    options = {} if rank_cap == "default" else {"rank_cap": rank_cap}
+    with open_store(path) as store:
+        for _, q, f in queries[:10]:                       # warm-up: page cache, lemma cache
+            store.search(q, **f, **options)
+        times: dict[str, list[float]] = {}
+        matches: list[int] = []
+        found = 0
+        for kind, q, f in queries:
+            started = time.perf_counter()
+            hits = store.search(q, limit=20, **f, **options)
+            times.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+            found += bool(hits)
+            parsed = text.parse_query(q)
+            matches.append(0 if parsed.empty else store.conn.execute(
+                "SELECT count(*) FROM search WHERE search MATCH ?", (text.fts5_query(parsed),)).fetchone()[0])
+    every = sorted(t for ts in times.values() for t in ts)
+
+    def pct(values: list[float], p: float) -> float:
+        return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1] if len(values) > 1 else values[0]
+
+    p50, p95 = pct(every, 50), pct(every, 95)
+    mode = "default (rank at most the 20 000 newest matches)" if rank_cap == "default" else f"rank_cap={rank_cap}"
+    print(f"(b) search, {mode}: {count} queries on {path.name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+          f"max {every[-1]:.1f} ms; goal p95 <= 50 ms")
+    print(f"    {found} queries with results; articles matching the words (before filters): "
+          f"median {statistics.median(matches):,.0f}, max {max(matches):,}; limit 20, snippets included")
+    for kind, ts in times.items():
+        ts.sort()
+        print(f"    {kind:9s} n={len(ts):3d}  p50 {pct(ts, 50):6.1f} ms  p95 {pct(ts, 95):6.1f} ms")
+    return p50, p95
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=5000, help="articles for the ingest figure")
+    parser.add_argument("--big", type=int, default=100_000, help="articles in the search store")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--db", default=os.path.join(tempfile.gettempdir(), "svodka-bench-store.db"),
+                        help="where the search store is built (and reused)")
+    args = parser.parse_args()
+    bench_ingest(args.n)
+    path = Path(args.db)
+    build_big(path, args.big)
+    bench_search(path, args.queries)
+    bench_search(path, args.queries, rank_cap=None)
+
+
+if __name__ == "__main__":
+    main()

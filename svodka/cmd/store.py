@@ -1,0 +1,158 @@
+"""The store's verbs, each a thin wrapper over ``svodka.store``:
+
+    svodka ingest PATH... [--db svodka.db] [--batch-size N] [--progress | --no-progress]
+    svodka rejected [--db] [--json]
+    svodka show ID [--db] [--raw | --json]
+    svodka search QUERY [--db] [--from DATE] [--to DATE] [--site S] [--rubric R] [--entity NAME]
+                        [--limit N] [--json]
+
+``--db`` defaults to $SVODKA_DB, else ``svodka.db``. A request the store cannot serve (no store
+there, a bad date) is one line on stderr, ``svodka: …``, and exit code 2.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import textwrap
+
+
+def _db_default() -> str:
+    return os.environ.get("SVODKA_DB") or "svodka.db"
+
+
+def _fail(message: str) -> int:
+    print(f"svodka: {message}", file=sys.stderr)
+    return 2
+
+
+def _open(args, create: bool = False):
+    from ..store import open_store
+    return open_store(args.db, create=create)
+
+
+def cmd_ingest(args) -> int:
+    from ..store import StoreError, ingest
+
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    try:
+        with _open(args, create=True) as store:
+            report = ingest(args.paths, store, batch_size=args.batch_size, progress=progress)
+    except StoreError as err:
+        return _fail(str(err))
+    print(f"svodka: {report}")
+    if report.rejected:
+        print(f"svodka: {report.rejected} rejected: see `svodka rejected --db {args.db}`")
+    return 1 if report.documents and report.rejected == report.documents else 0
+
+
+def cmd_rejected(args) -> int:
+    from ..store import StoreError
+
+    try:
+        with _open(args) as store:
+            for doc in store.rejected():
+                if args.json:
+                    sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+                else:
+                    sys.stdout.write(f"{doc.source}\t{doc.reason}\n")
+    except StoreError as err:
+        return _fail(str(err))
+    return 0
+
+
+def cmd_show(args) -> int:
+    from ..store import StoreError
+    from .analyze import _print_article
+
+    try:
+        with _open(args) as store:
+            if args.raw:
+                data = store.raw(args.id)
+                if data is None:
+                    return _fail(f"no document {args.id!r} in {args.db}")
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+                return 0
+            article = store.article(args.id)
+            if article is None:
+                return _fail(f"no article {args.id!r} in {args.db}")
+            if args.json:
+                sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+                return 0
+            _print_article(article, sys.stdout)
+            out = sys.stdout
+            out.write(f"id: {article.id}  sha256: {article.sha256}\n")
+            for source in store.sources(article.id):
+                out.write(f"source: {source}\n")
+            for e in article.entities:
+                extra = ", ".join(e.roles + ([e.country] if e.country else []))
+                out.write(f"entity: {e.type} {e.name}{' — ' + extra if extra else ''} ({len(e.mentions)} mention(s))\n")
+            for q in article.quotes:
+                out.write(f"quote: {q.speaker or '?'}: «{q.text}»\n")
+    except StoreError as err:
+        return _fail(str(err))
+    return 0
+
+
+def cmd_search(args) -> int:
+    from ..store import StoreError
+
+    try:
+        with _open(args) as store:
+            hits = store.search(args.query, date_from=args.date_from, date_to=args.date_to, site=args.site,
+                                rubric=args.rubric, entity=args.entity, limit=args.limit)
+    except StoreError as err:
+        return _fail(str(err))
+    out = sys.stdout
+    for hit in hits:
+        if args.json:
+            out.write(json.dumps(hit.to_dict(), ensure_ascii=False) + "\n")
+            continue
+        head = " · ".join(x for x in (hit.published, hit.site, hit.rubric) if x)
+        score = "" if hit.score is None else f"{hit.score:6.2f}  "
+        out.write(f"{score}{hit.id}  {head}\n  {hit.title or '(no title)'}\n")
+        if hit.snippet:
+            out.write(textwrap.fill(hit.marked(), 100, initial_indent="  ", subsequent_indent="  ") + "\n")
+        out.write("\n")
+    if not args.json:
+        print(f"{len(hits)} result(s)", file=sys.stderr)
+    return 0
+
+
+def register(sub) -> None:
+    def db(p) -> None:
+        p.add_argument("--db", default=_db_default(), help="the store: a path or sqlite:///… (default: $SVODKA_DB or svodka.db)")
+
+    p = sub.add_parser("ingest", help="analyse documents and store the articles (skips what is already stored)")
+    p.add_argument("paths", nargs="+", help="files, folders, .gz, .jsonl, .warc[.gz], .wet.gz or - for stdin")
+    db(p)
+    p.add_argument("--batch-size", type=int, default=50, help="documents per transaction (default 50)")
+    p.add_argument("--progress", action="store_true", default=None, help="show a progress bar (default: on a terminal)")
+    p.add_argument("--no-progress", dest="progress", action="store_false")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("rejected", help="list the documents that could not be read as articles, and why")
+    db(p)
+    p.add_argument("--json", action="store_true", help="one JSON object per document (source, reason, sha256, time)")
+    p.set_defaults(func=cmd_rejected)
+
+    p = sub.add_parser("show", help="print a stored article by id (or sha256)")
+    p.add_argument("id")
+    db(p)
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--raw", action="store_true", help="write the exact input bytes to stdout")
+    form.add_argument("--json", action="store_true", help="the article JSON with every annotation")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("search", help="full-text search over lemmas, with filters")
+    p.add_argument("query", help='words (all must match), "a phrase", a OR b; may be empty with filters')
+    db(p)
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="published on or after (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="published on or before (YYYY-MM-DD)")
+    p.add_argument("--site", help="the site's host (without www.)")
+    p.add_argument("--rubric", help="the rubric, e.g. Политика")
+    p.add_argument("--entity", metavar="NAME", help="articles with an entity of this normalised name")
+    p.add_argument("--limit", type=int, default=20, help="at most N results (default 20)")
+    p.add_argument("--json", action="store_true", help="one JSON object per result: snippet and highlight spans")
+    p.set_defaults(func=cmd_search)

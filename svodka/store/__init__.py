@@ -1,0 +1,66 @@
+"""store: the knowledge base's storage — articles with every annotation, raw inputs, rejected
+documents, full-text search over lemmas. SQLite (one file) by default.
+
+The Python API mirrors the command line::
+
+    from svodka.store import open_store, ingest
+
+    store = open_store("svodka.db")            # a path, "sqlite:///svodka.db", ":memory:"
+    report = ingest(["demo/"], store)          # svodka ingest demo/ --db svodka.db
+    report.new, report.skipped, report.rejected
+
+    hits = store.search("Алиеву", date_from="2025-01-01", date_to="2025-12-31", site=None, rubric=None,
+                        entity="Алиев", limit=20, offset=0)
+                                               # svodka search Алиеву --from … --to … --entity Алиев
+    hit.id, hit.title, hit.published, hit.site, hit.rubric, hit.score, hit.snippet, hit.highlights
+    hit.marked()                               # «…поздравил [Алиева] с днем рождения…»
+    store.article("ed948d7474199ad3")          # svodka show ID          → Article (annotations too)
+    store.article_dict(id)                     # svodka show ID --json   → the article JSON
+    store.raw(id)                              # svodka show ID --raw    → the exact input bytes
+    store.rejected()                           # svodka rejected         → [RejectedDoc(source, reason, sha256, time)]
+    store.sources(id), store.counts(), len(store)
+
+    store.add_articles(articles, raws=None)    # store Article records (no pipeline): returns how many were new
+    store.add_rejected(rejected, data=None)
+    store.ingest(paths, batch_size=50)         # the same as ingest(paths, store, …)
+
+Identity: a document is the SHA-256 of its raw bytes. Storing the same bytes again adds nothing
+(another source they were found under goes to ``sources``). Schema: ``svodka.store.schema``
+(versioned, migrated on open). Search syntax and lemmas: ``svodka.store.text``.
+
+Backends: ``open_store`` picks one by URL; a backend implements the methods of
+``svodka.store.sqlite.Store``. Only SQLite exists today.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .ingest import IngestReport, ingest
+from .records import Hit, RejectedDoc, StoreError
+from .schema import SCHEMA_VERSION
+from .sqlite import Store
+
+DEFAULT_DB = "svodka.db"
+
+
+def open_store(url_or_path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
+    """A store by path or URL: ``path/to/file.db``, ``sqlite:///relative.db``,
+    ``sqlite:////absolute/path.db``, ``:memory:``. ``create=False`` refuses a missing file.
+
+    Raises StoreError for a URL of a backend this svodka does not have.
+    """
+    target = str(url_or_path)
+    if "://" in target:
+        scheme, _, rest = target.partition("://")
+        scheme = scheme.lower()
+        if scheme == "sqlite":
+            path = rest[1:] if rest.startswith("/") else rest      # sqlite:///x.db → x.db
+            return Store(path or ":memory:", create=create)
+        if scheme in ("postgres", "postgresql"):
+            raise StoreError("the PostgreSQL store is not available yet; use a SQLite path")
+        raise StoreError(f"unknown store URL scheme {scheme!r} (expected a path or sqlite:///…)")
+    return Store(target, create=create)
+
+
+__all__ = ["open_store", "ingest", "Store", "IngestReport", "Hit", "RejectedDoc", "StoreError",
+           "SCHEMA_VERSION", "DEFAULT_DB"]

@@ -1,0 +1,160 @@
+"""Ingest: documents from paths → the pipeline → the store, in batches, resumable, idempotent.
+
+A document is its raw bytes' SHA-256. Before a document goes to the (slow) pipeline, the store is
+asked whether those bytes are already there (as an article or as a rejected document): if so the
+document is skipped, and only a new source it was found under is recorded. Results are written
+``batch_size`` documents per transaction, so a killed ingest loses at most the open batch, and
+running it again completes the work without storing anything twice.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..model import Article, RawDocument, Rejected
+from ..pipeline import Pipeline, default_pipeline
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest did: ``new`` articles stored, documents ``skipped`` because their bytes were
+    already stored (as an article or as a rejected document), documents ``rejected`` in this run."""
+
+    new: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.skipped + self.rejected
+
+    def __str__(self) -> str:
+        return (f"{self.documents} document(s): {self.new} new, {self.skipped} already in the store, "
+                f"{self.rejected} rejected ({self.seconds:.1f} s)")
+
+
+class _Batch:
+    """The results not yet written, and the sources seen for documents not yet written."""
+
+    def __init__(self, store, size: int) -> None:
+        self.store, self.size = store, size
+        self.articles: list[Article] = []
+        self.raws: dict[str, tuple[bytes, str | None]] = {}
+        self.rejected: list[tuple[Rejected, bytes | None, str | None]] = []
+        self.known: list[tuple[str, str]] = []          # (sha256, source) of stored documents
+        self.inflight: dict[str, list[str]] = {}        # sha256 → other sources, until written
+
+    def __len__(self) -> int:
+        return len(self.articles) + len(self.rejected) + len(self.known)
+
+    def flush(self) -> int:
+        """Write everything pending in one transaction; returns the number of new articles."""
+        if not len(self):
+            return 0
+        store = self.store
+        with store.transaction():
+            new = store.add_articles(self.articles, self.raws)
+            for rejected, data, kind in self.rejected:
+                store.add_rejected(rejected, data, kind)
+            done = [a.sha256 for a in self.articles] + [r.sha256 for r, _, _ in self.rejected if r.sha256]
+            for sha in done:
+                for source in self.inflight.pop(sha, ()):
+                    store.add_known_source(sha, source)
+            for sha, source in self.known:
+                store.add_known_source(sha, source)
+        self.articles, self.raws, self.rejected, self.known = [], {}, [], []
+        return new
+
+
+def ingest(paths: Iterable[str], db, *, batch_size: int = 50, pipeline: Pipeline | None = None,
+           progress: bool = True) -> IngestReport:
+    """Read every document under ``paths`` (files, folders, archives, '-'), analyse the new ones
+    and store them in ``db`` (a Store, a path or a URL) with every annotation, their raw bytes
+    and their sources; rejected documents go to the ``rejected`` table.
+
+    ``progress`` shows a tqdm bar on stderr (documents/s, rejected count).
+    """
+    from . import Store, open_store
+
+    store = db if isinstance(db, Store) else open_store(db)
+    try:
+        return _ingest(paths, store, max(1, int(batch_size)), pipeline or default_pipeline(), progress)
+    finally:
+        if store is not db:
+            store.close()
+
+
+def _ingest(paths, store, batch_size: int, pipeline: Pipeline, progress: bool) -> IngestReport:
+    from tqdm import tqdm
+
+    from ..read import read_paths
+
+    report = IngestReport()
+    started = time.perf_counter()
+    batch = _Batch(store, batch_size)
+    queue: deque[RawDocument] = deque()
+    bar = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=not progress, dynamic_ncols=True,
+               mininterval=0.5)
+
+    def tick(field: str | None = None) -> None:
+        if field:
+            setattr(report, field, getattr(report, field) + 1)
+        bar.update(1)
+        bar.set_postfix(new=report.new + len(batch.articles), skipped=report.skipped,
+                        rejected=report.rejected, refresh=False)
+
+    def fill() -> None:
+        if len(batch) >= batch_size:
+            report.new += batch.flush()
+
+    def fresh() -> Iterator[RawDocument]:
+        """The documents the store does not hold yet; the others are counted and their source kept."""
+        for item in read_paths(paths):
+            sha = item.sha256
+            if sha and sha in batch.inflight:                       # the same bytes earlier in this run
+                batch.inflight[sha].append(item.source)
+                tick("skipped")
+            elif sha and store.known(sha):
+                if not store.has_source(sha, item.source):
+                    batch.known.append((sha, item.source))
+                tick("skipped")
+            elif isinstance(item, Rejected):                        # unreadable: never reaches the pipeline
+                if not sha and store.is_rejected(item.source):
+                    tick("skipped")
+                    continue
+                if sha:
+                    batch.inflight[sha] = []
+                batch.rejected.append((item, None, None))
+                tick("rejected")
+            else:
+                batch.inflight[sha] = []
+                queue.append(item)
+                yield item
+                continue
+            fill()
+
+    try:
+        for result in pipeline.pipe(fresh()):
+            raw = queue.popleft()
+            if isinstance(result, Article):
+                result.sha256 = result.sha256 or raw.sha256
+                batch.articles.append(result)
+                batch.raws[result.sha256] = (raw.data, raw.kind)
+                tick()                              # new articles are counted when written
+            else:
+                result.sha256 = result.sha256 or raw.sha256
+                batch.rejected.append((result, raw.data, raw.kind))
+                tick("rejected")
+            fill()
+        report.new += batch.flush()
+    except KeyboardInterrupt:                       # keep what is finished; the re-run does the rest
+        report.new += batch.flush()
+        raise
+    finally:
+        bar.close()
+        report.seconds = time.perf_counter() - started
+    return report
