@@ -79,3 +79,21 @@ def test_offsets_point_into_fields(article):
             assert article.field_text(m.field)[m.start:m.stop] == m.text
     for q in article.quotes:
         assert article.field_text(q.field)[q.start:q.stop] == q.text
+
+
+def test_normalisation_uses_the_dictionary_and_keeps_unknown_names():
+    from svodka.nlp.normal import normalize
+
+    assert normalize("Ильхама Алиева", "PER")[0] == "Ильхам Алиев"       # his genitive, not her nominative
+    assert normalize("Мехрибан Алиева", "PER")[0] == "Мехрибан Алиева"   # unknown first name: keep the form
+    assert normalize("Мехрибан Алиевой", "PER")[0] == "Мехрибан Алиева"
+    assert normalize("Министерства иностранных дел России", "ORG")[0] == "Министерство иностранных дел России"
+    assert normalize("«Азербайджанских авиалиний» (AZAL)", "ORG") == ("Азербайджанские авиалинии", ["AZAL"])
+    assert normalize("МОСКВА", "LOC")[0] == "Москва"
+
+
+def test_dateline_city_is_not_an_actor():
+    art = annotate(Article(id="t2", source="t", published="2025-12-24",
+                           body=["МОСКВА, 24 декабря. Президент Ильхам Алиев прилетел с визитом."]))
+    moscow = next(e for e in art.entities if e.name == "Москва")
+    assert all(m.kind != "metonymy" for m in moscow.mentions)

@@ -50,9 +50,12 @@ def resolve_places(table, found, texts: dict[str, str]) -> None:
         country = countries.capital_named(f.name)
         if country is None or countries.country_named(f.name):
             continue
-        before = _previous_word(texts.get(f.field, ""), f.start, by_field.get(f.field, []))
+        text = texts.get(f.field, "")
+        before = _previous_word(text, f.start, by_field.get(f.field, []))
         if before in LOCATIVE:
             continue
+        if not text[:f.start].strip() and f.text.isupper():
+            continue                 # a dateline ("МОСКВА, 24 декабря"): where the news was filed
         f.kind = "metonymy"
         entity = table.get("LOC", country.name) or table.add("LOC", country.name)
         entity.mentions.append(Mention(f.field, f.start, f.stop, f.text, "metonymy"))

@@ -47,18 +47,28 @@ def _parses(word: str):
 def _person_case_gender(words: list[str]) -> tuple[str, str] | None:
     """The (case, gender) that every word of a person's name allows, most likely first."""
     options = None
+    rank: dict[tuple[str, str], int] = {}
+    everyone_voted = True
     for w in words:
         ps = [p for p in _parses(w) if p.tag.POS == "NOUN" and ({"Name", "Surn", "Patr"} & set(p.tag.grammemes))]
         if not ps:
-            continue                        # unknown or foreign word: it does not vote
-        here = {(p.tag.case, p.tag.gender or "ms-f") for p in ps}
-        if "ms-f" in {g for _, g in here}:
-            here |= {(c, g) for c, _ in here for g in ("masc", "femn")}
+            everyone_voted = False          # unknown or foreign word: it does not vote
+            continue
+        here: set[tuple[str, str]] = set()
+        for i, p in enumerate(ps):
+            own = p.tag.gender
+            genders = ("masc", "femn") if own is None or "ms-f" in p.tag.grammemes else (str(own),)
+            for g in genders:
+                here.add((p.tag.case, g))
+                rank[(p.tag.case, g)] = rank.get((p.tag.case, g), 0) + i
         options = here if options is None else options & here
     if not options:
         return None
-    ranked = sorted(options, key=lambda cg: (CASES.index(cg[0]) if cg[0] in CASES else 9, cg[1] != "masc"))
-    return ranked[0]
+    if everyone_voted:
+        # every word known: the dictionary's likelihoods decide ("Ильхама Алиева" is his genitive)
+        return min(options, key=lambda cg: (rank.get(cg, 99), CASES.index(cg[0]) if cg[0] in CASES else 9))
+    # an unknown first name ("Мехрибан Алиева"): keep the form unless only oblique cases fit
+    return min(options, key=lambda cg: (CASES.index(cg[0]) if cg[0] in CASES else 9, cg[1] != "masc"))
 
 
 def _inflect(word: str, case: str, gender: str | None, person: bool) -> str:
@@ -121,6 +131,11 @@ def normalize_phrase(text: str) -> str:
     words = text.split()
     if not words or any(WORD.fullmatch(w) is None for w in words[:1]):
         return text
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 3:
+        # a dateline's capitals ("МОСКВА"): a known place name is written as a name
+        p = _parses(words[0].lower())[0]
+        if p.is_known and "Geox" in p.tag.grammemes:
+            return normalize_phrase(words[0].capitalize())
     if len(words) == 1 and (words[0].isupper() or not _parses(words[0])[0].is_known):
         # abbreviations and foreign names: inflect only when the dictionary knows the form
         head = _head_case(words)
