@@ -8,9 +8,9 @@ import argparse
 import sys
 import warnings
 
-from .cmd import analyze, evaluate, store
+from .cmd import analyze, evaluate, store, events
 
-AREAS = [analyze, evaluate, store]
+AREAS = [analyze, evaluate, store, events]
 
 
 def build_parser() -> argparse.ArgumentParser:

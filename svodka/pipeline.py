@@ -38,6 +38,12 @@ class Pipeline:
                 annotate(article)
             except Exception as exc:  # the article stands without annotations rather than being lost
                 log.warning("%s: language layer failed: %s: %s", raw.source, type(exc).__name__, exc)
+                return article
+            from .events import code_events
+            try:
+                article.events = code_events(article)
+            except Exception as exc:  # a coder failure never costs the annotations
+                log.warning("%s: event coder failed: %s: %s", raw.source, type(exc).__name__, exc)
         return article
 
     def pipe(self, items: Iterable[RawDocument | Rejected]) -> Iterator[Article | Rejected]:

@@ -41,6 +41,18 @@ def cmd_eval_ner(args) -> int:
     return ner.main(Path(args.dir))
 
 
+def cmd_eval_facts(args) -> int:
+    from ..eval import facts
+
+    return facts.main(Path(args.dir))
+
+
+def cmd_eval_events(args) -> int:
+    from ..eval import events
+
+    return events.main(Path(args.dir))
+
+
 def register(sub) -> None:
     p = sub.add_parser("eval", help="measure quality on an evaluation folder")
     ev = p.add_subparsers(dest="what", required=True)
@@ -54,3 +66,9 @@ def register(sub) -> None:
     pn = ev.add_parser("ner", help="PER/LOC/ORG strict-span F1 on factRuEval-2016 folders")
     pn.add_argument("dir")
     pn.set_defaults(func=cmd_eval_ner)
+    pf = ev.add_parser("facts", help="Meeting facts P/R/F1 on factRuEval-2016 folders (svodka's meet/call events)")
+    pf.add_argument("dir")
+    pf.set_defaults(func=cmd_eval_facts)
+    pv = ev.add_parser("events", help="event, participant, time and place P/R/F1 on NEREL folders")
+    pv.add_argument("dir")
+    pv.set_defaults(func=cmd_eval_events)

@@ -1,0 +1,41 @@
+"""events: who did what to whom, when and where — read from Russian, coded in CAMEO and PLOVER.
+
+    code_events(article) -> list[Event]      # on an annotated Article (entities, times, quotes filled)
+    event_key(event) -> str                  # type|actors|month|place[|polarity]: one key per happening
+
+Modules (one job each):
+  codes.py    the CAMEO codes emitted: names, Goldstein values, QuadClass, PLOVER category:mode
+  lexicon.py  Russian trigger lemmas (verbs and nominalisations) → event type and CAMEO code
+  parse.py    sentences, and Natasha's morphology + syntax only for sentences with a trigger
+  actors.py   a nominal of the parse → the article's entities, "стороны", "который", descriptive actors
+  coder.py    per trigger: actors, date, place, modality, casualties, confidence
+  merge.py    one event, many reports; the cross-article key
+  gdelt.py    GDELT 2.0 event-table rows
+
+Event fields (svodka.model.Event): ``type`` (call, meet, praise, agreement, intent, aid, release,
+investigate, demand, appeal, criticize, accuse, complain, sue, charge, convict, reject, threaten,
+protest, military_posture, reduce_relations, sanction, seize, arrest, deport, assault, fight,
+mass_violence, accident, disaster); ``cameo`` with ``goldstein``, ``quad_class`` and ``plover``
+("CONSULT:phone"); ``source``/``target`` — entity names (a person, organisation or country of the
+article) or a descriptive actor in the nominative ("граждане Азербайджана"); for symmetric events (call,
+meet, agreement, intent) the participants are split into source (the first) and target (the others);
+``date`` EDTF; ``place`` a LOC entity name; ``modality`` fact | claim | intent | future | negated;
+``killed``/``injured``; ``evidence`` — the report sentences (kind "sentence") and trigger words
+(kind "trigger") as field mentions; ``confidence`` 0..1.
+"""
+from __future__ import annotations
+
+from ..model import Article, Event
+from .merge import event_key
+
+
+def code_events(article: Article) -> list[Event]:
+    """The events an annotated article reports, one per happening, in reading order."""
+    from .coder import Coder
+    from .merge import merge, to_event
+
+    drafts = Coder(article).drafts()
+    return [to_event(g, article) for g in merge(drafts)]
+
+
+__all__ = ["code_events", "event_key"]

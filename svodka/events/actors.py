@@ -1,0 +1,311 @@
+"""Actors: a nominal of the parse → the article's entities (or a descriptive phrase with a country).
+
+    ActorIndex(article)             entity mentions by field, parties ("стороны"), pronoun antecedents
+    index.actors(sentence, token)   the actor(s) a nominal token stands for, its conjuncts included
+
+A nominal is resolved, in order, to
+  * the entity whose mention covers the token or its appositive/flat-name chain
+    ("президентом Азербайджана Ильхамом Алиевым" → Ильхам Алиев, not Азербайджан);
+  * a person whose role in the article is the phrase ("президент Франции" → the person holding it);
+  * the participants already named in the article for "стороны", "лидеры", "президенты", "оба лидера";
+  * the antecedent of "который" (the noun the relative clause hangs on) and of "он"/"она" (the last person
+    of that gender mentioned before);
+  * otherwise a descriptive actor in the nominative ("граждане Азербайджана", "полиция"), with the country
+    of a place or country adjective inside it (AZE) — never a bare pronoun or number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Article, Entity
+from ..nlp import countries
+from .parse import Sentence, Tok
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    type: str | None = None          # PER, ORG, LOC for entities; None for a descriptive actor
+    id: str | None = None
+    country: str | None = None       # ISO 3166 alpha-3
+
+    @property
+    def named(self) -> bool:
+        return self.id is not None
+
+
+QUANTITY = {"тысяча", "сотня", "десяток", "несколько", "множество", "миллион", "часть", "ряд", "большинство",
+            "толпа"}
+SIDES = {"сторона", "лидер", "президент", "глава", "страна", "государство", "партнер", "премьер", "участник"}
+PRONOUNS = {"он": "Masc", "она": "Fem"}
+SKIP_HEADS = {"я", "мы", "ты", "вы", "они", "оно", "это", "что", "кто", "все", "себя", "который", "свой",
+              "тот", "этот", "каждый", "друг", "один", "человек"}
+NAME_RELS = ("appos", "flat", "flat:name", "flat:foreign")
+# nouns a nominal trigger may hang on and still take the verb's subject: "в ходе визита X …",
+# "направил телеграмму с поздравлениями", "провел серию встреч"
+CLIMB_NOUNS = {"ход", "время", "рамка", "итог", "результат", "день", "начало", "конец", "преддверие", "канун",
+               "период", "ходе", "рамках", "телеграмма", "письмо", "послание", "серия", "ряд", "раунд",
+               "цикл", "череда"}
+
+
+def entity_country(entity: Entity) -> str | None:
+    if entity.country:
+        return entity.country
+    if entity.type == "LOC":
+        c = countries.country_named(entity.name) or countries.capital_named(entity.name)
+        return c.iso3 if c else None
+    return None
+
+
+def place_country(name: str, article: Article | None = None) -> str | None:
+    """The country a place is in: a country itself, a capital, or a LOC entity with a known country."""
+    c = countries.country_named(name) or countries.capital_named(name)
+    if c:
+        return c.iso3
+    if article is not None:
+        for e in article.entities:
+            if e.type == "LOC" and (e.name == name or name in e.aliases) and e.country:
+                return e.country
+    return None
+
+
+def actor_country(name: str, article: Article | None = None) -> str | None:
+    """ISO3 of an event actor given by name: the entity's country, else a country named in the phrase."""
+    if article is not None:
+        for e in article.entities:
+            if e.name == name or name in e.aliases:
+                return entity_country(e)
+    c = countries.country_named(name) or countries.capital_named(name) or countries.country_in_phrase(name)
+    return c.iso3 if c else None
+
+
+class ActorIndex:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.by_field: dict[str, list[tuple[int, int, Entity, str]]] = {}
+        for e in article.entities:
+            for m in e.mentions:
+                self.by_field.setdefault(m.field, []).append((m.start, m.stop, e, m.kind))
+        for v in self.by_field.values():
+            v.sort(key=lambda x: (x[0], -x[1]))
+        self.field_order = {name: k for k, name in enumerate(self._fields())}
+        self.parties: list[Actor] = []         # the participants of the article's last call/meeting
+        self._lead_parties = self._parties_from_top()
+
+    def _fields(self) -> list[str]:
+        from ..nlp.entities import article_fields
+
+        return [n for n, _ in article_fields(self.article)]
+
+    # --- entities ------------------------------------------------------------------------------
+    def actor(self, e: Entity) -> Actor:
+        return Actor(e.name, e.type, e.id, entity_country(e))
+
+    def covering(self, field: str, start: int, stop: int) -> list[tuple[int, int, Entity, str]]:
+        return [x for x in self.by_field.get(field, ()) if x[0] < stop and start < x[1]]
+
+    def _parties_from_top(self) -> list[Actor]:
+        """Two or more persons with a country named together in the title or lead, as a fallback for 'стороны'."""
+        for field in ("alt_titles[0]", "title", "lead"):
+            people = []
+            for _, _, e, _ in self.by_field.get(field, ()):
+                if e.type == "PER" and e.country and all(p.id != e.id for p in people):
+                    people.append(self.actor(e))
+            if len(people) >= 2:
+                return people
+        return []
+
+    def sides(self) -> list[Actor]:
+        return list(self.parties or self._lead_parties)
+
+    def by_role(self, phrase: str) -> Actor | None:
+        phrase = phrase.lower().replace("ё", "е")
+        found = [e for e in self.article.entities if e.type == "PER" and
+                 any(r.lower().replace("ё", "е") == phrase for r in e.roles)]
+        return self.actor(found[0]) if len(found) == 1 else None
+
+    def previous_person(self, s: Sentence, tok: Tok, gender: str | None) -> Actor | None:
+        from ..nlp.annotate import _gender
+
+        here = (self.field_order.get(s.field, 0), tok.start)
+        best = None
+        for e in self.article.entities:
+            if e.type != "PER":
+                continue
+            g = _gender(e.name)
+            if gender and g and g[:1] != gender[:1].lower():
+                continue
+            for m in e.mentions:
+                key = (self.field_order.get(m.field, -1), m.start)
+                if key[0] < 0 or key >= here or here[0] - key[0] > 1:
+                    continue
+                if best is None or key > best[0]:
+                    best = (key, e)
+        return self.actor(best[1]) if best else None
+
+    # --- a nominal → actors -------------------------------------------------------------------------
+    def actors(self, s: Sentence, tok: Tok, conj: bool = True) -> list[Actor]:
+        out = self.one(s, tok)
+        if conj:
+            for c in s.children(tok, "conj"):
+                if c.pos in ("NOUN", "PROPN", "PRON"):
+                    out += self.one(s, c)
+        seen, uniq = set(), []
+        for a in out:
+            if a.name not in seen:
+                seen.add(a.name)
+                uniq.append(a)
+        return uniq
+
+    def one(self, s: Sentence, tok: Tok) -> list[Actor]:
+        low = tok.low
+        if tok.lemma == "который" or low.startswith("котор"):
+            for anc in [tok] + s.ancestors(tok):
+                if anc.rel.startswith("acl") and anc.head >= 0:
+                    return self.actors(s, s.toks[anc.head])
+            return []
+        if low in PRONOUNS and tok.rel.startswith("nsubj"):
+            a = self.previous_person(s, tok, PRONOUNS[low])
+            return [a] if a else []
+        # the token itself or its name chain covered by an entity mention
+        chain = [tok] + [c for c in s.subtree(tok, ("conj", "acl", "acl:relcl", "parataxis", "punct", "cc",
+                                                     "case", "nmod", "amod", "det", "nummod"))
+                         if c is not tok and c.rel in NAME_RELS]
+        for t in chain:
+            hits = self.covering(s.field, t.start, t.stop)
+            hits = [h for h in hits if h[3] != "adjective" or t is tok]
+            if hits:
+                e = sorted(hits, key=lambda h: ({"PER": 0, "ORG": 1, "LOC": 2}.get(h[2].type, 3)))[0][2]
+                return [self.actor(e)]
+        if tok.pos not in ("NOUN", "PROPN") or tok.lemma in SKIP_HEADS or low in SKIP_HEADS:
+            return []
+        number = tok.feats.get("Number")
+        if tok.lemma in SIDES and (number == "Plur" or low.startswith("обе")) and not s.children(tok, "nmod"):
+            return self.sides()
+        if tok.lemma in SIDES and any(c.lemma in ("оба", "обе") for c in s.children(tok)):
+            return self.sides()
+        sub = s.subtree(tok, ("conj", "acl", "acl:relcl", "parataxis", "cc", "case", "punct"))
+        if tok.feats.get("Animacy") == "Anim" and tok.i + 1 < len(s.toks):
+            # "дочь Лиза", "мать Раиса": a name right after a person noun, in its case
+            nxt = s.toks[tok.i + 1]
+            if nxt.feats.get("Case") == tok.feats.get("Case"):
+                for h in self.covering(s.field, nxt.start, nxt.stop):
+                    if h[2].type == "PER" and h[0] == nxt.start:
+                        return [self.actor(h[2])]
+        if tok.feats.get("Animacy") == "Anim" and tok.feats.get("Case"):
+            # "жена президента Азербайджана Мехрибан Алиева": the name in the head's case is the head
+            for t in sub:
+                if t is tok or t.feats.get("Case") != tok.feats.get("Case"):
+                    continue
+                for h in self.covering(s.field, t.start, t.stop):
+                    if h[2].type == "PER" and h[0] == t.start:
+                        return [self.actor(h[2])]
+        if tok.feats.get("Number") == "Plur":
+            # "министров иностранных дел России и Турции": plural officials of two countries → the countries
+            found: list[Actor] = []
+            for t in s.subtree(tok, ("acl", "acl:relcl", "parataxis", "punct", "case")):
+                for h in self.covering(s.field, t.start, t.stop):
+                    if h[2].type == "LOC" and countries.country_named(h[2].name) and h[3] != "adjective" and \
+                            all(a.id != h[2].id for a in found):
+                        found.append(self.actor(h[2]))
+            if len(found) >= 2:
+                return found
+        if tok.lemma in QUANTITY:
+            inner = [c for c in s.children(tok, "nmod") if c.feats.get("Case") == "Gen" and s.case_of(c) is None]
+            return self.one(s, inner[0]) if inner and inner[0].lemma not in SKIP_HEADS else []
+        name = describe(s, tok)
+        role = self.by_role(name)
+        if role:
+            return [role]
+        country = None
+        for t in sub:
+            for h in self.covering(s.field, t.start, t.stop):
+                country = country or entity_country(h[2])
+        if country is None:
+            c = countries.country_in_phrase(name)
+            country = c.iso3 if c else None
+        if not name or len(name) > 80:
+            return []
+        return [Actor(name, None, None, country)]
+
+    def climb(self, s: Sentence, tok: Tok, hops: int = 3) -> Tok | None:
+        """The verb a nominal hangs on: 'в ходе визита X договорился' — визита → ходе → договорился."""
+        t = tok
+        for _ in range(hops):
+            if t.head < 0:
+                return None
+            h = s.toks[t.head]
+            if h.pos in ("VERB", "AUX") or (h.pos == "ADJ" and h.feats.get("Variant") == "Short"):
+                return h
+            if h.pos != "NOUN" or h.lemma not in CLIMB_NOUNS:
+                return None
+            t = h
+        return None
+
+
+def _inflect(t: Tok, number: str | None, gender: str | None) -> str:
+    """One word of the head phrase to the nominative, keeping its number (pymorphy, guided by the tagger)."""
+    from pymorphy2.analyzer import Parse
+
+    from ..nlp.normal import _parses, _restore_case
+
+    want_pos = {"NOUN": ("NOUN",), "PROPN": ("NOUN",), "ADJ": ("ADJF", "PRTF")}.get(t.pos, ())
+    parses = [p for p in _parses(t.text.lower()) if p.tag.POS in want_pos] or list(_parses(t.text.lower()))
+    if not parses:
+        return t.text
+    grams = {"nomn", "plur" if number == "Plur" else "sing"}
+    if number != "Plur" and gender and t.pos == "ADJ":
+        grams.add({"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(gender, "masc"))
+    for p in parses:
+        form = Parse.inflect(p, grams)
+        if form is not None:
+            return _restore_case(form.word, t.text)
+    return t.text
+
+
+def describe(s: Sentence, tok: Tok) -> str:
+    """A descriptive actor in the nominative: 'граждан Азербайджана' → 'граждане Азербайджана',
+    'властями Латвии' → 'власти Латвии'; prepositional phrases and clauses are left out."""
+    keep = {tok.i}
+    stop = ("acl", "acl:relcl", "parataxis", "conj", "cc", "punct", "case")
+
+    def walk(x: Tok) -> None:
+        for c in s.children(x):
+            if c.rel in stop or c.rel.split(":")[0] in stop or s.children(c, "case") or c.i in keep:
+                continue
+            keep.add(c.i)
+            walk(c)
+
+    for c in s.children(tok):
+        if c.rel in ("amod", "det") and c.i < tok.i:
+            keep.add(c.i)
+        elif c.rel in ("nmod", "appos", "flat", "flat:name", "flat:foreign") and c.i > tok.i and \
+                not s.children(c, "case"):
+            keep.add(c.i)
+            walk(c)
+    toks = [t for t in s.toks if t.i in keep]
+    # contiguous run around the head only
+    run = [tok]
+    for t in reversed([t for t in toks if t.i < tok.i]):
+        if t.i == run[0].i - 1:
+            run.insert(0, t)
+    for t in [t for t in toks if t.i > tok.i]:
+        if t.i == run[-1].i + 1 or (t.i == run[-1].i + 2 and s.toks[t.i - 1].text in "«»\""):
+            run.append(t)
+        else:
+            break
+    while len(run) > 1 and run[-1].i > tok.i and (run[-1].pos in ("NUM", "DET", "ADP", "CCONJ", "PUNCT") or
+                                                 run[-1].text in "«»\""):
+        run.pop()                      # "житель одного [из сел]": no dangling numeral
+    number = tok.feats.get("Number")
+    gender = tok.feats.get("Gender")
+    words = []
+    prev_stop = None
+    for t in run:
+        w = _inflect(t, number, gender) if t.i <= tok.i else t.text
+        if t.i == run[0].i and t.i == 0 and t.pos != "PROPN" and w[:1].isupper() and not w[1:2].isupper():
+            w = w[0].lower() + w[1:]
+        gap = s.text[prev_stop - s.start:t.start - s.start] if prev_stop is not None else ""
+        words.append((gap if gap.strip() else (" " if prev_stop is not None else "")) + w)
+        prev_stop = t.stop
+    return "".join(words).strip()

@@ -1,0 +1,132 @@
+"""svodka events as rows of the GDELT 2.0 event table (61 tab-separated columns, GDELT's order and names).
+
+    COLUMNS                         the 61 column names
+    rows(article, events, added)    one list of 61 strings per coded event
+
+What is filled (everything else is an empty field):
+
+  GLOBALEVENTID        a stable integer from ``event_key(event)`` (sha1, 60 bits): the same happening in two
+                       articles gets the same id — svodka counts reports, not events, twice
+  SQLDATE              YYYYMMDD, only when the event's date is a day; MonthYear (YYYYMM) when it is at least a
+                       month; Year when it has a year (seasons: Year only); FractionDate only for a day
+                       (YYYY + day of year / 365, four decimals). Open intervals ("../2025-12-24") give no date.
+  Actor1Code           the actor's country, ISO 3166 alpha-3 (svodka assigns no CAMEO role codes such as GOV);
+  Actor1Name           the first source actor as svodka names it: the entity's Russian name ("Владимир Путин")
+                       or a descriptive actor ("граждане Азербайджана");
+  Actor1CountryCode    ISO 3166 alpha-3 as svodka uses it (RUS, AZE) — GDELT's CAMEO country codes mostly
+                       coincide, but they are not guaranteed to;
+  Actor2Code, Actor2Name, Actor2CountryCode   the same for the first target actor (for symmetric events —
+                       call, meet, agreement, intent — the first participant is Actor1, the next Actor2);
+  IsRootEvent          1 when a report of the event is in the title, the lead or the first body paragraph;
+  EventCode, EventBaseCode, EventRootCode, QuadClass, GoldsteinScale   from the CAMEO code (codes.py);
+  NumMentions          report sentences of the event in this article; NumSources 1; NumArticles 1;
+  ActionGeo_Type       1 for a country, 4 ("world city") for any other place;
+  ActionGeo_FullName   the place's entity name (Russian); ActionGeo_CountryCode its country, ISO alpha-3
+                       (GDELT itself writes FIPS 10-4 two-letter codes here — svodka does not);
+  DATEADDED            YYYYMMDDHHMMSS (UTC) of the run, or the ``added`` argument;
+  SOURCEURL            the article's URL, else its source (path).
+
+Left empty: Actor*KnownGroupCode, *EthnicCode, *Religion*Code, *Type*Code, AvgTone, all Actor1Geo_* and
+Actor2Geo_*, ActionGeo_ADM1Code/ADM2Code/Lat/Long/FeatureID.
+Not written at all: events without a CAMEO code (accidents, disasters) and negated events — GDELT has
+neither; they stay in the JSON and TSV output.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timezone
+
+from ..model import Article, Event
+from .actors import actor_country, place_country
+from .merge import event_key
+
+COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
+    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+]
+assert len(COLUMNS) == 61
+
+
+def event_id(event: Event) -> int:
+    return int(hashlib.sha1(event_key(event).encode("utf-8")).hexdigest()[:15], 16)
+
+
+def _dates(value: str | None) -> tuple[str, str, str, str]:
+    """(SQLDATE, MonthYear, Year, FractionDate) as far as the EDTF value is precise."""
+    if not value or value.startswith("..") or "/" in value:
+        return "", "", "", ""
+    v = value.rstrip("?~%")
+    if len(v) >= 4 and v[:4].isdigit():
+        year = v[:4]
+    else:
+        return "", "", "", ""
+    if len(v) >= 7 and v[5:7].isdigit() and 1 <= int(v[5:7]) <= 12:
+        month = year + v[5:7]
+    else:
+        return "", "", year, ""
+    if len(v) == 10 and v[8:10].isdigit():
+        try:
+            d = date(int(v[:4]), int(v[5:7]), int(v[8:10]))
+        except ValueError:
+            return "", month, year, ""
+        frac = d.year + (d.timetuple().tm_yday - 1) / 365
+        return d.strftime("%Y%m%d"), month, year, f"{frac:.4f}"
+    return "", month, year, ""
+
+
+def _root(event: Event) -> str:
+    fields = {m.field for m in event.evidence}
+    return "1" if fields & {"title", "lead", "body[0]"} or any(f.startswith("alt_titles") for f in fields) else "0"
+
+
+def rows(article: Article, events: list[Event], added: str | None = None) -> list[list[str]]:
+    added = added or datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+    out = []
+    for e in events:
+        if not e.cameo or e.modality == "negated":
+            continue
+        row = dict.fromkeys(COLUMNS, "")
+        row["GLOBALEVENTID"] = str(event_id(e))
+        row["SQLDATE"], row["MonthYear"], row["Year"], row["FractionDate"] = _dates(e.date)
+        sides = [list(e.source), [t for t in e.target if t not in e.source]]
+        for k, actors in ((1, sides[0]), (2, sides[1])):
+            if actors:
+                name = actors[0]
+                iso = actor_country(name, article) or ""
+                row[f"Actor{k}Code"] = iso
+                row[f"Actor{k}Name"] = name
+                row[f"Actor{k}CountryCode"] = iso
+        row["IsRootEvent"] = _root(e)
+        row["EventCode"] = e.cameo
+        row["EventBaseCode"] = e.cameo[:3]
+        row["EventRootCode"] = e.cameo[:2]
+        row["QuadClass"] = str(e.quad_class or "")
+        row["GoldsteinScale"] = "" if e.goldstein is None else f"{e.goldstein:.1f}"
+        row["NumMentions"] = str(max(1, sum(1 for m in e.evidence if m.kind == "sentence")))
+        row["NumSources"] = "1"
+        row["NumArticles"] = "1"
+        if e.place:
+            from ..nlp import countries
+
+            row["ActionGeo_Type"] = "1" if countries.country_named(e.place) else "4"
+            row["ActionGeo_FullName"] = e.place
+            row["ActionGeo_CountryCode"] = place_country(e.place, article) or ""
+        row["DATEADDED"] = added
+        row["SOURCEURL"] = article.url or article.source
+        out.append([row[c].replace("\t", " ").replace("\n", " ") for c in COLUMNS])
+    return out
+
+
+__all__ = ["COLUMNS", "rows", "event_id"]

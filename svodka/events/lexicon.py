@@ -1,0 +1,279 @@
+"""Russian triggers → event type and CAMEO code.
+
+One :class:`Trigger` per reading of a lemma; readings of one lemma are tried in order and the first
+whose conditions hold wins ("арестовать имущество" → seize 1711 before "арестовать" → arrest 173).
+
+Fields of a trigger:
+  lemmas   pymorphy normal forms that fire it ("условлено" → "условить")
+  pos      "V" (a verb, participle or short participle) or "N" (a noun: nominalisations count)
+  type     the event family (meet, call, praise, arrest, accident, …)
+  code     CAMEO code (None for accidents and disasters); a meeting's 040 is refined later to
+           042/043/044 from the place and the actors' countries
+  frame    "sym"  participants are all actors (subject + "с"-partner, "X и Y", "встреча X и Y");
+           "dir"  someone does something to someone (subject → target);
+           "pat"  only the one it happens to matters (subject of the passive, genitive of the noun);
+           "none" no actors (accidents, disasters)
+  target   for verbs: where the target is — (preposition or None, case): (None, "Acc") the direct
+           object, (None, "Dat"), ("на", "Acc"), ("от", "Gen"), ("против", "Gen") …
+  gen      for nouns: the role of a genitive dependent ("встреча Путина" participant, "задержание
+           активиста" target, "нападение боевиков" source, "крушение самолета" none)
+  needs    lemmas one of which must be among the trigger's dependents (two levels down) or, for
+           "need_head", its head ("подписать соглашение", "оказать помощь")
+  refine   (lemmas, code): a more specific code when one of the lemmas is a dependent
+  exclude  lemmas among the dependents that cancel the reading ("освободить от должности")
+  anim     the target must be a person (an animate noun or a PER entity): "задержать рейс" is no arrest
+  subject_is_target  "X вышел на свободу": the subject is the one released
+  intent_head  "договориться", "условиться", "намерен", "подтвердить настрой": the complement is the event
+           (another trigger in it gets modality intent and an intent code; cooperation words → 030,
+           contacts → 036); with neither, the head is no event
+  phone    "разговор", "беседа": a call with "телефон" near, otherwise a meeting (or a later report of one)
+  pre, person  prefilter only — a sentence is parsed for this reading only when one of the ``pre`` lemmas,
+           or a person (a PER entity or a person noun), is in it ("принять" is parsed only near a person)
+
+Every code here is in codes.CODES (a test checks it). The word forms of all lemmas (pymorphy lexemes) make
+the prefilter: a set lookup per word, no tagger.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemmas: tuple[str, ...]
+    pos: str
+    type: str
+    code: str | None
+    frame: str = "dir"
+    target: tuple[tuple[str | None, str], ...] = ((None, "Acc"),)
+    gen: str = "target"
+    needs: frozenset[str] = frozenset()
+    need_head: frozenset[str] = frozenset()
+    refine: tuple[tuple[frozenset[str], str], ...] = ()
+    exclude: frozenset[str] = frozenset()
+    anim: bool = False
+    subject_is_target: bool = False
+    intent_head: bool = False          # договориться, условиться …: the complement is the event
+    phone: bool = False                # разговор/беседа: a call when "телефон" is near
+    pre: frozenset[str] = frozenset()  # prefilter only: one of these lemmas must be in the sentence
+    person: bool = False               # prefilter only: a person (PER entity or person noun) in the sentence
+
+
+def _t(lemmas: str, pos: str, type_: str, code: str | None, **kw) -> Trigger:
+    for key in ("needs", "need_head", "exclude", "pre"):
+        if key in kw and isinstance(kw[key], str):
+            kw[key] = frozenset(kw[key].split())
+    if "refine" in kw:
+        kw["refine"] = tuple((frozenset(ls.split()), c) for ls, c in kw["refine"])
+    return Trigger(tuple(lemmas.split()), pos, type_, code, **kw)
+
+
+S, A, D = (("с", "Ins"),), ((None, "Acc"),), ((None, "Dat"),)
+PERSON_NOUNS = frozenset(
+    "президент премьер премьер-министр министр глава лидер коллега посол делегация гость канцлер король "
+    "королева монарх губернатор мэр госсекретарь генсек генеральный секретарь председатель принц султан "
+    "эмир шейх вице-президент вице-премьер".split())
+DOCUMENTS = ("соглашение договор меморандум контракт декларация протокол пакт хартия конвенция "
+             "договоренность коммюнике")
+COOPERATION = frozenset(
+    "укрепление укреплять укрепить развитие развивать развить расширение расширять расширить углубление "
+    "углублять углубить сотрудничество сотрудничать отношение связь партнерство нормализация "
+    "нормализовать взаимодействие взаимодействовать союзнический".split())
+CONTACTS = frozenset("контакт встреча встретиться переговоры визит саммит".split())
+INTENT_WORDS = " ".join(sorted(COOPERATION | CONTACTS))
+VEHICLES = frozenset("самолет поезд автобус автомобиль машина судно теплоход вертолет лайнер грузовик "
+                     "электричка маршрутка катер корабль танкер паром состав метро трамвай троллейбус".split())
+PROPERTY = "имущество счет актив средство недвижимость акция доля квартира дом автомобиль земля участок"
+
+TRIGGERS: list[Trigger] = [
+    # --- consult: calls ------------------------------------------------------------------------
+    _t("созвониться", "V", "call", "041", frame="sym", target=S),
+    _t("поговорить переговорить побеседовать обсудить", "V", "call", "041", frame="sym", target=S,
+       needs="телефон телефонный"),
+    _t("разговор беседа", "N", "call", "041", frame="sym", gen="participant", phone=True,
+       exclude="журналист пресса"),
+    _t("звонок", "N", "call", "041", frame="sym", gen="participant", needs="телефонный"),
+    # --- consult: meetings, visits, talks --------------------------------------------------------
+    _t("встретиться встречаться", "V", "meet", "040", frame="sym", target=S),
+    _t("увидеться повидаться", "V", "meet", "040", frame="sym", target=S),
+    _t("встреча свидание", "N", "meet", "040", frame="sym", gen="participant",
+       exclude="новый год болельщик матч поединок футбольный спортивный сборная тур"),
+    _t("переговоры", "N", "meet", "046", frame="sym", gen="participant"),
+    _t("визит", "N", "meet", "042", frame="dir", gen="source", exclude="пациент врач"),
+    _t("посетить посещать", "V", "meet", "042", frame="dir", target=A),
+    _t("принять принимать", "V", "meet", "043", frame="dir", target=A, anim=True, person=True,
+       exclude="участие решение закон меры мера закон законопроект резолюция поправка"),
+    # --- intent heads: the complement is the event -------------------------------------------------
+    _t("договориться условиться условить согласиться", "V", "intent", "030", frame="sym", target=S,
+       intent_head=True, pre=INTENT_WORDS),
+    _t("договоренность", "N", "intent", "030", frame="sym", gen="participant", intent_head=True, pre=INTENT_WORDS),
+    _t("настрой", "N", "intent", "030", frame="sym", gen="participant", intent_head=True,
+       need_head="подтвердить подтверждать выразить выражать", pre=INTENT_WORDS),
+    _t("намереваться намерен намеренный пообещать обещать", "V", "intent", "030", frame="dir", target=D,
+       intent_head=True, pre=INTENT_WORDS),
+    # --- diplomatic cooperation -----------------------------------------------------------------
+    _t("поздравить поздравлять", "V", "praise", "051", target=A),
+    _t("поздравление", "N", "praise", "051", gen="source"),
+    _t("похвалить поблагодарить приветствовать", "V", "praise", "051", target=A, anim=True),
+    _t("подписать подписывать заключить заключать", "V", "agreement", "057", frame="sym", target=S,
+       needs=DOCUMENTS),
+    _t("подписание", "N", "agreement", "057", frame="sym", gen="none", needs=DOCUMENTS),
+    # --- material cooperation ---------------------------------------------------------------------
+    _t("помощь", "N", "aid", "070", gen="none",
+       need_head="оказать оказывать предоставить предоставлять направить направлять выделить выделять "
+                 "передать передавать отправить доставить поставить",
+       refine=[("гуманитарный", "073"), ("военный военно-технический оружие", "072"),
+               ("финансовый экономический кредит", "071")],
+       exclude="медицинский скорая хирургический психологический юридический пациент врач больной "
+               "медик паллиативный стоматологический консультативный"),
+    _t("освободить освобождать отпустить", "V", "release", "0841", target=A, anim=True,
+       exclude="должность обязанность пост ответственность налог уплата пошлина занимать"),
+    _t("освобождение", "N", "release", "0841", gen="target", anim=True,
+       exclude="должность обязанность пост ответственность налог уплата пошлина"),
+    _t("выйти", "V", "release", "0841", frame="pat", needs="свобода", subject_is_target=True),
+    # --- investigate, demand, disapprove, reject, threaten ---------------------------------------
+    _t("расследовать", "V", "investigate", "091", target=()),
+    _t("расследование", "N", "investigate", "091", gen="none", exclude="журналистский"),
+    _t("возбудить возбуждать", "V", "investigate", "091", target=(("против", "Gen"),), needs="дело"),
+    _t("потребовать требовать", "V", "demand", "100", target=(("от", "Gen"),),
+       refine=[("освобождение освободить", "1053")]),
+    _t("призвать призывать", "V", "appeal", "020", target=A, anim=True),
+    _t("раскритиковать критиковать", "V", "criticize", "111", target=A),
+    _t("осудить осуждать", "V", "criticize", "111", target=A),
+    _t("обвинить обвинять", "V", "accuse", "112", target=A),
+    _t("предъявить", "V", "charge", "173", target=D, needs="обвинение"),
+    _t("выразить", "V", "complain", "114", target=D, needs="протест"),
+    _t("подать", "V", "sue", "115", target=(("к", "Dat"), ("против", "Gen")), needs="иск"),
+    _t("приговорить", "V", "convict", "116", target=A),
+    _t("отвергнуть отвергать отклонить отклонять", "V", "reject", "120", target=(),
+       refine=[("встреча переговоры", "125")]),
+    _t("отказаться отказываться", "V", "reject", "125", frame="dir", target=(), needs="встреча переговоры"),
+    _t("пригрозить угрожать грозить", "V", "threaten", "130", target=D,
+       refine=[("санкция эмбарго", "1312"), ("разрыв", "1313"),
+               ("удар сила война ракетный военный ответ уничтожить", "138")]),
+    _t("ультиматум", "N", "threaten", "139", gen="source"),
+    # --- protest -------------------------------------------------------------------------------------
+    _t("протест", "N", "protest", "140", frame="dir", gen="source", exclude="выразить выражать нота"),
+    _t("протестовать", "V", "protest", "140", target=(("против", "Gen"),)),
+    _t("митинг демонстрация пикет манифестация шествие", "N", "protest", "141", gen="source",
+       exclude="сила возможность мощь фильм"),
+    _t("митинговать", "V", "protest", "141", target=(("против", "Gen"),)),
+    _t("забастовка стачка", "N", "protest", "143", gen="source"),
+    _t("бастовать", "V", "protest", "143", target=(("против", "Gen"),)),
+    _t("голодовка", "N", "protest", "142", gen="source"),
+    _t("беспорядок", "N", "protest", "145", gen="none", needs="массовый"),
+    # --- force posture, reduced relations, sanctions ---------------------------------------------
+    _t("учение", "N", "military_posture", "150", gen="none",
+       needs="военный военно-морской ядерный совместный войско армия флот вмс ввс стратегический "
+             "командно-штабной масштабный"),
+    _t("мобилизация", "N", "military_posture", "154", gen="none", exclude="экономика ресурс"),
+    _t("привести", "V", "military_posture", "152", needs="готовность"),
+    _t("разорвать прервать", "V", "reduce_relations", "161", target=(("с", "Ins"),),
+       needs="отношение"),
+    _t("отозвать отзывать", "V", "reduce_relations", "161", target=(("из", "Gen"),), needs="посол"),
+    _t("выслать высылать", "V", "reduce_relations", "161", target=A,
+       needs="дипломат посол атташе консул"),
+    _t("ввести вводить расширить продлить ужесточить", "V", "sanction", "163",
+       target=(("против", "Gen"), ("в", "Loc")), needs="санкция эмбарго"),
+    _t("приостановить заморозить прекратить прервать", "V", "reduce_relations", "164",
+       target=(("с", "Ins"),), needs="переговоры"),
+    # --- coercion ------------------------------------------------------------------------------------
+    _t("арестовать арестовывать", "V", "seize", "1711", target=A, needs=PROPERTY),
+    _t("арест", "N", "seize", "1711", gen="none", needs=PROPERTY),
+    _t("изъять изымать конфисковать", "V", "seize", "1711", target=()),
+    _t("изъятие конфискация", "N", "seize", "1711", gen="none"),
+    _t("захватить захватывать", "V", "assault", "181", target=A, needs="заложник"),
+    _t("захватить захватывать", "V", "seize", "171", target=(),
+       needs="танкер судно корабль здание самолет сухогруз"),
+    _t("задержать задерживать арестовать арестовывать", "V", "arrest", "173", target=A, anim=True,
+       exclude="рейс поезд вылет выплата зарплата пенсия"),
+    _t("задержание арест", "N", "arrest", "173", gen="target", exclude="рейс вылет"),
+    _t("взять заключить отправить поместить", "V", "arrest", "173", target=A, needs="стража сизо"),
+    _t("депортировать выдворить высылать выслать экстрадировать", "V", "deport", "174", target=A,
+       anim=True),
+    _t("депортация экстрадиция высылка выдворение", "N", "deport", "174", gen="target"),
+    # --- assault, fight, mass violence ---------------------------------------------------------------
+    _t("напасть нападать", "V", "assault", "180", target=(("на", "Acc"),)),
+    _t("нападение", "N", "assault", "180", gen="source"),
+    _t("теракт", "N", "assault", "180", gen="none", refine=[("взрыв бомба смертник взрывчатка", "183")]),
+    _t("взорвать", "V", "assault", "183", target=A),
+    _t("избить избивать", "V", "assault", "182", target=A, anim=True),
+    _t("избиение", "N", "assault", "182", gen="target"),
+    _t("похитить похищать", "V", "assault", "181", target=A, anim=True),
+    _t("похищение", "N", "assault", "181", gen="target", anim=True, exclude="средство деньги"),
+    _t("убить убивать застрелить зарезать", "V", "assault", "1823", target=A, anim=True),
+    _t("убийство", "N", "assault", "1823", gen="target", refine=[("массовый", "202")]),
+    _t("покушение", "N", "assault", "185", gen="none", target=(("на", "Acc"),)),
+    _t("обстрелять обстреливать", "V", "fight", "190", target=A,
+       refine=[("артиллерия артиллерийский миномет минометный танк рсзо", "194")]),
+    _t("обстрел", "N", "fight", "190", gen="target",
+       refine=[("артиллерийский минометный танковый рсзо артиллерия", "194")]),
+    _t("бой боестолкновение", "N", "fight", "190", frame="sym", gen="participant"),
+    _t("перестрелка", "N", "fight", "193", frame="sym", gen="participant"),
+    _t("авиаудар бомбардировка", "N", "fight", "195", gen="target"),
+    _t("бомбить бомбардировать", "V", "fight", "195", target=A),
+    _t("удар", "N", "fight", "190", gen="target", needs="ракетный авиационный воздушный артиллерийский",
+       refine=[("авиационный воздушный", "195"), ("артиллерийский", "194")]),
+    _t("оккупировать", "V", "fight", "192", target=A),
+    _t("резня геноцид", "N", "mass_violence", "202", gen="target"),
+    # --- accidents and disasters (no CAMEO) -----------------------------------------------------------
+    _t("крушение катастрофа авиакатастрофа авария дтп обрушение", "N", "accident", None, frame="none",
+       gen="none", exclude="гуманитарный экологический экономический демографический политический "
+                           "финансовый моральный"),
+    _t("пожар взрыв", "N", "accident", None, frame="none", gen="none", exclude="возмущение негодование"),
+    _t("столкновение", "N", "accident", None, frame="none", gen="none",
+       needs=" ".join(sorted(VEHICLES))),
+    _t("разбиться взорваться загореться затонуть обрушиться", "V", "accident", None, frame="none",
+       target=()),
+    _t("землетрясение наводнение ураган тайфун цунами оползень извержение", "N", "disaster", None,
+       frame="none", gen="none"),
+]
+
+BY_LEMMA: dict[str, list[Trigger]] = {}
+for _trigger in TRIGGERS:
+    for _lemma in _trigger.lemmas:
+        BY_LEMMA.setdefault(_lemma, []).append(_trigger)
+
+WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+
+
+@lru_cache(maxsize=1)
+def forms() -> dict[str, frozenset[str]]:
+    """Every inflected form of every trigger lemma (pymorphy's lexemes) → the lemmas it can be."""
+    from ..page.lines import morph
+
+    out: dict[str, set[str]] = {}
+    analyzer = morph()
+    for lemma in BY_LEMMA:
+        out.setdefault(lemma, set()).add(lemma)
+        for p in analyzer.parse(lemma):
+            if p.normal_form.replace("ё", "е") != lemma:
+                continue
+            for f in p.lexeme:
+                out.setdefault(f.word.replace("ё", "е"), set()).add(lemma)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=200_000)
+def normal_forms(word: str) -> frozenset[str]:
+    """Every normal form pymorphy gives the word (ё → е), lower-case."""
+    from ..page.lines import morph
+
+    return frozenset(p.normal_form.replace("ё", "е") for p in morph().parse(word.lower()))
+
+
+def trigger_lemmas(word: str) -> frozenset[str]:
+    """The trigger lemmas a word form can be (empty for most words)."""
+    return forms().get(word.lower().replace("ё", "е"), frozenset())
+
+
+def has_trigger(text: str) -> bool:
+    """Cheap test: does any word of the text inflect a trigger lemma?"""
+    table = forms()
+    return any(m.group().lower().replace("ё", "е") in table for m in WORD.finditer(text))
+
+
+__all__ = ["Trigger", "TRIGGERS", "BY_LEMMA", "has_trigger", "trigger_lemmas", "forms", "normal_forms",
+           "PERSON_NOUNS", "COOPERATION", "CONTACTS", "VEHICLES"]
