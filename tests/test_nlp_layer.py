@@ -97,3 +97,17 @@ def test_dateline_city_is_not_an_actor():
                            body=["МОСКВА, 24 декабря. Президент Ильхам Алиев прилетел с визитом."]))
     moscow = next(e for e in art.entities if e.name == "Москва")
     assert all(m.kind != "metonymy" for m in moscow.mentions)
+
+
+def test_case_forms_of_one_name_are_one_person():
+    from svodka.nlp.normal import normalize
+
+    assert normalize("Марина Котова", "PER")[0] == "Марина Котова"
+    assert normalize("Пьера Мартена", "PER")[0] == "Пьер Мартен"       # unknown surname after a known name
+    assert normalize("Берлине", "LOC")[0] == "Берлин" and normalize("Германию", "LOC")[0] == "Германия"
+    assert normalize("Белом доме", "ORG")[0] == "Белый дом" and normalize("Нью-Йорке", "LOC")[0] == "Нью-Йорк"
+    art = annotate(Article(id="t3", source="t", published="2025-01-01", body=[
+        "Премьер Ерлан Тулегенов прилетел в Москву.",
+        "Визит Ерлана Тулегенова продлится два дня, сообщил Тулегенов."]))
+    people = [e for e in art.entities if e.type == "PER"]
+    assert [p.name for p in people] == ["Ерлан Тулегенов"] and len(people[0].mentions) == 3

@@ -7,6 +7,7 @@ descriptors, country adjectives and capitals is in coref.py.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -83,7 +84,7 @@ def _surname_readings(token: str) -> list[tuple[str, str | None]]:
     """Possible (nominative, gender) of a one-word person mention, most likely first."""
     out: list[tuple[str, str | None]] = []
     for p in _parses(token):
-        if not ({"Surn", "Name"} & set(p.tag.grammemes)):
+        if not ({"Surn", "Name"} & set(p.tag.grammemes)) or p.tag.number == "plur":
             continue
         from pymorphy2.analyzer import Parse
         form = Parse.inflect(p, {"nomn"} | ({p.tag.gender} if p.tag.gender in ("masc", "femn") else set()))
@@ -118,6 +119,12 @@ class EntityTable:
             self._key(kind, alias, entity)
         return entity
 
+    def rename(self, entity: Entity, name: str) -> None:
+        if entity.name not in entity.aliases:
+            entity.aliases.append(entity.name)
+        entity.name = name
+        self._key(entity.type, name, entity)
+
     def _key(self, kind: str, name: str, entity: Entity) -> None:
         self._keys.setdefault((kind, name.lower().replace("ё", "е")), entity)
 
@@ -136,7 +143,13 @@ def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str]) 
         if f.type != "PER":
             continue
         if len(f.name.split()) >= 2:
-            table.add("PER", f.name, f.aliases).mentions.append(_mention(f))
+            same = table.get("PER", f.name) or next(
+                (e for e in table.persons() if _same_name(e.name, f.name)), None)
+            if same is None:
+                same = table.add("PER", f.name, f.aliases)
+            elif same.name != f.name and len(f.name) < len(same.name):
+                table.rename(same, f.name)      # of two case forms the nominative is the shorter
+            same.mentions.append(_mention(f))
         else:
             singles.append(f)
     for f in singles:
@@ -156,6 +169,18 @@ def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str]) 
         if target is None:
             target = table.add("PER", readings[0][0] if readings[0][1] else f.name)
         target.mentions.append(_mention(f, "surname"))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """'Ерлана Тулегенова' and 'Ерлан Тулегенов': one name in two cases the normaliser could not agree on."""
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) != len(wb) or wa == wb:
+        return wa == wb
+    for x, y in zip(wa, wb):
+        common = len(os.path.commonprefix([x, y]))
+        if common < 3 or common < min(len(x), len(y)) - 2:
+            return False
+    return True
 
 
 def _gender_of(name: str) -> str | None:

@@ -34,9 +34,10 @@ def _restore_case(new: str, old: str) -> str:
         new = new.replace("ё", "е")      # the dictionary writes ё where the text did not
     if old.isupper() and len(old) > 1:
         return new.upper()
-    if old[:1].isupper():
-        return new[:1].upper() + new[1:]
-    return new
+    new_parts, old_parts = new.split("-"), old.split("-")
+    if len(new_parts) == len(old_parts):   # "Нью-Йорке" → "Нью-Йорк": each part keeps its capital
+        return "-".join(n[:1].upper() + n[1:] if o[:1].isupper() else n for n, o in zip(new_parts, old_parts))
+    return new[:1].upper() + new[1:] if old[:1].isupper() else new
 
 
 @lru_cache(maxsize=100_000)
@@ -47,32 +48,50 @@ def _parses(word: str):
 def _person_case_gender(words: list[str]) -> tuple[str, str] | None:
     """The (case, gender) that every word of a person's name allows, most likely first."""
     options = None
+    first_name: set[tuple[str, str]] | None = None
+    first_rank: int | None = None
+    first_rank_of: dict[tuple[str, str], int] = {}    # the first name's likelihoods weigh most
     rank: dict[tuple[str, str], int] = {}
     everyone_voted = True
     for w in words:
-        ps = [p for p in _parses(w) if p.tag.POS == "NOUN" and ({"Name", "Surn", "Patr"} & set(p.tag.grammemes))]
+        # one person: singular readings only ("Тулегенов" is no plural of a first name here)
+        ps = [p for p in _parses(w) if p.tag.POS == "NOUN" and ({"Name", "Surn", "Patr"} & set(p.tag.grammemes))
+              and p.tag.number != "plur"]
         if not ps:
             everyone_voted = False          # unknown or foreign word: it does not vote
             continue
         here: set[tuple[str, str]] = set()
+        is_first_name = first_rank is None and any("Name" in p.tag.grammemes for p in ps)
         for i, p in enumerate(ps):
             own = p.tag.gender
             genders = ("masc", "femn") if own is None or "ms-f" in p.tag.grammemes else (str(own),)
+            if is_first_name:
+                for g in genders:
+                    first_rank_of.setdefault((p.tag.case, g), i)
             for g in genders:
                 here.add((p.tag.case, g))
                 rank[(p.tag.case, g)] = rank.get((p.tag.case, g), 0) + i
+        if is_first_name:
+            first_rank = 0
+            first_name = set(here)
         options = here if options is None else options & here
     if not options:
-        return None
+        # the words disagree ("Пьера Мартена": мартен is a furnace too): the first name decides
+        if not first_name:
+            return None
+        return min(first_name, key=lambda cg: (first_rank_of.get(cg, 99), CASES.index(cg[0]) if cg[0] in CASES else 9))
     if everyone_voted:
-        # every word known: the dictionary's likelihoods decide ("Ильхама Алиева" is his genitive)
-        return min(options, key=lambda cg: (rank.get(cg, 99), CASES.index(cg[0]) if cg[0] in CASES else 9))
+        # every word known: the dictionary's likelihoods decide, the first name's first
+        # ("Ильхама Алиева" is his genitive, "Марина Котова" her nominative)
+        return min(options, key=lambda cg: (first_rank_of.get(cg, 99), rank.get(cg, 99),
+                                            CASES.index(cg[0]) if cg[0] in CASES else 9))
     # an unknown first name ("Мехрибан Алиева"): keep the form unless only oblique cases fit
     return min(options, key=lambda cg: (CASES.index(cg[0]) if cg[0] in CASES else 9, cg[1] != "masc"))
 
 
 def _inflect(word: str, case: str, gender: str | None, person: bool) -> str:
-    for p in _parses(word):
+    parses = sorted(_parses(word), key=lambda p: not ({"Geox", "Orgn"} & set(p.tag.grammemes)))
+    for p in parses:
         grams = set(p.tag.grammemes)
         if p.tag.case != case:
             continue
@@ -102,28 +121,51 @@ def normalize_person(text: str) -> str:
         if not ok or len(w) <= 2 and w.endswith("."):
             out.append(w)
             continue
-        out.append("-".join(_inflect(part, case, gender, True) for part in w.split("-"))
-                   if "-" in w and not _parses(w)[0].is_known else _inflect(w, case, gender, True))
+        word = ("-".join(_inflect(part, case, gender, True) for part in w.split("-"))
+                if "-" in w and not _parses(w)[0].is_known else _inflect(w, case, gender, True))
+        if word == w and gender == "masc" and w[:1].isupper():
+            word = _strip_case_ending(w, case)     # no name reading in this case: an unknown surname
+        out.append(word)
     return " ".join(out)
 
 
-def _head_case(words: list[str]) -> tuple[str, str] | None:
-    """(case, number) of a phrase's head: the first noun's reading that its adjectives agree with.
+MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"),
+                     "loct": ("е",)}
 
-    Singular readings first: "Министерства" is far more often a genitive singular than a plural.
+
+def _strip_case_ending(word: str, case: str) -> str:
+    """An unknown man's surname in an oblique case, its case known from his first name:
+    "Пьера Мартена" → "Мартен", "Доминика Рааба" → "Рааб" (consonant stems decline like "Иван")."""
+    for ending in MASCULINE_ENDINGS.get(case, ()):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and stem[-1].lower() not in "аеёиоуыэюяй":
+            return stem
+    return word
+
+
+def _head_case(words: list[str]) -> tuple[str, str] | None:
+    """(case, number) of a phrase's head: the reading of its adjectives and first noun that agree.
+
+    Readings are ranked by the dictionary's likelihood (proper names first), then singular before
+    plural ("Министерства" is far more often a genitive singular), then by case.
     """
-    candidates = None
+    candidates: dict[tuple[str, str], int] | None = None
     for w in words:
         ps = [p for p in _parses(w) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
         if not ps:
             return None
-        here = {(p.tag.case, p.tag.number or "sing") for p in ps}
-        candidates = here if candidates is None else candidates & here
-        if any(p.tag.POS == "NOUN" for p in ps):
+        # place and organisation readings first: "Берлине" is the city, not a name in the dative
+        ps.sort(key=lambda p: not ({"Geox", "Orgn"} & set(p.tag.grammemes)))
+        here: dict[tuple[str, str], int] = {}
+        for i, p in enumerate(ps):
+            key = (p.tag.case, p.tag.number or "sing")
+            here.setdefault(key, i)
+        candidates = here if candidates is None else {k: candidates[k] + v for k, v in here.items() if k in candidates}
+        if ps[0].tag.POS == "NOUN" or not candidates:
             break
     if not candidates:
         return None
-    return sorted(candidates, key=lambda c: (c[1] != "sing", CASES.index(c[0]) if c[0] in CASES else 9))[0]
+    return min(candidates, key=lambda c: (candidates[c], c[1] != "sing", CASES.index(c[0]) if c[0] in CASES else 9))
 
 
 def normalize_phrase(text: str) -> str:
