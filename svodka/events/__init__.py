@@ -4,13 +4,19 @@
     event_key(event) -> str                  # type|actors|month|place[|polarity]: one key per happening
 
 Modules (one job each):
-  codes.py    the CAMEO codes emitted: names, Goldstein values, QuadClass, PLOVER category:mode
-  lexicon.py  Russian trigger lemmas (verbs and nominalisations) → event type and CAMEO code
-  parse.py    sentences, and Natasha's morphology + syntax only for sentences with a trigger
-  actors.py   a nominal of the parse → the article's entities, "стороны", "который", descriptive actors
-  coder.py    per trigger: actors, date, place, modality, casualties, confidence
-  merge.py    one event, many reports; the cross-article key
-  gdelt.py    GDELT 2.0 event-table rows
+  codes.py      the CAMEO codes emitted: names, Goldstein values, QuadClass, PLOVER category:mode
+  lexicon.py    Russian trigger lemmas (verbs and nominalisations) → event type and CAMEO code
+  parse.py      sentences, and Natasha's morphology + syntax only for sentences with a trigger
+  actors.py     a nominal of the parse → the article's entities, "стороны", "который", descriptive actors
+  coder.py      per article: trigger sentences → drafts (type refinements, confidence), which to keep
+  draft.py      the Draft of one trigger token, filled step by step
+  triggers.py   a cheap trigger test of a raw sentence; the lexicon reading of a parsed token
+  arguments.py  source and target actors of a trigger, read from the parse
+  when_where.py the date and the place inside the trigger's clause; a meeting's 042/043/044
+  modality.py   fact, claim, intent, future or negated; intent heads ("договорились провести встречу")
+  casualties.py killed and injured numbers
+  merge.py      one event, many reports; the cross-article key
+  gdelt.py      GDELT 2.0 event-table rows
 
 Event fields (svodka.model.Event): ``type`` (call, meet, praise, agreement, intent, aid, release,
 investigate, demand, appeal, criticize, accuse, complain, sue, charge, convict, reject, threaten,

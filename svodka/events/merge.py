@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from ..model import Event, Mention
 from . import codes
-from .coder import SYMMETRIC_TYPES, Draft, refine_meeting
+from .draft import SYMMETRIC_TYPES, Draft
+from .when_where import refine_meeting
 
 POLARITY = {"fact": "", "claim": "", "intent": "~", "future": "~", "negated": "!"}
 STRENGTH = {"fact": 4, "claim": 3, "intent": 2, "future": 1, "negated": 0}

@@ -1,0 +1,361 @@
+"""Source and target actors of a trigger, read from the parse.
+
+    verb_actors(d, index)        # subject / object / "с"-partner / passive agent of a verb trigger
+    noun_actors(d, index)        # genitive, "между X и Y", "с X", "против X", country adjectives of a noun
+                                 # trigger; with none of its own, the subject of the verb it hangs on
+    subjects(s, verb, index)     # (actors of the subject, passive?), with a fallback for a stray nominative
+    animate_target(d, index)     # is the one acted on a person or a group ("задержали граждан")?
+    animate_name(s, actor)       # is a descriptive actor headed by a person or group noun?
+    purpose(s, t)                # "с целью убийства" — a purpose, not a happening
+
+Passives and impersonal plurals leave the source unknown ("задержали граждан" → target only); symmetric
+events split their participants into the first (source) and the others (target).
+"""
+from __future__ import annotations
+
+from ..nlp import countries
+from ..nlp.normal import _parses
+from .actors import Actor, ActorIndex
+from .draft import Draft
+from .lexicon import normal_forms
+from .parse import Sentence, Tok
+from .triggers import trig_heads
+
+BOUNDARY = {",", ";", ":", "—", "–", "(", ")", "«", "»", "\"", "."}
+SUPPORT_VERBS = {
+    "провести", "проводить", "устроить", "устраивать", "организовать", "организовывать", "совершить", "совершать",
+    "осуществить", "осуществлять", "начать", "начинать", "вести", "продолжить", "продолжать", "нанести", "наносить",
+    "оказать", "оказывать", "предоставить", "предоставлять", "направить", "направлять", "выделить", "выделять",
+    "передать", "передавать", "объявить", "возбудить", "прибыть", "приехать", "прилететь", "отправиться",
+    "участвовать", "принять", "завершить", "закончить", "учинить", "инициировать", "предпринять", "готовить",
+    "подготовить", "планировать", "договориться", "условиться", "совершать", "выйти", "возглавить", "иметь",
+    "отправить", "доставить", "поставить", "ввести", "вводить", "пригрозить", "потребовать", "добиться",
+    "выступить", "находиться", "пребывать", "нанести", "прийти", "собраться"}
+# prepositional frames under which a noun shares the clause's subject: "в ходе визита X договорился"
+FRAMES = {"в ходе", "во время", "в рамках", "по итогам", "после", "накануне", "перед", "на", "по завершении",
+          "по окончании", "по результатам", "в период", "с"}
+GROUP_NOUNS = {"полиция", "власть", "правительство", "суд", "прокуратура", "министерство", "мид", "армия",
+               "оппозиция", "парламент", "администрация", "ведомство", "служба", "комитет", "спецслужба",
+               "силовик", "руководство", "кабинет", "кремль", "белый", "сторона", "минобороны", "мвд", "фсб"}
+UNDERGO = {"попасть", "подвергнуться", "пострадать", "оказаться"}
+S_PARTNER = (("с", "Ins"), ("со", "Ins"))
+
+
+def _window(s: Sentence, t: Tok) -> list[Tok]:
+    """The tokens of t's stretch of the sentence: up to the nearest punctuation on either side."""
+    lo = t.i
+    while lo > 0 and s.toks[lo - 1].text not in BOUNDARY and s.toks[lo - 1].low not in ("что", "который", "чтобы"):
+        lo -= 1
+    hi = t.i
+    while hi + 1 < len(s.toks) and s.toks[hi + 1].text not in BOUNDARY:
+        hi += 1
+    return s.toks[lo:hi + 1]
+
+
+def _fallback_subject(s: Sentence, verb: Tok, index: ActorIndex) -> list[Actor]:
+    """A nominative the parser hung elsewhere ("посол … встретился", "прибудут дочь Лиза и мать Раиса")."""
+    if verb.pos != "VERB" or verb.feats.get("VerbForm") not in ("Fin", None) or \
+            verb.feats.get("Voice") == "Pass" or verb.feats.get("Variant") == "Short":
+        return []
+    number = verb.feats.get("Number")
+    win = _window(s, verb)
+    ids = {x.i for x in win}
+    cands = [x for x in win if x is not verb and x.pos in ("NOUN", "PROPN") and x.feats.get("Case") == "Nom"
+             and (x.feats.get("Animacy") == "Anim" or x.lemma in GROUP_NOUNS or
+                  any(h[2].type in ("PER", "ORG") or (h[2].type == "LOC" and countries.country_named(h[2].name))
+                      for h in index.covering(s.field, x.start, x.stop)))
+             and not s.children(x, "case") and not (x.head in ids and s.toks[x.head].feats.get("Case") == "Nom"
+                                                   and s.toks[x.head].pos in ("NOUN", "PROPN"))]
+    if not cands:
+        return []
+    before = [x for x in cands if x.i < verb.i]
+    after = [x for x in cands if x.i > verb.i]
+    if number == "Sing":
+        pick = [before[-1]] if before else [after[0]] if after else []
+        pick = [x for x in pick if x.feats.get("Number") in ("Sing", None)]
+    else:
+        pick = (before or after)
+        if len(pick) == 1 and pick[0].feats.get("Number") == "Sing" and not s.children(pick[0], "conj"):
+            return []
+    out: list[Actor] = []
+    for x in pick:
+        out += index.actors(s, x)
+    return out
+
+
+def subjects(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Actor], bool]:
+    """(actors of the subject, passive?) — through 'должен был встретиться' to the governing verb."""
+    acts, passive = _subjects_parsed(s, verb, index)
+    if not acts and not passive:
+        acts = _fallback_subject(s, verb, index)
+    return acts, passive
+
+
+def _subjects_parsed(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Actor], bool]:
+    v = verb
+    for _ in range(3):
+        subj = s.children(v, "nsubj", "nsubj:pass")
+        if subj:
+            passive = any(c.rel == "nsubj:pass" for c in subj) or v.feats.get("Voice") == "Pass"
+            acts = []
+            for c in subj:
+                acts += index.actors(s, c)
+            return acts, passive
+        if v.rel in ("xcomp", "conj", "acl", "advcl") and v.head >= 0:
+            v = s.toks[v.head]
+            continue
+        if v.rel.startswith("acl") and v.head >= 0:
+            return index.actors(s, s.toks[v.head]), False
+        break
+    return [], verb.feats.get("Voice") == "Pass" or verb.feats.get("Variant") == "Short"
+
+
+def _targets(s: Sentence, t: Tok, spec, index: ActorIndex) -> list[Actor]:
+    out: list[Actor] = []
+    found: list[tuple[Tok, list[Actor]]] = []
+    for c in s.children(t):
+        if c.pos not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue
+        prep = s.case_of(c)
+        case = c.feats.get("Case")
+        for p, want in spec:
+            if p is None and want == "Acc" and c.rel == "obj" and prep is None:
+                pass
+            elif p is None and want == "Dat" and (c.rel == "iobj" or (case == "Dat" and prep is None and
+                                                                      c.rel in ("obl", "obj"))):
+                pass
+            elif p is not None and prep == p and c.rel in ("obl", "obj", "nmod", "iobj") and \
+                    (case == want or case is None or p in ("против", "от", "на", "с")):
+                pass
+            else:
+                continue
+            found.append((c, index.actors(s, c)))
+            break
+    if not found and ((None, "Acc") in spec):
+        # an accusative the parser hung elsewhere ("принимает в Белом доме своего коллегу Саркози")
+        for x in _window(s, t):
+            if x.i > t.i and x.pos in ("NOUN", "PROPN") and x.feats.get("Case") == "Acc" and \
+                    not s.children(x, "case") and x.rel not in ("flat", "flat:name", "appos", "conj"):
+                found.append((x, index.actors(s, x)))
+                break
+    # a mis-attached inanimate object ("носил характер … поздравил Алиева") gives way to a person
+    if any(a.named or c.feats.get("Animacy") == "Anim" for c, acts in found for a in acts):
+        found = [(c, acts) for c, acts in found
+                 if any(a.named for a in acts) or c.feats.get("Animacy") == "Anim"]
+    for _, acts in found:
+        out += acts
+    # "в отношении X", "против X"
+    for c in s.children(t, "obl", "nmod"):
+        if c.lemma == "отношение" and s.case_of(c) == "в":
+            for g in s.children(c, "nmod"):
+                out += index.actors(s, g)
+        elif s.case_of(c) in ("в отношении", "против") and not any(c is x for x, _ in found):
+            out += index.actors(s, c)
+    return out
+
+
+def verb_actors(d: Draft, index: ActorIndex) -> None:
+    s, t, trig = d.sent, d.tok, d.trigger
+    if t.feats.get("VerbForm") == "Part" and t.feats.get("Variant") != "Short" and t.head >= 0 and \
+            (t.rel.startswith("acl") or t.rel == "amod"):
+        # "задержанного в Гродно журналиста": the noun a passive participle qualifies is the target,
+        # "напавший на кассира мужчина": the one an active participle qualifies is the source
+        head = index.actors(s, s.toks[t.head], conj=False)
+        if t.feats.get("Voice") == "Pass":
+            d.target = head
+            for c in s.children(t, "obl"):
+                if c.feats.get("Case") == "Ins" and s.case_of(c) is None and c.pos in ("NOUN", "PROPN"):
+                    d.source = index.actors(s, c)
+        else:
+            d.source = head
+            d.target = _targets(s, t, trig.target, index) if trig.target else []
+        return
+    subj, passive = subjects(s, t, index)
+    if trig.subject_is_target:
+        d.target = subj
+        return
+    if trig.frame == "sym":
+        partners = _targets(s, t, S_PARTNER, index)
+        # "мы с премьер-министром провели": the partner hangs on the subject
+        for c in s.children(t, "nsubj"):
+            for n in s.children(c, "nmod"):
+                if s.case_of(n) == "с":
+                    partners += index.actors(s, n)
+        if not subj and not partners:
+            subj = index.sides() if _impersonal(t) else []
+        d.source, d.target = _split_parties(subj, partners)
+        return
+    if passive and trig.frame != "pat":
+        d.target = subj
+        if trig.needs and any(({c.lemma} | normal_forms(c.text)) & trig.needs for c in
+                              s.children(t, "nsubj", "nsubj:pass")):
+            # "Буту были предъявлены обвинения": the subject is the noun of the compound
+            d.target = _targets(s, t, ((None, "Dat"),) + tuple(trig.target), index)
+        for c in s.children(t, "obl"):
+            if c.feats.get("Case") == "Ins" and s.case_of(c) is None and c.pos in ("NOUN", "PROPN"):
+                d.source = index.actors(s, c)
+                break
+    else:
+        d.source = subj
+        d.target = _targets(s, t, trig.target, index) if trig.target else []
+    if trig.needs and not d.target:
+        # "ввела санкции против X", "возбудил дело в отношении X": the target hangs on the noun
+        for c in s.children(t, "obj", "obl", "nmod"):
+            if ({c.lemma} | normal_forms(c.text)) & trig.needs:
+                d.target = _targets(s, c, trig.target + (("против", "Gen"),), index) or d.target
+
+
+def purpose(s: Sentence, t: Tok) -> bool:
+    """'с целью убийства', 'в целях обстрела', 'для переговоров' — a purpose, not a happening."""
+    for x in [t] + s.ancestors(t)[:2]:
+        if s.case_of(x) in ("с целью", "в целях", "для") or x.lemma == "цель":
+            return True
+    return False
+
+
+def animate_name(s: Sentence, a: Actor) -> bool:
+    """A descriptive actor headed by a person or group noun ("боевики", "полиция", "власти Латвии"),
+    not by a thing ("высказывания Наото Кана"): the first word that can be a noun decides."""
+    for w in a.name.split()[:4]:
+        parses = _parses(w.lower().strip("«»\"()"))
+        if not parses:
+            continue
+        if parses[0].tag.POS in ("ADJF", "PRTF", "NUMR", "NPRO") and w[:1].islower():
+            continue
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        if not nouns:
+            continue
+        return any("anim" in p.tag or p.normal_form.replace("ё", "е") in GROUP_NOUNS for p in nouns)
+    return False
+
+
+def _impersonal(t: Tok) -> bool:
+    return t.feats.get("Variant") == "Short" or t.feats.get("Number") == "Plur" or \
+        t.feats.get("Gender") == "Neut" or t.pos == "ADJ"
+
+
+def _split_parties(first: list[Actor], second: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    allp: list[Actor] = []
+    for a in first + second:
+        if a.name not in {x.name for x in allp}:
+            allp.append(a)
+    if not second and len(allp) >= 2:
+        return allp[:1], allp[1:]
+    return [a for a in allp if a.name in {x.name for x in first}] or allp[:1], \
+        [a for a in allp if a.name not in {x.name for x in first}] if first else allp[1:]
+
+
+def noun_actors(d: Draft, index: ActorIndex) -> None:
+    s, t, trig = d.sent, d.tok, d.trigger
+    own: list[Actor] = []          # genitive / "между"
+    partners: list[Actor] = []     # "с X"
+    targets: list[Actor] = []      # "на X", "против X", "в отношении X"
+    deps = s.children(t, "nmod", "obl", "appos")
+    if not deps:
+        for c in s.children(t, "conj"):
+            if c.pos == "NOUN":
+                deps = s.children(c, "nmod")
+                break
+    for c in deps:
+        prep = s.case_of(c)
+        if prep is None and c.feats.get("Case") == "Gen":
+            own += index.actors(s, c)
+        elif prep == "между":
+            own += index.actors(s, c)
+        elif prep in ("с", "со"):
+            partners += index.actors(s, c)
+        elif prep in ("на", "против") and trig.type in ("assault", "fight", "protest", "threaten"):
+            targets += index.actors(s, c)
+        elif prep == "в" and c.lemma == "отношение":
+            for g in s.children(c, "nmod"):
+                targets += index.actors(s, g)
+        elif prep == "в отношении":
+            targets += index.actors(s, c)
+        elif prep in ("в", "во") and trig.code == "042" and c.feats.get("Case") == "Acc":
+            targets += index.actors(s, c)
+    # adjectives naming countries: "российско-азербайджанские переговоры"
+    adj: list[Actor] = []
+    for c in s.children(t, "amod"):
+        for h in index.covering(s.field, c.start, c.stop):
+            if h[3] == "adjective":
+                adj.append(index.actor(h[2]))
+    # external arguments: the verb the noun hangs on
+    verb = index.climb(s, t)
+    if verb is not None and not _support(s, t, verb):
+        verb = None
+    ext_subj: list[Actor] = []
+    ext_dat: list[Actor] = []
+    sides_subject = False
+    if verb is not None and t.rel not in ("nsubj", "nsubj:pass"):
+        ext_subj, passive = subjects(s, verb, index)
+        if passive:
+            ext_subj = []
+        if verb.lemma in UNDERGO:        # "колонна попала под обстрел": the subject is the target
+            targets, ext_subj = targets + ext_subj, []
+        sides_subject = any(c.lemma in ("сторона", "лидер", "президент") and c.feats.get("Number") == "Plur"
+                            for c in s.children(verb, "nsubj"))
+        ext_dat = _targets(s, verb, ((None, "Dat"),), index) if trig.type in ("praise", "aid", "threaten",
+                                                                               "charge") else []
+    if trig.frame == "sym":
+        first = own or adj or ext_subj
+        if own and ext_subj and not partners and len(own) == 1:
+            partners = own
+            first = ext_subj
+        if (not first and not partners) or (verb is not None and verb.lemma == "присоединиться") or \
+                (sides_subject and not own and not partners and not adj and trig.type in ("call", "meet")):
+            d.anaphoric = True
+            first, partners = [], []
+            if _sides_word(s, t):
+                first = index.sides()
+        d.source, d.target = _split_parties(first, partners)
+    elif trig.gen == "source":
+        d.source = own or ext_subj
+        d.target = targets or ext_dat
+        if trig.code == "042" and not d.source:
+            d.anaphoric = True
+    elif trig.gen == "target":
+        d.target = own + targets
+        d.source = ext_subj
+    else:
+        d.source = ext_subj
+        d.target = targets or ext_dat
+
+
+def _support(s: Sentence, t: Tok, verb: Tok) -> bool:
+    """May the verb a noun hangs on lend it its subject? 'провели встречу', 'в ходе визита X …',
+    'прибыл с визитом' — yes; 'говоря о геноциде', 'осудил убийство' — no."""
+    if verb.lemma in SUPPORT_VERBS or verb.lemma in UNDERGO or verb.lemma in trig_heads(t):
+        return True
+    x = t
+    while x is not verb and x.head >= 0:
+        if s.case_of(x) in FRAMES:
+            return True
+        x = s.toks[x.head]
+    return False
+
+
+def _sides_word(s: Sentence, t: Tok) -> bool:
+    return any(x.lemma in ("сторона", "лидер", "президент") and x.feats.get("Number") == "Plur"
+               for x in s.toks)
+
+
+def animate_target(d: Draft, index: ActorIndex) -> bool:
+    s, t = d.sent, d.tok
+    heads = []
+    for c in s.children(t, "obj", "nsubj:pass", "nmod"):
+        heads.append(c)
+    if d.trigger.pos == "V":
+        subj, passive = _subjects_parsed(s, t, index)
+        if passive or d.trigger.subject_is_target:
+            heads += s.children(t, "nsubj")
+        if passive and not s.children(t, "nsubj", "nsubj:pass") and not d.target:
+            return True          # "арестован новыми властями": the arrested one is elided, a person
+    if any(a.type in ("PER", "ORG") for a in d.target):
+        return True
+    for h in heads:
+        if h.feats.get("Animacy") == "Anim" or h.pos == "PRON":
+            return True
+        if h.pos == "NUM" or any(c.pos == "NUM" or c.rel.startswith("nummod") for c in s.children(h)):
+            if h.feats.get("Animacy") == "Anim" or h.lemma in ("человек",):
+                return True
+    return False

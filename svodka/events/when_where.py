@@ -1,0 +1,201 @@
+"""When and where: the date and the place of a draft, read inside the trigger's clause.
+
+    read_date(d, previous, times, pub)   # EDTF date and where it came from (Draft.date_from)
+    read_place(d, index)                 # a LOC entity name, with its mention as evidence
+    refine_meeting(code, place, source, target, article)   # 040 → 042/043/044 from where a meeting was
+
+Date: a time expression inside the trigger's clause (article.times), a month adjective on the noun
+("октябрьская встреча"), the date of the previous sentence's event for "Тогда …"/"также", an open
+interval ending at the publication date for "ранее", else the publication date for past and present tense
+(the day's news) and none for the future; a yearless date of a future event is the next one.
+Place: a LOC entity after в/во/на in the prepositional case (or под + instrumental, or "на площади X",
+"в центре X") inside the clause; for a visit also "в" + accusative, the destination.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Mention
+from .actors import Actor, ActorIndex, place_country
+from .draft import Draft
+from .modality import future
+from .parse import Sentence, Tok
+
+CLAUSE_STOPS = ("ccomp", "advcl", "parataxis", "conj", "csubj")
+BEFORE = re.compile(r"\b(?:ранее|прежде|до этого|в прошлом)\b", re.I)
+CONTEXT = re.compile(r"^\s*(?:тогда|тогда же|в тот (?:же )?день|при этом|в результате|там же)\b|"
+                     r"\b(?:также|тоже)\b", re.I)
+LOCATIVE = {"в", "во", "на"}
+NEAR = {"под", "подо"}
+PLACE_NOUNS = {"площадь", "улица", "район", "город", "село", "деревня", "поселок", "область", "край", "аэропорт",
+               "центр", "окрестность", "пригород", "столица", "провинция", "штат", "округ", "регион", "республика",
+               "вблизи", "порт", "территория", "граница", "окраина", "районе"}
+MONTH_ADJ = {"январский": 1, "февральский": 2, "мартовский": 3, "апрельский": 4, "майский": 5,
+             "июньский": 6, "июльский": 7, "августовский": 8, "сентябрьский": 9, "октябрьский": 10,
+             "ноябрьский": 11, "декабрьский": 12}
+
+
+def _tree(s: Sentence, t: Tok) -> set[int]:
+    """t's subtree within its clause: no subordinate or coordinated verbs, but nominal conjuncts stay
+    ("в октябре, в Питтсбурге")."""
+    out, todo = {t.i}, [t]
+    while todo:
+        x = todo.pop()
+        for c in s.children(x):
+            if c.i in out:
+                continue
+            base = c.rel.split(":")[0]
+            if base in CLAUSE_STOPS and not (base == "conj" and c.pos in ("NOUN", "PROPN")):
+                continue
+            out.add(c.i)
+            todo.append(c)
+    return out
+
+
+def _clause(d: Draft) -> set[int]:
+    s, t = d.sent, d.tok
+    ids = _tree(s, t)
+    if d.trigger.pos == "N" and t.head >= 0:
+        h = s.toks[t.head]
+        if h.pos in ("VERB", "AUX", "ADJ") and t.rel in ("nsubj", "obj", "obl", "nsubj:pass", "xcomp"):
+            ids.add(h.i)
+            for c in s.children(h):
+                if c is not t and c.rel in ("obl", "advmod", "nmod"):
+                    ids |= _tree(s, c)
+    if d.trigger.pos == "N":
+        # "встрече …, которая состоялась в октябре в Душанбе" where the parser hung the relative
+        # clause on another noun: "которая" agrees with the trigger noun, so the clause is its
+        gender, number = t.feats.get("Gender"), t.feats.get("Number")
+        for x in s.toks:
+            if x.i <= t.i or x.lemma != "который" or x.head < 0 or x.i in ids:
+                continue
+            verb = s.toks[x.head]
+            if not verb.rel.startswith("acl") or verb.head < 0:
+                continue
+            host = s.toks[verb.head]
+            if x.feats.get("Number") != number or (gender and x.feats.get("Gender") not in (gender, None)):
+                continue
+            if host.feats.get("Number") == x.feats.get("Number") and \
+                    host.feats.get("Gender") == x.feats.get("Gender"):
+                continue
+            ids |= _tree(s, verb)
+    return ids
+
+
+def read_date(d: Draft, previous: list[Draft], times: dict[str, list], pub: str | None) -> None:
+    s, t = d.sent, d.tok
+    clause = _clause(d)
+    best = None
+    for te in times.get(s.field, ()):
+        if te.start < s.start or te.stop > s.stop:
+            continue
+        toks = [x for x in s.toks if x.start < te.stop and te.start < x.stop]
+        if not toks or not any(x.i in clause for x in toks):
+            continue
+        dist = min(abs(x.i - t.i) for x in toks)
+        if best is None or dist < best[0]:
+            best = (dist, te)
+    if best is None and d.type in ("accident", "disaster"):
+        for te in times.get(s.field, ()):
+            if s.start <= te.start and te.stop <= s.stop:
+                best = (0, te)
+                break
+    if best is not None:
+        te = best[1]
+        d.date, d.date_from = _ahead(te.value, te.text, d, pub), "text"
+        d.evidence.append(Mention(te.field, te.start, te.stop, te.text, "time"))
+        d.confidence += 0.1
+        return
+    for c in s.children(t, "amod"):
+        month = MONTH_ADJ.get(c.lemma)
+        if month and pub:
+            y, m = int(pub[:4]), int(pub[5:7])
+            d.date, d.date_from = f"{y if month <= m else y - 1}-{month:02d}", "month-adjective"
+            d.evidence.append(Mention(s.field, c.start, c.stop, c.text, "time"))
+            return
+    if CONTEXT.search(s.text[:max(0, t.start - s.start)] + " ") and previous:
+        dated = [p for p in previous if p.date_from in ("text", "month-adjective", "context")]
+        if dated:
+            d.date, d.date_from = dated[-1].date, "context"
+            return
+    if future(d):
+        return
+    if pub:
+        if BEFORE.search(s.text):
+            d.date, d.date_from = f"../{pub}", "before"
+        else:
+            d.date, d.date_from = pub, "article"
+
+
+def _ahead(value: str, text: str, d: Draft, pub: str | None) -> str:
+    """A yearless date of a future or intended event is the next one, not the last ("встретятся в мае")."""
+    if not pub or re.search(r"\d{4}", text) or not re.match(r"^\d{4}-\d\d", value) or "/" in value:
+        return value
+    if not (d.modality in ("intent", "future") or future(d)):
+        return value
+    if value[:10] < pub[:len(value[:10])]:
+        return str(int(value[:4]) + 1) + value[4:]
+    return value
+
+# --- place ------------------------------------------------------------------------------------------
+
+
+def read_place(d: Draft, index: ActorIndex) -> None:
+    s, t = d.sent, d.tok
+    clause = _clause(d)
+    cands = []
+    for x in s.toks:
+        for start, stop, e, kind in index.covering(s.field, x.start, x.stop):
+            if e.type != "LOC" or kind in ("adjective", "metonymy") or start != x.start:
+                continue
+            case = x.feats.get("Case")
+            k = x.i - 1
+            while k >= 0 and s.toks[k].pos == "ADJ" and s.toks[k].feats.get("Case") == x.feats.get("Case"):
+                k -= 1                      # "в армянском Гаваре"
+            if k >= 0 and s.toks[k].lemma in PLACE_NOUNS and x.feats.get("Case") in ("Gen", "Nom", None):
+                k -= 1                      # "на площади Тяньаньмэнь", "в центре Москвы"
+                while k >= 0 and s.toks[k].pos == "ADJ":
+                    k -= 1
+                case = "Loc"
+            prev = s.toks[k].low if k >= 0 else ""
+            ok = (prev in LOCATIVE and case in ("Loc", None)) or (prev in NEAR and case in ("Ins", None))
+            visit = d.code in ("042", "036") and prev in ("в", "во") and case == "Acc"
+            if not (ok or visit):
+                continue
+            inside = x.i in clause
+            if not inside and d.type not in ("accident", "disaster", "protest"):
+                continue
+            cands.append((0 if inside else 1, abs(x.i - t.i), e, start, stop))
+    if d.code in ("042", "036") and d.trigger.pos == "V":
+        for c in s.children(t, "obj"):
+            for start, stop, e, kind in index.covering(s.field, c.start, c.stop):
+                if e.type == "LOC" and kind not in ("adjective",):
+                    cands.append((-1, 0, e, start, stop))
+    if cands:
+        cands.sort(key=lambda c: (c[0], c[1]))
+        d.place = cands[0][2].name
+        _, _, e, a, b = cands[0]
+        d.evidence.append(Mention(s.field, a, b, s.text[a - s.start:b - s.start], "place"))
+        if d.code == "042" and not d.target:
+            d.target = [index.actor(cands[0][2])]
+
+
+def refine_meeting(code: str | None, place: str | None, source: list[Actor], target: list[Actor],
+                   article: Article | None = None) -> str | None:
+    """A meeting's 040 from where it was: 044 a place neither side is from, 043 the source's own country
+    (it hosts), 042 the target's (the source visits); unchanged when a country is unknown."""
+    if code != "040" or not place:
+        return code
+    where = place_country(place, article)
+    src = {a.country for a in source if a.country}
+    tgt = {a.country for a in target if a.country}
+    if not where or not src or not tgt or len(src) != len([a for a in source]) or \
+            len(tgt) != len([a for a in target]):
+        return code
+    if where not in src | tgt:
+        return "044"
+    if where in src and where not in tgt:
+        return "043"
+    if where in tgt and where not in src:
+        return "042"
+    return code
