@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
-	$(BIN)/svodka analyze demo/
+	$(BIN)/svodka ingest demo/text demo/html demo/jsonl demo/warc --db svodka.db
+	@SVODKA=$(BIN)/svodka SVODKA_DB=svodka.db sh demo/tour.sh
 
 test: install
 	$(BIN)/pytest

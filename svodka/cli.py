@@ -8,9 +8,9 @@ import argparse
 import sys
 import warnings
 
-from .cmd import analyze, evaluate, store, events
+from .cmd import analyze, evaluate, store, events, export, link
 
-AREAS = [analyze, evaluate, store, events]
+AREAS = [analyze, evaluate, store, events, export, link]
 
 
 def build_parser() -> argparse.ArgumentParser:

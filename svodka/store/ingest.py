@@ -58,6 +58,9 @@ class _Batch:
         store = self.store
         with store.transaction():
             new = store.add_articles(self.articles, self.raws)
+            if new:
+                from ..link import update
+                update(store)           # in the same transaction: a batch is linked or not stored
             for rejected, data, kind in self.rejected:
                 store.add_rejected(rejected, data, kind)
             done = [a.sha256 for a in self.articles] + [r.sha256 for r, _, _ in self.rejected if r.sha256]

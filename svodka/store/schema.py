@@ -152,6 +152,162 @@ MIGRATIONS: list[list[str]] = [
     ],
 ]
 
+# Step: stories (svodka.link.stories) — articles about one story across sources.
+# - ``stories``: id, label (the title of its earliest article, ``label_article``), first and last
+#   publication day, size (articles).
+# - ``story_articles``: article → story, its day ('' when undated), the score it joined with (NULL:
+#   it founded the story), its lemma shingles (sorted 32-bit hashes, little-endian; ``size`` of them)
+#   and MinHash signature (128 × uint32), from which the LSH index is rebuilt; an article with a row
+#   here is assigned.
+MIGRATIONS.append([
+    """CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        label TEXT,
+        label_article INTEGER,
+        first TEXT,
+        last TEXT,
+        size INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX stories_first ON stories(first, id)",
+    "CREATE INDEX stories_size ON stories(size, first)",
+    """CREATE TABLE story_articles (
+        article INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
+        story INTEGER NOT NULL REFERENCES stories(id),
+        day TEXT NOT NULL,
+        score REAL,
+        size INTEGER NOT NULL,
+        shingles BLOB NOT NULL,
+        minhash BLOB NOT NULL
+    )""",
+    "CREATE INDEX story_articles_story ON story_articles(story, day)",
+    "CREATE INDEX story_articles_day ON story_articles(day)",
+])
+
+# Step: link (svodka.link.entities, svodka.link.events) — entities and events across articles.
+# - ``link_state``: (stage, article): the articles linked by a stage ('entities', 'events');
+#   ``link_marks``: stage → upto, the article pk up to which every article is linked.
+# - ``corpus_entities``: id, type, name (the most frequent full name), key (casefolded name),
+#   first_name, patronymic, last_name, gender (PER; keys casefolded, ё → е), born, country (ISO-3; the
+#   most frequent), mentions, articles, first_seen and last_seen (article dates).
+# - ``corpus_names``: lookup key ('PER:ильхам алиев', 'LOC:iso:RUS', 'ORG:<lemmas>') → entity.
+# - ``corpus_entity_values``: entity, what (name, alias, role, born, country), value, count (articles),
+#   first and last (the article dates it was seen on).
+# - ``entity_links``: (article, entity) → corpus entity, with the article's mention count.
+# - ``entity_merges``: old → new, corpus entities found to be one later (a surname merged into a name).
+# - ``corpus_events``: id, type, polarity ('', '~' intended, '!' negated), cameo, root_code, plover,
+#   goldstein, quad_class, date (EDTF), lo/hi/precision (its span: 4 day … 0 interval), place, modality,
+#   killed, injured, confidence, key (``event_key``), head_article/head_n (the report whose actors it
+#   takes), num_mentions, num_sources, num_articles, first_seen, last_seen.
+# - ``corpus_event_actors``: event, side (source, target), position, entity (corpus entity or NULL for a
+#   descriptive actor), name, country (ISO-3), key.
+# - ``event_links``: (article, n) → corpus event, with the resolved actors (JSON), the date span and the
+#   outlet (site, host, or the folder or archive it was read from).
+MIGRATIONS.append([
+    """CREATE TABLE link_state (
+        stage TEXT NOT NULL,
+        article INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+        PRIMARY KEY (stage, article)
+    ) WITHOUT ROWID""",
+    "CREATE TABLE link_marks (stage TEXT PRIMARY KEY, upto INTEGER NOT NULL)",
+    """CREATE TABLE corpus_entities (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        key TEXT,
+        first_name TEXT,
+        patronymic TEXT,
+        last_name TEXT,
+        gender TEXT,
+        born TEXT,
+        country TEXT,
+        mentions INTEGER NOT NULL DEFAULT 0,
+        articles INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT,
+        last_seen TEXT
+    )""",
+    "CREATE INDEX corpus_entities_key ON corpus_entities(key)",
+    "CREATE INDEX corpus_entities_last ON corpus_entities(type, last_name)",
+    "CREATE INDEX corpus_entities_first ON corpus_entities(type, first_name)",
+    "CREATE INDEX corpus_entities_country ON corpus_entities(country)",
+    """CREATE TABLE corpus_names (
+        key TEXT NOT NULL,
+        entity INTEGER NOT NULL,
+        PRIMARY KEY (key, entity)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX corpus_names_entity ON corpus_names(entity)",
+    """CREATE TABLE corpus_entity_values (
+        entity INTEGER NOT NULL,
+        what TEXT NOT NULL,
+        value TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        first TEXT,
+        last TEXT,
+        PRIMARY KEY (entity, what, value)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE entity_links (
+        article INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+        entity TEXT NOT NULL,
+        corpus INTEGER NOT NULL,
+        mentions INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (article, entity)
+    )""",
+    "CREATE INDEX entity_links_corpus ON entity_links(corpus, article)",
+    "CREATE TABLE entity_merges (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)",
+    """CREATE TABLE corpus_events (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        polarity TEXT NOT NULL DEFAULT '',
+        cameo TEXT,
+        root_code TEXT,
+        plover TEXT,
+        goldstein REAL,
+        quad_class INTEGER,
+        date TEXT,
+        lo TEXT,
+        hi TEXT,
+        precision INTEGER,
+        place TEXT,
+        modality TEXT,
+        killed INTEGER,
+        injured INTEGER,
+        confidence REAL,
+        key TEXT,
+        head_article INTEGER,
+        head_n INTEGER,
+        num_mentions INTEGER NOT NULL DEFAULT 0,
+        num_sources INTEGER NOT NULL DEFAULT 0,
+        num_articles INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT,
+        last_seen TEXT
+    )""",
+    "CREATE INDEX corpus_events_span ON corpus_events(type, polarity, lo)",
+    "CREATE INDEX corpus_events_date ON corpus_events(lo)",
+    """CREATE TABLE corpus_event_actors (
+        event INTEGER NOT NULL,
+        side TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        entity INTEGER,
+        name TEXT,
+        country TEXT,
+        key TEXT,
+        PRIMARY KEY (event, position)
+    )""",
+    "CREATE INDEX corpus_event_actors_entity ON corpus_event_actors(entity)",
+    "CREATE INDEX corpus_event_actors_country ON corpus_event_actors(country)",
+    """CREATE TABLE event_links (
+        article INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        event INTEGER NOT NULL,
+        actors TEXT NOT NULL DEFAULT '[]',
+        lo TEXT,
+        hi TEXT,
+        precision INTEGER,
+        outlet TEXT,
+        PRIMARY KEY (article, n)
+    )""",
+    "CREATE INDEX event_links_event ON event_links(event)",
+])
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables whose rows the store writes (for counts and checks); ``search`` is counted by its rowids.

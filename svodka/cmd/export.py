@@ -1,0 +1,83 @@
+"""Stories and exports, thin wrappers over ``svodka.link.stories`` and ``svodka.store.export``:
+
+    svodka stories [--db] [--json] [--min-articles 2] [--limit N]
+    svodka export --format jsonl|csv|parquet|gdelt --out DIR [--db]
+
+``stories`` first puts any article not in a story yet into one (a no-op after an ingest, which does it
+batch by batch; a store written by an older svodka gets its stories here), then lists the stories with
+at least ``--min-articles`` articles, oldest first: dates, label, size and sites, then each article's
+date, site and title (``--json``: one story a line, with its articles). ``export`` writes the files and
+prints one line per file: rows and path. ``--db`` defaults to $SVODKA_DB, else ``svodka.db``; a request
+that cannot be served is one line on stderr, ``svodka: …``, exit code 2.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+from .store import _db_default, _fail
+
+
+def cmd_stories(args) -> int:
+    from ..link.stories import assign_new, stories, unassigned
+    from ..store import StoreError, open_store
+
+    try:
+        with open_store(args.db, create=False) as store:
+            if unassigned(store):
+                assign_new(store)
+            found = stories(store, args.min_articles, limit=args.limit)
+    except StoreError as err:
+        return _fail(str(err))
+    out = sys.stdout
+    for story in found:
+        if args.json:
+            out.write(json.dumps(story.to_dict(), ensure_ascii=False) + "\n")
+            continue
+        dates = story.first if story.first == story.last else f"{story.first} – {story.last}"
+        sites = story.sites
+        out.write(f"story {story.id}  {dates or 'undated'}  {len(story.articles)} articles, "
+                  f"{len(sites)} site{'s' if len(sites) != 1 else ''}\n  {story.label or '(no title)'}\n")
+        width = max((len(a.site or "") for a in story.articles), default=0)
+        for a in story.articles:
+            out.write(f"    {(a.published or '')[:10]:10}  {(a.site or ''):{width}}  {a.title or '(no title)'}\n")
+        out.write("\n")
+    if not args.json:
+        print(f"{len(found)} stor{'y' if len(found) == 1 else 'ies'} with {args.min_articles}+ articles",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_export(args) -> int:
+    from ..store import StoreError, open_store
+    from ..store.export import ExportError, export
+
+    try:
+        with open_store(args.db, create=False) as store:
+            written = export(store, args.format, args.out)
+    except (StoreError, ExportError) as err:
+        return _fail(str(err))
+    for name, rows in written.items():
+        print(f"{rows:8d}  {args.out.rstrip('/')}/{name}")
+    return 0
+
+
+def register(sub) -> None:
+    from ..store.export import FORMATS
+
+    def db(p) -> None:
+        p.add_argument("--db", default=_db_default(), help="the store: a path or sqlite:///… (default: $SVODKA_DB or svodka.db)")
+
+    p = sub.add_parser("stories", help="articles about the same story across sources, grouped")
+    db(p)
+    p.add_argument("--json", action="store_true", help="one story a line: id, label, first, last, size, sites, articles")
+    p.add_argument("--min-articles", type=int, default=2, metavar="N", help="list stories with at least N articles (default 2)")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="at most N stories")
+    p.set_defaults(func=cmd_stories)
+
+    p = sub.add_parser("export", help="write the store as JSON lines, CSV, Parquet or GDELT event rows")
+    p.add_argument("--format", required=True, choices=FORMATS, help="jsonl: articles.jsonl; csv, parquet: one file per table; "
+                   "gdelt: events.gdelt.tsv (GDELT 2.0 event rows)")
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write to (created if missing)")
+    db(p)
+    p.set_defaults(func=cmd_export)

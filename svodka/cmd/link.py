@@ -1,0 +1,118 @@
+"""The knowledge base's cross-article verbs, each a thin wrapper over ``svodka.link``:
+
+    svodka entity NAME [--db] [--json] [--limit N]            # a dossier (svodka.link.dossier)
+    svodka timeline A B [--db] [--json] [--plot FILE.png|svg]  # events between two actors (svodka.link.timeline)
+    svodka link [--db]                                        # link what an older store holds unlinked
+
+NAME, A and B are names in any case form ("Алиеву"), or "#ID" (a corpus entity id). A name that stands
+for several entities lists them on stderr (exit code 2), as does a name nobody has.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+from .store import _db_default, _fail, _open
+
+
+def cmd_entity(args) -> int:
+    from ..link.dossier import dossier, format_dossier
+    from ..link.entities import AmbiguousName
+    from ..store import StoreError
+
+    try:
+        with _open(args) as store:
+            try:
+                d = dossier(store, args.name, limit=args.limit)
+            except AmbiguousName as err:
+                return _ambiguous(err, args.json)
+    except StoreError as err:
+        return _fail(str(err))
+    if args.json:
+        sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(format_dossier(d))
+    return 0
+
+
+def cmd_timeline(args) -> int:
+    from ..link.entities import AmbiguousName
+    from ..link.timeline import format_timeline, plot, timeline
+    from ..store import StoreError
+
+    try:
+        with _open(args) as store:
+            try:
+                t = timeline(store, args.a, args.b)
+            except AmbiguousName as err:
+                return _ambiguous(err, args.json)
+    except StoreError as err:
+        return _fail(str(err))
+    if args.plot:
+        try:
+            plot(t, args.plot)
+        except (OSError, ValueError) as err:
+            return _fail(f"cannot write {args.plot}: {err}")
+    if args.json:
+        sys.stdout.write(json.dumps(t, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(format_timeline(t))
+        if args.plot:
+            sys.stdout.write(f"plot: {args.plot}\n")
+    return 0
+
+
+def cmd_link(args) -> int:
+    from ..link import update
+    from ..link.entities import pending
+    from ..store import StoreError
+
+    try:
+        with _open(args) as store:
+            with store.transaction():
+                new = len(pending(store, "entities"))
+                update(store)
+            articles = len(store)
+            n = store.conn.execute("SELECT count(*) FROM corpus_entities").fetchone()[0]
+            m = store.conn.execute("SELECT count(*) FROM corpus_events").fetchone()[0]
+    except StoreError as err:
+        return _fail(str(err))
+    print(f"svodka: {new} article(s) newly linked; {articles} articles: {n} corpus entities, {m} corpus events")
+    return 0
+
+
+def _ambiguous(err, as_json: bool) -> int:
+    if as_json:
+        sys.stdout.write(json.dumps({"error": str(err), "candidates": [c.to_dict() for c in err.candidates]},
+                                    ensure_ascii=False) + "\n")
+    if err.candidates:
+        lines = [f"svodka: {err.name!r} may be:"]
+        for c in err.candidates:
+            extra = ", ".join(x for x in (c.born and f"born {c.born}", c.country) if x)
+            lines.append(f"  #{c.id}  {c.name} ({c.type}{', ' + extra if extra else ''}; {c.articles} articles)")
+        lines.append("ask again with the full name or the #ID")
+        print("\n".join(lines), file=sys.stderr)
+    else:
+        print(f"svodka: no entity named {err.name!r}", file=sys.stderr)
+    return 2
+
+
+def register(sub) -> None:
+    p = sub.add_parser("entity", help="an entity's dossier: roles, birth date, mentions, quotes, events")
+    p.add_argument("name", help='a name in any case form ("Алиеву"), or #ID')
+    p.add_argument("--db", default=_db_default(), help="the store (default: $SVODKA_DB or svodka.db)")
+    p.add_argument("--json", action="store_true", help="print the dossier as one JSON object")
+    p.add_argument("--limit", type=int, default=10, help="co-mentioned entities and latest articles shown")
+    p.set_defaults(func=cmd_entity)
+
+    p = sub.add_parser("timeline", help="events between two actors by date, and the monthly cooperation/conflict series")
+    p.add_argument("a", help="an actor: a country, person or organisation, in any case form, or #ID")
+    p.add_argument("b", help="the other actor")
+    p.add_argument("--db", default=_db_default(), help="the store (default: $SVODKA_DB or svodka.db)")
+    p.add_argument("--json", action="store_true", help="print the timeline as one JSON object")
+    p.add_argument("--plot", metavar="FILE", help="draw the series and the events (FILE.png, .svg or .pdf)")
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser("link", help="link the stored articles not linked yet (entities, events, stories)")
+    p.add_argument("--db", default=_db_default(), help="the store (default: $SVODKA_DB or svodka.db)")
+    p.set_defaults(func=cmd_link)

@@ -1,0 +1,190 @@
+"""An entity's dossier: everything the knowledge base knows about one corpus entity.
+
+    from svodka.link.dossier import dossier
+    d = dossier(store, "Алиеву")          # any case form; "#37" by id; AmbiguousName lists candidates
+    d["name"], d["born"], d["country"], d["roles"], d["by_month"], d["co_mentioned"], d["quotes"], d["events"]
+
+Fields: ``id``, ``type``, ``name``, ``names`` (other names and aliases it was seen under, with counts),
+``gender``, ``born``, ``country``, ``mentions``, ``articles``, ``first_seen``/``last_seen``;
+``roles`` — [{role, first, last, articles}] (the first and last article date the role was seen on);
+``by_month`` — [{month, articles, mentions}]; ``co_mentioned`` — the entities most often in the same
+articles [{id, name, type, articles}]; ``quotes`` — what it said [{text, kind, speaker, date, article,
+site (the outlet)}] (one per distinct text, ``articles`` listing the others that carry it; the latest
+``quotes`` of them, ``quotes_total`` counting all); ``events`` — the corpus
+events it takes part in [{id, date, type, cameo, goldstein, quad_class, modality, side, source, target,
+place, num_mentions, num_sources, num_articles}], for a country also those of its capital and of actors
+it names ("граждане России") (the latest ``events``; ``events_total``); ``recent`` — its latest articles [{id, published, site, title}].
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .entities import AmbiguousName, country_iso, resolve
+from .events import source_key
+
+LIMIT = 10         # co-mentioned entities, latest articles
+QUOTES = 50        # the latest distinct quotes
+EVENTS = 200       # the latest events
+
+
+def dossier(store, name: str, *, limit: int = LIMIT, quotes: int = QUOTES, events: int = EVENTS) -> dict:
+    """The dossier of the entity ``name`` stands for (AmbiguousName when none or several)."""
+    cand = resolve(store, name)
+    return entity_dossier(store, cand.id, limit=limit, quotes=quotes, events=events)
+
+
+def _actors(conn, events: list[int]) -> dict[int, dict[str, list[str]]]:
+    out: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
+    for i in range(0, len(events), 500):
+        chunk = events[i:i + 500]
+        for ev, side, name in conn.execute(
+                f"SELECT event, side, coalesce(c.name, a.name) FROM corpus_event_actors a"
+                f" LEFT JOIN corpus_entities c ON c.id = a.entity WHERE event IN ({','.join('?' * len(chunk))})"
+                f" ORDER BY event, position", chunk):
+            out[ev][side].append(name)
+    return out
+
+
+def entity_dossier(store, cid: int, *, limit: int = LIMIT, quotes: int = QUOTES, events: int = EVENTS) -> dict:
+    """The dossier of corpus entity ``cid``; ``quotes`` and ``events`` cap those lists (the latest are
+    kept; ``quotes_total`` and ``events_total`` say how many there are)."""
+    max_quotes, max_events = quotes, events
+    conn = store.conn
+    row = conn.execute("SELECT id, type, name, gender, born, country, mentions, articles, first_seen, last_seen"
+                       " FROM corpus_entities WHERE id = ?", (cid,)).fetchone()
+    if row is None:
+        raise AmbiguousName(f"#{cid}", [])
+    keys = ("id", "type", "name", "gender", "born", "country", "mentions", "articles", "first_seen", "last_seen")
+    d = dict(zip(keys, row))
+    d["names"] = [{"name": v, "kind": w, "articles": n} for w, v, n in conn.execute(
+        "SELECT what, value, count FROM corpus_entity_values WHERE entity = ? AND what IN ('name', 'alias')"
+        " AND value != ? ORDER BY count DESC, value", (cid, d["name"]))]
+    d["roles"] = [{"role": r, "first": f, "last": l, "articles": n} for r, f, l, n in conn.execute(
+        "SELECT value, first, last, count FROM corpus_entity_values WHERE entity = ? AND what = 'role'"
+        " ORDER BY count DESC, first, value", (cid,))]
+    d["births"] = [{"born": b, "articles": n} for b, n in conn.execute(
+        "SELECT value, count FROM corpus_entity_values WHERE entity = ? AND what = 'born' ORDER BY count DESC",
+        (cid,))]
+    d["by_month"] = [{"month": m, "articles": a, "mentions": n} for m, a, n in conn.execute(
+        "SELECT substr(a.published, 1, 7) AS m, count(DISTINCT l.article), sum(l.mentions) FROM entity_links l"
+        " JOIN articles a ON a.pk = l.article WHERE l.corpus = ? AND a.published IS NOT NULL GROUP BY m ORDER BY m",
+        (cid,))]
+    d["co_mentioned"] = [{"id": i, "name": n, "type": t, "articles": c} for i, n, t, c in conn.execute(
+        "SELECT c.id, c.name, c.type, count(DISTINCT o.article) AS k FROM entity_links l"
+        " JOIN entity_links o ON o.article = l.article AND o.corpus != l.corpus"
+        " JOIN corpus_entities c ON c.id = o.corpus WHERE l.corpus = ?"
+        " GROUP BY c.id ORDER BY k DESC, c.articles DESC, c.id LIMIT ?", (cid, limit))]
+    quotes: dict[str, dict] = {}
+    total = 0
+    for text, kind, speaker, published, art, site, url, source in conn.execute(
+            "SELECT q.text, q.kind, q.speaker, a.published, a.id, a.site, a.url, a.source FROM entity_links l"
+            " JOIN quotes q ON q.article = l.article AND q.speaker_id = l.entity"
+            " JOIN articles a ON a.pk = l.article WHERE l.corpus = ?"
+            " UNION SELECT q.text, q.kind, q.speaker, a.published, a.id, a.site, a.url, a.source FROM entity_links l"
+            " JOIN entities e ON e.article = l.article AND e.entity = l.entity"
+            " JOIN quotes q ON q.article = l.article AND q.speaker_id IS NULL AND q.speaker = e.name"
+            " JOIN articles a ON a.pk = l.article WHERE l.corpus = ?"
+            " ORDER BY 4 DESC, 5", (cid, cid)):
+        k = " ".join((text or "").lower().split())
+        if k in quotes:
+            quotes[k]["articles"].append(art)
+            continue
+        total += 1
+        if len(quotes) >= max_quotes:
+            continue
+        quotes[k] = {"text": text, "kind": kind, "speaker": speaker, "date": (published or "")[:10] or None,
+                     "article": art, "site": source_key(site, url, source), "articles": [art]}
+    d["quotes"] = sorted(quotes.values(), key=lambda q: q["date"] or "")
+    d["quotes_total"] = total
+    iso = country_iso(d["name"], d["type"], d["country"])
+    if iso:
+        rows = conn.execute("SELECT DISTINCT event, side FROM corpus_event_actors WHERE entity = ? OR key = ?",
+                            (cid, f"c:{iso}")).fetchall()
+    else:
+        rows = conn.execute("SELECT DISTINCT event, side FROM corpus_event_actors WHERE entity = ?", (cid,)).fetchall()
+    sides: dict[int, set[str]] = defaultdict(set)
+    for ev, side in rows:
+        sides[ev].add(side)
+    events = []
+    ids = sorted(sides)
+    actors = _actors(conn, ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for (ev, type_, cameo, gold, quad, when, lo, place, modality, nm, ns, na) in conn.execute(
+                "SELECT id, type, cameo, goldstein, quad_class, date, lo, place, modality, num_mentions, num_sources,"
+                f" num_articles FROM corpus_events WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            events.append({"id": ev, "date": when, "type": type_, "cameo": cameo, "goldstein": gold,
+                           "quad_class": quad, "modality": modality, "side": "+".join(sorted(sides[ev])),
+                           "source": actors[ev]["source"], "target": actors[ev]["target"], "place": place,
+                           "num_mentions": nm, "num_sources": ns, "num_articles": na, "_lo": lo or ""})
+    events.sort(key=lambda e: (e["_lo"], e["id"]))
+    for e in events:
+        del e["_lo"]
+    d["events"] = events[-max_events:] if max_events else []
+    d["events_total"] = len(events)
+    d["recent"] = [{"id": i, "published": p, "site": s, "title": t} for i, p, s, t in conn.execute(
+        "SELECT DISTINCT a.id, a.published, a.site, a.title FROM entity_links l JOIN articles a ON a.pk = l.article"
+        " WHERE l.corpus = ? ORDER BY a.published DESC, a.pk DESC LIMIT ?", (cid, limit))]
+    return d
+
+
+def format_dossier(d: dict, width: int = 100) -> str:
+    """The dossier as text, for the terminal."""
+    lines = []
+    facts = [d["type"], f"#{d['id']}"]
+    if d.get("country"):
+        facts.append(d["country"])
+    if d.get("born"):
+        facts.append(f"born {d['born']}")
+    lines.append(f"{d['name']}  ({', '.join(facts)})")
+    lines.append(f"{d['articles']} articles, {d['mentions']} mentions, {d['first_seen']} … {d['last_seen']}")
+    if d["names"]:
+        lines.append("also: " + ", ".join(f"{n['name']} ({n['articles']})" for n in d["names"]))
+    if len(d.get("births") or []) > 1:
+        lines.append("birth dates seen: " + ", ".join(f"{b['born']} ({b['articles']})" for b in d["births"]))
+    if d["roles"]:
+        lines += ["", "Roles"]
+        w = min(48, max(len(r["role"]) for r in d["roles"]))
+        for r in d["roles"]:
+            span = r["first"] if r["first"] == r["last"] else f"{r['first']} … {r['last']}"
+            lines.append(f"  {r['role']:<{w}}  {span}  ({r['articles']} articles)")
+    if d["by_month"]:
+        lines += ["", "Mentions by month"]
+        top = max(m["articles"] for m in d["by_month"]) or 1
+        for m in d["by_month"]:
+            bar = "█" * max(1, round(20 * m["articles"] / top))
+            lines.append(f"  {m['month']}  {bar:<20}  {m['articles']} articles, {m['mentions']} mentions")
+    if d["co_mentioned"]:
+        lines += ["", "Co-mentioned"]
+        lines += [f"  {c['name']} ({c['type']})  {c['articles']} articles" for c in d["co_mentioned"]]
+    if d["quotes"]:
+        lines += ["", "Quotes" + (f" (the latest {len(d['quotes'])} of {d['quotes_total']})"
+                                  if d["quotes_total"] > len(d["quotes"]) else "")]
+        for q in d["quotes"]:
+            text = q["text"] if len(q["text"]) <= width else q["text"][:width - 1] + "…"
+            more = f", +{len(q['articles']) - 1} more" if len(q["articles"]) > 1 else ""
+            lines.append(f"  {q['date']}  {q['kind']:<8}  «{text}»  ({q['site'] or q['article']}{more})")
+    if d["events"]:
+        lines += ["", "Events" + (f" (the latest {len(d['events'])} of {d['events_total']})"
+                                  if d["events_total"] > len(d["events"]) else "")]
+        for e in d["events"]:
+            lines.append("  " + event_line(e))
+    if d["recent"]:
+        lines += ["", "Latest articles"]
+        lines += [f"  {(a['published'] or '')[:10]}  {a['id']}  {a['title'] or ''}" for a in d["recent"]]
+    return "\n".join(lines) + "\n"
+
+
+def event_line(e: dict) -> str:
+    gold = "" if e.get("goldstein") is None else f"{e['goldstein']:+.1f}"
+    from .events import symmetric_types
+    actors = " + ".join(e["source"]) or "?"
+    if e["target"]:
+        actors += (" — " if e["type"] in symmetric_types() else " → ") + " + ".join(e["target"])
+    place = f"  @ {e['place']}" if e.get("place") else ""
+    mod = "" if e.get("modality") in (None, "fact") else f" [{e['modality']}]"
+    return (f"{(e['date'] or '?'):<10}  {e['type']:<12} {e['cameo'] or '-':<4} {gold:>5}  {actors}{place}{mod}"
+            f"  ({e['num_articles']} articles, {e['num_sources']} sources)")
+
+
+__all__ = ["dossier", "entity_dossier", "format_dossier", "event_line"]

@@ -1,0 +1,323 @@
+"""The knowledge base across articles: entities, events, dossiers, timelines — real SQLite files.
+
+The demo corpus (and the seed page, when ../shared is here) is ingested once for the module through
+the whole pipeline (``svodka.store.ingest``, which links each batch); the namesake rules are checked on
+small stores of hand-made articles.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from svodka import Article, Entity, Event, Mention
+from svodka.link import entities, events, update
+from svodka.link.dossier import dossier
+from svodka.link.entities import AmbiguousName, find, person_name, resolve
+from svodka.link.events import DAY, MONTH, SEASON, span
+from svodka.link.timeline import timeline
+from svodka.store import ingest, open_store
+
+DEMO = [str(ROOT / "demo" / d) for d in ("text", "html", "jsonl", "warc")]
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "000_68e2d56d0b42af1b.txt"
+LINK_TABLES = ("corpus_entities", "corpus_names", "corpus_entity_values", "entity_links", "link_state",
+               "corpus_events", "corpus_event_actors", "event_links")
+DUSHANBE = ["text/vestnik-dnya/2025-10-09-putin-aliev-dushanbe.txt", "text/perekrestok/2025-10-09-dushanbe-shag-k-primireniyu.txt",
+            "html/daily-obzor/2025-10-09-putin-aliev-vstretilis-v-dushanbe.html", "html/yug-telegraf/2025-10-10-vstrecha-v-dushanbe.html",
+            "jsonl/wire.jsonl", "warc/crawl.warc.gz"]
+
+
+def cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONWARNINGS="ignore")
+    extra = ["--db", str(db)] if db else []
+    return subprocess.run([sys.executable, "-m", "svodka.cli", *args, *extra], capture_output=True, env=env,
+                          timeout=300)
+
+
+def counts(store) -> dict[str, int]:
+    return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in LINK_TABLES}
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    db = tmp_path_factory.mktemp("kb") / "kb.db"
+    paths = DEMO + ([str(SEED)] if SEED.exists() else [])
+    report = ingest(paths, db, batch_size=16, progress=False)      # four batches: linking resumes three times
+    store = open_store(db)
+    yield db, report, store
+    store.close()
+
+
+def seed_pk(store) -> int | None:
+    row = store.conn.execute("SELECT pk FROM articles WHERE source = ?", (str(SEED),)).fetchone()
+    return row[0] if row else None
+
+
+# --- the demo corpus ----------------------------------------------------------------------------
+
+def test_every_article_is_linked_once(kb):
+    db, report, store = kb
+    n = len(store)
+    assert report.new == n >= 51
+    c = store.conn
+    for stage in ("entities", "events"):
+        assert c.execute("SELECT count(*) FROM link_state WHERE stage = ?", (stage,)).fetchone()[0] == n
+        assert c.execute("SELECT upto FROM link_marks WHERE stage = ?", (stage,)).fetchone()[0] == \
+            c.execute("SELECT max(pk) FROM articles").fetchone()[0]
+    assert c.execute("SELECT count(*) FROM entity_links").fetchone()[0] == c.execute("SELECT count(*) FROM entities").fetchone()[0]
+    assert c.execute("SELECT count(*) FROM event_links").fetchone()[0] == c.execute("SELECT count(*) FROM events").fetchone()[0]
+    # the aggregates add up: every mention and every article counted once
+    assert c.execute("SELECT sum(mentions) FROM corpus_entities").fetchone()[0] == c.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    assert c.execute("SELECT sum(articles) FROM corpus_entities").fetchone()[0] == \
+        c.execute("SELECT count(*) FROM (SELECT DISTINCT article, corpus FROM entity_links)").fetchone()[0]
+    assert c.execute("SELECT sum(num_articles) FROM corpus_events").fetchone()[0] == \
+        c.execute("SELECT count(*) FROM (SELECT DISTINCT article, event FROM event_links)").fetchone()[0]
+
+
+def test_aliev_dossier_roles_birth_and_namesakes(kb):
+    db, _, store = kb
+    result = cli("entity", "Ильхам Алиев", db=db)
+    assert result.returncode == 0, result.stderr.decode()
+    text = result.stdout.decode()
+    assert text.startswith("Ильхам Алиев") and "born 1961-12-24" in text and "AZE" in text
+    assert "президент Азербайджана" in text
+    d = dossier(store, "Ильхам Алиев")
+    role = next(r for r in d["roles"] if r["role"] == "президент Азербайджана")
+    assert role["first"] == "2025-04-03" and role["last"] >= "2025-12-24" and role["articles"] >= 5
+    assert d["born"] == "1961-12-24" and d["country"] == "AZE" and d["articles"] >= 15
+    assert {m["month"] for m in d["by_month"]} >= {"2025-04", "2025-10", "2025-12"}
+    assert sum(m["mentions"] for m in d["by_month"]) == d["mentions"]
+    co = [c["name"] for c in d["co_mentioned"]]
+    assert "Владимир Путин" in co[:5]
+    assert d["quotes"] and all(q["text"] for q in d["quotes"])
+    assert any(e["type"] == "meet" and (e["date"] or "").startswith("2025-10") for e in d["events"])
+    # Мехрибан Алиева is someone else: another first name, another gender, another birth date
+    m = dossier(store, "Мехрибан Алиева")
+    assert m["id"] != d["id"] and m["born"] == "1964-08-26" and m["gender"] == "femn"
+    assert any(r["role"].startswith("первый вице-президент") for r in m["roles"])
+    assert not any(r["role"].startswith("первый вице-президент") for r in d["roles"])
+    # any case form finds them; the surname's form carries the gender
+    assert resolve(store, "Алиеву").id == resolve(store, "ильхама алиева").id == d["id"]
+    assert resolve(store, "Алиевой").id == resolve(store, "Мехрибан Алиевой").id == m["id"]
+    assert resolve(store, "Путина").name == "Владимир Путин"
+    assert resolve(store, "России").name == "Россия"
+    # the wire's "Путин" and "Алиев" alone are the presidents (unambiguous in the corpus)
+    assert not store.conn.execute("SELECT 1 FROM corpus_entities WHERE type = 'PER' AND first_name IS NULL"
+                                  " AND last_name IN ('алиев', 'путин')").fetchone()
+    as_json = json.loads(cli("entity", "Алиеву", "--json", db=db).stdout)
+    assert as_json["id"] == d["id"] and as_json["roles"] == d["roles"]
+    missing = cli("entity", "Никого Такого", db=db)
+    assert missing.returncode == 2 and b"no entity" in missing.stderr and b"Traceback" not in missing.stderr
+
+
+def test_dushanbe_meeting_is_one_event_with_many_sources(kb):
+    _, _, store = kb
+    c = store.conn
+    ev = c.execute("SELECT id, cameo, goldstein, quad_class, date, place, num_mentions, num_sources, num_articles"
+                   " FROM corpus_events WHERE type = 'meet' AND date = '2025-10-09' ORDER BY num_articles DESC").fetchone()
+    assert ev is not None
+    id_, cameo, gold, quad, when, place, nm, ns, na = ev
+    assert place == "Душанбе" and cameo.startswith("04") and quad == 1 and gold is not None
+    assert ns >= 5 and na >= 6 and nm >= na
+    linked = {r[0] for r in c.execute("SELECT a.source FROM event_links l JOIN articles a ON a.pk = l.article"
+                                      " WHERE l.event = ?", (id_,))}
+    for page in DUSHANBE:
+        assert any(s.split("#")[0].endswith(page) for s in linked), page
+    actors = {r[0] for r in c.execute("SELECT c.name FROM corpus_event_actors a JOIN corpus_entities c"
+                                      " ON c.id = a.entity WHERE a.event = ?", (id_,))}
+    assert actors == {"Владимир Путин", "Ильхам Алиев"}
+    # the Aktau crash, recalled in many pages, is one accident
+    crash = c.execute("SELECT max(num_articles) FROM corpus_events WHERE type = 'accident' AND place = 'Актау'"
+                      " AND date LIKE '2024-12%'").fetchone()[0]
+    assert crash >= 5
+
+
+def test_timeline_russia_azerbaijan(kb, tmp_path):
+    db, _, store = kb
+    result = cli("timeline", "Россия", "Азербайджан", "--json", "--plot", str(tmp_path / "ru-az.png"), db=db)
+    assert result.returncode == 0, result.stderr.decode()
+    t = json.loads(result.stdout)
+    assert t["a"]["country"] == "RUS" and t["b"]["country"] == "AZE"
+    assert "Владимир Путин" in t["a"]["members"] and "Ильхам Алиев" in t["b"]["members"]
+    evs = t["events"]
+    call = [e for e in evs if e["type"] == "call" and e["date"] == "2025-12-24"]
+    meet = [e for e in evs if e["type"] == "meet" and (e["date"] or "").startswith("2025-10")]
+    assert call and meet
+    assert all(e["cameo"] and e["goldstein"] is not None and e["modality"] and e["sources"] for e in evs)
+    assert any(e["quad_class"] == 4 for e in evs) and any(e["quad_class"] == 1 for e in evs)
+    pk = seed_pk(store)
+    if pk is not None:                   # the seed's call and its October meeting are in the timeline
+        seed_events = {r[0] for r in store.conn.execute("SELECT event FROM event_links WHERE article = ?", (pk,))}
+        assert {e["id"] for e in call} & seed_events
+        assert {e["id"] for e in meet} & seed_events
+        seed_meet = store.conn.execute("SELECT e.date FROM events e WHERE e.article = ? AND e.type = 'meet'"
+                                       " AND e.modality = 'fact'", (pk,)).fetchone()
+        assert seed_meet and seed_meet[0] == "2025-10"
+    months = {r["month"]: r for r in t["series"]}
+    assert months["2025-07"]["conflict"] > 0 and months["2025-07"]["goldstein_sum"] < 0
+    assert months["2025-10"]["cooperation"] > 0 and months["2025-10"]["goldstein_mean"] > 0
+    assert list(months) == sorted(months)
+    png = tmp_path / "ru-az.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+    text = cli("timeline", "России", "Азербайджаном", "--plot", str(tmp_path / "ru-az.svg"), db=db)
+    assert text.returncode == 0 and "2025-12-24" in text.stdout.decode() and "month" in text.stdout.decode()
+    assert (tmp_path / "ru-az.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    # a person against a country: Путин is Россия's, not Азербайджан's
+    assert timeline(store, "Путин", "Азербайджан")["events"]
+    assert not timeline(store, "Путин", "Россия")["events"]
+
+
+def test_relinking_and_reingesting_add_nothing(kb):
+    db, _, store = kb
+    before = counts(store)
+    assert entities.link_new(store) == 0 and events.link_new(store) == 0
+    with store.transaction():
+        update(store)
+    assert counts(store) == before
+    result = cli("link", db=db)
+    assert result.returncode == 0 and "0 article(s) newly linked" in result.stdout.decode()
+    report = ingest(DEMO, db, progress=False)
+    assert report.new == 0 and counts(store) == before
+
+
+# --- namesakes and the linking rules, on hand-made articles --------------------------------------
+
+def person(id_: str, name: str, *, roles=(), born=None, country=None, kind="name") -> Entity:
+    return Entity(id=id_, type="PER", name=name, roles=list(roles), born=born, country=country,
+                  mentions=[Mention("lead", 0, len(name), name, kind)])
+
+
+def article(n: int, day: str, ents: list[Entity], evs: list[Event] = (), site: str = "a.example") -> Article:
+    return Article(id=f"t{n}", source=f"t{n}.txt", site=site, published=day, title=f"Статья {n}", sha256=f"{n:064x}",
+                   entities=ents, events=list(evs))
+
+
+def link(store, arts: list[Article]) -> None:
+    with store.transaction():
+        store.add_articles(arts)
+        entities.link_new(store)
+        events.link_new(store)
+
+
+def ids(store, name: str) -> list[int]:
+    return [c.id for c in find(store, name)]
+
+
+def test_namesakes_are_kept_apart(tmp_path):
+    store = open_store(tmp_path / "names.db")
+    link(store, [
+        article(1, "2025-01-10", [person("t1:e1", "Ильхам Алиев", roles=["президент Азербайджана"], born="1961-12-24",
+                                         country="AZE"),
+                                  person("t1:e2", "Мехрибан Алиева", roles=["первый вице-президент"], born="1964-08-26")]),
+        article(2, "2025-02-10", [person("t2:e1", "Ильхам Алиев", roles=["футболист"], born="1990-05-01")]),
+        article(3, "2025-03-10", [person("t3:e1", "Ильхам Алиев", roles=["президент Азербайджана"])]),
+        article(4, "2025-04-10", [person("t4:e1", "Ильхам Алиев", born="1961")]),
+    ])
+    found = find(store, "Ильхам Алиев")
+    assert len(found) == 2                           # conflicting birth dates: two people
+    by_born = {c.born: c.id for c in found}
+    president, player = by_born["1961-12-24"], by_born["1990-05-01"]
+    link_of = dict(((a, e), c) for a, e, c in store.conn.execute(
+        "SELECT a.id, l.entity, l.corpus FROM entity_links l JOIN articles a ON a.pk = l.article"))
+    assert link_of[("t3", "t3:e1")] == president    # no birth date: the one sharing the role
+    assert link_of[("t4", "t4:e1")] == president    # "1961" agrees with 1961-12-24 only
+    assert ids(store, "Мехрибан Алиева") and ids(store, "Мехрибан Алиева")[0] not in (president, player)
+    with pytest.raises(AmbiguousName) as err:
+        resolve(store, "Ильхам Алиев")
+    assert len(err.value.candidates) == 2
+    result = cli("entity", "Алиеву", db=tmp_path / "names.db")
+    assert result.returncode == 2 and "#%d" % president in result.stderr.decode()
+    assert dossier(store, f"#{player}")["roles"][0]["role"] == "футболист"
+    store.close()
+
+
+def test_a_surname_alone_links_only_when_unambiguous(tmp_path):
+    store = open_store(tmp_path / "surnames.db")
+    summoned = lambda who, n: Event(type="demand", cameo="100", goldstein=-5.0, quad_class=3,  # noqa: E731
+                                    source=["МИД"], target=[who], date="2025-01-01", place="Баку")
+    mid = lambda n: Entity(id=f"t{n}:e9", type="ORG", name="МИД")                           # noqa: E731
+    # a surname before any full name: its own entity for now
+    link(store, [article(1, "2025-01-01", [person("t1:e1", "Кравец", kind="surname"), mid(1)], [summoned("Кравец", 1)])])
+    assert [c.name for c in find(store, "Кравец")] == ["Кравец"]
+    # the full name arrives: the lone surname is merged into it (order does not matter), and the two
+    # reports of one event about him become one event
+    link(store, [article(2, "2025-01-02", [person("t2:e1", "Сергей Кравец", roles=["посол России"], country="RUS"),
+                                           mid(2)], [summoned("Сергей Кравец", 2)], site="b.example")])
+    found = find(store, "Кравцу")
+    assert len(found) == 1 and found[0].name == "Сергей Кравец" and found[0].articles == 2
+    assert store.conn.execute("SELECT count(*) FROM entity_merges").fetchone()[0] == 1
+    assert store.conn.execute("SELECT num_articles, num_sources FROM corpus_events").fetchall() == [(2, 2)]
+    assert dossier(store, "Кравец")["events"][0]["target"] == ["Сергей Кравец"]
+    # a second Кравец: a bare surname is now ambiguous, unless its article names one in full
+    link(store, [
+        article(3, "2025-01-03", [person("t3:e1", "Анна Кравец", roles=["адвокат"])]),
+        article(4, "2025-01-04", [person("t4:e1", "Кравец", kind="surname")]),
+        article(5, "2025-01-05", [person("t5:e1", "Анна Кравец"), person("t5:e2", "Кравец", kind="surname")]),
+        article(6, "2025-01-06", [person("t6:e1", "Кравец", roles=["посол России"])]),
+    ])
+    link_of = dict(((a, e), c) for a, e, c in store.conn.execute(
+        "SELECT a.id, l.entity, l.corpus FROM entity_links l JOIN articles a ON a.pk = l.article"))
+    sergey, anna = ids(store, "Сергей Кравец")[0], ids(store, "Анна Кравец")[0]
+    assert link_of[("t5", "t5:e2")] == anna          # the article's own Анна Кравец
+    assert link_of[("t6", "t6:e1")] == sergey        # the role decides
+    lone = link_of[("t4", "t4:e1")]
+    assert lone not in (sergey, anna)                # no guess
+    assert store.conn.execute("SELECT name, first_name FROM corpus_entities WHERE id = ?", (lone,)).fetchone() == ("Кравец", None)
+    # first name and patronymic: the person of that first name the article names in full
+    link(store, [article(7, "2025-01-07", [person("t7:e1", "Сергей Кравец"), person("t7:e2", "Сергей Петрович")])])
+    assert ids(store, "Сергею Петровичу") == [sergey]
+    store.close()
+
+
+def test_events_link_across_articles_by_date_precision(tmp_path):
+    store = open_store(tmp_path / "events.db")
+    putin = lambda n: person(f"t{n}:e1", "Владимир Путин", country="RUS")          # noqa: E731
+    aliev = lambda n: person(f"t{n}:e2", "Ильхам Алиев", country="AZE")            # noqa: E731
+    ru = lambda n: Entity(id=f"t{n}:e3", type="LOC", name="Россия", country="RUS")  # noqa: E731
+    az = lambda n: Entity(id=f"t{n}:e4", type="LOC", name="Азербайджан", country="AZE")  # noqa: E731
+
+    def meet(when, source=("Владимир Путин",), target=("Ильхам Алиев",), place="Душанбе", modality="fact"):
+        return Event(type="meet", cameo="040", goldstein=1.0, quad_class=1, source=list(source), target=list(target),
+                     date=when, place=place, modality=modality,
+                     evidence=[Mention("lead", 0, 5, "x", "sentence"), Mention("body[0]", 0, 5, "x", "sentence")])
+
+    link(store, [
+        article(1, "2025-10-09", [putin(1), aliev(1)], [meet("2025-10-09")], site="a.example"),
+        article(2, "2025-10-10", [putin(2), aliev(2)], [meet("2025-10-10", place="Таджикистан")], site="b.example"),
+        article(3, "2025-12-24", [putin(3), aliev(3)], [meet("2025-10")], site="b.example"),
+        article(4, "2025-10-09", [ru(4), az(4)], [meet("2025-10-09", ["Россия"], ["Азербайджан"], None)], site="c.example"),
+        article(5, "2026-01-10", [putin(5), aliev(5)], [meet("2025-10-12")], site="d.example"),        # 3 days off
+        article(6, "2025-10-09", [putin(6), aliev(6)], [meet("2025-10-20", modality="intent")], site="e.example"),
+    ])
+    rows = store.conn.execute("SELECT e.id, e.date, e.place, e.num_sources, e.num_articles, e.num_mentions, e.polarity,"
+                              " group_concat(a.id) FROM corpus_events e JOIN event_links l ON l.event = e.id"
+                              " JOIN articles a ON a.pk = l.article GROUP BY e.id ORDER BY e.id").fetchall()
+    main = rows[0]
+    assert main[1:7] == ("2025-10-09", "Душанбе", 3, 4, 8, "") and set(main[7].split(",")) == {"t1", "t2", "t3", "t4"}
+    assert [r[7] for r in rows[1:]] == ["t6", "t5"] and rows[1][6] == "~"       # linked by date: t5 is last
+    # a month that fits two meetings is no guess
+    link(store, [article(7, "2025-10-30", [putin(7), aliev(7)], [meet("2025-10")], site="f.example")])
+    assert store.conn.execute("SELECT count(*) FROM corpus_events").fetchone()[0] == 4
+    t = timeline(store, "Россия", "Азербайджан")
+    assert [e["date"] for e in t["events"]] == ["2025-10", "2025-10-09", "2025-10-12", "2025-10-20"]
+    assert [e["direction"] for e in t["events"]] == ["A—B"] * 4
+    assert [(r["month"], r["events"], r["goldstein_sum"]) for r in t["series"]] == [("2025-10", 4, 4.0)]
+    store.close()
+
+
+def test_date_spans():
+    assert span("2025-10-09").precision == DAY and span("2025-10").precision == MONTH
+    assert span("2025-22").precision == SEASON and str(span("2025-24").hi) == "2026-02-28"
+    assert span("2025-10-09").agrees(span("2025-10-10")) and not span("2025-10-09").agrees(span("2025-10-11"))
+    assert span("2025-10").agrees(span("2025-10-31")) and not span("2025-10").agrees(span("2025-11-01"))
+    assert span("2025-22").agrees(span("2025-07")) and not span("2025-22").agrees(span("2025-10-09"))
+    assert span("2025").agrees(span("2025-12-24")) and span("../2025-07-17").agrees(span("2025-07-01"))
+    assert span(None, "2025-12-24T10:00:00") == span("2025-12-24") and span(None) is None
+    assert person_name("Ильхам Гейдарович Алиев").patronymic == "гейдарович"
+    assert person_name("Роман Абрамович").last == "абрамович"
+    assert person_name("Мехрибан Алиева").gender == "femn" and person_name("Ильхам Алиев").gender == "masc"
