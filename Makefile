@@ -30,6 +30,7 @@ eval: install
 bench: install
 	$(BIN)/python benchmarks/bench_page.py $(SHARED)/eval/pages/dev
 	$(BIN)/python benchmarks/bench_nlp.py $(SHARED)/eval/factru/devset
+	$(BIN)/python benchmarks/bench_store.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
