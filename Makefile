@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 run: install
 	$(BIN)/svodka ingest demo/text demo/html demo/jsonl demo/warc --db svodka.db
 	@SVODKA=$(BIN)/svodka SVODKA_DB=svodka.db sh demo/tour.sh
+	$(BIN)/svodka serve --db svodka.db
 
 test: install
 	$(BIN)/pytest
@@ -31,6 +32,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_page.py $(SHARED)/eval/pages/dev
 	$(BIN)/python benchmarks/bench_nlp.py $(SHARED)/eval/factru/devset
 	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/bench_serve.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -8,9 +8,9 @@ import argparse
 import sys
 import warnings
 
-from .cmd import analyze, evaluate, store, events, export, link
+from .cmd import analyze, evaluate, store, events, export, link, serve
 
-AREAS = [analyze, evaluate, store, events, export, link]
+AREAS = [analyze, evaluate, store, events, export, link, serve]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,23 @@
+"""serve: the web UI and the REST API over a store (``svodka serve``).
+
+    from svodka.serve import create_app
+    app = create_app("svodka.db")        # FastAPI; read-only; /api (OpenAPI at /api/docs) and the pages
+
+  app.py        the app: routers, error handling (4xx with a clear message), security headers
+  api.py        the REST API under /api
+  pages.py      the server-rendered pages (Jinja2, autoescape on), English with a Russian switch
+  data.py       what they read: per-thread read-only connections, queries, adapters over svodka.link
+  highlight.py  article text with mentions, times and quotes as escaped HTML
+  charts.py     server-side SVG charts
+  i18n.py       the UI's words in Russian
+  templates/, static/   every asset is served by svodka itself
+"""
+from __future__ import annotations
+
+
+def create_app(db, **options):
+    from .app import create_app as make
+    return make(db, **options)
+
+
+__all__ = ["create_app"]

@@ -1,0 +1,119 @@
+"""The web app: the REST API (``/api``), the pages, the static files, the error handling and the
+security headers, over one store opened read-only.
+
+    from svodka.serve import create_app
+    app = create_app("svodka.db")          # any ASGI server; `svodka serve` runs uvicorn
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..store import StoreError
+from . import api, pages
+from .data import Ambiguous, Data, LinkUnavailable, NotFound
+
+HERE = Path(__file__).resolve().parent
+
+# Nothing from elsewhere: scripts, styles, images and fonts come from svodka itself, and no inline
+# script or style runs (article text is escaped; this is the second line of defence).
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def _message(err: RequestValidationError) -> str:
+    parts = []
+    for e in err.errors():
+        where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body"))
+        parts.append(f"{where}: {e.get('msg', 'invalid')}" if where else str(e.get("msg", "invalid")))
+    return "; ".join(parts) or "invalid request"
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path == "/api" or request.url.path.startswith("/api/")
+
+
+def create_app(db: str | Path, *, writable: bool = False) -> FastAPI:
+    """The app over the store at ``db`` (a path or sqlite:///…; it must exist). Read-only unless
+    ``writable`` (nothing in the app writes; the flag only lifts ``PRAGMA query_only``)."""
+    data = Data(str(db), writable=writable)
+    app = FastAPI(title="svodka", version="1", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
+                  description="Russian news knowledge base: articles with entities, quotes, times and CAMEO events; "
+                              "entities, events and stories across articles. Read-only.")
+    app.state.data = data
+
+    def error(request: Request, status: int, message: str, detail=None):
+        if _wants_json(request):
+            body = {"error": message}
+            if detail is not None:
+                body["detail"] = detail
+            return JSONResponse(body, status_code=status)
+        return pages.error_page(request, status, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(request: Request, err: RequestValidationError):
+        detail = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in err.errors()]
+        return error(request, 422, _message(err), detail)
+
+    @app.exception_handler(StoreError)
+    async def on_store_error(request: Request, err: StoreError):
+        return error(request, 400, str(err))
+
+    @app.exception_handler(NotFound)
+    async def on_not_found(request: Request, err: NotFound):
+        return error(request, 404, str(err))
+
+    @app.exception_handler(Ambiguous)
+    async def on_ambiguous(request: Request, err: Ambiguous):
+        if _wants_json(request):
+            return JSONResponse({"error": str(err), "candidates": err.candidates}, status_code=409)
+        return pages.error_page(request, 409, str(err))
+
+    @app.exception_handler(LinkUnavailable)
+    async def on_unlinked(request: Request, err: LinkUnavailable):
+        return error(request, 503, str(err))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, err: StarletteHTTPException):
+        message = err.detail if isinstance(err.detail, str) else "error"
+        if err.status_code == 404 and message == "Not Found":
+            message = f"nothing at {request.url.path}"
+        response = error(request, err.status_code, message)
+        for k, v in (getattr(err, "headers", None) or {}).items():
+            response.headers[k] = v
+        return response
+
+    @app.exception_handler(Exception)
+    async def on_bug(request: Request, err: Exception):        # a bug: say so, without a traceback
+        return error(request, 500, f"internal error ({type(err).__name__})")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for k, v in HEADERS.items():
+            response.headers.setdefault(k, v)
+        if request.url.path.startswith("/static/"):
+            response.headers.setdefault("Cache-Control", "public, max-age=3600")
+        return response
+
+    app.include_router(api.router)
+
+    @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
+    def api_docs(request: Request):
+        return pages.api_docs(request, app.openapi())
+
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app

@@ -1,0 +1,319 @@
+"""The pages: server-rendered HTML (Jinja2, autoescape on), English with a Russian switch.
+
+    /                 corpus counts, latest articles, most-mentioned entities of the latest month, search box
+    /search           results with highlighted snippets and facets (site, rubric, month, entity)
+    /article/ID       the article laid out like a news page, mentions highlighted and linked, quotes, events, story
+    /entity/NAME      a dossier: card (name, roles, birth date), mentions over time (SVG), quotes, events, co-mentions
+    /timeline?a=&b=   cooperation and conflict between two actors over time (SVG), the events under it
+    /events           the events table with filters
+    /stories          articles about one story across sources
+
+Language: ``?lang=ru`` (or ``en``) switches and is remembered in the ``lang`` cookie.
+"""
+from __future__ import annotations
+
+import calendar
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from ..store import StoreError
+from ..store.records import key
+from . import charts, data as D
+from .highlight import Annotations, entity_href, snippet
+from .i18n import DEFAULT, pick, translator
+
+HERE = Path(__file__).resolve().parent
+PER_PAGE = 20
+SHOWN = 30             # a dossier's quotes and events shown (the newest)
+
+router = APIRouter(include_in_schema=False)
+
+env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True),
+                  trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+
+
+# --- helpers for templates ---------------------------------------------------------------------
+
+def url(path: str, **params: Any) -> str:
+    """``path`` with the non-empty params as a query string (values are encoded here)."""
+    pairs = [(k.rstrip("_"), v) for k, v in params.items() if v not in (None, "", False)]
+    return path + ("?" + urlencode(pairs) if pairs else "")
+
+
+def entity_url(name: str, id_: int | None = None) -> str:
+    return entity_href(name, id_)
+
+
+def article_url(id_: str) -> str:
+    return "/article/" + quote(id_ or "", safe="")
+
+
+def safe_href(value: str | None) -> str | None:
+    """An outside link only when it is http(s): never ``javascript:`` or ``data:``."""
+    if not value:
+        return None
+    v = value.strip()
+    return v if v.lower().startswith(("http://", "https://")) else None
+
+
+def num(value: Any) -> str:
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", "\u202f")
+    if isinstance(value, float):
+        return f"{value:+.1f}"
+    return "" if value is None else str(value)
+
+
+MONTHS = {"en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                 "October", "November", "December"],
+          "ru": ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+                 "ноябрь", "декабрь"]}
+
+
+def month_name(value: str | None, lang: str) -> str:
+    if not value or len(value) < 7:
+        return value or ""
+    try:
+        return f"{MONTHS[lang][int(value[5:7]) - 1]} {value[:4]}"
+    except (ValueError, IndexError):
+        return value
+
+
+env.filters.update(num=num, snippet=snippet, q=lambda s: quote(s or "", safe=""))
+env.globals.update(url=url, entity_url=entity_url, article_url=article_url, safe_href=safe_href)
+
+
+def ui_lang(request: Request) -> str:
+    return pick(request.query_params.get("lang")) or pick(request.cookies.get("lang")) or DEFAULT
+
+
+def switch_url(request: Request, lang: str) -> str:
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", lang)]
+    return request.url.path + "?" + urlencode(params)
+
+
+def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    lang = ui_lang(request)
+    ctx.update(request=request, lang=lang, _=translator(lang), path=request.url.path,
+               lang_en=switch_url(request, "en"), lang_ru=switch_url(request, "ru"),
+               month_name=lambda v: month_name(v, lang))
+    html = env.get_template(name).render(**ctx)
+    response = HTMLResponse(html, status_code=status)
+    asked = pick(request.query_params.get("lang"))
+    if asked and asked != request.cookies.get("lang"):
+        response.set_cookie("lang", asked, max_age=365 * 86400, samesite="lax", httponly=True)
+    return response
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    title = {400: "Bad request", 404: "Not found", 409: "Bad request", 422: "Bad request",
+             503: "Not available"}.get(status, "Error")
+    return render(request, "error.html", status=status, title=title, message=message, status_code=status)
+
+
+def api_docs(request: Request, schema: dict) -> HTMLResponse:
+    """The OpenAPI schema as a page (no Swagger UI: it would load scripts from the internet)."""
+    ops = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            params = []
+            for p in op.get("parameters", []):
+                sch = p.get("schema", {})
+                kind = sch.get("type") or "/".join(x.get("type", "") for x in sch.get("anyOf", []) if x.get("type") != "null")
+                limits = ", ".join(f"{k} {sch[k]}" for k in ("minimum", "maximum", "maxLength", "pattern", "default")
+                                   if k in sch)
+                params.append({"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                               "type": kind, "limits": limits, "description": p.get("description", "")})
+            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                        "description": op.get("description", ""), "params": params})
+    return render(request, "api_docs.html", ops=ops, info=schema.get("info", {}))
+
+
+def _store(request: Request):
+    return request.app.state.data.store()
+
+
+Text = Annotated[str | None, Query(max_length=200)]
+From = Annotated[str | None, Query(alias="from", max_length=10)]
+To = Annotated[str | None, Query(alias="to", max_length=10)]
+PageNo = Annotated[int, Query(ge=1, le=D.MAX_OFFSET // PER_PAGE)]
+
+
+def _pages(page: int, has_next: bool, total: int | None = None) -> dict:
+    last = None if total is None else max(1, -(-total // PER_PAGE))
+    return {"page": page, "prev": page - 1 if page > 1 else None,
+            "next": page + 1 if (has_next if total is None else page < last) else None, "last": last}
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    s = _store(request)
+    data = request.app.state.data
+    return render(request, "home.html", stats=D.stats(data, s), top=D.top_entities(data, s),
+                  latest=D.latest(s, 12))
+
+
+def _month_range(month: str | None) -> tuple[str | None, str | None]:
+    if not month:
+        return None, None
+    try:
+        y, m = int(month[:4]), int(month[5:7])
+        if len(month) != 7 or month[4] != "-" or not 1 <= m <= 12:
+            raise ValueError
+    except ValueError:
+        raise StoreError(f"bad month {month!r}: expected YYYY-MM") from None
+    return f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: Annotated[str, Query(max_length=500)] = "", date_from: From = None, date_to: To = None,
+           site: Text = None, rubric: Text = None, entity: Text = None,
+           month: Annotated[str | None, Query(max_length=7)] = None, page: PageNo = 1) -> HTMLResponse:
+    s = _store(request)
+    if month:
+        date_from, date_to = _month_range(month)
+    filters = dict(date_from=date_from, date_to=date_to, site=site, rubric=rubric, entity=entity)
+    D.check_dates(date_from, date_to)
+    searched = bool(q.strip() or any(filters.values()))
+    hits, facets = [], None
+    if searched:
+        hits = s.search(q, **filters, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE)
+        facets = D.facets(s, q, **filters)
+    params = dict(q=q, site=site, rubric=rubric, entity=entity, month=month,
+                  **({} if month else {"from": date_from, "to": date_to}))
+    return render(request, "search.html", q=q, hits=hits[:PER_PAGE], facets=facets, searched=searched,
+                  params=params, filters={k: v for k, v in params.items() if k != "q" and v},
+                  pages=_pages(page, len(hits) > PER_PAGE))
+
+
+@router.get("/article/{id}", response_class=HTMLResponse)
+def article(request: Request, id: str) -> HTMLResponse:
+    s = _store(request)
+    art = D.article(s, id)
+    found = s._find(art["id"]) or s._find(art.get("sha256") or id)
+    ids = D.corpus_ids(s, found[0]) if found else {}
+    notes = Annotations(art, ids)
+    marked = {
+        "title": notes.mark("title", art.get("title")),
+        "alt_titles": [notes.mark(f"alt_titles[{i}]", t) for i, t in enumerate(art.get("alt_titles") or [])],
+        "lead": notes.mark("lead", art.get("lead")),
+        "body": [notes.mark(f"body[{i}]", p) for i, p in enumerate(art.get("body") or [])],
+        "media": [{"caption": notes.mark(f"media[{i}].caption", m.get("caption")),
+                   "credit": notes.mark(f"media[{i}].credit", m.get("credit"))}
+                  for i, m in enumerate(art.get("media") or [])],
+    }
+    groups: dict[str, list[dict]] = {"PER": [], "ORG": [], "LOC": []}
+    names = {}
+    for e in art.get("entities") or []:
+        item = {**e, "corpus": ids.get(e.get("id")), "count": len(e.get("mentions") or [])}
+        groups.setdefault(e.get("type") or "MISC", []).append(item)
+        names[key(e.get("name"))] = item
+    for g in groups.values():
+        g.sort(key=lambda x: (-x["count"], x.get("name") or ""))
+    by_id = {e.get("id"): e for e in art.get("entities") or []}
+    quotes = [{**q, "entity": by_id.get(q.get("speaker_id"))} for q in art.get("quotes") or []]
+    events = []
+    for ev in art.get("events") or []:
+        sentence = next((m.get("text") for m in ev.get("evidence") or [] if m.get("kind") == "sentence"), None)
+        events.append({**ev, "sentence": sentence,
+                       "source_links": [(a, names.get(key(a))) for a in ev.get("source") or []],
+                       "target_links": [(a, names.get(key(a))) for a in ev.get("target") or []]})
+    cards = [{**c, "entity": names.get(key(c.get("name")))} for c in art.get("cards") or []]
+    tags = [(t, names.get(key(t))) for t in art.get("tags") or []]
+    story = D.story_of(s, art["id"])
+    return render(request, "article.html", a=art, m=marked, groups=groups, quotes=quotes, events=events,
+                  cards=cards, tags=tags, story=story, sources=s.sources(art.get("sha256") or art["id"]),
+                  url_ok=safe_href(art.get("url")))
+
+
+@router.get("/entity/{name:path}", response_class=HTMLResponse)
+def entity(request: Request, name: str, id: Annotated[int | None, Query(ge=1)] = None) -> HTMLResponse:
+    s = _store(request)
+    try:
+        d = request.app.state.data.memo(("dossier", name, id), s, lambda: D.dossier(s, name, id))
+    except D.Ambiguous as err:
+        return render(request, "ambiguous.html", status=409, name=name, candidates=err.candidates, message=str(err))
+    months = charts.fill_months({m["month"]: m["articles"] for m in d.get("by_month") or [] if m.get("month")})
+    _ = translator(ui_lang(request))
+    chart = charts.bars(months, f"{_('Mentions over time')}: {d.get('name')}", unit="")
+    return render(request, "dossier.html", d=d, chart=chart, quotes=(d.get("quotes") or [])[-SHOWN:][::-1],
+                  events=(d.get("events") or [])[-SHOWN:][::-1], shown=SHOWN)
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, a: Text = None, b: Text = None) -> HTMLResponse:
+    s = _store(request)
+    a, b = (a or "").strip(), (b or "").strip()
+    if not (a and b):
+        return render(request, "timeline.html", a=a, b=b, t=None, chart=None, events=[])
+    try:
+        t = request.app.state.data.memo(("timeline", a, b), s, lambda: D.timeline(s, a, b))
+    except D.Ambiguous as err:
+        return render(request, "ambiguous.html", status=409, name=f"{a} – {b}", candidates=err.candidates,
+                      message=str(err))
+    _ = translator(ui_lang(request))
+    events = [dict(e) for e in t.get("events") or []]
+    reports = D.event_articles(s, [e["id"] for e in events if isinstance(e.get("id"), int)])
+    for e in events:
+        e["articles"] = reports.get(e.get("id"), [])
+    rows = t.get("series") or series_of(events)
+    names = ((t.get("a") or {}).get("name") or a, (t.get("b") or {}).get("name") or b)
+    chart = charts.balance(rows, f"{_('Cooperation and conflict over time')}: {names[0]} – {names[1]}",
+                           labels=(_("cooperation"), _("conflict"), _("mean Goldstein")))
+    return render(request, "timeline.html", a=a, b=b, t=t, names=names, chart=chart, events=events)
+
+
+def series_of(events: list[dict]) -> list[dict]:
+    """Monthly rows {month, cooperation, conflict, goldstein_mean} from events (QuadClass 1–2 is
+    cooperation, 3–4 conflict), for a timeline that comes without its own series."""
+    rows: dict[str, dict] = {}
+    for ev in events:
+        month = charts.month_of(ev.get("month") or ev.get("date"))
+        if not month or ev.get("modality") == "negated":
+            continue
+        r = rows.setdefault(month, {"month": month, "cooperation": 0, "conflict": 0, "sum": 0.0, "n": 0})
+        quad = ev.get("quad_class")
+        if quad in (1, 2):
+            r["cooperation"] += 1
+        elif quad in (3, 4):
+            r["conflict"] += 1
+        if isinstance(ev.get("goldstein"), (int, float)):
+            r["sum"] += ev["goldstein"]
+            r["n"] += 1
+    if not rows:
+        return []
+    out = []
+    for month, _ in charts.fill_months({m: 1 for m in rows}):
+        r = rows.get(month, {"month": month, "cooperation": 0, "conflict": 0, "sum": 0.0, "n": 0})
+        out.append({**r, "goldstein_mean": round(r["sum"] / r["n"], 2) if r["n"] else None})
+    return out
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, type: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]*$")] = None,
+           actor: Text = None, date_from: From = None, date_to: To = None, place: Text = None,
+           article: Annotated[str | None, Query(max_length=128)] = None, page: PageNo = 1) -> HTMLResponse:
+    s = _store(request)
+    found = D.events(s, type_=type, actor=actor, date_from=date_from, date_to=date_to, place=place,
+                     article_id=article, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    for ev in found["items"]:
+        ev["sentence"] = next((m.get("text") for m in ev.get("evidence") or [] if m.get("kind") == "sentence"), None)
+    params = {"type": type, "actor": actor, "from": date_from, "to": date_to, "place": place, "article": article}
+    return render(request, "events.html", found=found, params=params, types=D.event_types(request.app.state.data, s),
+                  pages=_pages(page, False, found["total"]))
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, min_articles: Annotated[int, Query(ge=1, le=1000)] = 2, page: PageNo = 1) -> HTMLResponse:
+    s = _store(request)
+    offset = (page - 1) * PER_PAGE
+    found = D.stories(s, min_articles, limit=offset + PER_PAGE + 1)
+    return render(request, "stories.html", stories=found[offset:offset + PER_PAGE], min_articles=min_articles,
+                  pages=_pages(page, len(found) > offset + PER_PAGE))
