@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+from collections.abc import Iterator
 
 from ..model import Article, Rejected
 
@@ -35,26 +36,43 @@ def _print_article(article: Article, out) -> None:
     out.write("\n")
 
 
+class ReadArticles:
+    """The articles read from paths; each rejected document gets its one line on stderr.
+
+    ``exit_code`` afterwards: non-zero only when nothing could be read (shared by the verbs that
+    analyse paths: analyze, events)."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths, self.ok, self.bad = paths, 0, 0
+
+    def __iter__(self) -> Iterator[Article]:
+        from .. import analyze_paths
+
+        for result in analyze_paths(self.paths):
+            if isinstance(result, Rejected):
+                self.bad += 1
+                print(f"svodka: {result.source}: {result.reason}", file=sys.stderr)
+                continue
+            self.ok += 1
+            yield result
+
+    @property
+    def exit_code(self) -> int:
+        if self.ok == 0:
+            print(f"svodka: nothing could be read ({self.bad} rejected)", file=sys.stderr)
+            return 1
+        return 0
+
+
 def cmd_analyze(args) -> int:
-    from .. import analyze_paths
-
-    ok = bad = 0
-    for result in analyze_paths(args.paths):
-        if isinstance(result, Rejected):
-            bad += 1
-            print(f"svodka: {result.source}: {result.reason}", file=sys.stderr)
-            continue
-        ok += 1
+    articles = ReadArticles(args.paths)
+    for article in articles:
         if args.json:
-            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
         else:
-            _print_article(result, sys.stdout)
+            _print_article(article, sys.stdout)
         sys.stdout.flush()
-    if ok == 0:
-        print(f"svodka: nothing could be read ({bad} rejected)", file=sys.stderr)
-        return 1
-    return 0
-
+    return articles.exit_code
 
 
 def register(sub) -> None:

@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
-from ..model import Rejected
+from .analyze import ReadArticles
 
 TSV = ["document", "type", "cameo", "plover", "goldstein", "modality", "date", "place", "source", "target",
        "killed", "injured", "confidence", "reports", "key", "evidence"]
@@ -36,22 +35,16 @@ def _events(article):
 
 
 def cmd_events(args) -> int:
-    from .. import analyze_paths
     from ..events import event_key
     from ..events.gdelt import COLUMNS, rows
 
-    ok = bad = 0
     out = sys.stdout
     if args.format == "tsv":
         out.write("\t".join(TSV) + "\n")
     elif args.format == "gdelt" and args.header:
         out.write("\t".join(COLUMNS) + "\n")
-    for result in analyze_paths(args.paths):
-        if isinstance(result, Rejected):
-            bad += 1
-            print(f"svodka: {result.source}: {result.reason}", file=sys.stderr)
-            continue
-        ok += 1
+    articles = ReadArticles(args.paths)
+    for result in articles:
         try:
             events = _events(result)
         except Exception as exc:  # one article's failure never stops the batch
@@ -74,10 +67,7 @@ def cmd_events(args) -> int:
             for row in rows(result, events):
                 out.write("\t".join(row) + "\n")
         out.flush()
-    if ok == 0:
-        print(f"svodka: nothing could be read ({bad} rejected)", file=sys.stderr)
-        return 1
-    return 0
+    return articles.exit_code
 
 
 def register(sub) -> None:

@@ -1,14 +1,12 @@
 """Layout of a visible-text dump: every line becomes a field of the article or boilerplate."""
 from __future__ import annotations
 
-import re
-
-from ..model import Media, Related
+from ..model import Related
 from .body import candidate_segments, is_subhead, scores
 from .lines import (CREDIT, WORD, Line, credit_of, is_counter, is_dateline, is_headline, is_person_name, is_prose,
                     split_lines)
-from .parts import (READ_ALSO, author_of, parse_dateline, find_cards, find_rubric, is_list_headline, is_tag_line, media_of,
-                    related_inline, split_tags)
+from .parts import (READ_ALSO, author_of, find_cards, find_rubric, is_list_headline, is_tag_line, media_of,
+                    parse_dateline, related_inline, split_tags)
 
 TITLE_LOOKBACK = 30          # non-empty lines above the body searched for the headline
 TRAILER_LOOKAHEAD = 40       # non-empty lines after the body searched for related/authors/tags/cards
