@@ -4,15 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Mention, Quote, TimeExpr
-from .entities import article_fields, build_entities
-from .normal import _parses
-
-
-def _gender(name: str) -> str | None:
-    for p in _parses(name.split()[0]):
-        if "Name" in p.tag.grammemes and p.tag.gender in ("masc", "femn"):
-            return p.tag.gender
-    return None
+from .entities import article_fields, build_entities, gender_of
 
 
 def find_article_times(article: Article) -> list[TimeExpr]:
@@ -34,7 +26,7 @@ def find_article_quotes(article: Article) -> list[Quote]:
 
     mentions = []
     for e in article.entities:
-        gender = _gender(e.name) if e.type == "PER" else None
+        gender = gender_of(e.name) if e.type == "PER" else None
         for m in e.mentions:
             mentions.append(SpeakerMention(field=m.field, start=m.start, stop=m.stop, name=e.name, type=e.type,
                                            gender=gender))

@@ -162,7 +162,7 @@ def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str]) 
             matches = [e for e in table.persons() if len(e.name.split()) >= 2 and
                        nominative.lower() in (e.name.split()[-1].lower(), e.name.split()[0].lower())]
             if gender:
-                matches = [e for e in matches if _gender_of(e.name) in (gender, None)] or matches
+                matches = [e for e in matches if gender_of(e.name) in (gender, None)] or matches
             if matches:
                 target = max(matches, key=lambda e: len(e.mentions))
                 break
@@ -183,7 +183,8 @@ def _same_name(a: str, b: str) -> bool:
     return True
 
 
-def _gender_of(name: str) -> str | None:
+def gender_of(name: str) -> str | None:
+    """A person's gender from the first name's dictionary reading, or None."""
     for p in _parses(name.split()[0]):
         if "Name" in p.tag.grammemes and p.tag.gender in ("masc", "femn"):
             return p.tag.gender
