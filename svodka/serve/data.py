@@ -351,13 +351,7 @@ def entity_list(store: Store, *, q: str | None = None, type_: str | None = None,
         return _corpus_entity_list(store, k, type_, limit, offset)
     except sqlite3.OperationalError:          # no link tables in this store
         pass
-    where, params = [], []
-    if k:
-        where.append("(key >= ? AND key < ? OR last = ?)")
-        params += [k, k + "\uffff", k]
-    if type_:
-        where.append("type = ?"), params.append(type_)
-    sql_where = " WHERE " + " AND ".join(where) if where else ""
+    sql_where, params = _name_filter(k, type_, "last")
     c = store.conn
     total = c.execute(f"SELECT count(*) FROM (SELECT 1 FROM entities{sql_where} GROUP BY key, type)",
                       params).fetchone()[0]
@@ -367,17 +361,23 @@ def entity_list(store: Store, *, q: str | None = None, type_: str | None = None,
     return {"total": total, "items": [{"name": n, "type": t, "articles": a} for n, t, a in rows]}
 
 
+def _name_filter(k: str, type_: str | None, last_column: str) -> tuple[str, list]:
+    """WHERE clause for an entity list: names starting with ``k`` (or a last name equal to it), a type."""
+    where, params = [], []
+    if k:
+        where.append(f"(key >= ? AND key < ? OR {last_column} = ?)")
+        params += [k, k + "\uffff", k]
+    if type_:
+        where.append("type = ?")
+        params.append(type_)
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
 def _corpus_entity_list(store: Store, k: str, type_: str | None, limit: int, offset: int) -> dict:
     c = store.conn
     if not c.execute("SELECT 1 FROM corpus_entities LIMIT 1").fetchone():
         raise sqlite3.OperationalError("not linked")
-    where, params = [], []
-    if k:
-        where.append("(key >= ? AND key < ? OR last_name = ?)")
-        params += [k, k + "\uffff", k]
-    if type_:
-        where.append("type = ?"), params.append(type_)
-    sql_where = " WHERE " + " AND ".join(where) if where else ""
+    sql_where, params = _name_filter(k, type_, "last_name")
     total = c.execute(f"SELECT count(*) FROM corpus_entities{sql_where}", params).fetchone()[0]
     rows = c.execute(f"SELECT id, type, name, born, country, articles, mentions FROM corpus_entities{sql_where}"
                      " ORDER BY articles DESC, mentions DESC, id LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
