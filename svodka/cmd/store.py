@@ -1,6 +1,7 @@
 """The store's verbs, each a thin wrapper over ``svodka.store``:
 
-    svodka ingest PATH... [--db svodka.db] [--batch-size N] [--progress | --no-progress]
+    svodka ingest PATH... [--db svodka.db] [--batch-size N] [--workers N | --scheduler ADDR]
+                          [--progress | --no-progress]
     svodka rejected [--db] [--json]
     svodka show ID [--db] [--raw | --json]
     svodka search QUERY [--db] [--from DATE] [--to DATE] [--site S] [--rubric R] [--entity NAME]
@@ -37,8 +38,9 @@ def cmd_ingest(args) -> int:
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
         with _open(args, create=True) as store:
-            report = ingest(args.paths, store, batch_size=args.batch_size, progress=progress)
-    except StoreError as err:
+            report = ingest(args.paths, store, batch_size=args.batch_size, progress=progress,
+                            workers=args.workers, scheduler=args.scheduler)
+    except (StoreError, OSError, ValueError) as err:       # OSError: a scheduler that does not answer
         return _fail(str(err))
     print(f"svodka: {report}")
     if report.rejected:
@@ -122,12 +124,17 @@ def cmd_search(args) -> int:
 
 def register(sub) -> None:
     def db(p) -> None:
-        p.add_argument("--db", default=_db_default(), help="the store: a path or sqlite:///… (default: $SVODKA_DB or svodka.db)")
+        p.add_argument("--db", default=_db_default(), help="the store: a SQLite path (sqlite:///…) or postgresql://user@host/db"
+                                                        " (default: $SVODKA_DB or svodka.db)")
 
     p = sub.add_parser("ingest", help="analyse documents and store the articles (skips what is already stored)")
     p.add_argument("paths", nargs="+", help="files, folders, .gz, .jsonl, .warc[.gz], .wet.gz or - for stdin")
     db(p)
     p.add_argument("--batch-size", type=int, default=50, help="documents per transaction (default 50)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, metavar="N",
+                       help="analyse on a local Dask cluster of N worker processes (one writer stays here)")
+    where.add_argument("--scheduler", metavar="ADDR", help="analyse on a running Dask cluster (tcp://host:8786)")
     p.add_argument("--progress", action="store_true", default=None, help="show a progress bar (default: on a terminal)")
     p.add_argument("--no-progress", dest="progress", action="store_false")
     p.set_defaults(func=cmd_ingest)

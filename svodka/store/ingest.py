@@ -5,6 +5,10 @@ asked whether those bytes are already there (as an article or as a rejected docu
 document is skipped, and only a new source it was found under is recorded. Results are written
 ``batch_size`` documents per transaction, so a killed ingest loses at most the open batch, and
 running it again completes the work without storing anything twice.
+
+With ``workers=N`` (a local Dask cluster) or ``scheduler="tcp://…"`` (a running one) the analysis
+runs on the cluster (``svodka.cluster``); reading, deduplication and writing stay here, one writer,
+so the store gets the same rows in the same order as a single-process ingest.
 """
 from __future__ import annotations
 
@@ -72,26 +76,41 @@ class _Batch:
         self.articles, self.raws, self.rejected, self.known = [], {}, [], []
         return new
 
+    def flush_known(self) -> None:
+        """Only the new sources of documents stored before this run (no article is written)."""
+        with self.store.transaction():
+            for sha, source in self.known:
+                self.store.add_known_source(sha, source)
+        self.known = []
+
 
 def ingest(paths: Iterable[str], db, *, batch_size: int = 50, pipeline: Pipeline | None = None,
-           progress: bool = True) -> IngestReport:
+           progress: bool = True, workers: int | None = None, scheduler: str | None = None) -> IngestReport:
     """Read every document under ``paths`` (files, folders, archives, '-'), analyse the new ones
     and store them in ``db`` (a Store, a path or a URL) with every annotation, their raw bytes
     and their sources; rejected documents go to the ``rejected`` table.
 
-    ``progress`` shows a tqdm bar on stderr (documents/s, rejected count).
+    ``progress`` shows a tqdm bar on stderr (documents/s, rejected count). ``workers`` /
+    ``scheduler``: analyse on a Dask cluster (see the module's docstring).
     """
     from . import Store, open_store
 
     store = db if isinstance(db, Store) else open_store(db)
+    cluster = None
     try:
-        return _ingest(paths, store, max(1, int(batch_size)), pipeline or default_pipeline(), progress)
+        runner = pipeline or default_pipeline()
+        if workers is not None or scheduler is not None:
+            from ..cluster import ClusterPipeline
+            cluster = runner = ClusterPipeline(None if scheduler else workers, scheduler, pipeline=runner)
+        return _ingest(paths, store, max(1, int(batch_size)), runner, progress)
     finally:
+        if cluster is not None:
+            cluster.close()
         if store is not db:
             store.close()
 
 
-def _ingest(paths, store, batch_size: int, pipeline: Pipeline, progress: bool) -> IngestReport:
+def _ingest(paths, store, batch_size: int, pipeline, progress: bool) -> IngestReport:
     from tqdm import tqdm
 
     from ..read import read_paths
@@ -99,7 +118,7 @@ def _ingest(paths, store, batch_size: int, pipeline: Pipeline, progress: bool) -
     report = IngestReport()
     started = time.perf_counter()
     batch = _Batch(store, batch_size)
-    queue: deque[RawDocument] = deque()
+    queue: deque[RawDocument | None] = deque()
     bar = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=not progress, dynamic_ncols=True,
                mininterval=0.5)
 
@@ -111,8 +130,13 @@ def _ingest(paths, store, batch_size: int, pipeline: Pipeline, progress: bool) -
                         rejected=report.rejected, refresh=False)
 
     def fill() -> None:
-        if len(batch) >= batch_size:
+        # cut by results only, so that the batches (and their linking) do not depend on how far
+        # ahead the reader runs (it runs further with a cluster); sources of stored documents
+        # seen again go on their own
+        if len(batch.articles) + len(batch.rejected) >= batch_size:
             report.new += batch.flush()
+        elif len(batch.known) >= batch_size:
+            batch.flush_known()
 
     def fresh() -> Iterator[RawDocument]:
         """The documents the store does not hold yet; the others are counted and their source kept."""
@@ -125,14 +149,15 @@ def _ingest(paths, store, batch_size: int, pipeline: Pipeline, progress: bool) -
                 if not store.has_source(sha, item.source):
                     batch.known.append((sha, item.source))
                 tick("skipped")
-            elif isinstance(item, Rejected):                        # unreadable: never reaches the pipeline
+            elif isinstance(item, Rejected):    # unreadable: the pipeline passes it through, in order
                 if not sha and store.is_rejected(item.source):
                     tick("skipped")
                     continue
                 if sha:
                     batch.inflight[sha] = []
-                batch.rejected.append((item, None, None))
-                tick("rejected")
+                queue.append(None)
+                yield item
+                continue
             else:
                 batch.inflight[sha] = []
                 queue.append(item)
@@ -143,7 +168,10 @@ def _ingest(paths, store, batch_size: int, pipeline: Pipeline, progress: bool) -
     try:
         for result in pipeline.pipe(fresh()):
             raw = queue.popleft()
-            if isinstance(result, Article):
+            if raw is None:                         # unreadable, recorded as the reader rejected it
+                batch.rejected.append((result, None, None))
+                tick("rejected")
+            elif isinstance(result, Article):
                 result.sha256 = result.sha256 or raw.sha256
                 batch.articles.append(result)
                 batch.raws[result.sha256] = (raw.data, raw.kind)
