@@ -125,14 +125,14 @@ class ActorIndex:
         return self.actor(found[0]) if len(found) == 1 else None
 
     def previous_person(self, s: Sentence, tok: Tok, gender: str | None) -> Actor | None:
-        from ..nlp.annotate import _gender
+        from ..nlp.entities import gender_of
 
         here = (self.field_order.get(s.field, 0), tok.start)
         best = None
         for e in self.article.entities:
             if e.type != "PER":
                 continue
-            g = _gender(e.name)
+            g = gender_of(e.name)
             if gender and g and g[:1] != gender[:1].lower():
                 continue
             for m in e.mentions:
