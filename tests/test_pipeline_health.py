@@ -21,3 +21,15 @@ def test_no_stage_fails_on_the_demo_corpus(caplog):
     failures = [r.getMessage() for r in caplog.records if "failed" in r.getMessage()]
     assert failures == []
     assert sum(len(r.events) for r in results) >= 10
+
+
+def test_no_stage_fails_on_dev_pages(caplog):
+    """Real pages reach more of the coder (pronoun actors, long sentences) than the demo does."""
+    from conftest import PAGES_DEV, need
+
+    folder = need(PAGES_DEV / "text")
+    pages = sorted(folder.glob("*.txt"))[::4]
+    with caplog.at_level(logging.WARNING, logger="svodka"):
+        results = list(Pipeline().pipe(read_paths([str(p) for p in pages])))
+    assert len(results) == len(pages)
+    assert [r.getMessage() for r in caplog.records if "failed" in r.getMessage()] == []
