@@ -28,7 +28,7 @@ def test_no_stage_fails_on_dev_pages(caplog):
     from conftest import PAGES_DEV, need
 
     folder = need(PAGES_DEV / "text")
-    pages = sorted(folder.glob("*.txt"))[::4]
+    pages = sorted(folder.glob("*.txt"))[1::4]
     with caplog.at_level(logging.WARNING, logger="svodka"):
         results = list(Pipeline().pipe(read_paths([str(p) for p in pages])))
     assert len(results) == len(pages)
