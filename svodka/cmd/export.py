@@ -66,7 +66,7 @@ def register(sub) -> None:
     from ..store.export import FORMATS
 
     def db(p) -> None:
-        p.add_argument("--db", default=_db_default(), help="the store: a path or sqlite:///… (default: $SVODKA_DB or svodka.db)")
+        p.add_argument("--db", default=_db_default(), help="the store: a SQLite path (sqlite:///…) or postgresql://… (default: $SVODKA_DB or svodka.db)")
 
     p = sub.add_parser("stories", help="articles about the same story across sources, grouped")
     db(p)

@@ -363,16 +363,17 @@ class Linker:
 
     def value(self, cid: int, what: str, value: str, day: str | None, count: int = 1) -> None:
         self.conn.execute(
-            "INSERT INTO corpus_entity_values (entity, what, value, count, first, last) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT(entity, what, value) DO UPDATE SET count = count + excluded.count,"
-            " first = CASE WHEN first IS NULL OR excluded.first < first THEN excluded.first ELSE first END,"
-            " last = CASE WHEN last IS NULL OR excluded.last > last THEN excluded.last ELSE last END",
+            "INSERT INTO corpus_entity_values AS v (entity, what, value, count, first, last) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(entity, what, value) DO UPDATE SET count = v.count + excluded.count,"
+            " first = CASE WHEN v.first IS NULL OR excluded.first < v.first THEN excluded.first ELSE v.first END,"
+            " last = CASE WHEN v.last IS NULL OR excluded.last > v.last THEN excluded.last ELSE v.last END",
             (cid, what, value, count, day, day))
 
     def attach(self, loc: Local, cid: int) -> None:
         day = (loc.published or "")[:10] or None
-        self.conn.execute("INSERT OR REPLACE INTO entity_links (article, entity, corpus, mentions) VALUES (?, ?, ?, ?)",
-                          (loc.article, loc.entity, cid, loc.mentions))
+        self.conn.execute("INSERT INTO entity_links (article, entity, corpus, mentions) VALUES (?, ?, ?, ?)"
+                          " ON CONFLICT (article, entity) DO UPDATE SET corpus = excluded.corpus,"
+                          " mentions = excluded.mentions", (loc.article, loc.entity, cid, loc.mentions))
         self.conn.execute(
             "UPDATE corpus_entities SET mentions = mentions + ?, articles = articles + ?,"
             " first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END,"
@@ -433,13 +434,12 @@ class Linker:
         c.execute("INSERT OR IGNORE INTO corpus_names (key, entity) SELECT key, ? FROM corpus_names WHERE entity = ?",
                   (into, old))
         c.execute("DELETE FROM corpus_names WHERE entity = ?", (old,))
-        m, a, f, l = c.execute("SELECT mentions, articles, first_seen, last_seen FROM corpus_entities WHERE id = ?",
-                               (old,)).fetchone()
+        m, f, l = c.execute("SELECT mentions, first_seen, last_seen FROM corpus_entities WHERE id = ?", (old,)).fetchone()
+        f0, l0 = c.execute("SELECT first_seen, last_seen FROM corpus_entities WHERE id = ?", (into,)).fetchone()
         shared = c.execute("SELECT count(DISTINCT article) FROM entity_links WHERE corpus = ?", (into,)).fetchone()[0]
-        c.execute("UPDATE corpus_entities SET mentions = mentions + ?, articles = ?,"
-                  " first_seen = min(coalesce(first_seen, ?), coalesce(?, first_seen)),"
-                  " last_seen = max(coalesce(last_seen, ?), coalesce(?, last_seen)) WHERE id = ?",
-                  (m, shared, f, f, l, l, into))
+        c.execute("UPDATE corpus_entities SET mentions = mentions + ?, articles = ?, first_seen = ?, last_seen = ?"
+                  " WHERE id = ?", (m, shared, min((x for x in (f0, f) if x), default=None),
+                                    max((x for x in (l0, l) if x), default=None), into))
         c.execute("DELETE FROM corpus_entities WHERE id = ?", (old,))
         c.execute("INSERT INTO entity_merges (old, new) VALUES (?, ?)", (old, into))
         for arts in self.in_article.values():

@@ -365,8 +365,10 @@ class EventLinker:
     def attach(self, r: Report, event: int) -> None:
         actors = [dict(a, side="source") for a in r.source] + [dict(a, side="target") for a in r.target]
         self.conn.execute(
-            "INSERT OR REPLACE INTO event_links (article, n, event, actors, lo, hi, precision, outlet)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO event_links (article, n, event, actors, lo, hi, precision, outlet)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article, n) DO UPDATE SET event = excluded.event,"
+            " actors = excluded.actors, lo = excluded.lo, hi = excluded.hi, precision = excluded.precision,"
+            " outlet = excluded.outlet",
             (r.article, r.n, event, dumps(actors), r.span.lo.isoformat() if r.span else None,
              r.span.hi.isoformat() if r.span else None, r.span.precision if r.span else None, r.outlet))
         self.touched.add(event)

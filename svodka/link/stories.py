@@ -295,7 +295,8 @@ def _check_params(store) -> None:
             words = shingles(json.loads(data))
             conn.execute("UPDATE story_articles SET size = ?, shingles = ?, minhash = ? WHERE article = ?",
                          (len(words), _blob(hashes(words)), _blob(signature(words)), pk))
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_META_KEY, PARAMS))
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                 (_META_KEY, PARAMS))
 
 
 def _pending(conn) -> list[tuple[int, str]]:

@@ -2,22 +2,21 @@
 API has no method for (events with filters, facets, stats, entity lists), and thin adapters over
 the cross-article functions of ``svodka.link`` (dossier, timeline, stories).
 
-Every query is read-only (the connections run ``PRAGMA query_only``) and every value is a bound
-parameter; table and column names come from this module only, never from a request.
+Every query is read-only (the connections refuse writes: ``Store.read_only``) and every value is a
+bound parameter; table and column names come from this module only, never from a request. The SQL
+runs on every backend (SQLite, PostgreSQL): what SQL cannot say portably is done in Python.
 """
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from ..store import open_store
+from ..store import Store, open_store
 from ..store.records import day_bounds, key
-from ..store.sqlite import Store
 
 FACET_CAP = 2000          # facets count over at most this many matches (the newest ones)
 MAX_OFFSET = 100_000      # deeper pages are refused (a 4xx): nobody pages that far by hand
@@ -34,8 +33,8 @@ class NotFound(Exception):
 class Data:
     """The store behind the app. ``store()`` gives this thread's read-only connection.
 
-    SQLite connections are not shared between threads: FastAPI runs handlers in a thread pool, so
-    each worker thread opens its own (cheap: one file open and a schema check).
+    Connections are not shared between threads: FastAPI runs handlers in a thread pool, so each
+    worker thread opens its own (SQLite: one file open and a schema check; PostgreSQL: one connection).
     """
 
     def __init__(self, db: str, *, writable: bool = False) -> None:
@@ -53,7 +52,7 @@ class Data:
         if store is None:
             store = open_store(self.db, create=False)
             if not self.writable:
-                store.conn.execute("PRAGMA query_only=ON")
+                store.read_only()
             self._local.store = store
         return store
 
@@ -109,7 +108,7 @@ def article(store: Store, id_: str) -> dict:
 
 
 def count_articles(store: Store, *, date_from=None, date_to=None, site=None, rubric=None, entity=None) -> int:
-    filters, params = Store._filters(date_from, date_to, site, rubric, entity, "pk")
+    filters, params = store.filters(date_from, date_to, site, rubric, entity, "pk")
     where = " WHERE " + " AND ".join(filters) if filters else ""
     return store.conn.execute(f"SELECT count(*) FROM articles{where}", params).fetchone()[0]
 
@@ -123,7 +122,7 @@ def stats(data: Data, store: Store) -> dict:
         one = lambda sql: c.execute(sql).fetchone()
         first, last = one("SELECT min(published), max(published) FROM articles")
         by_type = {t: n for t, n in c.execute(
-            "SELECT type, count(*) FROM (SELECT DISTINCT type, key FROM entities) GROUP BY type") if t}
+            "SELECT type, count(*) FROM (SELECT DISTINCT type, key FROM entities) AS t GROUP BY type") if t}
         return {
             "articles": one("SELECT count(*) FROM articles")[0],
             "rejected": one("SELECT count(*) FROM rejected")[0],
@@ -191,15 +190,16 @@ def facets(store: Store, query: str, *, date_from=None, date_to=None, site=None,
     if query.strip() and parsed.empty:
         return {"matches": 0, "capped": False, "site": [], "rubric": [], "month": [], "entity": []}
     if parsed.empty:
-        filters, params = Store._filters(date_from, date_to, site, rubric, entity, "pk")
+        filters, params = store.filters(date_from, date_to, site, rubric, entity, "pk")
         where = " WHERE " + " AND ".join(filters) if filters else ""
         inner = f"SELECT pk FROM articles{where} ORDER BY pk DESC LIMIT ?"
         args = [*params, cap + 1]
     else:
-        filters, params = Store._filters(date_from, date_to, site, rubric, entity, "+search.rowid")
-        inner = ("SELECT search.rowid AS pk FROM search WHERE search MATCH ?"
+        filters, params = store.filters(date_from, date_to, site, rubric, entity)
+        match, match_args = store.text_match(parsed)
+        inner = (f"SELECT search.rowid AS pk FROM search WHERE {match}"
                  f"{''.join(' AND ' + f for f in filters)} ORDER BY search.rowid DESC LIMIT ?")
-        args = [searchtext.fts5_query(parsed), *params, cap + 1]
+        args = [*match_args, *params, cap + 1]
     c = store.conn
     pks = [r[0] for r in c.execute(inner, args)]
     capped = len(pks) > cap
@@ -210,14 +210,14 @@ def facets(store: Store, query: str, *, date_from=None, date_to=None, site=None,
     marks = ",".join("?" * len(pks))
 
     def group(expr: str) -> list[dict]:
-        rows = c.execute(f"SELECT {expr} AS v, count(*) FROM articles WHERE pk IN ({marks}) AND v IS NOT NULL"
+        rows = c.execute(f"SELECT {expr} AS v, count(*) FROM articles WHERE pk IN ({marks}) AND {expr} IS NOT NULL"
                          " GROUP BY v ORDER BY 2 DESC, 1 LIMIT 12", pks).fetchall()
         return [{"value": v, "count": n} for v, n in rows]
 
     out["site"] = group("site")
     out["rubric"] = group("rubric")
     out["month"] = sorted(group("substr(published, 1, 7)"), key=lambda x: x["value"], reverse=True)
-    rows = c.execute(f"SELECT min(name), type, count(DISTINCT article) FROM entities WHERE article IN ({marks})"
+    rows = c.execute(f"SELECT min(name), min(type), count(DISTINCT article) FROM entities WHERE article IN ({marks})"
                      " AND type IN ('PER', 'ORG', 'LOC') GROUP BY key ORDER BY 3 DESC, 1 LIMIT 12", pks).fetchall()
     out["entity"] = [{"value": name, "type": kind, "count": n} for name, kind, n in rows]
     return out
@@ -275,62 +275,62 @@ def _day_span(value: str | None, end: bool) -> str | None:
     return None
 
 
-def register_functions(store: Store) -> None:
-    if not getattr(store, "_svodka_serve_functions", False):
-        store.conn.create_function("svodka_actor", 2, _actor_match, deterministic=True)
-        store.conn.create_function("svodka_key", 1, key, deterministic=True)
-        store.conn.create_function("svodka_lo", 1, lambda v: _day_span(v, False), deterministic=True)
-        store.conn.create_function("svodka_hi", 1, lambda v: _day_span(v, True), deterministic=True)
-        try:
-            store._svodka_serve_functions = True
-        except AttributeError:
-            pass
-
-
 def events(store: Store, *, type_: str | None = None, actor: str | None = None, date_from=None, date_to=None,
            place: str | None = None, article_id: str | None = None, limit: int = 50, offset: int = 0) -> dict:
     """Events with filters, newest first: ``type`` (meet, arrest …), ``actor`` (source or target),
     ``date_from``/``date_to`` (the event's date, or the article's when the event has none; an event
     dated to a month, a season or a year is in the range when any of its days is), newest first by
-    the first day it covers, ``place``, ``article_id``. Returns total and items."""
-    register_functions(store)
+    the first day it covers, ``place``, ``article_id``. Returns total and items.
+
+    SQL narrows by type and article; the EDTF spans, actors and places are read in Python (the same
+    on every backend), then only the page's events are fetched whole."""
     lo, hi = check_dates(date_from, date_to)
     where, params = [], []
-    when = "COALESCE(svodka_lo(e.date), substr(a.published, 1, 10))"
-    until = "COALESCE(svodka_hi(e.date), substr(a.published, 1, 10))"
     if type_:
         where.append("e.type = ?"), params.append(type_.strip())
-    if actor and key(actor):
-        where.append("(svodka_actor(e.source, ?) OR svodka_actor(e.target, ?))")
-        params += [key(actor)] * 2
-    if lo:
-        where.append(f"{until} >= ?"), params.append(lo)
-    if hi:
-        where.append(f"{when} < ?"), params.append(hi)
-    if place and key(place):
-        where.append("svodka_key(e.place) = ?"), params.append(key(place))
     if article_id:
-        found = store._find(article_id)
+        found = store.find(article_id)
         if not found:
             raise NotFound(f"no article {article_id!r}")
         where.append("e.article = ?"), params.append(found[0])
+    actor_key = key(actor) if actor else ""
+    place_key = key(place) if place else ""
     sql_where = " WHERE " + " AND ".join(where) if where else ""
-    base = f"FROM events e JOIN articles a ON a.pk = e.article{sql_where}"
     c = store.conn
-    total = c.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-    rows = c.execute(
-        f"SELECT a.id, a.title, a.published, a.site, e.n, {', '.join('e.' + x for x in EVENT_COLUMNS)} {base}"
-        f" ORDER BY {when} DESC, a.pk DESC, e.n LIMIT ? OFFSET ?", [*params, limit, offset]).fetchall()
+    keep = []
+    for pk, n, when_, published, source, target, place_ in c.execute(
+            "SELECT e.article, e.n, e.date, a.published, e.source, e.target, e.place FROM events e"
+            f" JOIN articles a ON a.pk = e.article{sql_where}", params):
+        if actor_key and not (_actor_match(source, actor_key) or _actor_match(target, actor_key)):
+            continue
+        if place_key and key(place_) != place_key:
+            continue
+        day = published[:10] if published is not None else None       # as SQL's substr(published, 1, 10)
+        first, last = _day_span(when_, False) or day, _day_span(when_, True) or day
+        if (lo and (last is None or last < lo)) or (hi and (first is None or first >= hi)):
+            continue
+        keep.append((first is not None, first or "", pk, n))
+    keep.sort(key=lambda k: k[3])                                   # e.n ascending within one article …
+    keep.sort(key=lambda k: k[:3], reverse=True)                    # … newest first, undated last
+    page = [(pk, n) for _, _, pk, n in keep[offset:offset + limit]]
+    details = {}
+    pks = sorted({pk for pk, _ in page})
+    if pks:
+        for row in c.execute(
+                f"SELECT e.article, e.n, a.id, a.title, a.published, a.site, {', '.join('e.' + x for x in EVENT_COLUMNS)}"
+                f" FROM events e JOIN articles a ON a.pk = e.article WHERE e.article IN ({','.join('?' * len(pks))})",
+                pks):
+            details[(row[0], row[1])] = row[2:]
     items = []
-    for row in rows:
-        id_, title, published, site, n, *values = row
+    for pk, n in page:
+        id_, title, published, site, *values = details[(pk, n)]
         item = {"article": id_, "n": n}
         item.update(dict(zip(EVENT_COLUMNS, values)))
         for name in ("source", "target", "evidence"):
             item[name] = json.loads(item[name] or "[]")
         item["article_title"], item["article_published"], item["article_site"] = title, published, site
         items.append(item)
-    return {"total": total, "items": items}
+    return {"total": len(keep), "items": items}
 
 
 def event_types(data: Data, store: Store) -> list[str]:
@@ -349,11 +349,11 @@ def entity_list(store: Store, *, q: str | None = None, type_: str | None = None,
     k = key(q) if q else ""
     try:
         return _corpus_entity_list(store, k, type_, limit, offset)
-    except sqlite3.OperationalError:          # no link tables in this store
+    except _NotLinked:
         pass
     sql_where, params = _name_filter(k, type_, "last")
     c = store.conn
-    total = c.execute(f"SELECT count(*) FROM (SELECT 1 FROM entities{sql_where} GROUP BY key, type)",
+    total = c.execute(f"SELECT count(*) FROM (SELECT 1 FROM entities{sql_where} GROUP BY key, type) AS t",
                       params).fetchone()[0]
     rows = c.execute(
         f"SELECT min(name), type, count(DISTINCT article) AS n FROM entities{sql_where} GROUP BY key, type"
@@ -373,10 +373,14 @@ def _name_filter(k: str, type_: str | None, last_column: str) -> tuple[str, list
     return (" WHERE " + " AND ".join(where) if where else ""), params
 
 
+class _NotLinked(Exception):
+    """The store's corpus entities are empty: list the articles' own entities instead."""
+
+
 def _corpus_entity_list(store: Store, k: str, type_: str | None, limit: int, offset: int) -> dict:
     c = store.conn
     if not c.execute("SELECT 1 FROM corpus_entities LIMIT 1").fetchone():
-        raise sqlite3.OperationalError("not linked")
+        raise _NotLinked
     sql_where, params = _name_filter(k, type_, "last_name")
     total = c.execute(f"SELECT count(*) FROM corpus_entities{sql_where}", params).fetchone()[0]
     rows = c.execute(f"SELECT id, type, name, born, country, articles, mentions FROM corpus_entities{sql_where}"
@@ -451,7 +455,7 @@ def corpus_ids(store: Store, article_pk: int) -> dict[str, int]:
     """The article's entities (local id) → their corpus entity ids, where linked."""
     try:
         return dict(store.conn.execute("SELECT entity, corpus FROM entity_links WHERE article = ?", (article_pk,)))
-    except sqlite3.OperationalError:          # a store without the link tables
+    except store.errors:          # a store without the link tables
         return {}
 
 
@@ -479,7 +483,7 @@ def event_articles(store: Store, event_ids: list[int], per_event: int = 3) -> di
                 items = out.setdefault(ev, [])
                 if len(items) < per_event:
                     items.append({"id": id_, "title": title, "published": published, "site": site})
-    except sqlite3.OperationalError:
+    except store.errors:
         return {}
     return out
 

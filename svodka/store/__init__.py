@@ -5,7 +5,7 @@ The Python API mirrors the command line::
 
     from svodka.store import open_store, ingest
 
-    store = open_store("svodka.db")            # a path, "sqlite:///svodka.db", ":memory:"
+    store = open_store("svodka.db")            # a path, "sqlite:///svodka.db", ":memory:", "postgresql://…"
     report = ingest(["demo/"], store)          # svodka ingest demo/ --db svodka.db
     report.new, report.skipped, report.rejected
 
@@ -28,8 +28,10 @@ Identity: a document is the SHA-256 of its raw bytes. Storing the same bytes aga
 (another source they were found under goes to ``sources``). Schema: ``svodka.store.schema``
 (versioned, migrated on open). Search syntax and lemmas: ``svodka.store.text``.
 
-Backends: ``open_store`` picks one by URL; a backend implements the methods of
-``svodka.store.sqlite.Store``. Only SQLite exists today.
+Backends: ``open_store`` picks one by URL — SQLite (``svodka.store.sqlite``, a path) or PostgreSQL
+(``svodka.store.postgres``, ``postgresql://user:password@host/database``). Both are ``Store``
+(``svodka.store.base``), with the same methods and the same results; ``store.errors`` is the
+backend's database exception classes.
 """
 from __future__ import annotations
 
@@ -37,15 +39,17 @@ from pathlib import Path
 
 from .ingest import IngestReport, ingest
 from .records import Hit, RejectedDoc, StoreError
+from .base import Store
 from .schema import SCHEMA_VERSION
-from .sqlite import Store
+from .sqlite import SQLiteStore
 
 DEFAULT_DB = "svodka.db"
 
 
 def open_store(url_or_path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
     """A store by path or URL: ``path/to/file.db``, ``sqlite:///relative.db``,
-    ``sqlite:////absolute/path.db``, ``:memory:``. ``create=False`` refuses a missing file.
+    ``sqlite:////absolute/path.db``, ``:memory:``, ``postgresql://user:password@host:port/database``
+    (``postgres://`` too). ``create=False`` refuses a missing file or a database without a store.
 
     Raises StoreError for a URL of a backend this svodka does not have.
     """
@@ -55,12 +59,13 @@ def open_store(url_or_path: str | Path = DEFAULT_DB, *, create: bool = True) -> 
         scheme = scheme.lower()
         if scheme == "sqlite":
             path = rest[1:] if rest.startswith("/") else rest      # sqlite:///x.db → x.db
-            return Store(path or ":memory:", create=create)
+            return SQLiteStore(path or ":memory:", create=create)
         if scheme in ("postgres", "postgresql"):
-            raise StoreError("the PostgreSQL store is not available yet; use a SQLite path")
-        raise StoreError(f"unknown store URL scheme {scheme!r} (expected a path or sqlite:///…)")
-    return Store(target, create=create)
+            from .postgres import PostgresStore
+            return PostgresStore(target, create=create)
+        raise StoreError(f"unknown store URL scheme {scheme!r} (expected a path, sqlite:///… or postgresql://…)")
+    return SQLiteStore(target, create=create)
 
 
-__all__ = ["open_store", "ingest", "Store", "IngestReport", "Hit", "RejectedDoc", "StoreError",
+__all__ = ["open_store", "ingest", "Store", "SQLiteStore", "IngestReport", "Hit", "RejectedDoc", "StoreError",
            "SCHEMA_VERSION", "DEFAULT_DB"]

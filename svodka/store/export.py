@@ -82,9 +82,7 @@ SQL_TABLES: dict[str, tuple[list[tuple[str, str]], str]] = {
         " FROM events t JOIN articles a ON a.pk = t.article ORDER BY t.article, t.n"),
     "stories": (
         [("id", "int"), ("label", "str"), ("first", "str"), ("last", "str"), ("size", "int"), ("sites", "list")],
-        "SELECT s.id, s.label, s.first, s.last, s.size, (SELECT json_group_array(json_array(a.site, a.source))"
-        " FROM story_articles sa JOIN articles a ON a.pk = sa.article WHERE sa.story = s.id)"
-        " FROM stories s ORDER BY s.id"),
+        "SELECT s.id, s.label, s.first, s.last, s.size, NULL FROM stories s ORDER BY s.id"),
     "story_articles": (
         [("story", "int"), ("article", "str")],
         "SELECT sa.story, a.id FROM story_articles sa JOIN articles a ON a.pk = sa.article ORDER BY sa.story, sa.article"),
@@ -107,10 +105,6 @@ def _fetch(conn, sql: str, params=()) -> Iterator[tuple]:
         yield from rows
 
 
-def _has_table(conn, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
-
-
 def article_rows(conn) -> Iterator[list]:
     """The articles table: one row per article, values as in its JSON (lists and records as Python values)."""
     for (data,) in _fetch(conn, "SELECT data FROM article_data ORDER BY pk"):
@@ -123,21 +117,31 @@ def _outlet(site, source):
     return outlet(site, source)
 
 
+def _story_sites(conn) -> dict[int, set[str]]:
+    """Story → the outlets of its articles, as `svodka stories` has them."""
+    out: dict[int, set[str]] = {}
+    for story, site, source in _fetch(conn, "SELECT sa.story, a.site, a.source FROM story_articles sa"
+                                            " JOIN articles a ON a.pk = sa.article"):
+        outlet = _outlet(site, source)
+        if outlet:
+            out.setdefault(story, set()).add(outlet)
+    return out
+
+
 def table_rows(conn, table: str) -> Iterator[list]:
     """Rows of one table, in its column order; list columns parsed from their stored JSON text."""
     if table == "articles":
         yield from article_rows(conn)
         return
     columns, sql = SQL_TABLES[table]
-    if table.startswith("stor") and not _has_table(conn, "stories"):
-        return
+    sites = _story_sites(conn) if table == "stories" else {}
     parse = [i for i, (_, kind) in enumerate(columns) if kind in ("list", "json")]
     for row in _fetch(conn, sql):
         row = list(row)
         for i in parse:
             row[i] = json.loads(row[i]) if row[i] is not None else None
-        if table == "stories":              # (site, source) pairs → the story's sites, as `svodka stories` has them
-            row[5] = sorted({x for x in (_outlet(site, source) for site, source in row[5] or []) if x})
+        if table == "stories":
+            row[5] = sorted(sites.get(row[0], ()))
         yield row
 
 
@@ -284,10 +288,7 @@ def export(store, fmt: str, out_dir: str | Path) -> dict[str, int]:
     if not os.access(out, os.W_OK):
         raise ExportError(f"cannot write to {out}")
     conn = store.conn
-    own = not conn.in_transaction
-    if own:
-        conn.execute("BEGIN")           # a read snapshot: every file sees the same store
-    try:
+    with store.snapshot():              # every file sees the same store
         written: dict[str, int] = {}
         if fmt == "jsonl":
             written["articles.jsonl"] = _write_jsonl(conn, out / "articles.jsonl")
@@ -299,9 +300,6 @@ def export(store, fmt: str, out_dir: str | Path) -> dict[str, int]:
             for table in TABLE_NAMES:
                 written[f"{table}.{ext}"] = write(conn, table, out / f"{table}.{ext}")
         return written
-    finally:
-        if own:
-            conn.execute("COMMIT")
 
 
 __all__ = ["export", "FORMATS", "TABLE_NAMES", "ExportError", "table_rows", "article_rows", "gdelt_rows",

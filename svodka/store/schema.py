@@ -24,11 +24,26 @@ Tables (schema 1):
 - ``events``: per article: n and the Event record's fields (lists and evidence as JSON).
 - ``rejected``: documents that did not become articles: source, reason, sha256 ('' when the bytes
   could not be read at all), time; unique on (source, sha256).
-- ``search``: FTS5, contentless, rowid = ``articles.pk``: the lemmas of title, lead and body.
+- ``search``: rowid = ``articles.pk``: the lemmas of title, lead and body. SQLite: FTS5,
+  contentless. PostgreSQL: ``doc``, a tsvector with title, lead and body weighted A, B, C, under a
+  GIN index.
+
+Both engines: a step is SQLite DDL, which ``svodka.store.dialect.pg_ddl`` translates for PostgreSQL
+(types, identity keys, collation); a statement that cannot be translated is a ``Dialects`` pair.
 """
 from __future__ import annotations
 
-MIGRATIONS: list[list[str]] = [
+from typing import NamedTuple
+
+
+class Dialects(NamedTuple):
+    """One schema statement written for each engine (a string or a list of statements each)."""
+
+    sqlite: str | list[str]
+    postgresql: str | list[str]
+
+
+MIGRATIONS: list[list[str | Dialects]] = [
     # 0 → 1: the first schema.
     [
         """CREATE TABLE articles (
@@ -146,9 +161,13 @@ MIGRATIONS: list[list[str]] = [
             UNIQUE (source, sha256)
         )""",
         "CREATE INDEX rejected_sha256 ON rejected(sha256)",
-        """CREATE VIRTUAL TABLE search USING fts5(
-            title, lead, body, content='', tokenize='unicode61 remove_diacritics 2'
-        )""",
+        Dialects(
+            sqlite="""CREATE VIRTUAL TABLE search USING fts5(
+                title, lead, body, content='', tokenize='unicode61 remove_diacritics 2'
+            )""",
+            postgresql=["CREATE TABLE search (rowid INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,"
+                        " doc TSVECTOR NOT NULL)",
+                        "CREATE INDEX search_doc ON search USING GIN (doc)"]),
     ],
 ]
 

@@ -165,6 +165,49 @@ def fts5_query(query: Query) -> str:
     return " OR ".join(ors)
 
 
+def _lexeme(lemma_: str) -> str:
+    return "'" + lemma_.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsquery(query: Query) -> str:
+    """The PostgreSQL tsquery (text, for ``::tsquery``) for a parsed query: lexemes quoted, ``&`` within
+    a group, ``|`` between groups and lemma choices, phrases as ``<->``: what ``fts5_query`` says."""
+    ors = []
+    for group in query.groups:
+        ands = []
+        for term in group:
+            if len(term.choices) == 1:
+                alts = [_lexeme(l) for l in term.choices[0]]
+            else:
+                combos = list(product(*term.choices))[:MAX_PHRASE_VARIANTS]
+                alts = ["(" + " <-> ".join(_lexeme(l) for l in c) + ")" for c in combos]
+            ands.append("(" + " | ".join(alts) + ")")
+        ors.append("(" + " & ".join(ands) + ")")
+    return " | ".join(ors)
+
+
+TSVECTOR_MAX_POSITION = 16383        # PostgreSQL's limits: positions, positions per lexeme, lexeme bytes
+TSVECTOR_MAX_POSITIONS = 256
+TSVECTOR_MAX_BYTES = 2046
+
+
+def tsvector(fields: list[tuple[str, str]]) -> str:
+    """A tsvector (text, for ``::tsvector``) of lemma strings (``lemma_text``) with their weights, e.g.
+    [(title, 'A'), (lead, 'B'), (body, 'C')]: every lemma a lexeme as it is (no parser in between, so
+    the index holds exactly the words FTS5 holds), positions running on across fields with a gap, so
+    that a phrase never spans two fields."""
+    positions: dict[str, list[str]] = {}
+    at = 0
+    for text, weight in fields:
+        for word in text.split():
+            at += 1
+            seen = positions.setdefault(word, [])
+            if len(seen) < TSVECTOR_MAX_POSITIONS and len(word.encode()) <= TSVECTOR_MAX_BYTES:
+                seen.append(f"{min(at, TSVECTOR_MAX_POSITION)}{weight}")
+        at += 1
+    return " ".join(f"{_lexeme(w)}:{','.join(dict.fromkeys(p))}" for w, p in positions.items() if p)
+
+
 # --- snippets --------------------------------------------------------------------------
 
 @dataclass(slots=True)

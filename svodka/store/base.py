@@ -1,0 +1,417 @@
+"""The store, backend-neutral: every method of the knowledge base, over ``self.conn``.
+
+A backend (``sqlite.SQLiteStore``, ``postgres.PostgresStore``) gives a connection with the
+``sqlite3.Connection`` surface (on PostgreSQL, ``dialect.PgConnection`` translates svodka's SQLite SQL),
+its schema steps, how a transaction begins, and the full-text parts: how an article's lemmas are
+indexed and how a query matches and ranks. ``svodka.store.open_store`` picks one by URL.
+Writes happen in transactions (``with store.transaction(): …``); a method that writes opens its own
+when none is open. Every value goes in as a bound parameter, never into the SQL text.
+"""
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from ..model import Article, Rejected
+from . import text as searchtext
+from .records import Hit, RejectedDoc, StoreError, article_from_dict, day_bounds, dumps, identity, key, now, rows
+from .schema import SCHEMA_VERSION, TABLES
+
+MAX_LIMIT = 1000
+RANK_CAP = 20_000          # matches ranked at most, for a query without filters (see Store.search)
+
+
+class Store:
+    """An article store. Open one with ``svodka.store.open_store(path or URL)``.
+
+    Reading: ``article(id)``, ``article_dict(id)``, ``raw(id)``, ``sources(id)``, ``rejected()``,
+    ``search(query, …)``, ``counts()``. Writing: ``add_articles(articles, raws)``,
+    ``add_rejected(rejected, data)``, ``add_source(sha256, source)``, and ``ingest(paths)``.
+    ``errors``: the backend's database exceptions (to catch them without naming the engine).
+    """
+
+    backend = ""
+    errors: tuple[type[BaseException], ...] = ()
+    TEXT_ROWID = "search.rowid"          # the full-text table's article key, as a filter column
+    SNAPSHOT = "BEGIN"                   # begins a read snapshot
+    conn = None
+    name = ""
+
+    # --- what a backend gives ----------------------------------------------------------
+
+    def _begin(self) -> None:
+        """Begin a write transaction (one writer at a time)."""
+        raise NotImplementedError
+
+    def migration(self, step: int) -> list[str]:
+        """The SQL of schema step ``step`` for this engine."""
+        raise NotImplementedError
+
+    def _index(self, rows: list[tuple[int, str, str, str]]) -> None:
+        """Add (pk, title lemmas, lead lemmas, body lemmas) to the full-text index."""
+        raise NotImplementedError
+
+    def _indexed(self) -> int:
+        """How many articles the full-text index holds."""
+        raise NotImplementedError
+
+    def text_match(self, parsed: searchtext.Query) -> tuple[str, list]:
+        """The condition on the ``search`` table for rows matching the query, and its parameters."""
+        raise NotImplementedError
+
+    def _text_rank(self, parsed: searchtext.Query) -> tuple[str, list]:
+        """The score of a matching ``search`` row (higher is better), and its parameters."""
+        raise NotImplementedError
+
+    def read_only(self) -> None:
+        """Refuse writes on this connection from now on (the web app's connections)."""
+        raise NotImplementedError
+
+    # --- lifecycle ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<svodka Store {self.backend}:{self.name}>"
+
+    @contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        """One transaction (nested calls join the outer one): all of it is stored, or none."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._begin()
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator["Store"]:
+        """A read snapshot: every query inside sees the same store (joins an open transaction)."""
+        if self._depth:
+            yield self
+            return
+        self.conn.execute(self.SNAPSHOT)
+        self._depth = 1
+        try:
+            yield self
+        finally:
+            self._depth = 0
+            self.conn.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _create_meta(self) -> None:
+        self.conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+
+    def _migrate(self) -> None:
+        self._depth = 0
+        try:
+            self._create_meta()
+        except self.errors as err:
+            raise StoreError(f"{self.name}: not a svodka store ({err})") from None
+        version = self.schema_version
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.name}: store schema {version} is newer than this svodka's "
+                             f"({SCHEMA_VERSION}); upgrade svodka")
+        for step in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                if self.schema_version != step:       # another process migrated meanwhile
+                    continue
+                for sql in self.migration(step):
+                    self.conn.execute(sql)
+                self.conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(step + 1),))
+                self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (now(),))
+
+    # --- writing -----------------------------------------------------------------------
+
+    def known(self, sha256: str) -> str | None:
+        """'article' or 'rejected' when a document with these bytes is stored, else None."""
+        if self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone():
+            return "article"
+        if self.conn.execute("SELECT 1 FROM rejected WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone():
+            return "rejected"
+        return None
+
+    def has_source(self, sha256: str, source: str) -> bool:
+        """Whether the document with these bytes is recorded under this source."""
+        return self.conn.execute("SELECT 1 FROM sources WHERE sha256 = ? AND source = ?",
+                                 (sha256, source)).fetchone() is not None
+
+    def is_rejected(self, source: str, sha256: str | None = None) -> bool:
+        """Whether this source (with these bytes; None: unreadable bytes) is recorded as rejected."""
+        return self.conn.execute("SELECT 1 FROM rejected WHERE source = ? AND sha256 = ?",
+                                 (source, sha256 or "")).fetchone() is not None
+
+    def add_raw(self, sha256: str, data: bytes, kind: str | None = None) -> bool:
+        """Keep a document's input bytes (zlib); False when they were already kept."""
+        with self.transaction():
+            cur = self.conn.execute("INSERT OR IGNORE INTO raw (sha256, kind, size, data) VALUES (?, ?, ?, ?)",
+                                    (sha256, kind, len(data), zlib.compress(data, 6)))
+        return cur.rowcount > 0
+
+    def add_source(self, sha256: str, source: str) -> bool:
+        """Record that the document was seen under ``source``; False when already recorded."""
+        with self.transaction():
+            cur = self.conn.execute("INSERT OR IGNORE INTO sources (sha256, source, seen) VALUES (?, ?, ?)",
+                                    (sha256, source, now()))
+        return cur.rowcount > 0
+
+    def add_articles(self, articles: Iterable[Article], raws: dict[str, tuple[bytes, str | None]] | None = None) -> int:
+        """Store articles with all their annotations and their lemma index, in one transaction.
+
+        An article whose sha256 is already stored is skipped (its source is still recorded).
+        ``raws`` maps sha256 → (input bytes, kind) to keep alongside. Returns how many were new.
+        """
+        new = 0
+        stamp = now()
+        raws = raws or {}
+        docs, ent, men, quo, tim, eve, fts = [], [], [], [], [], [], []
+        with self.transaction():
+            for article in articles:
+                sha = identity(article)
+                data = article.to_dict()
+                if not article.sha256:
+                    data["sha256"] = sha
+                cur = self.conn.execute(
+                    "INSERT OR IGNORE INTO articles (id, sha256, source, url, site, published, rubric, rubric_key,"
+                    " title, lead, language, encoding, layout, ingested)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.id, sha, article.source, article.url, article.site, article.published,
+                     article.rubric, key(article.rubric) or None, article.title, article.lead,
+                     article.language, article.encoding, article.layout, stamp))
+                if article.source:
+                    self.conn.execute("INSERT OR IGNORE INTO sources (sha256, source, seen) VALUES (?, ?, ?)",
+                                      (sha, article.source, stamp))
+                if sha in raws:
+                    self.add_raw(sha, *raws[sha])
+                if not cur.rowcount:
+                    continue
+                new += 1
+                pk = cur.lastrowid
+                docs.append((pk, dumps(data)))
+                r = rows(article)
+                ent += [(pk, *x) for x in r.entities]
+                men += [(pk, *x) for x in r.mentions]
+                quo += [(pk, *x) for x in r.quotes]
+                tim += [(pk, *x) for x in r.times]
+                eve += [(pk, *x) for x in r.events]
+                fts.append((pk, searchtext.lemma_text(article.title), searchtext.lemma_text(article.lead),
+                            searchtext.lemma_text("\n".join(article.body))))
+            c = self.conn
+            c.executemany("INSERT INTO article_data (pk, data) VALUES (?, ?)", docs)
+            c.executemany("INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ent)
+            c.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", men)
+            c.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", quo)
+            c.executemany("INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?)", tim)
+            c.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", eve)
+            self._index(fts)
+        return new
+
+    def add_rejected(self, rejected: Rejected, data: bytes | None = None, kind: str | None = None) -> bool:
+        """Record a rejected document (and keep its bytes, if any); False when already recorded."""
+        sha = rejected.sha256 or ""
+        with self.transaction():
+            cur = self.conn.execute("INSERT OR IGNORE INTO rejected (source, reason, sha256, time) VALUES (?, ?, ?, ?)",
+                                    (rejected.source, rejected.reason, sha, now()))
+            if sha:
+                self.conn.execute("INSERT OR IGNORE INTO sources (sha256, source, seen) VALUES (?, ?, ?)",
+                                  (sha, rejected.source, now()))
+                if data is not None:
+                    self.add_raw(sha, data, kind)
+        return cur.rowcount > 0
+
+    def add_known_source(self, sha256: str, source: str) -> None:
+        """A stored document seen again under another source: record it; a rejected one is listed
+        as rejected under that source too, with the same reason."""
+        with self.transaction():
+            self.add_source(sha256, source)
+            if not self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone():
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO rejected (source, reason, sha256, time)"
+                    " SELECT ?, reason, sha256, ? FROM rejected WHERE sha256 = ? ORDER BY pk LIMIT 1",
+                    (source, now(), sha256))
+
+    def ingest(self, paths: Iterable[str], **options):
+        """``svodka.store.ingest(paths, self, **options)``: read, analyse and store documents."""
+        from .ingest import ingest
+        return ingest(paths, self, **options)
+
+    # --- reading -----------------------------------------------------------------------
+
+    def find(self, id_: str) -> tuple[int, str, str] | None:
+        """(pk, sha256, data) of the article with this id, sha256, or a unique sha256 prefix (≥ 8)."""
+        q = "SELECT pk, sha256, data FROM articles JOIN article_data USING (pk) WHERE "
+        row = self.conn.execute(q + "id = ? ORDER BY pk LIMIT 1", (id_,)).fetchone()
+        if row is None and len(id_) == 64:
+            row = self.conn.execute(q + "sha256 = ?", (id_.lower(),)).fetchone()
+        if row is None and 8 <= len(id_) < 64 and all(c in "0123456789abcdef" for c in id_.lower()):
+            found = self.conn.execute(q + "sha256 >= ? AND sha256 < ? LIMIT 2",
+                                      (id_.lower(), id_.lower() + "g")).fetchall()
+            row = found[0] if len(found) == 1 else None
+        return row
+
+    def article_dict(self, id_: str) -> dict | None:
+        """The stored article JSON (``Article.to_dict()``, annotations included), or None."""
+        row = self.find(id_)
+        return json.loads(row[2]) if row else None
+
+    def article(self, id_: str) -> Article | None:
+        """The article with this id (or sha256, or a unique sha256 prefix), or None.
+
+        Ids are the caller's (JSONL ``id``) or the sha256's first 16 hex digits; should two
+        documents share a caller id, the first stored wins (ask by sha256 for the other).
+        """
+        data = self.article_dict(id_)
+        return article_from_dict(data) if data else None
+
+    def raw(self, id_: str) -> bytes | None:
+        """The exact input bytes of a document, by article id or by sha256 (rejected ones too)."""
+        row = self.find(id_)
+        sha = row[1] if row else id_.lower()
+        found = self.conn.execute("SELECT data FROM raw WHERE sha256 = ?", (sha,)).fetchone()
+        return zlib.decompress(found[0]) if found else None
+
+    def sources(self, id_: str) -> list[str]:
+        """Every source the document was seen under, first seen first."""
+        row = self.find(id_)
+        sha = row[1] if row else id_.lower()
+        return [r[0] for r in self.conn.execute(
+            "SELECT source FROM sources WHERE sha256 = ? ORDER BY seen, source", (sha,))]
+
+    def rejected(self) -> list[RejectedDoc]:
+        """Every rejected document, in the order they were recorded."""
+        return [RejectedDoc(s, r, h or None, t) for s, r, h, t in
+                self.conn.execute("SELECT source, reason, sha256, time FROM rejected ORDER BY pk")]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (``search``: indexed articles)."""
+        out = {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        out["search"] = self._indexed()
+        return out
+
+    def __len__(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    # --- search ------------------------------------------------------------------------
+
+    def filters(self, date_from=None, date_to=None, site=None, rubric=None, entity=None,
+                column: str | None = None) -> tuple[list[str], list]:
+        """SQL conditions ``COLUMN IN (…)`` for the search filters, and their parameters; the column is
+        ``pk`` on ``articles``, or ``TEXT_ROWID`` (the default) on the full-text table ``search``.
+
+        On SQLite's full-text table the column is ``+search.rowid``: the unary plus keeps FTS5 from
+        taking the IN list as rowid lookups (one index probe per listed article: orders of
+        magnitude slower), so the matches stream out of the index and are checked against the
+        filter set, which comes from the articles' and entities' indexes.
+        """
+        column = column or self.TEXT_ROWID
+        lo, hi = day_bounds(date_from, date_to)
+        on_articles, params = [], []
+        if lo:
+            on_articles.append("published >= ?"), params.append(lo)
+        if hi:
+            on_articles.append("published < ?"), params.append(hi)
+        if site:
+            s = site.strip().lower()
+            on_articles.append("site = ?"), params.append(s[4:] if s.startswith("www.") else s)
+        if rubric:
+            on_articles.append("rubric_key = ?"), params.append(key(rubric))
+        filters = [f"{column} IN (SELECT pk FROM articles WHERE {' AND '.join(on_articles)})"] if on_articles else []
+        if entity:
+            filters.append(f"{column} IN (SELECT article FROM entities WHERE key = ?"
+                           " UNION SELECT article FROM entities WHERE last = ?)")
+            params += [key(entity), key(entity)]
+        return filters, params
+
+    def _rank_bound(self, parsed: searchtext.Query, cap: int) -> int | None:
+        """The smallest rowid among the ``cap`` newest matches, or None when fewer match."""
+        match, args = self.text_match(parsed)
+        try:
+            row = self.conn.execute(f"SELECT search.rowid FROM search WHERE {match} ORDER BY search.rowid DESC"
+                                    " LIMIT 1 OFFSET ?", [*args, cap - 1]).fetchone()
+        except self.errors:
+            return None
+        return row[0] if row else None
+
+    def search(self, query: str = "", *, date_from: str | None = None, date_to: str | None = None,
+               site: str | None = None, rubric: str | None = None, entity: str | None = None,
+               limit: int = 20, offset: int = 0, rank_cap: int | None = RANK_CAP) -> list[Hit]:
+        """Articles matching ``query`` (see ``svodka.store.text``), best first (SQLite: bm25 over the
+        lemmas, PostgreSQL: ts_rank; title, lead and body weighted 8:3:1), each with a snippet of its
+        original text.
+
+        Filters: ``published`` within [date_from, date_to] (ISO dates, inclusive), ``site``,
+        ``rubric`` (case-insensitive), ``entity`` (an entity of the article whose normalised name
+        is this name, or whose last word is: "Алиев" → "Ильхам Алиев"). An empty query lists the
+        filtered articles, newest first. Raises StoreError for a bad date; never for the query.
+
+        Bounded time: when more than ``rank_cap`` articles match the words of a query without
+        filters, only the ``rank_cap`` most recently stored of them are ranked (FTS5 has no top-k
+        pruning: ranking costs time for every match). ``rank_cap=None`` ranks every match.
+        """
+        parsed = searchtext.parse_query(query)
+        if query.strip() and parsed.empty:
+            return []
+        limit = max(0, min(int(limit), MAX_LIMIT))
+        offset = max(0, int(offset))
+        filters, params = self.filters(date_from, date_to, site, rubric, entity,
+                                       "pk" if parsed.empty else self.TEXT_ROWID)
+        if parsed.empty:
+            where = " AND ".join(filters)
+            sql = (f"SELECT pk, NULL FROM articles{' WHERE ' + where if where else ''}"
+                   " ORDER BY published DESC, pk DESC LIMIT ? OFFSET ?")
+            args = [*params, limit, offset]
+        else:
+            # the best keys first (narrow rows through the sorter), then their details
+            match, match_args = self.text_match(parsed)
+            if not filters and rank_cap and offset + limit <= rank_cap:
+                bound = self._rank_bound(parsed, rank_cap)
+                if bound is not None:
+                    filters, params = ["search.rowid >= ?"], [bound]
+            rank, rank_args = self._text_rank(parsed)
+            sql = (f"SELECT search.rowid, {rank} AS r FROM search WHERE {match}"
+                   f"{''.join(' AND ' + f for f in filters)} ORDER BY r DESC, search.rowid DESC LIMIT ? OFFSET ?")
+            args = [*rank_args, *match_args, *params, limit, offset]
+        try:
+            ranked = self.conn.execute(sql, args).fetchall()
+        except self.errors as err:          # should not happen: the query is built, not typed
+            raise StoreError(f"cannot search for {query!r}: {err}") from None
+        if not ranked:
+            return []
+        marks = ", ".join("?" * len(ranked))
+        details = {row[0]: row[1:] for row in self.conn.execute(
+            "SELECT pk, id, sha256, title, published, site, rubric, url, data FROM articles"
+            f" JOIN article_data USING (pk) WHERE pk IN ({marks})", [pk for pk, _ in ranked])}
+        hits = []
+        for pk, r in ranked:
+            id_, sha, title, published, site_, rubric_, url, data = details[pk]
+            snip = searchtext.snippet(json.loads(data), parsed)
+            hits.append(Hit(id_, sha, title, published, site_, rubric_, url, r,
+                            snip.text, snip.highlights, snip.field))
+        return hits
+
+    _find = find                    # the name the web pages used before it was public

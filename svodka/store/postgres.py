@@ -1,0 +1,88 @@
+"""The PostgreSQL store: tsvector + GIN over lemmas (``svodka.store.base.Store`` does the rest).
+
+URL: ``postgresql://user:password@host:port/database`` (or ``postgres://``; libpq's parameters too,
+e.g. ``?options=-csearch_path%3Dmy_schema`` to keep a store in its own schema). svodka's SQL runs
+through ``dialect.PgConnection``. Writers take one advisory lock per transaction, so that writes are
+serialised as SQLite's are (two ingests at once each store a document only once, and linking never
+interleaves); readers are not blocked.
+"""
+from __future__ import annotations
+
+from . import text as searchtext
+from .base import Store
+from .dialect import PgConnection, migration
+from .records import StoreError
+from .sqlite import BM25_WEIGHTS
+
+WRITER_LOCK = 0x73766F646B61          # "svodka": the advisory lock a writing transaction holds
+# ts_rank's weights, {D, C, B, A}, at most 1: body, lead and title as 1:3:8 (BM25_WEIGHTS)
+RANK_WEIGHTS = "{0, " + ", ".join(f"{w / max(BM25_WEIGHTS):g}" for w in reversed(BM25_WEIGHTS)) + "}"
+RANK_NORMALISATION = 1                # divide by 1 + log(length): long bodies do not win on length alone
+
+
+class PostgresStore(Store):
+    """An article store in a PostgreSQL database (the tables in its current schema)."""
+
+    backend = "postgresql"
+    TEXT_ROWID = "search.rowid"
+    SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ"
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        import psycopg
+
+        self.errors = (psycopg.Error,)
+        self.url = url
+        self.name = _redacted(url)
+        try:
+            self.conn = PgConnection(url)
+        except psycopg.Error as err:
+            raise StoreError(f"cannot connect to {self.name}: {str(err).strip().splitlines()[0]}") from None
+        if not create and not self._has_meta():
+            self.conn.close()
+            raise StoreError(f"no store at {self.name} (run `svodka ingest … --db URL` first)")
+        self._migrate()
+
+    def _has_meta(self) -> bool:
+        return self.conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]
+
+    def _begin(self) -> None:
+        self.conn.execute("BEGIN")
+        self.conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
+
+    def _create_meta(self) -> None:
+        if not self._has_meta():
+            with self.transaction():          # the lock: two first opens do not both create it
+                self.conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT COLLATE \"C\" PRIMARY KEY, value TEXT)")
+
+    def migration(self, step: int) -> list[str]:
+        return migration(step, "postgresql")
+
+    def read_only(self) -> None:
+        self.conn.execute("SET default_transaction_read_only = on")
+
+    def _index(self, rows) -> None:
+        self.conn.executemany("INSERT INTO search (rowid, doc) VALUES (?, ?::tsvector)",
+                              [(pk, searchtext.tsvector([(title, "A"), (lead, "B"), (body, "C")]))
+                               for pk, title, lead, body in rows])
+
+    def _indexed(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM search").fetchone()[0]
+
+    def text_match(self, parsed: searchtext.Query) -> tuple[str, list]:
+        return "search.doc @@ ?::tsquery", [searchtext.tsquery(parsed)]
+
+    def _text_rank(self, parsed: searchtext.Query) -> tuple[str, list]:
+        return (f"ts_rank('{RANK_WEIGHTS}', search.doc, ?::tsquery, {RANK_NORMALISATION})",
+                [searchtext.tsquery(parsed)])
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password (for messages)."""
+    scheme, sep, rest = url.partition("://")
+    userinfo, at, host = rest.rpartition("@")
+    if at and ":" in userinfo:
+        userinfo = userinfo.split(":", 1)[0] + ":***"
+    return f"{scheme}{sep}{userinfo}{at}{host}"
+
+
+__all__ = ["PostgresStore"]
