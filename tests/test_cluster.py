@@ -136,3 +136,22 @@ def test_bad_cluster_options():
         ClusterPipeline()
     with pytest.raises(ValueError):
         ClusterPipeline(workers=2, scheduler="tcp://127.0.0.1:1")
+
+
+def test_the_cluster_pulls_input_only_as_fast_as_workers_finish(cluster):
+    """An endless input streams: results come out while at most `window` batches are read ahead."""
+    pulled = 0
+
+    def endless():
+        nonlocal pulled
+        page = (DEMO / "text").rglob("*.txt").__next__().read_bytes()
+        from svodka.read import read_bytes
+        while True:
+            pulled += 1
+            yield read_bytes(page + str(pulled).encode(), f"endless#{pulled}", kind="text")
+
+    results = cluster.pipe(endless())
+    first = [next(results) for _ in range(20)]
+    assert len(first) == 20     # (copies of one page teach each other that all of it is template)
+    assert pulled <= (cluster.window + 1) * cluster.batch_size
+    results.close()
