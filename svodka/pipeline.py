@@ -3,28 +3,64 @@
 ``Pipeline.analyze(raw)`` gives one Article; ``Pipeline.pipe(items)`` streams Articles and
 Rejected records for an iterable of RawDocument | Rejected, in batches so that pages of one
 site can teach the layout their template (lines repeated across them are boilerplate).
+
+Limits, so that no input can stall a batch or fill memory (the readers cap bytes before this:
+``svodka.read.document.MAX_DOCUMENT_BYTES``, ``svodka.read.gz.MAX_DECOMPRESSED_BYTES``):
+
+* ``time_limit`` (default ``TIME_LIMIT`` = 30 s): one document's layout, language layer and
+  event coding; past it the document is Rejected ("analysis took longer than 30 s …"). It
+  works in any thread (see ``svodka.timelimit``), so in Dask's worker threads too.
+* ``MAX_PAGE_CHARS`` (5 000 000): a page whose decoded text is longer is Rejected ("page too
+  long …"): no news page is that long, and laying it out would take GBs.
+* ``MAX_ANNOTATED_CHARS`` (200 000): the language layer and the event coder read the article's
+  fields in reading order up to this many characters; the article keeps every field, the
+  fields past the cap carry no annotations, and a warning is logged.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterable, Iterator
 
-from .model import Article, RawDocument, Rejected
+from .model import Article, Media, RawDocument, Rejected
 from .page import layout, site_of, templates_for
+from .timelimit import Overtime, time_limit
 
 BATCH_SIZE = 64
+TIME_LIMIT = 30.0
+MAX_PAGE_CHARS = 5_000_000
+MAX_ANNOTATED_CHARS = 200_000
 log = logging.getLogger("svodka")
 
 
 class Pipeline:
-    """Holds whatever the stages load (models, dictionaries) and runs them in order."""
+    """Holds whatever the stages load (models, dictionaries) and runs them in order.
 
-    def __init__(self, batch_size: int = BATCH_SIZE, nlp: bool = True) -> None:
+    ``time_limit``: seconds one document may take (None or 0: no limit).
+    """
+
+    def __init__(self, batch_size: int = BATCH_SIZE, nlp: bool = True,
+                 time_limit: float | None = TIME_LIMIT) -> None:
         self.batch_size = batch_size
         self.nlp = nlp
+        self.time_limit = time_limit
 
     def analyze(self, raw: RawDocument, template: frozenset[str] = frozenset()) -> Article | Rejected:
-        """One document through every stage; a failure becomes a Rejected record."""
+        """One document through every stage; a failure or an overrun becomes a Rejected record."""
+        try:
+            with time_limit(self.time_limit):
+                return self._analyze(raw, template)
+        except Overtime:
+            return Rejected(source=raw.source, sha256=raw.sha256,
+                            reason=f"analysis took longer than {self.time_limit:g} s "
+                                   f"(the per-document time limit)")
+
+    def _analyze(self, raw: RawDocument, template: frozenset[str]) -> Article | Rejected:
+        size = len(raw.text or "")
+        if size > MAX_PAGE_CHARS:
+            return Rejected(source=raw.source, sha256=raw.sha256,
+                            reason=f"page too long to analyse: {size:,} characters of text "
+                                   f"(limit {MAX_PAGE_CHARS:,})".replace(",", " "))
         try:
             article = layout(raw, template)
         except Exception as exc:  # one bad page must never stop a batch
@@ -33,18 +69,30 @@ class Pipeline:
         if not (article.title or article.body or article.lead):
             return Rejected(source=raw.source, reason="no article text found on the page", sha256=raw.sha256)
         if self.nlp:
-            from .nlp import annotate
-            try:
-                annotate(article)
-            except Exception as exc:  # the article stands without annotations rather than being lost
-                log.warning("%s: language layer failed: %s: %s", raw.source, type(exc).__name__, exc)
-                return article
-            from .events import code_events
-            try:
-                article.events = code_events(article)
-            except Exception as exc:  # a coder failure never costs the annotations
-                log.warning("%s: event coder failed: %s: %s", raw.source, type(exc).__name__, exc)
+            self._annotate(article)
         return article
+
+    def _annotate(self, article: Article) -> None:
+        """Language layer, then events, on the article (or its first MAX_ANNOTATED_CHARS)."""
+        from .events import code_events
+        from .nlp import annotate
+
+        part = annotated_part(article)
+        if part is not article:
+            log.warning("%s: article over %d characters: only its first fields are annotated",
+                        article.source, MAX_ANNOTATED_CHARS)
+        try:
+            annotate(part)
+        except Exception as exc:  # the article stands without annotations rather than being lost
+            log.warning("%s: language layer failed: %s: %s", article.source, type(exc).__name__, exc)
+            return
+        try:
+            part.events = code_events(part)
+        except Exception as exc:  # a coder failure never costs the annotations
+            log.warning("%s: event coder failed: %s: %s", article.source, type(exc).__name__, exc)
+        if part is not article:      # offsets are per field, so they hold for the whole article
+            article.entities, article.times = part.entities, part.times
+            article.quotes, article.events = part.quotes, part.events
 
     def pipe(self, items: Iterable[RawDocument | Rejected]) -> Iterator[Article | Rejected]:
         """Articles and Rejected records in input order, processed batch by batch."""
@@ -58,14 +106,42 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[RawDocument | Rejected]) -> Iterator[Article | Rejected]:
-        raws = [(i, x) for i, x in enumerate(batch) if isinstance(x, RawDocument)]
+        raws = [(i, x) for i, x in enumerate(batch)
+                if isinstance(x, RawDocument) and len(x.text or "") <= MAX_PAGE_CHARS]
         try:
-            templates = templates_for([r.text or "" for _, r in raws], [site_of(r.url) for _, r in raws])
-        except Exception:  # template learning is an aid, never a reason to fail
+            with time_limit(self.time_limit):
+                templates = templates_for([r.text or "" for _, r in raws],
+                                          [site_of(r.url) for _, r in raws])
+        except (Exception, Overtime):  # template learning is an aid, never a reason to fail
             templates = [frozenset()] * len(raws)
         by_position = {i: t for (i, _), t in zip(raws, templates)}
         for i, item in enumerate(batch):
-            yield item if isinstance(item, Rejected) else self.analyze(item, by_position[i])
+            yield item if isinstance(item, Rejected) else self.analyze(item, by_position.get(i, frozenset()))
+
+
+def annotated_part(article: Article) -> Article:
+    """The article itself, or, past MAX_ANNOTATED_CHARS, a copy holding only the fields (in
+    reading order) that fit; the other fields are blanked in place, so field names still match."""
+    from .nlp.entities import article_fields
+
+    fields = article_fields(article)
+    if sum(len(text) for _, text in fields) <= MAX_ANNOTATED_CHARS:
+        return article
+    budget, keep = MAX_ANNOTATED_CHARS, set()
+    for name, text in fields:
+        if len(text) > budget:
+            break
+        budget -= len(text)
+        keep.add(name)
+    return dataclasses.replace(
+        article,
+        title=article.title if "title" in keep else None,
+        alt_titles=[t if f"alt_titles[{i}]" in keep else "" for i, t in enumerate(article.alt_titles)],
+        lead=article.lead if "lead" in keep else None,
+        media=[m if f"media[{i}].caption" in keep else Media(None, m.credit)
+               for i, m in enumerate(article.media)],
+        body=[t if f"body[{i}]" in keep else "" for i, t in enumerate(article.body)],
+        entities=[], quotes=[], times=[], events=[])
 
 
 _default: Pipeline | None = None

@@ -37,6 +37,10 @@ from .parse import Sentence, Tok, parse, sentences
 from .triggers import candidate, dependents, reading
 from .when_where import read_date, read_place
 
+# A "sentence" longer than this is a list, a table or garbage run together, not one report; the
+# parse and the argument search grow faster than linearly with its length (30 000 characters:
+# 34 s), so it is not coded. News sentences stay far below it.
+MAX_EVENT_SENTENCE_CHARS = 4000
 THING_TARGETS = {"assault", "fight", "seize", "sanction", "protest", "investigate", "reject", "mass_violence",
                  "criticize"}
 SPORT = re.compile(r"\b(?:ринг\w*|боксер\w*|боксёр\w*|нокаут\w*|раунд\w*|чемпион\w*|поединк\w*|"
@@ -65,7 +69,8 @@ class Coder:
 
         sents = sentences(self.article, has_trigger)
         table = forms()
-        chosen = [k for k, s in enumerate(sents) if candidate(s, table, self.index)]
+        chosen = [k for k, s in enumerate(sents)
+                  if len(s.text) <= MAX_EVENT_SENTENCE_CHARS and candidate(s, table, self.index)]
         parse([sents[k] for k in chosen])
         self.parsed = len(chosen)           # sentences that went through the tagger and the parser
         out: list[Draft] = []

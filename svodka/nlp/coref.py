@@ -95,9 +95,10 @@ def resolve_descriptors(table, fields: list[tuple[str, str]], found) -> None:
             person = _leader_of(table, cs[0].iso3, m.group(2).lower())
             if person is not None:
                 person.mentions.append(Mention(name, m.start(), m.end(), m.group(0), "descriptor"))
+        covered = {i for a, b in taken for i in range(a, b)}     # linear, not words × spans
         for w in WORD.finditer(text):
             word = w.group()
-            if not word[:1].islower() or any(a <= w.start() < b for a, b in taken):
+            if not word[:1].islower() or w.start() in covered:
                 continue
             if not re.search(r"(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ие|их|ими|ое|ых|ым)$", word):
                 continue

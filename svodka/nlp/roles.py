@@ -23,12 +23,26 @@ ROLE_HEADS = {"глава", "лидер", "председатель", "руко�
               "премьер", "премьер-министр", "вице-премьер", "пресс-секретарь", "генсек", "мэр", "губернатор"}
 
 
+# A role phrase is a few words: only this much of the sentence before a mention is tokenised
+# (tokenising the whole of a run-on "sentence" for each of its mentions is quadratic).
+ROLE_WINDOW_CHARS = 1000
+
+
 def _words_before(text: str, start: int) -> list[tuple[str, int]]:
-    """Tokens of the sentence before ``start`` (word, offset), nearest last."""
-    head = text[:start]
-    cut = max(head.rfind(". "), head.rfind("! "), head.rfind("? "), head.rfind("\n"))
+    """Tokens of the sentence before ``start`` (word, offset), nearest last.
+
+    Beyond ROLE_WINDOW_CHARS the first token stands for the cut: a non-word, so a role
+    phrase never reaches past it, and never taken for the sentence's first word.
+    """
+    window = max(0, start - ROLE_WINDOW_CHARS)
+    cut = max(text.rfind(". ", window, start), text.rfind("! ", window, start),
+              text.rfind("? ", window, start), text.rfind("\n", window, start))
     base = cut + 1 if cut >= 0 else 0
-    return [(m.group(), base + m.start()) for m in TOKEN.finditer(head[base:])]
+    window = max(base, window)
+    tokens = [(m.group(), m.start()) for m in TOKEN.finditer(text, window, start)]
+    if window > base and tokens:
+        tokens[0] = ("\0", tokens[0][1])
+    return tokens
 
 
 def _reading(word: str):
