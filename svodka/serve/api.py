@@ -8,6 +8,7 @@ line) and ``detail``; a missing thing a 404; cross-article linking not in this s
 """
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -85,8 +86,9 @@ def api_raw(s: StoreDep, id: Annotated[str, Path(max_length=128)]) -> Response:
     raw = s.raw(art.get("sha256") or id)
     if raw is None:
         raise D.NotFound(f"no raw bytes kept for {id!r}")
-    return Response(raw, media_type="application/octet-stream",
-                    headers={"Content-Disposition": f'attachment; filename="{art["id"]}.raw"'})
+    name = art["id"] if re.fullmatch(r"[\w.-]{1,100}", art["id"] or "", re.ASCII) else (art.get("sha256") or "article")[:16]
+    return Response(raw, media_type="application/octet-stream",      # a caller-given id never reaches the header
+                    headers={"Content-Disposition": f'attachment; filename="{name}.raw"'})
 
 
 @router.get("/articles/{id}/story", summary="The story an article belongs to")

@@ -1,5 +1,6 @@
-"""The web app: the REST API (``/api``), the pages, the static files, the error handling and the
-security headers, over one store opened read-only.
+"""The web app: the REST API (``/api``), the pages, the static files, the error handling, the
+security headers and the request limits (guard.py), over one store opened read-only. Every route
+answers GET and HEAD only; anything else is a 405 (docs/security.md).
 
     from svodka.serve import create_app
     app = create_app("svodka.db")          # any ASGI server; `svodka serve` runs uvicorn
@@ -10,13 +11,15 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..store import StoreError
 from . import api, pages
 from .data import Ambiguous, Data, LinkUnavailable, NotFound
+from .guard import Guard
+from .jsonsafe import SafeJSONResponse as JSONResponse
 
 HERE = Path(__file__).resolve().parent
 
@@ -30,6 +33,8 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
 }
 
 
@@ -50,6 +55,7 @@ def create_app(db: str | Path, *, writable: bool = False) -> FastAPI:
     ``writable`` (nothing in the app writes; the flag only lifts ``PRAGMA query_only``)."""
     data = Data(str(db), writable=writable)
     app = FastAPI(title="svodka", version="1", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
+                  default_response_class=JSONResponse,
                   description="Russian news knowledge base: articles with entities, quotes, times and CAMEO events; "
                               "entities, events and stories across articles. Read-only.")
     app.state.data = data
@@ -99,14 +105,7 @@ def create_app(db: str | Path, *, writable: bool = False) -> FastAPI:
     async def on_bug(request: Request, err: Exception):        # a bug: say so, without a traceback
         return error(request, 500, f"internal error ({type(err).__name__})")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        for k, v in HEADERS.items():
-            response.headers.setdefault(k, v)
-        if request.url.path.startswith("/static/"):
-            response.headers.setdefault("Cache-Control", "public, max-age=3600")
-        return response
+    app.add_middleware(Guard, headers=HEADERS)       # outermost: limits, Host check, headers on every answer
 
     app.include_router(api.router)
 

@@ -93,8 +93,10 @@ def ui_lang(request: Request) -> str:
 
 
 def switch_url(request: Request, lang: str) -> str:
+    """This page in the other language: a query-only link, so that no part of the request's path
+    (``//host``, ``/\\host`` on an error page) can make it point elsewhere."""
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"] + [("lang", lang)]
-    return request.url.path + "?" + urlencode(params)
+    return "?" + urlencode(params)
 
 
 def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -193,7 +195,7 @@ def search(request: Request, q: Annotated[str, Query(max_length=500)] = "", date
                   pages=_pages(page, len(hits) > PER_PAGE))
 
 
-@router.get("/article/{id}", response_class=HTMLResponse)
+@router.get("/article/{id:path}", response_class=HTMLResponse)       # a caller-given id may hold "/"
 def article(request: Request, id: str) -> HTMLResponse:
     s = _store(request)
     art = D.article(s, id)
