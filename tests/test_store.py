@@ -1,7 +1,9 @@
-"""The store end to end: real SQLite files, real ingests, real subprocesses (no mocks).
+"""The store end to end: real SQLite files and a real PostgreSQL server, real ingests, real
+subprocesses (no mocks). Every test runs on both backends (PostgreSQL when $SVODKA_TEST_PG names a
+server, else those variants skip).
 
-The demo corpus is ingested once for the module (the language layer is the slow part); the other
-tests use a few small pages of their own.
+The demo corpus is ingested once per backend (the language layer runs once: the second ingest
+replays its results); the other tests use a few small pages of their own.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, pg_url, store_at
 from svodka import Article, Entity, Event, Mention, Quote, TimeExpr
 from svodka.store import SCHEMA_VERSION, Store, StoreError, ingest, open_store
 from svodka.store.schema import MIGRATIONS, TABLES
@@ -57,7 +59,7 @@ def write_pages(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess:
+def cli(*args: str, db: Path | str | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONWARNINGS="ignore")
     extra = ["--db", str(db)] if db else []
     return subprocess.run([sys.executable, "-m", "svodka.cli", *args, *extra], capture_output=True, env=env,
@@ -67,9 +69,9 @@ def cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess:
 # --- the demo corpus, once -------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    db = tmp_path_factory.mktemp("store") / "demo.db"
-    report = ingest(DEMO, db, progress=False)
+def demo(backend, tmp_path_factory, replay_pipeline):
+    db = store_at(backend, tmp_path_factory.mktemp("store"), "demo")
+    report = ingest(DEMO, db, progress=False, pipeline=replay_pipeline)
     store = open_store(db)
     yield db, report, store
     store.close()
@@ -215,12 +217,12 @@ def test_hostile_queries_do_not_raise(demo):
 
 # --- small stores of our own ---------------------------------------------------------------
 
-def test_same_bytes_under_another_path_is_one_document(tmp_path):
+def test_same_bytes_under_another_path_is_one_document(tmp_path, store_url):
     pages = write_pages(tmp_path / "a", 2)
     copy = tmp_path / "b" / "copy.txt"
     copy.parent.mkdir()
     copy.write_bytes(pages[0].read_bytes())
-    db = tmp_path / "s.db"
+    db = store_url
     report = ingest([str(tmp_path / "a"), str(copy)], db, progress=False)
     assert (report.new, report.skipped, report.rejected) == (2, 1, 0)
     with open_store(db) as store:
@@ -234,13 +236,13 @@ def test_same_bytes_under_another_path_is_one_document(tmp_path):
         assert store.counts() == before
 
 
-def test_rejected_documents_are_listed_once(tmp_path):
+def test_rejected_documents_are_listed_once(tmp_path, store_url):
     src = tmp_path / "in"
     write_pages(src, 1)
     (src / "junk.bin").write_bytes(bytes(range(256)) * 40)
     (src / "empty.txt").write_bytes(b"")
     (src / "nothing.html").write_text("<html><head><title></title></head><body><nav>Меню</nav></body></html>")
-    db = tmp_path / "s.db"
+    db = store_url
     paths = [str(src), str(tmp_path / "missing.txt")]
     report = ingest(paths, db, progress=False)
     assert (report.new, report.rejected) == (1, 4)
@@ -264,10 +266,27 @@ def test_rejected_documents_are_listed_once(tmp_path):
     assert {Path(r["source"]).name for r in as_json} == set(listed)
 
 
-def test_killed_ingest_resumes_without_doubles(tmp_path):
+def stored_articles(db: str) -> int:
+    """Articles committed to the store so far, read by another connection (0 before the schema is there)."""
+    if db.endswith(".db"):
+        if not Path(db).exists():
+            return 0
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+                return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.OperationalError:       # schema not there yet
+            return 0
+    import psycopg
+    with psycopg.connect(db, autocommit=True) as conn:
+        if conn.execute("SELECT to_regclass('articles')").fetchone()[0] is None:
+            return 0
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def test_killed_ingest_resumes_without_doubles(tmp_path, store_url):
     src = tmp_path / "docs"
     write_pages(src, 30)
-    db = tmp_path / "s.db"
+    db = store_url
     env = dict(os.environ, PYTHONWARNINGS="ignore")
     proc = subprocess.Popen([sys.executable, "-m", "svodka.cli", "ingest", str(src), "--db", str(db),
                              "--batch-size", "5", "--no-progress"],
@@ -276,15 +295,10 @@ def test_killed_ingest_resumes_without_doubles(tmp_path):
     deadline = time.monotonic() + 120
     try:
         while time.monotonic() < deadline and proc.poll() is None:
-            if db.exists():
-                try:
-                    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
-                        stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-                except sqlite3.OperationalError:       # schema not there yet
-                    stored = 0
-                if stored >= 5:
-                    proc.send_signal(signal.SIGKILL)
-                    break
+            stored = stored_articles(db)
+            if stored >= 5:
+                proc.send_signal(signal.SIGKILL)
+                break
             time.sleep(0.002)
     finally:
         proc.wait(timeout=60)
@@ -295,18 +309,19 @@ def test_killed_ingest_resumes_without_doubles(tmp_path):
     assert report.skipped >= stored and report.new + report.skipped == 30 and report.rejected == 0
     with open_store(db) as store:
         conn = store.conn
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        if store.backend == "sqlite":
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert conn.execute("INSERT INTO search(search) VALUES('integrity-check')") is not None
         assert conn.execute("SELECT count(*), count(DISTINCT sha256) FROM articles").fetchone() == (30, 30)
         counts = store.counts()
         assert counts["articles"] == counts["raw"] == counts["sources"] == counts["search"] == 30
         assert conn.execute("SELECT count(*) FROM (SELECT article, entity FROM entities "
-                            "GROUP BY 1, 2 HAVING count(*) > 1)").fetchone()[0] == 0
-        assert conn.execute("INSERT INTO search(search) VALUES('integrity-check')") is not None
+                            "GROUP BY 1, 2 HAVING count(*) > 1) AS t").fetchone()[0] == 0
         assert len(store.search("складе номер 17")) >= 1
         assert store.search('"номер 17"')[0].title == "В Томске на складе номер 17 потушили пожар"
 
 
-def test_articles_without_the_pipeline_round_trip(tmp_path):
+def test_articles_without_the_pipeline_round_trip(tmp_path, store_url):
     mention = Mention("title", 0, 5, "Алиев", "surname")
     article = Article(
         id="x1", source="synthetic", site="example.ru", published="2025-02-03", rubric="Мир",
@@ -321,7 +336,8 @@ def test_articles_without_the_pipeline_round_trip(tmp_path):
         events=[Event("visit", cameo="042", plover="CONSULT", goldstein=1.9, quad_class=1,
                       source=["x1:e1"], target=["RUS"], date="2025-02-03", place="Москва",
                       evidence=[mention], confidence=0.8)])
-    with open_store(f"sqlite:///{tmp_path / 'a.db'}") as store:
+    url = f"sqlite:///{tmp_path / 'a.db'}" if store_url.endswith(".db") else store_url
+    with open_store(url) as store:
         assert store.add_articles([article]) == 1
         assert store.add_articles([article]) == 0
         back = store.article("x1")
@@ -350,8 +366,30 @@ def test_schema_and_urls(tmp_path):
         open_store(tmp_path / "not.db")
     with pytest.raises(StoreError):
         open_store(tmp_path / "absent.db", create=False)
-    with pytest.raises(StoreError):
-        open_store("postgresql://localhost/svodka")
+    with pytest.raises(StoreError, match="unknown store URL scheme"):
+        open_store("mysql://localhost/svodka")
     assert isinstance(open_store(f"sqlite:///{tmp_path / 'u.db'}"), Store)
     assert (tmp_path / "u.db").exists()
     assert len(open_store(":memory:")) == 0
+
+
+def test_postgresql_schema_and_urls():
+    from conftest import new_pg_store
+
+    url = new_pg_store("schema")
+    with pytest.raises(StoreError, match="no store"):
+        open_store(url, create=False)                        # an empty schema holds no store
+    with open_store(url) as store:
+        assert store.backend == "postgresql" and isinstance(store, Store)
+        assert store.schema_version == SCHEMA_VERSION
+        tables = {r[0] for r in store.conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+        assert set(TABLES) | {"meta", "search", "stories", "corpus_entities"} <= tables
+    with open_store(url.replace("postgresql://", "postgres://", 1), create=False) as store:   # both schemes
+        assert len(store) == 0
+        store.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    with pytest.raises(StoreError, match="newer"):
+        open_store(url)
+    with pytest.raises(StoreError, match="cannot connect") as err:
+        open_store("postgresql://nobody:secret@127.0.0.1:9/none?connect_timeout=2")
+    assert "secret" not in str(err.value)

@@ -123,8 +123,8 @@ def entity_dossier(store, cid: int, *, limit: int = LIMIT, quotes: int = QUOTES,
     d["events"] = events[-max_events:] if max_events else []
     d["events_total"] = len(events)
     d["recent"] = [{"id": i, "published": p, "site": s, "title": t} for i, p, s, t in conn.execute(
-        "SELECT DISTINCT a.id, a.published, a.site, a.title FROM entity_links l JOIN articles a ON a.pk = l.article"
-        " WHERE l.corpus = ? ORDER BY a.published DESC, a.pk DESC LIMIT ?", (cid, limit))]
+        "SELECT a.id, a.published, a.site, a.title FROM articles a WHERE a.pk IN"
+        " (SELECT article FROM entity_links WHERE corpus = ?) ORDER BY a.published DESC, a.pk DESC LIMIT ?", (cid, limit))]
     return d
 
 
