@@ -1,4 +1,5 @@
-"""The knowledge base across articles: entities, events, dossiers, timelines — real SQLite files.
+"""The knowledge base across articles: entities, events, dossiers, timelines — real SQLite files and a
+real PostgreSQL server (every test runs on both; PostgreSQL when $SVODKA_TEST_PG names one).
 
 The demo corpus (and the seed page, when ../shared is here) is ingested once for the module through
 the whole pipeline (``svodka.store.ingest``, which links each batch); the namesake rules are checked on
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, store_at
 from svodka import Article, Entity, Event, Mention
 from svodka.link import entities, events, update
 from svodka.link.dossier import dossier
@@ -32,7 +33,7 @@ DUSHANBE = ["text/vestnik-dnya/2025-10-09-putin-aliev-dushanbe.txt", "text/perek
             "jsonl/wire.jsonl", "warc/crawl.warc.gz"]
 
 
-def cli(*args: str, db: Path | None = None) -> subprocess.CompletedProcess:
+def cli(*args: str, db: Path | str | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONWARNINGS="ignore")
     extra = ["--db", str(db)] if db else []
     return subprocess.run([sys.executable, "-m", "svodka.cli", *args, *extra], capture_output=True, env=env,
@@ -44,10 +45,11 @@ def counts(store) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def kb(tmp_path_factory):
-    db = tmp_path_factory.mktemp("kb") / "kb.db"
+def kb(backend, tmp_path_factory, replay_pipeline):
+    db = store_at(backend, tmp_path_factory.mktemp("kb"), "kb")
     paths = DEMO + ([str(SEED)] if SEED.exists() else [])
-    report = ingest(paths, db, batch_size=16, progress=False)      # four batches: linking resumes three times
+    report = ingest(paths, db, batch_size=16, progress=False,       # four batches: linking resumes three times
+                    pipeline=replay_pipeline)
     store = open_store(db)
     yield db, report, store
     store.close()
@@ -74,9 +76,9 @@ def test_every_article_is_linked_once(kb):
     # the aggregates add up: every mention and every article counted once
     assert c.execute("SELECT sum(mentions) FROM corpus_entities").fetchone()[0] == c.execute("SELECT count(*) FROM mentions").fetchone()[0]
     assert c.execute("SELECT sum(articles) FROM corpus_entities").fetchone()[0] == \
-        c.execute("SELECT count(*) FROM (SELECT DISTINCT article, corpus FROM entity_links)").fetchone()[0]
+        c.execute("SELECT count(*) FROM (SELECT DISTINCT article, corpus FROM entity_links) AS t").fetchone()[0]
     assert c.execute("SELECT sum(num_articles) FROM corpus_events").fetchone()[0] == \
-        c.execute("SELECT count(*) FROM (SELECT DISTINCT article, event FROM event_links)").fetchone()[0]
+        c.execute("SELECT count(*) FROM (SELECT DISTINCT article, event FROM event_links) AS t").fetchone()[0]
 
 
 def test_aliev_dossier_roles_birth_and_namesakes(kb):
@@ -208,8 +210,8 @@ def ids(store, name: str) -> list[int]:
     return [c.id for c in find(store, name)]
 
 
-def test_namesakes_are_kept_apart(tmp_path):
-    store = open_store(tmp_path / "names.db")
+def test_namesakes_are_kept_apart(store_url):
+    store = open_store(store_url)
     link(store, [
         article(1, "2025-01-10", [person("t1:e1", "Ильхам Алиев", roles=["президент Азербайджана"], born="1961-12-24",
                                          country="AZE"),
@@ -230,14 +232,14 @@ def test_namesakes_are_kept_apart(tmp_path):
     with pytest.raises(AmbiguousName) as err:
         resolve(store, "Ильхам Алиев")
     assert len(err.value.candidates) == 2
-    result = cli("entity", "Алиеву", db=tmp_path / "names.db")
+    result = cli("entity", "Алиеву", db=store_url)
     assert result.returncode == 2 and "#%d" % president in result.stderr.decode()
     assert dossier(store, f"#{player}")["roles"][0]["role"] == "футболист"
     store.close()
 
 
-def test_a_surname_alone_links_only_when_unambiguous(tmp_path):
-    store = open_store(tmp_path / "surnames.db")
+def test_a_surname_alone_links_only_when_unambiguous(store_url):
+    store = open_store(store_url)
     summoned = lambda who, n: Event(type="demand", cameo="100", goldstein=-5.0, quad_class=3,  # noqa: E731
                                     source=["МИД"], target=[who], date="2025-01-01", place="Баку")
     mid = lambda n: Entity(id=f"t{n}:e9", type="ORG", name="МИД")                           # noqa: E731
@@ -274,8 +276,8 @@ def test_a_surname_alone_links_only_when_unambiguous(tmp_path):
     store.close()
 
 
-def test_events_link_across_articles_by_date_precision(tmp_path):
-    store = open_store(tmp_path / "events.db")
+def test_events_link_across_articles_by_date_precision(store_url):
+    store = open_store(store_url)
     putin = lambda n: person(f"t{n}:e1", "Владимир Путин", country="RUS")          # noqa: E731
     aliev = lambda n: person(f"t{n}:e2", "Ильхам Алиев", country="AZE")            # noqa: E731
     ru = lambda n: Entity(id=f"t{n}:e3", type="LOC", name="Россия", country="RUS")  # noqa: E731

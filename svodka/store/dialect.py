@@ -6,7 +6,7 @@ with ``fetchone``/``fetchall``/``fetchmany``/iteration, ``rowcount``, ``lastrowi
 the few dialect bits those statements use, and gives SQLite's semantics where PostgreSQL differs:
 
 * placeholders ``?`` and ``:name`` → ``%s`` and ``%(name)s``; a literal ``%`` → ``%%``;
-* ``INSERT OR IGNORE`` → ``INSERT … ON CONFLICT DO NOTHING``;
+* ``INSERT OR IGNORE`` → ``INSERT … ON CONFLICT DO NOTHING``; ``group_concat(x)`` → ``string_agg``;
 * ``lastrowid``: an INSERT into a table with an ``INTEGER PRIMARY KEY`` gets ``RETURNING`` that key;
 * NULLs sort first, as in SQLite: each ORDER BY term of a nullable column gets ``NULLS FIRST`` (ASC)
   or ``NULLS LAST`` (DESC), and indexes are built ``NULLS FIRST`` so that such orders still use them;
@@ -118,6 +118,7 @@ ROWID_KEYS, NOT_NULL = _schema_facts()
 _LEXEMES = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|::|\?|%|:(\w+)")
 _INSERT = re.compile(r"^\s*INSERT\s+(OR\s+(IGNORE|REPLACE)\s+)?INTO\s+(\w+)", re.I)
 _ORDER = re.compile(r"\bORDER BY\b(.*?)(?=\bLIMIT\b|\bOFFSET\b|$)", re.I | re.S)
+_GROUP_CONCAT = re.compile(r"\bgroup_concat\(([^(),]*)\)", re.I)
 _TERM = re.compile(r"^(.*?)(?:\s+(ASC|DESC))?$", re.I | re.S)
 
 
@@ -155,6 +156,7 @@ def translate(sql: str, named: bool) -> tuple[str, str | None]:
         return text
 
     out = _LEXEMES.sub(lexeme, sql)
+    out = _GROUP_CONCAT.sub(r"string_agg(CAST(\1 AS TEXT), ',')", out)
     if "ORDER BY" in out.upper():
         out = _ORDER.sub(lambda m: "ORDER BY" + _order_terms(m.group(1)), out)
     returning = None
