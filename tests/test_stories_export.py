@@ -1,4 +1,5 @@
-"""Stories and exports on the demo corpus: real SQLite files, real pipeline, real subprocesses (no mocks).
+"""Stories and exports on the demo corpus: real SQLite files and a real PostgreSQL server (every test on
+both; PostgreSQL when $SVODKA_TEST_PG names one), real pipeline, real subprocesses (no mocks).
 
 The demo corpus is analysed once for the module and stored with ``Store.add_articles``; stories are
 assigned with ``assign_new`` directly (an ingest does the same through ``svodka.link.update``).
@@ -14,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, store_at
 from svodka import Article, analyze_paths
 from svodka.link.stories import (assign_new, hashes, pair_score, shingles, signature, stories, story_of,
                                  unassigned)
@@ -48,8 +49,8 @@ def articles() -> list[Article]:
 
 
 @pytest.fixture(scope="module")
-def demo(articles, tmp_path_factory):
-    db = tmp_path_factory.mktemp("stories") / "demo.db"
+def demo(backend, articles, tmp_path_factory):
+    db = store_at(backend, tmp_path_factory.mktemp("stories"), "demo")
     store = open_store(db)
     assert store.add_articles(articles) == 51
     assert unassigned(store) == 51
@@ -122,18 +123,18 @@ def test_stories_are_short_and_unrelated_news_stays_alone(demo):
 
 def test_reassigning_adds_nothing_and_signatures_are_reproducible(demo):
     _, store = demo
-    before = {t: store.conn.execute(f"SELECT count(*), total(size) FROM {t}").fetchone() for t in ("stories", "story_articles")}
+    before = {t: store.conn.execute(f"SELECT count(*), coalesce(sum(size), 0) FROM {t}").fetchone() for t in ("stories", "story_articles")}
     assert assign_new(store) == 0 and unassigned(store) == 0
-    assert {t: store.conn.execute(f"SELECT count(*), total(size) FROM {t}").fetchone() for t in before} == before
+    assert {t: store.conn.execute(f"SELECT count(*), coalesce(sum(size), 0) FROM {t}").fetchone() for t in before} == before
     for pk, data, words, sig in store.conn.execute(
             "SELECT d.pk, d.data, s.shingles, s.minhash FROM article_data d JOIN story_articles s ON s.article = d.pk LIMIT 5"):
         text = shingles(json.loads(data))
         assert hashes(text).tobytes() == words and signature(text).tobytes() == sig
 
 
-def test_incremental_batches_in_any_order_give_the_same_key_stories(articles, tmp_path):
+def test_incremental_batches_in_any_order_give_the_same_key_stories(articles, store_url):
     """An ingest assigns batch by batch, newest pages possibly first: the stories must not depend on it."""
-    with open_store(tmp_path / "batches.db") as store:
+    with open_store(store_url) as store:
         ordered = list(reversed(articles))
         for i in range(0, len(ordered), 7):
             with store.transaction():
@@ -146,7 +147,7 @@ def test_incremental_batches_in_any_order_give_the_same_key_stories(articles, tm
         assert head[1] == "2025-10-09" and head[0] != "Встреча в Душанбе: что договорились сделать Путин и Алиев"
 
 
-def test_story_of_and_the_stories_command(demo):
+def test_story_of_and_the_stories_command(demo, tmp_path):
     db, store = demo
     ekb_id = store.conn.execute("SELECT id FROM articles WHERE pk = ?", (pk_of(store, SNOW_EKB),)).fetchone()[0]
     assert len(story_of(store, ekb_id).articles) == 1 and story_of(store, "no-such-id") is None
@@ -160,20 +161,20 @@ def test_story_of_and_the_stories_command(demo):
     out = text.stdout.decode()
     assert text.returncode == 0 and out.count("\nstory ") + out.startswith("story ") == 2    # Душанбе and the birthday
     assert "2025-10-09 – 2025-10-10  6 articles, 6 sites" in out and "Путин и Алиев" in out
-    missing = cli("stories", db=db.parent / "absent.db")
+    missing = cli("stories", db=tmp_path / "absent.db")
     assert missing.returncode == 2 and b"no store" in missing.stderr
 
 
-def test_the_stories_command_assigns_what_an_older_store_left_unassigned(articles, tmp_path):
+def test_the_stories_command_assigns_what_an_older_store_left_unassigned(articles, store_url):
     picked = [a for a in articles if (a.published or "").startswith(("2025-10-09", "2025-10-10", "2025-12-10"))]
-    with open_store(tmp_path / "old.db") as store:
+    with open_store(store_url) as store:
         store.add_articles(picked)              # as a store written before stories existed
         assert unassigned(store) == len(picked) >= 8
-    result = cli("stories", "--json", "--min-articles", "1", db=tmp_path / "old.db")
+    result = cli("stories", "--json", "--min-articles", "1", db=store_url)
     assert result.returncode == 0, result.stderr
     sizes = sorted(json.loads(x)["size"] for x in result.stdout.decode().splitlines())
     assert sizes[-1] == 6 and sizes.count(1) >= 2 and sum(sizes) == len(picked)
-    with open_store(tmp_path / "old.db") as store:
+    with open_store(store_url) as store:
         assert unassigned(store) == 0
 
 
