@@ -1,13 +1,13 @@
 """The REST API and the pages over a real store (the demo corpus, the seed, hostile pages), through
 FastAPI's TestClient (httpx): every endpoint, its filters and pages, and bad parameters → 4xx with a
-clear message, never a 500. The store is built once for the module.
+clear message, never a 500. The store is built once per backend: a SQLite file, and a PostgreSQL
+store when $SVODKA_TEST_PG names a server.
 """
 from __future__ import annotations
 
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 import warnings
@@ -24,7 +24,7 @@ with warnings.catch_warnings():                 # starlette's note on its httpx 
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient  # noqa: E402
 
-from conftest import ROOT, SEED  # noqa: E402
+from conftest import ROOT, SEED, store_at  # noqa: E402
 from svodka.store import ingest, open_store  # noqa: E402
 
 DEMO = [str(ROOT / "demo" / d) for d in ("text", "html", "jsonl", "warc")]
@@ -73,18 +73,21 @@ def write_hostile(folder: Path) -> list[str]:
     return [str(folder)]
 
 
-def build_store(folder: Path) -> Path:
-    """The demo corpus, the seed (when ../shared is here) and the hostile pages, ingested."""
-    db = folder / "serve.db"
-    paths = DEMO + write_hostile(folder / "hostile") + ([str(SEED)] if SEED.exists() else [])
-    report = ingest(paths, db, progress=False)
+def build_store(folder: Path, db: Path | str | None = None, pipeline=None, pages: Path | None = None) -> Path | str:
+    """The demo corpus, the seed (when ../shared is here) and the hostile pages (written to ``pages``,
+    else into ``folder``), ingested (into a SQLite file in ``folder`` unless ``db`` says where)."""
+    db = db or folder / "serve.db"
+    paths = DEMO + write_hostile(pages or folder / "hostile") + ([str(SEED)] if SEED.exists() else [])
+    report = ingest(paths, db, progress=False, pipeline=pipeline)
     assert report.new >= 54 and report.rejected == 1, report
     return db
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
-    return build_store(tmp_path_factory.mktemp("serve"))
+def db(backend, tmp_path_factory, replay_pipeline) -> Path | str:
+    folder = tmp_path_factory.mktemp("serve")
+    pages = tmp_path_factory.getbasetemp() / "serve-hostile"        # one input for both backends
+    return build_store(folder, store_at(backend, folder, "serve"), replay_pipeline, pages)
 
 
 @pytest.fixture(scope="module")
@@ -376,7 +379,7 @@ def test_read_only(client, db, store):
         assert getattr(client, method)("/api/articles").status_code == 405
         assert getattr(client, method)("/").status_code == 405
     conn = client.app.state.data.store().conn
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(store.errors):
         conn.execute("DELETE FROM articles")
     assert store.counts() == before
 

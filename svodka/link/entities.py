@@ -551,6 +551,8 @@ def find(store, name: str) -> list[Candidate]:
         ids = [(int(text[1:]), "id")]
     else:
         variants = _variants(text)
+        if not variants:                  # a blank name names nobody
+            return []
         keys = []
         for v in variants:
             for t in ("PER", "ORG", "LOC"):

@@ -7,9 +7,11 @@ the few dialect bits those statements use, and gives SQLite's semantics where Po
 
 * placeholders ``?`` and ``:name`` → ``%s`` and ``%(name)s``; a literal ``%`` → ``%%``;
 * ``INSERT OR IGNORE`` → ``INSERT … ON CONFLICT DO NOTHING``; ``group_concat(x)`` → ``string_agg``;
+  SQLite's join-order hint ``CROSS JOIN t ON …`` → ``JOIN t ON …``;
 * ``lastrowid``: an INSERT into a table with an ``INTEGER PRIMARY KEY`` gets ``RETURNING`` that key;
 * NULLs sort first, as in SQLite: each ORDER BY term of a nullable column gets ``NULLS FIRST`` (ASC)
   or ``NULLS LAST`` (DESC), and indexes are built ``NULLS FIRST`` so that such orders still use them;
+* a NUL character in a text value (PostgreSQL text cannot hold one) becomes U+FFFD;
 * text compares and sorts bytewise (``COLLATE "C"``, SQLite's BINARY); ``numeric`` results (a
   ``sum()`` of integers) come back as int or float, never Decimal.
 
@@ -119,6 +121,7 @@ _LEXEMES = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|::|\?|%|:(\w+)")
 _INSERT = re.compile(r"^\s*INSERT\s+(OR\s+(IGNORE|REPLACE)\s+)?INTO\s+(\w+)", re.I)
 _ORDER = re.compile(r"\bORDER BY\b(.*?)(?=\bLIMIT\b|\bOFFSET\b|$)", re.I | re.S)
 _GROUP_CONCAT = re.compile(r"\bgroup_concat\(([^(),]*)\)", re.I)
+_CROSS_JOIN_ON = re.compile(r"\bCROSS JOIN (\w+(?: \w+)?) ON\b", re.I)
 _TERM = re.compile(r"^(.*?)(?:\s+(ASC|DESC))?$", re.I | re.S)
 
 
@@ -157,6 +160,7 @@ def translate(sql: str, named: bool) -> tuple[str, str | None]:
 
     out = _LEXEMES.sub(lexeme, sql)
     out = _GROUP_CONCAT.sub(r"string_agg(CAST(\1 AS TEXT), ',')", out)
+    out = _CROSS_JOIN_ON.sub(r"JOIN \1 ON", out)
     if "ORDER BY" in out.upper():
         out = _ORDER.sub(lambda m: "ORDER BY" + _order_terms(m.group(1)), out)
     returning = None
@@ -220,11 +224,11 @@ class PgConnection:
         named = isinstance(params, dict)
         statement, returning = translate(sql, named)
         cur = self.raw.cursor()
-        cur.execute(statement, params if named else tuple(params))
+        cur.execute(statement, {k: _text(v) for k, v in params.items()} if named else tuple(map(_text, params)))
         return Cursor(cur, returning)
 
     def executemany(self, sql: str, rows) -> None:
-        rows = [tuple(r) for r in rows]
+        rows = [tuple(map(_text, r)) for r in rows]
         if rows:
             statement, _ = translate(sql, False)
             self.raw.cursor().executemany(statement.removesuffix(_returning_of(statement)), rows)
@@ -236,6 +240,11 @@ class PgConnection:
 
     def close(self) -> None:
         self.raw.close()
+
+
+def _text(value):
+    """PostgreSQL text holds no NUL character: it becomes U+FFFD (the replacement character)."""
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) and "\x00" in value else value
 
 
 def _returning_of(statement: str) -> str:
