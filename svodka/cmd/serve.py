@@ -26,7 +26,8 @@ def cmd_serve(args) -> int:
         return 2
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"svodka: serving on {args.host}: reachable from other machines (read-only)", file=sys.stderr)
-    print(f"svodka: serving {args.db} on http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
+    from ..store.postgres import redacted
+    print(f"svodka: serving {redacted(args.db)} on http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
           f"  (API: /api, docs: /api/docs)", file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=args.access_log)
     return 0

@@ -32,7 +32,7 @@ class PostgresStore(Store):
 
         self.errors = (psycopg.Error,)
         self.url = url
-        self.name = _redacted(url)
+        self.name = redacted(url)
         try:
             self.conn = PgConnection(url)
         except psycopg.Error as err:
@@ -76,7 +76,7 @@ class PostgresStore(Store):
                 [searchtext.tsquery(parsed)])
 
 
-def _redacted(url: str) -> str:
+def redacted(url: str) -> str:
     """The URL without its password (for messages)."""
     scheme, sep, rest = url.partition("://")
     userinfo, at, host = rest.rpartition("@")
