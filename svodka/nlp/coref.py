@@ -27,11 +27,18 @@ def _previous_word(text: str, start: int, skip: list[tuple[int, int]]) -> str:
     """The word before ``start``, skipping coordinated names ("Москвы и Баку") and "и"/commas."""
     pos = start
     while pos > 0:
-        head = text[:pos].rstrip(" ,")
-        m = re.search(r"(\S+)$", head)
-        if not m:
+        # scanned back from pos, not searched in a copy of everything before it (quadratic)
+        end = pos
+        while end > 0 and text[end - 1] in " ,":
+            end -= 1
+        if end > 1 and text[end - 1] == "\n" and not text[end - 2].isspace():
+            end -= 1            # as "(\S+)$" did: $ also matches before a final newline
+        if end == 0 or text[end - 1].isspace():
             return ""
-        word, pos = m.group(1), m.start(1)
+        pos = end
+        while pos > 0 and not text[pos - 1].isspace():
+            pos -= 1
+        word = text[pos:end]
         inside = any(a <= pos < b for a, b in skip)
         if inside or word.lower() == "и":
             continue

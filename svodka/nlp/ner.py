@@ -57,8 +57,24 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return [(t.start, t.stop, t.text) for t in _razdel_tokenize(text)]
 
 
+# The tagger pads a batch to its longest list: one run-together "paragraph" of 20 000 words
+# took 1.6 GB. Longer lists are tagged in windows of this many words (news paragraphs have
+# far fewer; the tagger's context is a few words, so only a name cut by a window edge suffers).
+MAX_TAGGED_TOKENS = 1000
+
+
 def tag_tokens(token_lists: Sequence[Sequence[str]]) -> list[list[str]]:
     """BIO tags (``B-PER``, ``I-ORG``, ``O`` …) for each list of words, in batches of similar length."""
+    if any(len(words) > MAX_TAGGED_TOKENS for words in token_lists):
+        pieces, owners = [], []
+        for i, words in enumerate(token_lists):
+            for start in range(0, max(len(words), 1), MAX_TAGGED_TOKENS):
+                pieces.append(words[start:start + MAX_TAGGED_TOKENS])
+                owners.append(i)
+        joined: list[list[str]] = [[] for _ in token_lists]
+        for i, tags in zip(owners, tag_tokens(pieces)):
+            joined[i] += tags
+        return joined
     infer = _infer()
     order = sorted(range(len(token_lists)), key=lambda i: len(token_lists[i]))
     out: list[list[str] | None] = [None] * len(token_lists)
