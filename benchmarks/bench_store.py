@@ -1,16 +1,20 @@
 """Speed of the store, without the language layer.
 
     python benchmarks/bench_store.py [--n 5000] [--big 100000] [--queries 200] [--db PATH]
+                                     [--pg URL] [--pg-big 20000]
 
 (a) ingest: N synthetic Article records (entities, mentions, quotes, times) written with
     ``Store.add_articles`` in batches of 50 (as ``svodka ingest`` commits) → articles/s, lemma
     index included; once with every word form new to the process, once with the lemmas cached.
-    Goal ≥ 500/s.
+    Goal ≥ 500/s. With a PostgreSQL server (``--pg URL``, else $SVODKA_TEST_PG; none: skipped with a
+    message), the same articles into a new schema there, lemmas cached: the PostgreSQL rate.
 (b) search: a store of BIG synthetic articles (Russian-ish text from a composed word list; built
     once into a temporary file and reused while its size matches), then QUERIES searches — words in
     any case form, phrases, OR, filters — timed end to end (``Store.search``: FTS5 + bm25 + joins +
     snippets) → p50/p95 ms; then again ranking every match (``rank_cap=None``). Goal p95 ≤ 50 ms.
-Wall-clock, one process, one core.
+    On PostgreSQL, the same over a store of PG_BIG articles (tsvector + GIN + ts_rank).
+Wall-clock, one process, one core. The figures also go to benchmarks/results/store.md (a markdown
+section; benchmarks/RESULTS.md is assembled from that folder).
 """
 from __future__ import annotations
 
@@ -151,24 +155,82 @@ def make_articles(n: int, seed: int = 1, start: int = 0):
             times=[TimeExpr("lead", 0, 5, lead[:5], day)])
 
 
-def bench_ingest(n: int) -> float:
-    """Twice: the first pass meets every word form for the first time (pymorphy parses it), the
-    second, into a fresh store, finds them in the lemma cache (the steady state of a long ingest)."""
+class PgSchema:
+    """A new schema on the PostgreSQL server for one benchmark store (dropped on exit); ``url`` opens it."""
+
+    def __init__(self, server: str, label: str) -> None:
+        import psycopg
+
+        self.server, self.schema = server, f"svodka_bench_{label}_{os.getpid()}"
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
+            conn.execute(f"CREATE SCHEMA {self.schema}")
+        self.url = f"{server}{'&' if '?' in server else '?'}options=-csearch_path%3D{self.schema}"
+
+    def __enter__(self) -> "PgSchema":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import psycopg
+
+        with psycopg.connect(self.server, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
+
+
+def pg_server(url: str | None) -> str | None:
+    """The PostgreSQL server to measure on, or None (with a message) when none is given or reachable."""
+    if not url:
+        print("(PostgreSQL: skipped — no server; pass --pg URL or set SVODKA_TEST_PG)")
+        return None
+    try:
+        import psycopg
+        psycopg.connect(url, connect_timeout=5).close()
+    except Exception as err:  # noqa: BLE001 — any failure means: no PostgreSQL figures
+        print(f"(PostgreSQL: skipped — cannot connect: {str(err).strip().splitlines()[0] if str(err).strip() else err})")
+        return None
+    return url
+
+
+def _ingest_rate(target: str, articles: list) -> float:
+    with open_store(target) as store:
+        started = time.perf_counter()
+        for i in range(0, len(articles), 50):
+            store.add_articles(articles[i:i + 50])
+        seconds = time.perf_counter() - started
+        assert len(store) == len(articles)
+    return len(articles) / seconds
+
+
+def bench_ingest(n: int, pg: str | None) -> dict[str, float]:
+    """SQLite twice: the first pass meets every word form for the first time (pymorphy parses it),
+    the second, into a fresh store, finds them in the lemma cache (the steady state of a long
+    ingest); then PostgreSQL with the same articles, lemmas cached."""
     from svodka.store import text
 
     articles = list(make_articles(n, seed=7))
-    rates = []
-    for label in ("new word forms", "lemmas cached"):
-        with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "ingest.db") as store:
-            started = time.perf_counter()
-            for i in range(0, n, 50):
-                store.add_articles(articles[i:i + 50])
-            seconds = time.perf_counter() - started
-            assert len(store) == n
-        rates.append(n / seconds)
-        print(f"(a) add_articles, {label:14s}: {n} articles in {seconds:.2f} s = {n / seconds:,.0f} articles/s "
+    rates = {}
+    runs = [("sqlite", "new word forms"), ("sqlite", "lemmas cached")] + ([("postgresql", "lemmas cached")] if pg else [])
+    for backend, label in runs:
+        if backend == "sqlite":
+            with tempfile.TemporaryDirectory() as tmp:
+                rate = _ingest_rate(str(Path(tmp) / "ingest.db"), articles)
+        else:
+            with PgSchema(pg, "ingest") as schema:
+                rate = _ingest_rate(schema.url, articles)
+        rates[f"{backend}, {label}"] = rate
+        print(f"(a) add_articles, {backend:10s} {label:14s}: {n} articles in {n / rate:.2f} s = {rate:,.0f} articles/s "
               f"({text.lemma.cache_info().currsize:,} word forms; batches of 50; goal >= 500/s)")
-    return rates[0]
+    return rates
+
+
+def build_pg(url: str, n: int) -> None:
+    print(f"(b) building a PostgreSQL store with {n} articles …", flush=True)
+    started = time.perf_counter()
+    with open_store(url) as store:
+        for start in range(0, n, 1000):
+            store.add_articles(make_articles(min(1000, n - start), seed=11 + start, start=start))
+        store.conn.execute("VACUUM ANALYZE")
+    print(f"    built in {time.perf_counter() - started:.0f} s")
 
 
 def build_big(path: Path, n: int) -> None:
@@ -230,7 +292,7 @@ def make_queries(count: int) -> list[tuple[str, str, dict]]:
     return out
 
 
-def bench_search(path: Path, count: int, rank_cap="default") -> tuple[float, float]:
+def bench_search(path: Path | str, count: int, rank_cap="default") -> tuple[float, float]:
     from svodka.store import text
 
     queries = make_queries(count)
@@ -247,8 +309,11 @@ def bench_search(path: Path, count: int, rank_cap="default") -> tuple[float, flo
             times.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
             found += bool(hits)
             parsed = text.parse_query(q)
-            matches.append(0 if parsed.empty else store.conn.execute(
-                "SELECT count(*) FROM search WHERE search MATCH ?", (text.fts5_query(parsed),)).fetchone()[0])
+            if parsed.empty:
+                matches.append(0)
+                continue
+            match, args = store.text_match(parsed)
+            matches.append(store.conn.execute(f"SELECT count(*) FROM search WHERE {match}", args).fetchone()[0])
     every = sorted(t for ts in times.values() for t in ts)
 
     def pct(values: list[float], p: float) -> float:
@@ -256,7 +321,8 @@ def bench_search(path: Path, count: int, rank_cap="default") -> tuple[float, flo
 
     p50, p95 = pct(every, 50), pct(every, 95)
     mode = "default (rank at most the 20 000 newest matches)" if rank_cap == "default" else f"rank_cap={rank_cap}"
-    print(f"(b) search, {mode}: {count} queries on {path.name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+    where = Path(path).name if isinstance(path, Path) else "PostgreSQL"
+    print(f"(b) search, {mode}: {count} queries on {where}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
           f"max {every[-1]:.1f} ms; goal p95 <= 50 ms")
     print(f"    {found} queries with results; articles matching the words (before filters): "
           f"median {statistics.median(matches):,.0f}, max {max(matches):,}; limit 20, snippets included")
@@ -266,6 +332,25 @@ def bench_search(path: Path, count: int, rank_cap="default") -> tuple[float, flo
     return p50, p95
 
 
+RESULTS = Path(__file__).resolve().parent / "results" / "store.md"
+
+
+def write_results(args, rates: dict[str, float], searches: dict[str, tuple[float, float]], pg_version: str | None) -> None:
+    """The figures as a markdown section (benchmarks/results/store.md)."""
+    lines = ["## Store: ingest and search (`python benchmarks/bench_store.py`)", "",
+             f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores; SQLite {__import__('sqlite3').sqlite_version}"
+             + (f", {pg_version}" if pg_version else ", no PostgreSQL server (its figures skipped)") + ".", "",
+             "| what | figure |", "|---|---|"]
+    for label, rate in rates.items():
+        lines.append(f"| ingest without NLP, {args.n} synthetic articles, {label} | {rate:,.0f} articles/s |")
+    for label, (p50, p95) in searches.items():
+        lines.append(f"| search, {label} | p50 {p50:.1f} ms, p95 {p95:.1f} ms |")
+    lines += ["", "Goals: ingest ≥ 500 articles/s, search p95 ≤ 50 ms (200 queries, limit 20, snippets included).", ""]
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    print(f"figures written to {RESULTS}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=5000, help="articles for the ingest figure")
@@ -273,12 +358,26 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--db", default=os.path.join(tempfile.gettempdir(), "svodka-bench-store.db"),
                         help="where the search store is built (and reused)")
+    parser.add_argument("--pg", default=os.environ.get("SVODKA_TEST_PG"),
+                        help="a PostgreSQL server URL (default: $SVODKA_TEST_PG); benchmark stores go to new schemas")
+    parser.add_argument("--pg-big", type=int, default=20_000, help="articles in the PostgreSQL search store (0: none)")
     args = parser.parse_args()
-    bench_ingest(args.n)
+    pg = pg_server(args.pg)
+    rates = bench_ingest(args.n, pg)
     path = Path(args.db)
     build_big(path, args.big)
-    bench_search(path, args.queries)
-    bench_search(path, args.queries, rank_cap=None)
+    searches = {f"SQLite, {args.big:,} articles": bench_search(path, args.queries),
+                f"SQLite, {args.big:,} articles, every match ranked": bench_search(path, args.queries, rank_cap=None)}
+    pg_version = None
+    if pg:
+        import psycopg
+        with psycopg.connect(pg) as conn:
+            pg_version = "PostgreSQL " + conn.execute("SHOW server_version").fetchone()[0].split()[0]
+        if args.pg_big:
+            with PgSchema(pg, "search") as schema:
+                build_pg(schema.url, args.pg_big)
+                searches[f"PostgreSQL, {args.pg_big:,} articles"] = bench_search(schema.url, args.queries)
+    write_results(args, rates, searches, pg_version)
 
 
 if __name__ == "__main__":

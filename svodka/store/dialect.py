@@ -8,6 +8,7 @@ the few dialect bits those statements use, and gives SQLite's semantics where Po
 * placeholders ``?`` and ``:name`` → ``%s`` and ``%(name)s``; a literal ``%`` → ``%%``;
 * ``INSERT OR IGNORE`` → ``INSERT … ON CONFLICT DO NOTHING``; ``group_concat(x)`` → ``string_agg``;
   SQLite's join-order hint ``CROSS JOIN t ON …`` → ``JOIN t ON …``;
+* ``executemany`` of a plain ``INSERT … VALUES (?, …)`` → ``COPY`` (the fast bulk path);
 * ``lastrowid``: an INSERT into a table with an ``INTEGER PRIMARY KEY`` gets ``RETURNING`` that key;
 * NULLs sort first, as in SQLite: each ORDER BY term of a nullable column gets ``NULLS FIRST`` (ASC)
   or ``NULLS LAST`` (DESC), and indexes are built ``NULLS FIRST`` so that such orders still use them;
@@ -89,9 +90,11 @@ def migration(step: int, engine: str) -> list[str]:
     return out
 
 
-def _schema_facts() -> tuple[dict[str, str], frozenset[str]]:
-    """From the schema: table → its INTEGER PRIMARY KEY column; the column names never NULL in any table."""
+def _schema_facts() -> tuple[dict[str, str], frozenset[str], dict[str, list[str]]]:
+    """From the schema: table → its INTEGER PRIMARY KEY column; the column names never NULL in any
+    table; table → its columns in order."""
     keys: dict[str, str] = {}
+    columns: dict[str, list[str]] = {}
     nullable, not_null = set(), set()
     for step in MIGRATIONS:
         for sql in step:
@@ -104,22 +107,25 @@ def _schema_facts() -> tuple[dict[str, str], frozenset[str]]:
                 if not m:
                     continue
                 column, type_, rest = m.groups()
+                if column.upper() not in ("PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "CONSTRAINT"):
+                    columns.setdefault(name, []).append(column)
                 if column.upper() == "PRIMARY":          # PRIMARY KEY (a, b): those are never NULL
                     not_null.update(c.strip() for c in rest.strip(" ()\n").split(","))
                     continue
                 if type_.upper() == "INTEGER" and "PRIMARY KEY" in rest.upper():
                     keys[name] = column
                 (not_null if re.search(r"NOT NULL|PRIMARY KEY", rest, re.I) else nullable).add(column)
-    return keys, frozenset((not_null - nullable) | {"rowid"})
+    return keys, frozenset((not_null - nullable) | {"rowid"}), columns
 
 
-ROWID_KEYS, NOT_NULL = _schema_facts()
+ROWID_KEYS, NOT_NULL, COLUMNS = _schema_facts()
 
 # --- statements ---------------------------------------------------------------------------------
 
 _LEXEMES = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|::|\?|%|:(\w+)")
 _INSERT = re.compile(r"^\s*INSERT\s+(OR\s+(IGNORE|REPLACE)\s+)?INTO\s+(\w+)", re.I)
 _ORDER = re.compile(r"\bORDER BY\b(.*?)(?=\bLIMIT\b|\bOFFSET\b|$)", re.I | re.S)
+_PLAIN_INSERT = re.compile(r"^\s*INSERT INTO (\w+)(?: \(([\w, ]+)\))? VALUES \(\?(?:::\w+)?(?:, \?(?:::\w+)?)*\)\s*$", re.I)
 _GROUP_CONCAT = re.compile(r"\bgroup_concat\(([^(),]*)\)", re.I)
 _CROSS_JOIN_ON = re.compile(r"\bCROSS JOIN (\w+(?: \w+)?) ON\b", re.I)
 _TERM = re.compile(r"^(.*?)(?:\s+(ASC|DESC))?$", re.I | re.S)
@@ -228,10 +234,20 @@ class PgConnection:
         return Cursor(cur, returning)
 
     def executemany(self, sql: str, rows) -> None:
+        """Many rows; a plain ``INSERT INTO t [(columns)] VALUES (?, …)`` goes through COPY (several
+        times faster than one INSERT a row, with the same result)."""
         rows = [tuple(map(_text, r)) for r in rows]
-        if rows:
-            statement, _ = translate(sql, False)
-            self.raw.cursor().executemany(statement.removesuffix(_returning_of(statement)), rows)
+        if not rows:
+            return
+        plain = _PLAIN_INSERT.match(sql)
+        if plain and (plain.group(2) or plain.group(1) in COLUMNS):
+            table, columns = plain.group(1), plain.group(2) or ", ".join(COLUMNS[plain.group(1)])
+            with self.raw.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        statement, _ = translate(sql, False)
+        self.raw.cursor().executemany(statement.removesuffix(_returning_of(statement)), rows)
 
     @property
     def in_transaction(self) -> bool:

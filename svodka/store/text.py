@@ -201,11 +201,23 @@ def tsvector(fields: list[tuple[str, str]]) -> str:
     for text, weight in fields:
         for word in text.split():
             at += 1
-            seen = positions.setdefault(word, [])
-            if len(seen) < TSVECTOR_MAX_POSITIONS and len(word.encode()) <= TSVECTOR_MAX_BYTES:
-                seen.append(f"{min(at, TSVECTOR_MAX_POSITION)}{weight}")
+            seen = positions.get(word)
+            if seen is None:
+                if len(word) > TSVECTOR_MAX_BYTES // 4 and len(word.encode()) > TSVECTOR_MAX_BYTES:
+                    continue
+                seen = positions[word] = []
+            if len(seen) < TSVECTOR_MAX_POSITIONS:
+                seen.append(f"{at}{weight}" if at < TSVECTOR_MAX_POSITION else f"{TSVECTOR_MAX_POSITION}{weight}")
         at += 1
-    return " ".join(f"{_lexeme(w)}:{','.join(dict.fromkeys(p))}" for w, p in positions.items() if p)
+    out = []
+    for word, marks in positions.items():
+        if at >= TSVECTOR_MAX_POSITION:
+            marks = list(dict.fromkeys(marks))
+        out.append(f"{_lexeme(word) if _SPECIAL.search(word) else chr(39) + word + chr(39)}:{','.join(marks)}")
+    return " ".join(out)
+
+
+_SPECIAL = re.compile(r"['\\]")
 
 
 # --- snippets --------------------------------------------------------------------------
