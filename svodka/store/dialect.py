@@ -16,7 +16,8 @@ the few dialect bits those statements use, and gives SQLite's semantics where Po
 * text compares and sorts bytewise (``COLLATE "C"``, SQLite's BINARY); ``numeric`` results (a
   ``sum()`` of integers) come back as int or float, never Decimal.
 
-DDL (``pg_ddl``): ``INTEGER PRIMARY KEY`` → an identity key; ``REAL`` → ``DOUBLE PRECISION``;
+DDL (``pg_ddl``: CREATE TABLE, CREATE INDEX, ALTER TABLE … ADD COLUMN; other statements pass as they
+are): ``INTEGER PRIMARY KEY`` → an identity key; ``REAL`` → ``DOUBLE PRECISION``;
 ``BLOB`` → ``BYTEA``; ``WITHOUT ROWID`` dropped; every other table gets SQLite's implicit ``rowid``
 as an identity column (so ``ORDER BY t.rowid`` keeps meaning insertion order). Statements only one
 engine can run come as ``schema.Dialects(sqlite=…, postgresql=…)``.
@@ -33,6 +34,7 @@ from .schema import MIGRATIONS, Dialects
 _CREATE_TABLE = re.compile(r"^\s*CREATE TABLE (\w+) \((.*)\)(\s*WITHOUT ROWID)?\s*$", re.S)
 _CREATE_INDEX = re.compile(r"^(\s*CREATE (?:UNIQUE )?INDEX \w+ ON \w+)\((.*)\)\s*$", re.S)
 _COLUMN = re.compile(r"^\s*(\w+) (\w+)(.*)$", re.S)
+_ADD_COLUMN = re.compile(r"^\s*ALTER TABLE (\w+) ADD COLUMN (.*)$", re.S | re.I)
 
 
 def _split_top(text: str) -> list[str]:
@@ -71,6 +73,9 @@ def pg_ddl(sql: str) -> str:
         if not without_rowid and not re.search(r"\bINTEGER PRIMARY KEY\b", body):
             items.append("    rowid BIGINT GENERATED ALWAYS AS IDENTITY")     # SQLite's implicit rowid
         return f"CREATE TABLE {name} (\n" + ",\n".join(x.rstrip() for x in items) + "\n)"
+    added = _ADD_COLUMN.match(sql)
+    if added:
+        return f"ALTER TABLE {added.group(1)} ADD COLUMN {_column(added.group(2)).strip()}"
     index = _CREATE_INDEX.match(sql)
     if index:
         head, columns = index.groups()
@@ -98,10 +103,14 @@ def _schema_facts() -> tuple[dict[str, str], frozenset[str], dict[str, list[str]
     nullable, not_null = set(), set()
     for step in MIGRATIONS:
         for sql in step:
+            added = _ADD_COLUMN.match(sql) if isinstance(sql, str) else None
             table = _CREATE_TABLE.match(sql) if isinstance(sql, str) else None
-            if not table:
+            if added:
+                name, body = added.groups()
+            elif table:
+                name, body, _ = table.groups()
+            else:
                 continue
-            name, body, _ = table.groups()
             for item in _split_top(body):
                 m = _COLUMN.match(item)
                 if not m:
@@ -126,6 +135,7 @@ _LEXEMES = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|::|\?|%|:(\w+)")
 _INSERT = re.compile(r"^\s*INSERT\s+(OR\s+(IGNORE|REPLACE)\s+)?INTO\s+(\w+)", re.I)
 _ORDER = re.compile(r"\bORDER BY\b(.*?)(?=\bLIMIT\b|\bOFFSET\b|$)", re.I | re.S)
 _PLAIN_INSERT = re.compile(r"^\s*INSERT INTO (\w+)(?: \(([\w, ]+)\))? VALUES \(\?(?:::\w+)?(?:, \?(?:::\w+)?)*\)\s*$", re.I)
+_POSITIONAL_INSERT = re.compile(r"^(\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+(\w+))(?=\s+VALUES\b)", re.I)
 _GROUP_CONCAT = re.compile(r"\bgroup_concat\(([^(),]*)\)", re.I)
 _CROSS_JOIN_ON = re.compile(r"\bCROSS JOIN (\w+(?: \w+)?) ON\b", re.I)
 _TERM = re.compile(r"^(.*?)(?:\s+(ASC|DESC))?$", re.I | re.S)
@@ -170,6 +180,9 @@ def translate(sql: str, named: bool) -> tuple[str, str | None]:
     if "ORDER BY" in out.upper():
         out = _ORDER.sub(lambda m: "ORDER BY" + _order_terms(m.group(1)), out)
     returning = None
+    positional = _POSITIONAL_INSERT.match(out)
+    if positional and positional.group(2) in COLUMNS:       # name the columns: PG's rowid column comes last
+        out = f"{positional.group(1)} ({', '.join(COLUMNS[positional.group(2)])}){out[positional.end(1):]}"
     insert = _INSERT.match(out)
     if insert:
         if insert.group(2) and insert.group(2).upper() == "REPLACE":
