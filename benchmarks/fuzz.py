@@ -313,12 +313,13 @@ class TimedPipeline(Pipeline):
 
 
 def run(count: int, seed: int, folder: Path, *, chunk: int = 25, time_limit: float = TIME_LIMIT,
-        log=print) -> dict:
+        nlp: bool = True, log=print) -> dict:
     """Generate ``count`` inputs into ``folder``, ingest them ``chunk`` files at a time into
-    ``folder/fuzz.db``, and check every one; returns the figures."""
+    ``folder/fuzz.db``, and check every one; returns the figures. ``nlp=False`` skips the
+    language layer and the events (a quick run of the readers, the layout and the store)."""
     folder.mkdir(parents=True, exist_ok=True)
     store = open_store(folder / "fuzz.db")
-    pipeline = TimedPipeline(time_limit=time_limit)
+    pipeline = TimedPipeline(time_limit=time_limit, nlp=nlp)
     generator = Generator(seed)
     kinds: Counter = Counter()
     reasons: Counter = Counter()

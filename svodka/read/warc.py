@@ -10,13 +10,14 @@ Rejected and ends that archive; the batch goes on.
 """
 from __future__ import annotations
 
+import zlib
 from typing import BinaryIO, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..model import RawDocument, Rejected
-from . import document
+from . import document, gz
 from .document import iso_date, read_bytes
 
 DOCUMENT_RECORDS = {"response", "resource", "conversion"}
@@ -123,8 +124,31 @@ def _drain(record) -> None:
         raise _Truncated()
 
 
+# What a WARC (or a legacy ARC, which warcio also reads) starts with, once decompressed.
+# warcio takes any other text for an ARC record: an HTML page named .warc.gz came out as a
+# record of content type "номер".
+_ARCHIVE_STARTS = (b"WARC/", b"filedesc://")
+
+
+def _starts_like_archive(stream: BinaryIO) -> bool:
+    """Whether a seekable stream (gzip or not) opens with a WARC or ARC header; rewinds it."""
+    start = stream.tell()
+    try:
+        head = stream.read(2)
+        stream.seek(start)
+        head = gz.peek(stream, 64) if head == gz.GZIP_MAGIC else stream.read(64)
+    except (OSError, EOFError, zlib.error):
+        head = b""
+    finally:
+        stream.seek(start)
+    return head.lstrip(b"\r\n").startswith(_ARCHIVE_STARTS)
+
+
 def read_warc(stream: BinaryIO, source: str) -> Iterator[RawDocument | Rejected]:
     """Documents of a WARC/WET stream (gzip or not), one record in memory at a time."""
+    if stream.seekable() and not _starts_like_archive(stream):
+        yield Rejected(f"{source}#record1", "not a WARC file")
+        return
     archive = _Archive(stream)
     records = iter(archive)
     index = 0
