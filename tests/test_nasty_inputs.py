@@ -163,7 +163,7 @@ def warc_bytes(pages: list[bytes], compress: bool) -> tuple[bytes, list[int]]:
 
 def test_warc_files_with_broken_records(tmp_path):
     pages = [html(f"<p>{STORY} Новость номер {n}.</p>" * 2).encode() for n in range(3)]
-    good, _ = warc_bytes(pages, compress=True)
+    good, good_ends = warc_bytes(pages, compress=True)
     plain, ends = warc_bytes(pages, compress=False)
     folder = tmp_path / "crawl"
     folder.mkdir()
@@ -171,6 +171,7 @@ def test_warc_files_with_broken_records(tmp_path):
         "good.warc.gz": good,
         "truncated.warc": plain[: ends[1] + 200],                                     # inside record 3
         "garbage-between.warc": plain[: ends[0]] + b"\x00\xff garbage \x13" * 20 + plain[ends[0]:],
+        "garbage-between.warc.gz": good[: good_ends[1]] + b"\x1f\x8b garbage" * 20 + good[good_ends[1]:],
         "wrong-length.warc": plain.replace(b"Content-Length: ", b"Content-Length: 9", 1),
         "html-named.warc.gz": pages[0],                                                # not a WARC
         "random-named.warc.gz": random.Random(3).randbytes(3000),
@@ -193,7 +194,9 @@ def test_warc_files_with_broken_records(tmp_path):
 
     assert under("good.warc.gz") == ["article"] * 3
     assert under("truncated.warc") == ["WARC record truncated", "article", "article"]
-    assert under("garbage-between.warc") == ["article", "broken WARC record"]
+    # past the garbage, the reading goes on at the next record
+    assert under("garbage-between.warc") == ["article", "article", "article", "broken WARC record"]
+    assert under("garbage-between.warc.gz") == ["article", "article", "article", "broken WARC record"]
     assert under("wrong-length.warc") == ["WARC record truncated"]
     assert under("html-named.warc.gz") == ["not a WARC file"]
     assert under("random-named.warc.gz") == ["not a WARC file"]

@@ -5,8 +5,9 @@ is an encoding hint), ``resource`` records and WET ``conversion`` records (plain
 ``request``, ``metadata``, ``warcinfo`` and ``revisit`` records are not documents and are
 skipped silently. A document record is Rejected, with the reason, when its HTTP status is
 not 2xx or its payload is neither HTML nor text (images, PDF, scripts …), so every
-document record of the archive is accounted for. A broken or truncated record gives one
-Rejected and ends that archive; the batch goes on.
+document record of the archive is accounted for. A broken record gives one Rejected and the
+reading goes on at the next record header; a truncated one gives one Rejected and ends the
+archive; the batch goes on.
 """
 from __future__ import annotations
 
@@ -145,32 +146,89 @@ def _starts_like_archive(stream: BinaryIO) -> bool:
 
 
 def read_warc(stream: BinaryIO, source: str) -> Iterator[RawDocument | Rejected]:
-    """Documents of a WARC/WET stream (gzip or not), one record in memory at a time."""
+    """Documents of a WARC/WET stream (gzip or not), one record in memory at a time.
+
+    After a broken record (garbage where a record should start, a damaged header) the reading
+    goes on at the next record header found further on, when the stream can seek; a truncated
+    record ends the archive.
+    """
     if stream.seekable() and not _starts_like_archive(stream):
         yield Rejected(f"{source}#record1", "not a WARC file")
         return
-    archive = _Archive(stream)
+    index, resyncs = 0, 0
+    while True:
+        index, broken_at = yield from _records(_Archive(stream), source, index)
+        if broken_at is None or not stream.seekable() or resyncs >= MAX_RESYNCS:
+            return
+        resyncs += 1
+        following = _next_header(stream, broken_at + 1)
+        if following is None:
+            return
+        stream.seek(following)
+
+
+MAX_RESYNCS = 1000          # broken stretches skipped in one archive before giving up on it
+_SCAN_CHUNK = 1 << 20
+
+
+def _next_header(stream: BinaryIO, offset: int) -> int | None:
+    """Offset of the next record start after ``offset``: "WARC/1.x" (garbage may run into it
+    without a line end), or a gzip member that unpacks to one."""
+    stream.seek(offset)
+    carry = b""
+    base = offset
+    while True:
+        chunk = stream.read(_SCAN_CHUNK)
+        if not chunk:
+            return None
+        data = carry + chunk
+        found = []
+        for marker in (b"WARC/1.", gz.GZIP_MAGIC + b"\x08"):
+            at = data.find(marker)
+            while at >= 0:
+                if marker == b"WARC/1." or _starts_like_archive_at(stream, base + at):
+                    found.append(base + at)
+                    break
+                at = data.find(marker, at + 1)
+        if found:
+            return min(found)
+        carry = data[-8:]
+        base += len(data) - len(carry)
+        stream.seek(base + len(carry))
+
+
+def _starts_like_archive_at(stream: BinaryIO, offset: int) -> bool:
+    here = stream.tell()
+    try:
+        stream.seek(offset)
+        return _starts_like_archive(stream)
+    finally:
+        stream.seek(here)
+
+
+def _records(archive: _Archive, source: str, index: int):
+    """Yield the archive's documents; return (records seen, offset of a broken record or None)."""
     records = iter(archive)
-    index = 0
     while True:
         try:
             record = next(records)
         except StopIteration:
             if archive.truncated:
                 yield Rejected(f"{source}#record{index + 1}", "WARC record truncated")
-            return
+            return index, None
         except ArchiveLoadFailed as err:
             if archive.inside_gzip_member():
-                reason = "WARC record truncated"     # a cut gzip member ends mid-header
-            elif index == 0 and "Unknown archive format" in str(err):
-                reason = "not a WARC file"
-            else:
-                reason = "broken WARC record"
-            yield Rejected(f"{source}#record{index + 1}", reason)
-            return
+                yield Rejected(f"{source}#record{index + 1}", "WARC record truncated")   # cut mid-header
+                return index, None
+            if index == 0 and "Unknown archive format" in str(err):
+                yield Rejected(f"{source}#record1", "not a WARC file")
+                return index, None
+            index += 1
+            yield Rejected(f"{source}#record{index}", "broken WARC record")
+            return index, archive.offset        # where the previous record ended
         except Exception:  # noqa: BLE001 — warcio on damaged input: end the file, not the batch
             yield Rejected(f"{source}#record{index + 1}", "WARC record truncated")
-            return
+            return index, None
         index += 1
         record_id = record.rec_headers.get_header("WARC-Record-ID")
         where = f"{source}#{record_id or f'record{index}'}"
@@ -178,15 +236,15 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[RawDocument | Rejected]
         if str(record.format).startswith("warc") and not (length or "").strip().isdigit():
             # Content-Length is mandatory: without it the header block was cut off
             yield Rejected(where, "WARC record truncated")
-            return
+            return index, None
         try:
             result = _record(record, source, index)
         except _Truncated:
             yield Rejected(where, "WARC record truncated")
-            return
-        except Exception:  # noqa: BLE001 — same: a damaged record ends this archive only
+            return index, None
+        except Exception:  # noqa: BLE001 — a damaged record: skipped, the archive goes on
             yield Rejected(where, "broken WARC record")
-            return
+            return index, archive.offset        # where this record started
         if result is not None:
             yield result
 
