@@ -367,3 +367,20 @@ def test_permission_denied(tmp_path):
 
 def test_nul_bytes_are_binary():
     assert read_bytes(b"\x00" * 100 + b"abc", "x").reason.startswith("binary data")
+
+
+# --- big documents: code pages ranked on a sample ------------------------------------------
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8-r"])
+def test_big_cyrillic_document_is_decoded_whole(codec):
+    from svodka.read.encoding import DETECTION_SAMPLE_BYTES
+    text = (STORY * (2 * DETECTION_SAMPLE_BYTES // len(STORY.encode(codec)) + 1))
+    doc = read_bytes(text.encode(codec), "big")
+    assert doc.encoding == codec and doc.text == text
+
+
+def test_bad_byte_after_the_sample_is_replaced_not_fatal():
+    from svodka.read.encoding import DETECTION_SAMPLE_BYTES
+    head = STORY.encode("cp1251") * (DETECTION_SAMPLE_BYTES // len(STORY) + 1)
+    doc = read_bytes(head + b"\x98" + SHORT.encode("cp1251"), "x")   # 0x98: no cp1251 character
+    assert doc.encoding == "cp1251" and doc.text.endswith("\ufffd" + SHORT)
