@@ -35,7 +35,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from svodka.model import Rejected  # noqa: E402
 from svodka.pipeline import Pipeline  # noqa: E402
 from svodka.read import read_paths  # noqa: E402
 from svodka.store import ingest, open_store  # noqa: E402
