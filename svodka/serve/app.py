@@ -7,8 +7,11 @@ answers GET and HEAD only; anything else is a 405 (docs/security.md).
 """
 from __future__ import annotations
 
+import os
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
@@ -27,6 +30,9 @@ HERE = Path(__file__).resolve().parent
 # script or style runs (article text is escaped; this is the second line of defence).
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# Handlers run in a thread pool; SQLite releases the GIL while it searches, the rest (routing,
+# Jinja2, JSON) holds it, so beyond a few threads more only add switching (benchmarks/bench_load.py).
+THREADS = 8
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -50,11 +56,19 @@ def _wants_json(request: Request) -> bool:
     return request.url.path == "/api" or request.url.path.startswith("/api/")
 
 
-def create_app(db: str | Path, *, writable: bool = False) -> FastAPI:
+def create_app(db: str | Path, *, writable: bool = False, threads: int | None = None) -> FastAPI:
     """The app over the store at ``db`` (a path or sqlite:///…; it must exist). Read-only unless
-    ``writable`` (nothing in the app writes; the flag only lifts ``PRAGMA query_only``)."""
+    ``writable`` (nothing in the app writes; the flag only lifts ``PRAGMA query_only``). ``threads``:
+    how many requests are handled at once (default ``$SVODKA_THREADS`` or THREADS); more wait."""
     data = Data(str(db), writable=writable)
-    app = FastAPI(title="svodka", version="1", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
+    handlers = max(1, int(threads or os.environ.get("SVODKA_THREADS") or THREADS))
+
+    @asynccontextmanager
+    async def lifespan(app):
+        anyio.to_thread.current_default_thread_limiter().total_tokens = handlers
+        yield
+
+    app = FastAPI(lifespan=lifespan, title="svodka", version="1", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
                   default_response_class=JSONResponse,
                   description="Russian news knowledge base: articles with entities, quotes, times and CAMEO events; "
                               "entities, events and stories across articles. Read-only.")
@@ -116,3 +130,9 @@ def create_app(db: str | Path, *, writable: bool = False) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
+
+
+def from_env() -> FastAPI:
+    """The app over ``$SVODKA_DB`` (default svodka.db), for an ASGI server that starts one app per
+    worker process: ``uvicorn --factory svodka.serve.app:from_env --workers 2`` (docs/security.md)."""
+    return create_app(os.environ.get("SVODKA_DB") or "svodka.db")
