@@ -223,13 +223,17 @@ def machine() -> str:
 
 
 def markdown(result: dict, *, command: str, articles: int, at_start: str, workers: int = 1) -> str:
+    from svodka.serve.app import THREADS
+
+    threads = os.environ.get("SVODKA_THREADS") or THREADS
     server = ("`svodka serve` (one uvicorn process" if workers == 1 else
               f"uvicorn with {workers} worker processes over `svodka.serve.app:from_env` (what `svodka serve` runs")
     lines = [
         "## Load: concurrent clients against `svodka serve`", "",
         f"`{command}` — {result['clients']} clients (asyncio + httpx, one keep-alive connection each) for "
         f"{result['seconds']:.0f} s against {server}, loopback) over the generated store "
-        f"of {articles:,} linked articles; the clients run on the same machine. Machine: {at_start}.", "",
+        f"of {articles:,} linked articles, at most {threads} requests handled at once (`SVODKA_THREADS`); the clients "
+        f"run on the same machine. Machine: {at_start}.", "",
         "| clients | seconds | requests | errors | throughput | p50 | p95 | p99 | max |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| {result['clients']} | {result['elapsed']:.1f} | {result['requests']:,} | {result['error_count']} | "
@@ -241,7 +245,8 @@ def markdown(result: dict, *, command: str, articles: int, at_start: str, worker
     for kind, ts in result["by_kind"].items():
         lines.append(f"| {kind} | {len(ts):,} | {pct(ts, 50):.0f} ms | {pct(ts, 95):.0f} ms | {pct(ts, 99):.0f} ms |")
     if result["errors"]:
-        lines += ["", "Errors: " + ", ".join(f"{k}: {v}" for k, v in sorted(result["errors"].items()))]
+        lines += ["", "Errors: " + ", ".join(f"{k}: {v}" for k, v in sorted(result["errors"].items())), "",
+                  *(f"- {d}" for d in result.get("details", [])[:10])]
     lines += ["", "An error is a connection error, a timeout, a 5xx, or a status other than the URL's own in a "
                   "warm-up pass (a few generated timelines and names are 404s by design: "
                   + ", ".join(f"{n} URLs answer {s}" for s, n in sorted(result["statuses"].items())) + ")."]
