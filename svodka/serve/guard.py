@@ -13,7 +13,7 @@ headers):
   besides (a proxy's, for instance) go in ``SVODKA_ALLOWED_HOSTS`` (comma-separated).
 
 Errors are one-line JSON under /api and a short text page elsewhere. Static files are cacheable
-for an hour.
+for an hour. HEAD is a GET whose body is not sent (FastAPI's routes would answer it with a 405).
 """
 from __future__ import annotations
 
@@ -81,6 +81,9 @@ class Guard:
             if not (is_loopback(host) or host.lower() in self.allowed_hosts):
                 return await self.refuse(scope, send, 400, "Host not allowed: this server answers to localhost only "
                                                       "(set SVODKA_ALLOWED_HOSTS to add names)")
+        head = scope["method"] == "HEAD"          # answered as a GET without the body, on every route
+        if head:
+            scope = dict(scope, method="GET")
         started = False
         seen = 0
 
@@ -100,6 +103,8 @@ class Guard:
             if message["type"] == "http.response.start":
                 started = True
                 message["headers"] = self.with_headers(message.get("headers") or [], static)
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         try:
