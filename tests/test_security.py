@@ -296,7 +296,7 @@ def test_sql_injection_in_every_parameter_changes_nothing(client, db):
         for value in INJECTIONS:
             for name in path_params:                                        # in the path …
                 r = client.get(re.sub(r"\{" + name + r"(:path)?\}", quote(value, safe=""), path), params=base_query)
-                assert r.status_code < 500, (path, name, value, r.status_code, r.text[:300])
+                assert 400 <= r.status_code < 500, (path, name, value, r.status_code, r.text[:300])   # finds nothing
                 tried += 1
             for name in query_params:                                       # … and in the query
                 r = client.get(url, params={**base_query, name: value})

@@ -199,7 +199,7 @@ def search(request: Request, q: Annotated[str, Query(max_length=500)] = "", date
 def article(request: Request, id: str) -> HTMLResponse:
     s = _store(request)
     art = D.article(s, id)
-    found = s._find(art["id"]) or s._find(art.get("sha256") or id)
+    found = s.find(art["id"]) or s.find(art.get("sha256") or id)
     ids = D.corpus_ids(s, found[0]) if found else {}
     notes = Annotations(art, ids)
     marked = {
