@@ -201,7 +201,8 @@ def facets(store: Store, query: str, *, date_from=None, date_to=None, site=None,
                  f"{''.join(' AND ' + f for f in filters)} ORDER BY search.rowid DESC LIMIT ?")
         args = [*match_args, *params, cap + 1]
     c = store.conn
-    pks = [r[0] for r in c.execute(inner, args)]
+    with store.text_plan():
+        pks = [r[0] for r in c.execute(inner, args)]
     capped = len(pks) > cap
     pks = pks[:cap]
     out: dict[str, Any] = {"matches": len(pks), "capped": capped}

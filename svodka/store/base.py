@@ -20,7 +20,6 @@ from .records import Hit, RejectedDoc, StoreError, article_from_dict, day_bounds
 from .schema import SCHEMA_VERSION, TABLES
 
 MAX_LIMIT = 1000
-RANK_CAP = 20_000          # matches ranked at most, for a query without filters (see Store.search)
 
 
 class Store:
@@ -35,6 +34,8 @@ class Store:
     backend = ""
     errors: tuple[type[BaseException], ...] = ()
     TEXT_ROWID = "search.rowid"          # the full-text table's article key, as a filter column
+    RANK_CAP = 20_000                    # matches ranked at most, for a query without filters (see search)
+    CAP_ROWID = "search.rowid"           # the rowid as the rank cap's order and bound use it
     SNAPSHOT = "BEGIN"                   # begins a read snapshot
     conn = None
     name = ""
@@ -68,6 +69,11 @@ class Store:
     def read_only(self) -> None:
         """Refuse writes on this connection from now on (the web app's connections)."""
         raise NotImplementedError
+
+    @contextmanager
+    def text_plan(self) -> Iterator[None]:
+        """Around queries on the full-text table: whatever the engine needs to plan them well."""
+        yield
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -351,15 +357,16 @@ class Store:
         """The smallest rowid among the ``cap`` newest matches, or None when fewer match."""
         match, args = self.text_match(parsed)
         try:
-            row = self.conn.execute(f"SELECT search.rowid FROM search WHERE {match} ORDER BY search.rowid DESC"
-                                    " LIMIT 1 OFFSET ?", [*args, cap - 1]).fetchone()
+            with self.text_plan():
+                row = self.conn.execute(f"SELECT search.rowid FROM search WHERE {match} ORDER BY {self.CAP_ROWID} DESC"
+                                        " LIMIT 1 OFFSET ?", [*args, cap - 1]).fetchone()
         except self.errors:
             return None
         return row[0] if row else None
 
     def search(self, query: str = "", *, date_from: str | None = None, date_to: str | None = None,
                site: str | None = None, rubric: str | None = None, entity: str | None = None,
-               limit: int = 20, offset: int = 0, rank_cap: int | None = RANK_CAP) -> list[Hit]:
+               limit: int = 20, offset: int = 0, rank_cap: int | None | str = "default") -> list[Hit]:
         """Articles matching ``query`` (see ``svodka.store.text``), best first (SQLite: bm25 over the
         lemmas, PostgreSQL: ts_rank; title, lead and body weighted 8:3:1), each with a snippet of its
         original text.
@@ -370,9 +377,13 @@ class Store:
         filtered articles, newest first. Raises StoreError for a bad date; never for the query.
 
         Bounded time: when more than ``rank_cap`` articles match the words of a query without
-        filters, only the ``rank_cap`` most recently stored of them are ranked (FTS5 has no top-k
-        pruning: ranking costs time for every match). ``rank_cap=None`` ranks every match.
+        filters, only the ``rank_cap`` most recently stored of them are ranked (neither FTS5 nor
+        ts_rank prunes: ranking costs time for every match). The default is the backend's
+        ``RANK_CAP`` (SQLite 20 000; PostgreSQL, whose ts_rank costs ~8× more a match, 2 500);
+        ``rank_cap=None`` ranks every match.
         """
+        if rank_cap == "default":
+            rank_cap = self.RANK_CAP
         parsed = searchtext.parse_query(query)
         if query.strip() and parsed.empty:
             return []
@@ -391,13 +402,14 @@ class Store:
             if not filters and rank_cap and offset + limit <= rank_cap:
                 bound = self._rank_bound(parsed, rank_cap)
                 if bound is not None:
-                    filters, params = ["search.rowid >= ?"], [bound]
+                    filters, params = [f"{self.CAP_ROWID} >= ?"], [bound]
             rank, rank_args = self._text_rank(parsed)
             sql = (f"SELECT search.rowid, {rank} AS r FROM search WHERE {match}"
                    f"{''.join(' AND ' + f for f in filters)} ORDER BY r DESC, search.rowid DESC LIMIT ? OFFSET ?")
             args = [*rank_args, *match_args, *params, limit, offset]
         try:
-            ranked = self.conn.execute(sql, args).fetchall()
+            with self.text_plan():
+                ranked = self.conn.execute(sql, args).fetchall()
         except self.errors as err:          # should not happen: the query is built, not typed
             raise StoreError(f"cannot search for {query!r}: {err}") from None
         if not ranked:
