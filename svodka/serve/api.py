@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from ..store.sqlite import Store
@@ -30,11 +30,11 @@ EntityName = Annotated[str | None, Query(max_length=200, description="an entity'
 
 
 def store(request: Request) -> Store:
-    """This worker thread's read-only connection to the app's store."""
+    """This worker thread's read-only connection to the app's store. Called in the handler's body,
+    not as a dependency: FastAPI runs a sync dependency in a thread of its own, and the handler
+    would then use another thread's connection (at the same time as that thread) and wait twice
+    for a free thread."""
     return request.app.state.data.store()
-
-
-StoreDep = Annotated[Store, Depends(store)]
 
 
 def page(items: list, limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
@@ -48,17 +48,19 @@ def page(items: list, limit: int, offset: int, total: int | None = None) -> dict
 
 
 @router.get("/stats", summary="Corpus counts")
-def api_stats(request: Request, s: StoreDep) -> dict:
+def api_stats(request: Request) -> dict:
     """Articles, rejected documents, sites, entities (by type), mentions, quotes, events (by type),
     the first and last publication dates, and the most-mentioned entities of the latest month."""
+    s = store(request)
     data = request.app.state.data
     return {**D.stats(data, s), "top_entities": D.top_entities(data, s)}
 
 
 @router.get("/articles", summary="Articles, newest first, with filters")
-def api_articles(s: StoreDep, date_from: From = None, date_to: To = None, site: Site = None,
+def api_articles(request: Request, date_from: From = None, date_to: To = None, site: Site = None,
                  rubric: Rubric = None, entity: EntityName = None, limit: Limit = 20, offset: Offset = 0) -> dict:
     """Each item is a search hit without a query (``snippet``: the start of the lead or body)."""
+    s = store(request)
     D.check_dates(date_from, date_to)
     hits = s.search("", date_from=date_from, date_to=date_to, site=site, rubric=rubric, entity=entity,
                     limit=limit, offset=offset)
@@ -67,21 +69,24 @@ def api_articles(s: StoreDep, date_from: From = None, date_to: To = None, site: 
 
 
 @router.get("/articles/{id}", summary="One article with every annotation")
-def api_article(s: StoreDep, id: Annotated[str, Path(max_length=128, description="id, sha256 or a unique sha256 prefix")]) -> dict:
+def api_article(request: Request, id: Annotated[str, Path(max_length=128, description="id, sha256 or a unique sha256 prefix")]) -> dict:
     """The article JSON (``svodka show ID --json``): fields, entities with mentions, quotes, times, events."""
+    s = store(request)
     return D.article(s, id)
 
 
 @router.get("/articles/{id}/sources", summary="Where an article was read from")
-def api_sources(s: StoreDep, id: Annotated[str, Path(max_length=128)]) -> dict:
+def api_sources(request: Request, id: Annotated[str, Path(max_length=128)]) -> dict:
+    s = store(request)
     art = D.article(s, id)
     return {"id": art["id"], "sha256": art.get("sha256"), "sources": s.sources(art["sha256"] or id)}
 
 
 @router.get("/articles/{id}/raw", summary="The exact input bytes of an article",
             response_class=Response, responses={200: {"content": {"application/octet-stream": {}}}})
-def api_raw(s: StoreDep, id: Annotated[str, Path(max_length=128)]) -> Response:
+def api_raw(request: Request, id: Annotated[str, Path(max_length=128)]) -> Response:
     """Served as an attachment (``application/octet-stream``): never rendered by the browser."""
+    s = store(request)
     art = D.article(s, id)
     raw = s.raw(art.get("sha256") or id)
     if raw is None:
@@ -92,7 +97,8 @@ def api_raw(s: StoreDep, id: Annotated[str, Path(max_length=128)]) -> Response:
 
 
 @router.get("/articles/{id}/story", summary="The story an article belongs to")
-def api_article_story(s: StoreDep, id: Annotated[str, Path(max_length=128)]) -> dict:
+def api_article_story(request: Request, id: Annotated[str, Path(max_length=128)]) -> dict:
+    s = store(request)
     art = D.article(s, id)
     story = D.story_of(s, art["id"])
     if story is None:
@@ -101,13 +107,14 @@ def api_article_story(s: StoreDep, id: Annotated[str, Path(max_length=128)]) -> 
 
 
 @router.get("/search", summary="Full-text search over lemmas")
-def api_search(request: Request, s: StoreDep,
+def api_search(request: Request,
                q: Annotated[str, Query(max_length=500, description='words (all must match), "a phrase", a OR b')] = "",
                date_from: From = None, date_to: To = None, site: Site = None, rubric: Rubric = None,
                entity: EntityName = None, limit: Limit = 20, offset: Offset = 0,
                facets: Annotated[bool, Query(description="add counts by site, rubric, month and entity")] = False) -> dict:
     """Results best first (bm25), each with a snippet of the original text and the matched words'
     spans (``highlights``: offsets into ``snippet``). "Алиеву" finds "Алиев", "Алиева" …"""
+    s = store(request)
     D.check_dates(date_from, date_to)
     hits = s.search(q, date_from=date_from, date_to=date_to, site=site, rubric=rubric, entity=entity,
                     limit=limit + 1, offset=offset)
@@ -118,7 +125,7 @@ def api_search(request: Request, s: StoreDep,
 
 
 @router.get("/events", summary="Events with filters, newest first")
-def api_events(s: StoreDep,
+def api_events(request: Request,
                type: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$", description="meet, call, arrest …")] = None,
                actor: Annotated[str | None, Query(max_length=200, description="a source or target actor (name or surname)")] = None,
                date_from: From = None, date_to: To = None,
@@ -128,45 +135,51 @@ def api_events(s: StoreDep,
     """Each item: ``article`` (its id) and the Event fields (type, cameo, plover, goldstein, quad_class,
     source, target, date, place, modality, killed, injured, evidence, confidence), plus the article's
     title, date and site. Dates: the event's (EDTF; a month overlaps each of its days), else the article's."""
+    s = store(request)
     found = D.events(s, type_=type, actor=actor, date_from=date_from, date_to=date_to, place=place,
                      article_id=article, limit=limit, offset=offset)
     return page(found["items"], limit, offset, found["total"])
 
 
 @router.get("/entities", summary="Entities by name, most written-about first")
-def api_entities(s: StoreDep,
+def api_entities(request: Request,
                  q: Annotated[str | None, Query(max_length=200, description="names starting with this, or this surname")] = None,
                  type: Annotated[str | None, Query(pattern=r"^(PER|ORG|LOC)$", description="PER, ORG or LOC")] = None,
                  limit: Limit = 50, offset: Offset = 0) -> dict:
+    s = store(request)
     found = D.entity_list(s, q=q, type_=type, limit=limit, offset=offset)
     return page(found["items"], limit, offset, found["total"])
 
 
 @router.get("/entities/{name}", summary="An entity's dossier")
-def api_dossier(request: Request, s: StoreDep, name: Annotated[str, Path(max_length=200, description="a name in any case form")]) -> dict:
+def api_dossier(request: Request, name: Annotated[str, Path(max_length=200, description="a name in any case form")]) -> dict:
     """The corpus entity by name (svodka.link.dossier): names, roles, birth date, country, mentions
     over time, quotes, events, co-mentioned entities, articles."""
+    s = store(request)
     return request.app.state.data.memo(("dossier", name), s, lambda: D.dossier(s, name))
 
 
 @router.get("/timeline", summary="Events between two actors over time")
-def api_timeline(request: Request, s: StoreDep,
+def api_timeline(request: Request,
                  a: Annotated[str, Query(min_length=1, max_length=200, description="one actor (a person, organisation or country)")],
                  b: Annotated[str, Query(min_length=1, max_length=200, description="the other actor")]) -> dict:
     """svodka.link.timeline: the events between the two, in date order, with cooperation and
     conflict (Goldstein) over time."""
+    s = store(request)
     return request.app.state.data.memo(("timeline", a, b), s, lambda: D.timeline(s, a, b))
 
 
 @router.get("/stories", summary="Stories: articles about one story across sources")
-def api_stories(s: StoreDep,
+def api_stories(request: Request,
                 min_articles: Annotated[int, Query(ge=1, le=1000, description="stories with at least this many articles")] = 2,
                 limit: Limit = 20, offset: Offset = 0) -> dict:
+    s = store(request)
     found = D.stories(s, min_articles, limit=offset + limit + 1)
     return page(found[offset:], limit, offset)
 
 
 @router.get("/rejected", summary="Documents that could not be read as articles, and why")
-def api_rejected(s: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict:
+def api_rejected(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict:
+    s = store(request)
     found = D.rejected(s, limit, offset)
     return page(found["items"], limit, offset, found["total"])
