@@ -2,9 +2,9 @@
 
 URL: ``postgresql://user:password@host:port/database`` (or ``postgres://``; libpq's parameters too,
 e.g. ``?options=-csearch_path%3Dmy_schema`` to keep a store in its own schema). svodka's SQL runs
-through ``dialect.PgConnection``. Writers take one advisory lock per transaction, so that writes are
-serialised as SQLite's are (two ingests at once each store a document only once, and linking never
-interleaves); readers are not blocked.
+through ``dialect.PgConnection``. Writers take one advisory lock per transaction (per schema), so
+that writes are serialised as SQLite's are (two ingests at once each store a document only once,
+and linking never interleaves); readers are not blocked.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from .dialect import PgConnection, migration
 from .records import StoreError
 from .sqlite import BM25_WEIGHTS
 
-WRITER_LOCK = 0x73766F646B61          # "svodka": the advisory lock a writing transaction holds
+WRITER_LOCK = 0x73766F64              # "svod": with the schema's hash, the advisory lock a writer holds
 # ts_rank's weights, {D, C, B, A}, at most 1: body, lead and title as 1:3:8 (BM25_WEIGHTS)
 RANK_WEIGHTS = "{0, " + ", ".join(f"{w / max(BM25_WEIGHTS):g}" for w in reversed(BM25_WEIGHTS)) + "}"
 RANK_NORMALISATION = 1                # divide by 1 + log(length): long bodies do not win on length alone
@@ -41,7 +41,8 @@ class PostgresStore(Store):
         try:
             self.conn = PgConnection(url)
         except psycopg.Error as err:
-            raise StoreError(f"cannot connect to {self.name}: {str(err).strip().splitlines()[0]}") from None
+            reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
+            raise StoreError(f"cannot connect to {self.name}: {reason}") from None
         if not create and not self._has_meta():
             self.conn.close()
             raise StoreError(f"no store at {self.name} (run `svodka ingest … --db URL` first)")
@@ -52,7 +53,7 @@ class PostgresStore(Store):
 
     def _begin(self) -> None:
         self.conn.execute("BEGIN")
-        self.conn.execute("SELECT pg_advisory_xact_lock(?)", (WRITER_LOCK,))
+        self.conn.execute("SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))", (WRITER_LOCK,))
 
     def _create_meta(self) -> None:
         if not self._has_meta():
