@@ -333,12 +333,14 @@ def bench_search(path: Path | str, count: int, rank_cap="default") -> tuple[floa
 
 
 RESULTS = Path(__file__).resolve().parent / "results" / "store.md"
+LOAD_AT_START = os.getloadavg()[0]
 
 
 def write_results(args, rates: dict[str, float], searches: dict[str, tuple[float, float]], pg_version: str | None) -> None:
     """The figures as a markdown section (benchmarks/results/store.md)."""
     lines = ["## Store: ingest and search (`python benchmarks/bench_store.py`)", "",
-             f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores; SQLite {__import__('sqlite3').sqlite_version}"
+             f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores (load average {LOAD_AT_START:.1f} at the start); "
+             f"SQLite {__import__('sqlite3').sqlite_version}"
              + (f", {pg_version}" if pg_version else ", no PostgreSQL server (its figures skipped)") + ".", "",
              "| what | figure |", "|---|---|"]
     for label, rate in rates.items():
