@@ -143,3 +143,24 @@ def test_the_same_api_answers_on_both(both):
             a["items"].sort(key=lambda h: h["id"])
             b["items"].sort(key=lambda h: h["id"])
         assert a == b, path
+
+
+def test_a_schema_step_written_once_runs_on_both(tmp_path):
+    """A new migration step is SQLite DDL; svodka.store.dialect translates it for PostgreSQL."""
+    from svodka.store.dialect import pg_ddl
+
+    step = ["CREATE TABLE notes (id INTEGER PRIMARY KEY, article INTEGER NOT NULL, text TEXT, weight REAL)",
+            "CREATE INDEX notes_article ON notes(article, weight)",
+            "ALTER TABLE notes ADD COLUMN tag TEXT"]
+    answers = []
+    for db in (str(tmp_path / "step.db"), new_pg_store("step")):
+        with open_store(db) as store:
+            with store.transaction():
+                for sql in step:
+                    store.conn.execute(sql if store.backend == "sqlite" else pg_ddl(sql))
+                for article, text, weight, tag in [(2, "б", 0.1, None), (1, "a", None, "x"), (2, "B", 1.5, "y")]:
+                    store.conn.execute("INSERT INTO notes (article, text, weight, tag) VALUES (?, ?, ?, ?)",
+                                       (article, text, weight, tag))
+            answers.append(store.conn.execute("SELECT id, article, text, weight, tag FROM notes"
+                                              " ORDER BY weight, text").fetchall())
+    assert answers[0] == answers[1] == [(2, 1, "a", None, "x"), (1, 2, "б", 0.1, None), (3, 2, "B", 1.5, "y")]
