@@ -31,9 +31,9 @@ EntityName = Annotated[str | None, Query(max_length=200, description="an entity'
 
 def store(request: Request) -> Store:
     """This worker thread's read-only connection to the app's store. Called in the handler's body,
-    not as a dependency: FastAPI runs a sync dependency in a thread of its own, and the handler
-    would then use another thread's connection (at the same time as that thread) and wait twice
-    for a free thread."""
+    not as a dependency: FastAPI runs a sync dependency as a thread-pool call of its own, so under
+    load a request waited twice for one of the pool's threads (the API's p50 was twice the pages'),
+    and nothing guarantees that the handler then runs on the thread whose connection it got."""
     return request.app.state.data.store()
 
 
