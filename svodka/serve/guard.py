@@ -7,8 +7,8 @@ headers):
 - a request body over ``MAX_BODY_BYTES`` → 413: nothing in svodka reads a body (it is read-only), so
   the cap is small; a declared ``Content-Length`` is refused before a byte is read, a chunked body
   as soon as it passes the cap;
-- DNS rebinding: on a server bound to loopback (``svodka serve``'s default), a request whose Host is
-  not a loopback name or address → 400. A web page elsewhere could otherwise make a browser on this
+- DNS rebinding: a request that arrives over loopback (on ``svodka serve``'s default address, every
+  request does) whose Host is not a loopback name or address → 400. A web page elsewhere could otherwise make a browser on this
   machine read the local store through a name of its own that resolves to 127.0.0.1. Names to accept
   besides (a proxy's, for instance) go in ``SVODKA_ALLOWED_HOSTS`` (comma-separated).
 
@@ -112,7 +112,6 @@ class Guard:
         except TooLarge:
             if not started:
                 await self.refuse(scope, send, 413, f"request body over {self.max_body} bytes")
-
 
     def with_headers(self, headers, static: bool = False) -> list:
         present = {k.lower() for k, _ in headers}
