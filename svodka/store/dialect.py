@@ -262,6 +262,19 @@ class PgConnection:
         statement, _ = translate(sql, False)
         self.raw.cursor().executemany(statement.removesuffix(_returning_of(statement)), rows)
 
+    def stream(self, sql: str, params=(), size: int = 5000):
+        """The rows of a SELECT, ``size`` at a time from a server-side cursor (inside a transaction:
+        an export's snapshot), so that a big table is never held in memory whole."""
+        if not self.in_transaction:          # a server-side cursor lives in a transaction only
+            yield from self.execute(sql, params)
+            return
+        statement, _ = translate(sql, isinstance(params, dict))
+        with self.raw.cursor(name=f"svodka_stream_{id(statement)}") as cur:
+            cur.itersize = size
+            cur.execute(statement, params or None)
+            while rows := cur.fetchmany(size):
+                yield from rows
+
     @property
     def in_transaction(self) -> bool:
         from psycopg.pq import TransactionStatus

@@ -97,6 +97,9 @@ class ExportError(ValueError):
 # --- rows ---------------------------------------------------------------------------------
 
 def _fetch(conn, sql: str, params=()) -> Iterator[tuple]:
+    if hasattr(conn, "stream"):             # PostgreSQL: a server-side cursor, BATCH rows at a time
+        yield from conn.stream(sql, params, BATCH)
+        return
     cursor = conn.execute(sql, params)
     while True:
         rows = cursor.fetchmany(BATCH)
