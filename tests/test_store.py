@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, pg_url, store_at
+from conftest import ROOT, store_at
 from svodka import Article, Entity, Event, Mention, Quote, TimeExpr
 from svodka.store import SCHEMA_VERSION, Store, StoreError, ingest, open_store
 from svodka.store.schema import MIGRATIONS, TABLES
