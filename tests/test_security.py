@@ -463,6 +463,8 @@ def test_hostile_pages_inert_in_chromium(server, db):
                 outside = [h for h in hrefs if not h.startswith(base)]
                 assert all(h.startswith(("http://", "https://")) for h in outside), (path, outside)
                 assert not any(h.startswith(("http://evil", "https://evil")) for h in hrefs), (path, hrefs)
+                # a 6 000-character word wraps: no page grows sideways
+                assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
             page.goto(base + "/article/hostile-0")
             assert "<script>window.__pwned=1</script>" in page.locator("h1.headline").inner_text()
             assert "javascript:window.__pwned=3" in page.locator("p.source").inner_text()   # shown, not linked
