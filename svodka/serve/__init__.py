@@ -3,7 +3,9 @@
     from svodka.serve import create_app
     app = create_app("svodka.db")        # FastAPI; read-only; /api (OpenAPI at /api/docs) and the pages
 
-  app.py        the app: routers, error handling (4xx with a clear message), security headers
+  app.py        the app: routers, error handling (4xx with a clear message), the thread pool's size
+  guard.py      in front of everything: request limits (414, 413), the Host check, security headers, HEAD
+  jsonsafe.py   JSON with no byte readable as markup
   api.py        the REST API under /api
   pages.py      the server-rendered pages (Jinja2, autoescape on), English with a Russian switch
   data.py       what they read: per-thread read-only connections, queries, adapters over svodka.link
