@@ -195,7 +195,7 @@ class Store:
         new = 0
         stamp = now()
         raws = raws or {}
-        docs, ent, men, quo, tim, eve, fts = [], [], [], [], [], [], []
+        docs, ent, men, quo, tim, eve, fts, seen, kept = [], [], [], [], [], [], [], [], []
         with self.transaction():
             for article in articles:
                 sha = identity(article)
@@ -210,10 +210,10 @@ class Store:
                      article.rubric, key(article.rubric) or None, article.title, article.lead,
                      article.language, article.encoding, article.layout, stamp))
                 if article.source:
-                    self.conn.execute("INSERT OR IGNORE INTO sources (sha256, source, seen) VALUES (?, ?, ?)",
-                                      (sha, article.source, stamp))
+                    seen.append((sha, article.source, stamp))
                 if sha in raws:
-                    self.add_raw(sha, *raws[sha])
+                    raw, kind = raws[sha]
+                    kept.append((sha, kind, len(raw), zlib.compress(raw, 6)))
                 if not cur.rowcount:
                     continue
                 new += 1
@@ -228,6 +228,9 @@ class Store:
                 fts.append((pk, searchtext.lemma_text(article.title), searchtext.lemma_text(article.lead),
                             searchtext.lemma_text("\n".join(article.body))))
             c = self.conn
+            # one statement per table, not one a row: fewer round trips to a PostgreSQL server
+            c.executemany("INSERT OR IGNORE INTO sources (sha256, source, seen) VALUES (?, ?, ?)", seen)
+            c.executemany("INSERT OR IGNORE INTO raw (sha256, kind, size, data) VALUES (?, ?, ?, ?)", kept)
             c.executemany("INSERT INTO article_data (pk, data) VALUES (?, ?)", docs)
             c.executemany("INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ent)
             c.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", men)
