@@ -385,6 +385,7 @@ def test_static_traversal_on_the_wire(server):
 def test_limits_on_the_wire(server):
     status, body = raw_request(server, "/api/search?q=" + "a" * 9000)
     assert status == 414 and b"URL longer" in body
+    assert raw_request(server, "/api/search?q=" + "a" * 9000, method="HEAD") == (414, b"")
     assert raw_request(server, "/search?q=" + "%D0%AF" * 500 + "&site=" + "x" * 200)[0] == 200   # the longest real one
     status, _ = raw_request(server, "/api/stats", method="POST", headers="Content-Length: 10000000\r\n")
     assert status == 413
