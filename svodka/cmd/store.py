@@ -22,6 +22,12 @@ def _db_default() -> str:
     return os.environ.get("SVODKA_DB") or "svodka.db"
 
 
+def _shown(db: str) -> str:
+    """The store as a message may name it: a PostgreSQL URL without its password."""
+    from ..store.postgres import redacted
+    return redacted(db) if "://" in db else db
+
+
 def _fail(message: str) -> int:
     print(f"svodka: {message}", file=sys.stderr)
     return 2
@@ -44,7 +50,7 @@ def cmd_ingest(args) -> int:
         return _fail(str(err))
     print(f"svodka: {report}")
     if report.rejected:
-        print(f"svodka: {report.rejected} rejected: see `svodka rejected --db {args.db}`")
+        print(f"svodka: {report.rejected} rejected: see `svodka rejected --db {_shown(args.db)}`")
     return 1 if report.documents and report.rejected == report.documents else 0
 
 
@@ -72,13 +78,13 @@ def cmd_show(args) -> int:
             if args.raw:
                 data = store.raw(args.id)
                 if data is None:
-                    return _fail(f"no document {args.id!r} in {args.db}")
+                    return _fail(f"no document {args.id!r} in {_shown(args.db)}")
                 sys.stdout.buffer.write(data)
                 sys.stdout.buffer.flush()
                 return 0
             article = store.article(args.id)
             if article is None:
-                return _fail(f"no article {args.id!r} in {args.db}")
+                return _fail(f"no article {args.id!r} in {_shown(args.db)}")
             if args.json:
                 sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
                 return 0
