@@ -70,6 +70,8 @@ class Rejected(Record):
     source: str
     reason: str
     sha256: str | None = None
+    # the bytes, when a reader rejected them, so that the store keeps them too (not in the JSON)
+    data: bytes | None = field(default=None, repr=False, compare=False, metadata={"internal": True})
 
 
 # --- page ------------------------------------------------------------------------------

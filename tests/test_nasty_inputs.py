@@ -319,3 +319,19 @@ def test_fuzz_generator_finds_no_crash(tmp_path):
     figures = fuzz.run(200, 11, tmp_path / "fuzz", chunk=50, nlp=False, log=lambda _: None)
     assert figures["crashes"] == []
     assert figures["articles"] > 0 and figures["rejected"] > 0
+
+
+def test_bytes_the_reader_rejects_are_kept(tmp_path):
+    """Binary data and broken JSONL lines are rejected, and their exact bytes are still kept."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    garbage = bytes(range(256)) * 10
+    (folder / "bin.txt").write_bytes(garbage)
+    (folder / "lines.jsonl").write_bytes(b'{"text": "broken\n')
+    db = tmp_path / "kept.db"
+    ingest([str(folder)], db, progress=False)
+    with open_store(db) as store:
+        rejected = {r.source.rsplit("/", 1)[-1]: r for r in store.rejected()}
+        assert rejected["bin.txt"].reason.startswith("binary data")
+        assert store.raw(rejected["bin.txt"].sha256) == garbage
+        assert store.raw(rejected["lines.jsonl#L1"].sha256) == b'{"text": "broken'

@@ -76,17 +76,17 @@ def from_text(text: str, source: str, data: bytes, *, kind: str, encoding: str |
               record_id: str | None = None) -> RawDocument | Rejected:
     """Checks shared by every form once the text is decoded; builds the RawDocument."""
     if not text.strip():
-        return Rejected(source, "empty document", sha256(data))
+        return Rejected(source, "empty document", sha256(data), data)
     share = control_char_share(text)
     if share > MAX_CONTROL_SHARE:
         return Rejected(source, f"binary data, not text ({share:.0%} control characters)",
-                        sha256(data))
+                        sha256(data), data)
     text = text.removeprefix("\ufeff")
     header_date = None
     if kind == "text":
         text, header_date = split_header(text)
         if not text.strip():
-            return Rejected(source, "empty document (date header only)", sha256(data))
+            return Rejected(source, "empty document (date header only)", sha256(data), data)
     # A date given by the container (JSONL, WARC, caller) is firmer than the dump header.
     return RawDocument(source=source, data=data, kind=kind, url=url or None,
                        date=iso_date(date) or header_date, doc_id=doc_id, encoding=encoding,
@@ -103,15 +103,15 @@ def read_bytes(data: bytes, source: str, *, url: str | None = None, date: str | 
     when the bytes are not valid UTF-8, like a ``<meta charset>``.
     """
     if not data.strip():
-        return Rejected(source, "empty document", sha256(data) if data else None)
-    if len(data) > MAX_DOCUMENT_BYTES:
+        return Rejected(source, "empty document", sha256(data) if data else None, data or None)
+    if len(data) > MAX_DOCUMENT_BYTES:      # not kept: the limit is there to bound memory and the store
         return Rejected(source, "document over size limit", sha256(data))
     if kind not in ("text", "html"):
         kind = sniff_kind(data)
     try:
         text, used = decode(data, html=kind == "html", hint=encoding)
     except Undecodable as err:
-        return Rejected(source, err.reason, sha256(data))
+        return Rejected(source, err.reason, sha256(data), data)
     return from_text(text, source, data, kind=kind, encoding=used, url=url, date=date,
                      doc_id=doc_id, record_id=record_id)
 

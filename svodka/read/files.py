@@ -65,7 +65,7 @@ def _read_path(path: Path, source: str) -> Iterator[Result]:
 # Named explicitly on the command line, any file is read.
 NOT_PAGES = (".md", ".rst", ".py", ".sh", ".json", ".csv", ".tsv", ".yaml", ".yml", ".toml", ".cfg", ".ini",
              ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".pdf", ".css", ".js", ".zip", ".tar",
-             ".db", ".sqlite", ".parquet", ".pyc")
+             ".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite", ".parquet", ".pyc")
 
 
 def _read_folder(folder: Path, seen: set[str] | None = None) -> Iterator[Result]:

@@ -42,14 +42,14 @@ def read_line(line: bytes, source: str, lineno: int) -> RawDocument | Rejected |
         raw, encoding = decode(data)
         obj = json.loads(raw)
     except Undecodable as err:
-        return Rejected(where, f"{err.reason} on line {lineno}", sha256(data))
+        return Rejected(where, f"{err.reason} on line {lineno}", sha256(data), data)
     except (ValueError, RecursionError):
-        return Rejected(where, f"invalid JSON on line {lineno}", sha256(data))
+        return Rejected(where, f"invalid JSON on line {lineno}", sha256(data), data)
     if not isinstance(obj, dict):
-        return Rejected(where, f"JSON on line {lineno} is not an object", sha256(data))
+        return Rejected(where, f"JSON on line {lineno} is not an object", sha256(data), data)
     html, text = _field(obj, "html"), _field(obj, "text")
     if html is None and text is None:
-        return Rejected(where, f"no text or html field on line {lineno}", sha256(data))
+        return Rejected(where, f"no text or html field on line {lineno}", sha256(data), data)
     if html is not None:
         kind, body = "html", html
     else:

@@ -169,7 +169,8 @@ def _ingest(paths, store, batch_size: int, pipeline, progress: bool) -> IngestRe
         for result in pipeline.pipe(fresh()):
             raw = queue.popleft()
             if raw is None:                         # unreadable, recorded as the reader rejected it
-                batch.rejected.append((result, None, None))
+                batch.rejected.append((result, result.data, None))
+                result.data = None
                 tick("rejected")
             elif isinstance(result, Article):
                 result.sha256 = result.sha256 or raw.sha256
