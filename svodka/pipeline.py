@@ -9,7 +9,9 @@ Limits, so that no input can stall a batch or fill memory (the readers cap bytes
 
 * ``time_limit`` (default ``TIME_LIMIT`` = 30 s): one document's layout, language layer and
   event coding; past it the document is Rejected ("analysis took longer than 30 s …"). It
-  works in any thread (see ``svodka.timelimit``), so in Dask's worker threads too.
+  works in any thread (see ``svodka.timelimit``), so in Dask's worker threads too. The models
+  are loaded (once per process) before the first clock starts: loading is not the document's
+  time, and an interrupted load must never leave a half-built model behind.
 * ``MAX_PAGE_CHARS`` (5 000 000): a page whose decoded text is longer is Rejected ("page too
   long …"): no news page is that long, and laying it out would take GBs.
 * ``MAX_ANNOTATED_CHARS`` (200 000): the language layer and the event coder read the article's
@@ -47,6 +49,8 @@ class Pipeline:
 
     def analyze(self, raw: RawDocument, template: frozenset[str] = frozenset()) -> Article | Rejected:
         """One document through every stage; a failure or an overrun becomes a Rejected record."""
+        if self.time_limit and self.nlp:
+            _load_models()
         try:
             with time_limit(self.time_limit):
                 return self._analyze(raw, template)
@@ -142,6 +146,20 @@ def annotated_part(article: Article) -> Article:
                for i, m in enumerate(article.media)],
         body=[t if f"body[{i}]" in keep else "" for i, t in enumerate(article.body)],
         entities=[], quotes=[], times=[], events=[])
+
+
+_models_loaded = False
+_WARM_UP = ("Москва, 3 марта. Президент России Владимир Путин провел телефонный разговор с президентом "
+            "Азербайджана Ильхамом Алиевым. «Мы договорились о встрече», — сообщил Дмитрий Песков.")
+
+
+def _load_models() -> None:
+    """Every lazily loaded model and dictionary, once per process, with no time limit."""
+    global _models_loaded
+    if not _models_loaded:
+        article = Article(id="warm-up", source="warm-up", title="Разговор", body=[_WARM_UP], published="2025-03-03")
+        Pipeline(time_limit=None)._annotate(article)
+        _models_loaded = True
 
 
 _default: Pipeline | None = None

@@ -33,9 +33,15 @@ _set_async_exc = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.py_objec
 _withdraw_async_exc = ctypes.PYFUNCTYPE(ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p)(
     ("PyThreadState_SetAsyncExc", ctypes.pythonapi))
 
-_lock = threading.Condition()
+# A C-level lock, never a Condition or an Event: their __enter__/__exit__ run Python bytecode,
+# where a pending Overtime can land after the acquire and before the release, leaving the lock
+# held for good (the watchdog then waits for it forever). A C lock's with-block is released by
+# the interpreter itself. For the same reason the watchdog polls instead of being notified.
+_mutex = threading.Lock()
 _deadlines: dict[int, float] = {}      # thread id → monotonic time when Overtime is due
 _watchdog: threading.Thread | None = None
+_starting = threading.Lock()
+POLL_SECONDS = 0.02
 
 
 def _raise_in(thread_id: int) -> None:
@@ -48,27 +54,28 @@ def _clear_pending(thread_id: int) -> None:
 
 
 def _watch() -> None:
-    with _lock:
-        while True:
+    while True:
+        time.sleep(POLL_SECONDS)
+        with _mutex:
             now = time.monotonic()
             for thread_id, due in list(_deadlines.items()):
                 if due <= now:
                     _raise_in(thread_id)
                     _deadlines[thread_id] = now + REPEAT_SECONDS
-            upcoming = min(_deadlines.values(), default=None)
-            _lock.wait(None if upcoming is None else max(0.0, upcoming - time.monotonic()))
 
 
 def _start_watchdog() -> None:
     global _watchdog
-    if _watchdog is None or not _watchdog.is_alive():
-        _watchdog = threading.Thread(target=_watch, name="svodka-time-limit", daemon=True)
-        _watchdog.start()
+    with _starting:
+        if _watchdog is None or not _watchdog.is_alive():
+            _watchdog = threading.Thread(target=_watch, name="svodka-time-limit", daemon=True)
+            _watchdog.start()
 
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ``Overtime`` in this thread if the block runs longer than ``seconds``.
+    """Raise ``Overtime`` in this thread if the block runs longer than ``seconds`` (checked every
+    ``POLL_SECONDS``).
 
     ``None`` or a value <= 0 means no limit. Blocks may not be nested in one thread.
     """
@@ -76,10 +83,9 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         yield
         return
     thread_id = threading.get_ident()
-    with _lock:
+    with _mutex:
         _deadlines[thread_id] = time.monotonic() + seconds
-        _start_watchdog()
-        _lock.notify()
+    _start_watchdog()
     try:
         yield
     finally:
@@ -88,7 +94,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         # during this cleanup came after the work ended, and is dropped.
         while True:
             try:
-                with _lock:
+                with _mutex:
                     _deadlines.pop(thread_id, None)
                     _clear_pending(thread_id)
                 break
@@ -96,4 +102,4 @@ def time_limit(seconds: float | None) -> Iterator[None]:
                 continue
 
 
-__all__ = ["Overtime", "time_limit", "REPEAT_SECONDS"]
+__all__ = ["Overtime", "time_limit", "REPEAT_SECONDS", "POLL_SECONDS"]

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 PAGE = """ date 2025-05-06  Главная
 Происшествия
@@ -64,3 +65,20 @@ def test_stdin_and_readable_view():
     out = result.stdout.decode()
     assert "В Казани на складе потушили пожар" in out
     assert "2025-05-06 · Происшествия" in out
+
+
+def test_time_limit_flag(tmp_path):
+    """--time-limit S rejects a document that takes longer, with the reason; 0 means no limit."""
+    folder = Path(__file__).resolve().parents[1] / "demo" / "text" / "perekrestok"
+    db = tmp_path / "limit.db"
+    done = run("ingest", str(folder), "--db", str(db), "--no-progress", "--time-limit", "0.001")
+    assert done.returncode in (0, 1), done.stderr
+    listed = run("rejected", "--db", str(db)).stdout.decode().splitlines()
+    stored = run("search", "", "--db", str(db), "--json", "--limit", "100").stdout.decode().splitlines()
+    # the limit is checked every few hundredths of a second: a quick page may slip through
+    assert listed and all(line.endswith("analysis took longer than 0.001 s (the per-document time limit)")
+                          for line in listed)
+    assert len(listed) + len(stored) == len(list(folder.glob("*.txt")))
+    page = sorted(folder.glob("*.txt"))[0]
+    done = run("analyze", str(page), "--json", "--time-limit", "0")
+    assert done.returncode == 0 and json.loads(done.stdout)["title"]

@@ -42,13 +42,14 @@ class ReadArticles:
     ``exit_code`` afterwards: non-zero only when nothing could be read (shared by the verbs that
     analyse paths: analyze, events)."""
 
-    def __init__(self, paths: list[str]) -> None:
+    def __init__(self, paths: list[str], time_limit: float | None = None) -> None:
         self.paths, self.ok, self.bad = paths, 0, 0
+        self.time_limit = time_limit
 
     def __iter__(self) -> Iterator[Article]:
         from .. import analyze_paths
 
-        for result in analyze_paths(self.paths):
+        for result in analyze_paths(self.paths, pipeline_for(self.time_limit)):
             if isinstance(result, Rejected):
                 self.bad += 1
                 print(f"svodka: {result.source}: {result.reason}", file=sys.stderr)
@@ -64,8 +65,20 @@ class ReadArticles:
         return 0
 
 
+def pipeline_for(time_limit: float | None):
+    """The default pipeline, or one with this per-document time limit (seconds; 0: none)."""
+    from ..pipeline import Pipeline, default_pipeline
+    return default_pipeline() if time_limit is None else Pipeline(time_limit=time_limit or None)
+
+
+def add_time_limit(parser) -> None:
+    from ..pipeline import TIME_LIMIT
+    parser.add_argument("--time-limit", type=float, metavar="S", default=None,
+                        help=f"seconds one document may take before it is rejected (default {TIME_LIMIT:g}; 0: none)")
+
+
 def cmd_analyze(args) -> int:
-    articles = ReadArticles(args.paths)
+    articles = ReadArticles(args.paths, args.time_limit)
     for article in articles:
         if args.json:
             sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
@@ -81,4 +94,5 @@ def register(sub) -> None:
     form = p.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="one JSON object per article, a line each")
     form.add_argument("--text", action="store_true", help="a readable view (the default)")
+    add_time_limit(p)
     p.set_defaults(func=cmd_analyze)

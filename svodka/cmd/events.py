@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import sys
 
-from .analyze import ReadArticles
+from .analyze import ReadArticles, add_time_limit
 
 TSV = ["document", "type", "cameo", "plover", "goldstein", "modality", "date", "place", "source", "target",
        "killed", "injured", "confidence", "reports", "key", "evidence"]
@@ -43,7 +43,7 @@ def cmd_events(args) -> int:
         out.write("\t".join(TSV) + "\n")
     elif args.format == "gdelt" and args.header:
         out.write("\t".join(COLUMNS) + "\n")
-    articles = ReadArticles(args.paths)
+    articles = ReadArticles(args.paths, args.time_limit)
     for result in articles:
         try:
             events = _events(result)
@@ -76,4 +76,5 @@ def register(sub) -> None:
     p.add_argument("--format", choices=("json", "tsv", "gdelt"), default="json",
                    help="json (one event a line, the default), tsv, or GDELT 2.0 event-table rows")
     p.add_argument("--header", action="store_true", help="with --format gdelt: a first line of column names")
+    add_time_limit(p)
     p.set_defaults(func=cmd_events)

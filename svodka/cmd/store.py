@@ -1,7 +1,7 @@
 """The store's verbs, each a thin wrapper over ``svodka.store``:
 
     svodka ingest PATH... [--db svodka.db] [--batch-size N] [--workers N | --scheduler ADDR]
-                          [--progress | --no-progress]
+                          [--time-limit S] [--progress | --no-progress]
     svodka rejected [--db] [--json]
     svodka show ID [--db] [--raw | --json]
     svodka search QUERY [--db] [--from DATE] [--to DATE] [--site S] [--rubric R] [--entity NAME]
@@ -40,12 +40,14 @@ def _open(args, create: bool = False):
 
 def cmd_ingest(args) -> int:
     from ..store import StoreError, ingest
+    from .analyze import pipeline_for
 
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
         with _open(args, create=True) as store:
             report = ingest(args.paths, store, batch_size=args.batch_size, progress=progress,
-                            workers=args.workers, scheduler=args.scheduler)
+                            workers=args.workers, scheduler=args.scheduler,
+                            pipeline=None if args.time_limit is None else pipeline_for(args.time_limit))
     except (StoreError, OSError, ValueError) as err:       # OSError: a scheduler that does not answer
         return _fail(str(err))
     print(f"svodka: {report}")
@@ -129,6 +131,8 @@ def cmd_search(args) -> int:
 
 
 def register(sub) -> None:
+    from .analyze import add_time_limit
+
     def db(p) -> None:
         p.add_argument("--db", default=_db_default(), help="the store: a SQLite path (sqlite:///…) or postgresql://user@host/db"
                                                         " (default: $SVODKA_DB or svodka.db)")
@@ -141,6 +145,7 @@ def register(sub) -> None:
     where.add_argument("--workers", type=int, metavar="N",
                        help="analyse on a local Dask cluster of N worker processes (one writer stays here)")
     where.add_argument("--scheduler", metavar="ADDR", help="analyse on a running Dask cluster (tcp://host:8786)")
+    add_time_limit(p)
     p.add_argument("--progress", action="store_true", default=None, help="show a progress bar (default: on a terminal)")
     p.add_argument("--no-progress", dest="progress", action="store_false")
     p.set_defaults(func=cmd_ingest)
