@@ -22,7 +22,10 @@ _FREQ = dict(zip(
      2.62, 2.01, 1.90, 1.74, 1.70, 1.65, 1.59, 1.44, 1.21, 0.97, 0.94, 0.73, 0.64, 0.48,
      0.36, 0.32, 0.26, 0.04, 0.20)))
 _LETTER_LOGP = {ch: math.log(p / 100) for ch, p in _FREQ.items()}
-_OTHER_CYRILLIC_LOGP = math.log(0.002)        # Ukrainian і ї є ґ, Belarusian ў …
+_OTHER_CYRILLIC_LOGP = math.log(0.002)        # Ukrainian і ї є ґ, Belarusian ў (quoted names, places)
+_OTHER_CYRILLIC = frozenset("іїєґўІЇЄҐЎ")
+# Serbian and Macedonian letters (Ј Љ Њ Ћ Џ Ђ Ѓ Ќ Ѕ) are what koi8-r's ё and symbols turn into when
+# read as cp1251: in a Russian page they are mojibake, so they count as "anything else"
 _SYMBOL_LOGP = math.log(0.003)                # typographic symbols common in Russian pages
 _OTHER_LOGP = math.log(1e-5)                  # anything else: box drawing, Latin-1 letters …
 _SYMBOLS = frozenset("«»—–№…„“”‘’•·°€\xa0©®™§±×")
@@ -58,7 +61,7 @@ def _char_logp(ch: str) -> float:
     low = ch.lower()
     if low in _LETTER_LOGP:
         return _LETTER_LOGP[low]
-    if "\u0400" <= ch <= "\u04ff":
+    if ch in _OTHER_CYRILLIC:
         return _OTHER_CYRILLIC_LOGP
     if ch in _SYMBOLS:
         return _SYMBOL_LOGP
