@@ -28,6 +28,7 @@ _OTHER_CYRILLIC = frozenset("іїєґўІЇЄҐЎ")
 # read as cp1251: in a Russian page they are mojibake, so they count as "anything else"
 _SYMBOL_LOGP = math.log(0.003)                # typographic symbols common in Russian pages
 _OTHER_LOGP = math.log(1e-5)                  # anything else: box drawing, Latin-1 letters …
+_CONTROL_LOGP = math.log(1e-8)                # C1 controls (U+0080–U+009F): never in text, only in a wrong decoding
 _SYMBOLS = frozenset("«»—–№…„“”‘’•·°€\xa0©®™§±×")
 # Case pattern of one word (a run of letters). A wrong page of the cp1251/koi8-r pair
 # swaps case, so a whole text in capitals is not by itself a sign; "фБЛЦЕ" is.
@@ -65,6 +66,8 @@ def _char_logp(ch: str) -> float:
         return _OTHER_CYRILLIC_LOGP
     if ch in _SYMBOLS:
         return _SYMBOL_LOGP
+    if "\x80" <= ch <= "\x9f":
+        return _CONTROL_LOGP
     return _OTHER_LOGP
 
 
