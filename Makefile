@@ -31,8 +31,12 @@ eval: install
 bench: install
 	$(BIN)/python benchmarks/bench_page.py $(SHARED)/eval/pages/dev
 	$(BIN)/python benchmarks/bench_nlp.py $(SHARED)/eval/factru/devset
+	$(BIN)/python benchmarks/bench_pipeline.py $(SHARED)/eval/pages/dev/text
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_serve.py
+	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/fuzz.py --count 10000
+	$(BIN)/python benchmarks/report.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
