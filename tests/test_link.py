@@ -19,7 +19,8 @@ from conftest import ROOT, store_at
 from svodka import Article, Entity, Event, Mention
 from svodka.link import entities, events, update
 from svodka.link.dossier import dossier
-from svodka.link.entities import AmbiguousName, find, person_name, resolve
+from svodka.link.entities import person_name
+from svodka.link.lookup import AmbiguousName, find, resolve
 from svodka.link.events import DAY, MONTH, SEASON, span
 from svodka.link.timeline import timeline
 from svodka.store import ingest, open_store

@@ -17,7 +17,7 @@ from .store import _db_default, _fail, _open
 
 def cmd_entity(args) -> int:
     from ..link.dossier import dossier, format_dossier
-    from ..link.entities import AmbiguousName
+    from ..link.lookup import AmbiguousName
     from ..store import StoreError
 
     try:
@@ -36,7 +36,7 @@ def cmd_entity(args) -> int:
 
 
 def cmd_timeline(args) -> int:
-    from ..link.entities import AmbiguousName
+    from ..link.lookup import AmbiguousName
     from ..link.timeline import format_timeline, plot, timeline
     from ..store import StoreError
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .entities import AmbiguousName, country_iso, resolve
+from .entities import country_iso
+from .lookup import AmbiguousName, resolve
 from .events import source_key
 
 LIMIT = 10         # co-mentioned entities, latest articles

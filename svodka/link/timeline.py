@@ -5,7 +5,7 @@
     t["events"], t["series"], t["a"]["members"]
     plot(t, "ru-az.png")                             # matplotlib (Agg): PNG, SVG, PDF by the suffix
 
-An actor is a corpus entity (``entities.resolve``; a country wins an ambiguous name). A country
+An actor is a corpus entity (``lookup.resolve``; a country wins an ambiguous name). A country
 includes everyone who acts for it: the persons whose country is its ISO code (Путин for Россия, via
 his role "президент России"), its capital used as an actor ("Москва потребовала"), and descriptive
 actors naming it ("граждане России"). An event is between A and B when, for a symmetric event (call,
@@ -24,7 +24,8 @@ not counted.
 """
 from __future__ import annotations
 
-from .entities import country_iso, resolve
+from .entities import country_iso
+from .lookup import resolve
 from .events import MONTH, symmetric_types
 
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}

@@ -1,0 +1,118 @@
+"""Looking corpus entities up by name: ``find(store, name)`` (every candidate, best first) and
+``resolve(store, name)`` (the one it stands for, or ``AmbiguousName``). "Алиеву" → Ильхам Алиев,
+"Алиевой" → Мехрибан Алиева, "#12" → entity 12. The names are normalised the way linking does it
+(``svodka.link.entities``), so any case form of a name finds it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..store.records import key as name_key
+from .entities import country_iso, lookup_keys, person_name
+
+
+@dataclass(slots=True)
+class Candidate:
+    id: int
+    type: str
+    name: str
+    born: str | None
+    country: str | None
+    articles: int
+    mentions: int
+    how: str                        # name, alias, surname, first name
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "type": self.type, "name": self.name, "born": self.born, "country": self.country,
+                "articles": self.articles, "mentions": self.mentions, "matched": self.how}
+
+
+class AmbiguousName(LookupError):
+    """A name that several corpus entities answer to (``candidates``), or none."""
+
+    def __init__(self, name: str, candidates: list[Candidate]) -> None:
+        self.name, self.candidates = name, candidates
+        if candidates:
+            listed = "; ".join(f"#{c.id} {c.name} ({c.type}{', ' + c.born if c.born else ''}"
+                               f"{', ' + c.country if c.country else ''}, {c.articles} articles)" for c in candidates)
+            super().__init__(f"{name!r} is ambiguous: {listed}")
+        else:
+            super().__init__(f"no entity named {name!r}")
+
+
+def _variants(name: str) -> list[str]:
+    from ..nlp.normal import normalize_person, normalize_phrase
+    text = " ".join(name.split())
+    out = [text]
+    for v in (text, " ".join(w[:1].upper() + w[1:] for w in text.split())):
+        for f in (normalize_person, normalize_phrase):
+            try:
+                out.append(f(v))
+            except Exception:          # noqa: BLE001 — a lookup never fails on normalisation
+                pass
+    return list(dict.fromkeys(x for x in out if x))
+
+
+def find(store, name: str) -> list[Candidate]:
+    """The corpus entities a name may stand for, best first: by id ("#12"), by full name or alias in any
+    case form, else by surname ("Алиеву" → Ильхам Алиев; "Алиевой" → Мехрибан Алиева), else by first name."""
+    conn = store.conn
+    text = name.strip()
+    if text.startswith("#") and text[1:].isdigit():
+        ids = [(int(text[1:]), "id")]
+    else:
+        variants = _variants(text)
+        if not variants:                  # a blank name names nobody
+            return []
+        keys = []
+        for v in variants:
+            for t in ("PER", "ORG", "LOC"):
+                keys += lookup_keys(t, v, [])
+            keys.append(f"PER:{name_key(v)}")
+        keys = list(dict.fromkeys(keys))
+        marks = ",".join("?" * len(keys))
+        ids = [(r[0], "name") for r in conn.execute(
+            f"SELECT DISTINCT entity FROM corpus_names WHERE key IN ({marks})", keys)]
+        if not ids:
+            ids = [(r[0], "name") for r in conn.execute(
+                f"SELECT id FROM corpus_entities WHERE key IN ({','.join('?' * len(variants))})",
+                [name_key(v) for v in variants])]
+        if not ids and len(text.split()) == 1:
+            lasts = list(dict.fromkeys(name_key(v) for v in variants))
+            m = ",".join("?" * len(lasts))
+            ids = [(r[0], "surname") for r in conn.execute(
+                f"SELECT id FROM corpus_entities WHERE type = 'PER' AND last_name IN ({m})", lasts)]
+            if not ids:
+                ids = [(r[0], "first name") for r in conn.execute(
+                    f"SELECT id FROM corpus_entities WHERE type = 'PER' AND first_name IN ({m})", lasts)]
+    out = []
+    for cid, how in dict(ids).items():
+        row = conn.execute("SELECT type, name, born, country, articles, mentions FROM corpus_entities WHERE id = ?",
+                           (cid,)).fetchone()
+        if row:
+            out.append(Candidate(cid, *row, how=how))
+    out.sort(key=lambda c: (-c.articles, -c.mentions, c.id))
+    return out
+
+
+def resolve(store, name: str, *, prefer_country: bool = False) -> Candidate:
+    """The one corpus entity ``name`` stands for; AmbiguousName (with the candidates) otherwise.
+    ``prefer_country``: a country among the candidates wins (for timelines: "Россия")."""
+    found = find(store, name)
+    if len(found) == 1:
+        return found[0]
+    if found and prefer_country:
+        countries = [c for c in found if c.type == "LOC" and country_iso(c.name, c.type, c.country)]
+        if len(countries) == 1:
+            return countries[0]
+    if len(found) > 1:
+        # a surname-only entity defers to the one full name it shares with nothing else
+        persons = [c for c in found if c.type == "PER"]
+        if len(persons) == len(found):
+            full = [c for c in persons if person_name(c.name).full]
+            if len(full) == 1 and all(person_name(c.name).last == person_name(full[0].name).last for c in persons):
+                return full[0]
+    raise AmbiguousName(name, found)
+
+
+__all__ = ["find", "resolve", "Candidate", "AmbiguousName"]
