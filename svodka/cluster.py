@@ -88,15 +88,12 @@ class ClusterPipeline:
     def __repr__(self) -> str:
         return f"<svodka ClusterPipeline {self.workers} worker(s) at {self.client.scheduler.address}>"
 
-    def _one_by_one(self, chunk: list, exc: Exception) -> list[Article | Rejected]:
+    def _one_by_one(self, chunk: list[RawDocument], exc: Exception) -> list[Article | Rejected]:
         """A failed batch again, a document a task, so that one bad document costs only itself."""
         log.warning("a batch failed on the cluster (%s: %s); retrying its documents one by one",
                     type(exc).__name__, exc)
         out = []
         for item in chunk:
-            if isinstance(item, Rejected):
-                out.append(item)
-                continue
             try:
                 out += self.client.submit(_run_batch, [item], self._config, pure=False).result()
             except Exception as err:
@@ -110,19 +107,23 @@ class ClusterPipeline:
         batch: list[RawDocument | Rejected] = []
 
         def submit(chunk: list) -> None:
-            if all(isinstance(x, Rejected) for x in chunk):      # nothing to analyse: no round trip
-                pending.append((chunk, None))
-            else:       # the chunk is kept for a retry, should the batch fail
-                pending.append((chunk, self.client.submit(_run_batch, chunk, self._config, pure=False)))
+            # only the documents travel (the pipeline passes Rejected records through, and learns
+            # templates from the documents alone, so the results are the same); kept for a retry
+            docs = [x for x in chunk if isinstance(x, RawDocument)]
+            future = self.client.submit(_run_batch, docs, self._config, pure=False) if docs else None
+            pending.append((chunk, docs, future))
 
-        def oldest() -> list[Article | Rejected]:
-            chunk, future = pending.popleft()
+        def oldest() -> Iterator[Article | Rejected]:
+            chunk, docs, future = pending.popleft()
             if future is None:
-                return chunk
+                yield from chunk
+                return
             try:
-                return future.result()
+                analysed = iter(future.result())
             except Exception as exc:        # a worker died on this batch (memory, a crash): retry one by one
-                return self._one_by_one(chunk, exc)
+                analysed = iter(self._one_by_one(docs, exc))
+            for item in chunk:
+                yield item if isinstance(item, Rejected) else next(analysed)
 
         for item in items:
             batch.append(item)

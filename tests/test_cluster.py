@@ -155,3 +155,13 @@ def test_the_cluster_pulls_input_only_as_fast_as_workers_finish(cluster):
     assert len(first) == 20     # (copies of one page teach each other that all of it is template)
     assert pulled - len(first) <= (cluster.window + 1) * cluster.batch_size      # the read-ahead
     results.close()
+
+
+def test_a_failed_batch_is_retried_a_document_at_a_time(cluster):
+    """The retry after a worker died gives each document its own task and the same kind of result."""
+    from svodka.read import read_paths
+
+    docs = [d for d in read_paths([str(DEMO / "html")]) if hasattr(d, "data")][:3]
+    again = cluster._one_by_one(docs, RuntimeError("worker died"))
+    assert [r.source for r in again] == [d.source for d in docs]
+    assert all(hasattr(r, "body") and r.title for r in again)
