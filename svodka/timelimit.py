@@ -19,7 +19,7 @@ import time
 from contextlib import contextmanager
 from collections.abc import Iterator
 
-REPEAT_SECONDS = 1.0
+REPEAT_SECONDS = 0.1      # again this soon if swallowed (e.g. by a __del__ the GC ran in this thread)
 
 
 class Overtime(BaseException):

@@ -374,3 +374,29 @@ def test_time_limit_survives_many_overruns():
     assert time.perf_counter() - started < 1
     with time_limit(5):
         spin(0.01)
+
+
+def test_a_swallowed_overtime_comes_again():
+    """A finalizer run by the GC in the guarded thread may swallow the first Overtime: the
+    watchdog raises it again a tenth of a second later."""
+    import time
+
+    from svodka.timelimit import REPEAT_SECONDS, Overtime, time_limit
+
+    swallowed = 0
+    started = time.perf_counter()
+    try:
+        with time_limit(0.1):
+            end = time.perf_counter() + 5
+            while time.perf_counter() < end:
+                try:
+                    while time.perf_counter() < end:
+                        pass
+                except Overtime:          # what an `except BaseException` in a __del__ would do
+                    if swallowed:
+                        raise
+                    swallowed += 1
+    except Overtime:
+        pass
+    assert swallowed == 1
+    assert time.perf_counter() - started < 0.1 + 3 * REPEAT_SECONDS + 0.5
