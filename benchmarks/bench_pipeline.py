@@ -35,7 +35,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_nlp import natasha_full  # noqa: E402
 
-from svodka.model import RawDocument  # noqa: E402
 from svodka.pipeline import Pipeline  # noqa: E402
 from svodka.read import read_bytes  # noqa: E402
 
@@ -77,12 +76,9 @@ def on_cluster(items, workers: int) -> tuple[float, list[float]]:
         return seconds, worker_peak_rss(cluster.client)
 
 
-def _warm() -> int:
-    from svodka.cluster import _run_batch
-
-    raw = RawDocument("warm", "Москва. 1 марта. Президент России Владимир Путин встретился с министром.\n".encode() * 3)
-    raw.text = raw.data.decode()
-    return len(_run_batch([raw], (SCALING_BATCH, True, ())))
+def _warm() -> None:
+    from svodka.pipeline import load_models
+    load_models()
 
 
 def ingest_on(folder: Path, repeat: int, workers: int) -> float:

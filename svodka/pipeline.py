@@ -50,7 +50,7 @@ class Pipeline:
     def analyze(self, raw: RawDocument, template: frozenset[str] = frozenset()) -> Article | Rejected:
         """One document through every stage; a failure or an overrun becomes a Rejected record."""
         if self.time_limit and self.nlp:
-            _load_models()
+            load_models()
         try:
             with time_limit(self.time_limit):
                 return self._analyze(raw, template)
@@ -153,7 +153,7 @@ _WARM_UP = ("Москва, 3 марта. Президент России Вла�
             "Азербайджана Ильхамом Алиевым. «Мы договорились о встрече», — сообщил Дмитрий Песков.")
 
 
-def _load_models() -> None:
+def load_models() -> None:
     """Every lazily loaded model and dictionary, once per process, with no time limit."""
     global _models_loaded
     if not _models_loaded:

@@ -22,7 +22,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from svodka.model import Article, Rejected
-from svodka.pipeline import Pipeline
+from svodka.pipeline import Pipeline, load_models
 from svodka.read import read_bytes, read_paths
 from svodka.store import ingest, open_store
 
@@ -207,7 +207,7 @@ def test_warc_files_with_broken_records(tmp_path):
 
 def _models_loaded() -> None:
     """Load the language models first: their loading would otherwise count against the limit."""
-    Pipeline(time_limit=None).analyze(read_bytes(GOOD[0].read_bytes(), "warm-up"))
+    load_models()
 
 
 class SlowLanguageLayer(Pipeline):

@@ -47,7 +47,7 @@ def cmd_ingest(args) -> int:
         with _open(args, create=True) as store:
             report = ingest(args.paths, store, batch_size=args.batch_size, progress=progress,
                             workers=args.workers, scheduler=args.scheduler,
-                            pipeline=None if args.time_limit is None else pipeline_for(args.time_limit))
+                            pipeline=pipeline_for(args.time_limit))
     except (StoreError, OSError, ValueError) as err:       # OSError: a scheduler that does not answer
         return _fail(str(err))
     print(f"svodka: {report}")

@@ -148,20 +148,30 @@ def _quoted(lemma_: str) -> str:
     return '"' + lemma_.replace('"', '""') + '"'
 
 
-def fts5_query(query: Query) -> str:
-    """The FTS5 MATCH expression for a parsed query: every lemma double-quoted (no operators leak in)."""
-    ors = []
+def _alternatives(query: Query, word, phrase) -> list[list[list[str]]]:
+    """Groups (OR) of terms (AND) of alternatives (OR): each a lemma as ``word(lemma)``, or a phrase
+    (one lemma per word, at most MAX_PHRASE_VARIANTS readings) as ``phrase(lemmas)``. What the
+    full-text syntaxes share; each joins the result its own way."""
+    out = []
     for group in query.groups:
-        ands = []
+        terms = []
         for term in group:
             if len(term.choices) == 1:
-                alts = [_quoted(l) for l in term.choices[0]]
+                terms.append([word(l) for l in term.choices[0]])
             else:
-                combos = list(product(*term.choices))[:MAX_PHRASE_VARIANTS]
-                alts = [_quoted(" ".join(c)) for c in combos]
-            ands.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
+                terms.append([phrase(c) for c in list(product(*term.choices))[:MAX_PHRASE_VARIANTS]])
+        out.append(terms)
+    return out
+
+
+def fts5_query(query: Query) -> str:
+    """The FTS5 MATCH expression for a parsed query: every lemma double-quoted (no operators leak in)."""
+    groups = _alternatives(query, _quoted, lambda lemmas: _quoted(" ".join(lemmas)))
+    ors = []
+    for terms in groups:
+        ands = [alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")" for alts in terms]
         joined = " AND ".join(ands)
-        ors.append(f"({joined})" if len(ands) > 1 and len(query.groups) > 1 else joined)
+        ors.append(f"({joined})" if len(ands) > 1 and len(groups) > 1 else joined)
     return " OR ".join(ors)
 
 
@@ -172,18 +182,8 @@ def _lexeme(lemma_: str) -> str:
 def tsquery(query: Query) -> str:
     """The PostgreSQL tsquery (text, for ``::tsquery``) for a parsed query: lexemes quoted, ``&`` within
     a group, ``|`` between groups and lemma choices, phrases as ``<->``: what ``fts5_query`` says."""
-    ors = []
-    for group in query.groups:
-        ands = []
-        for term in group:
-            if len(term.choices) == 1:
-                alts = [_lexeme(l) for l in term.choices[0]]
-            else:
-                combos = list(product(*term.choices))[:MAX_PHRASE_VARIANTS]
-                alts = ["(" + " <-> ".join(_lexeme(l) for l in c) + ")" for c in combos]
-            ands.append("(" + " | ".join(alts) + ")")
-        ors.append("(" + " & ".join(ands) + ")")
-    return " | ".join(ors)
+    groups = _alternatives(query, _lexeme, lambda lemmas: "(" + " <-> ".join(_lexeme(l) for l in lemmas) + ")")
+    return " | ".join("(" + " & ".join("(" + " | ".join(alts) + ")" for alts in terms) + ")" for terms in groups)
 
 
 TSVECTOR_MAX_POSITION = 16383        # PostgreSQL's limits: positions, positions per lexeme, lexeme bytes
