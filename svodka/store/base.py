@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 from ..model import Article, Rejected
 from . import text as searchtext
-from .records import Hit, RejectedDoc, StoreError, article_from_dict, day_bounds, dumps, identity, key, now, rows
+from .records import Hit, RejectedDoc, Rows, StoreError, article_from_dict, day_bounds, dumps, identity, key, now, rows
 from .schema import SCHEMA_VERSION, TABLES
 
 MAX_LIMIT = 1000
@@ -195,7 +195,7 @@ class Store:
         new = 0
         stamp = now()
         raws = raws or {}
-        docs, ent, men, quo, tim, eve, fts, seen, kept = [], [], [], [], [], [], [], [], []
+        docs, fts, seen, kept, annotations = [], [], [], [], Rows()
         with self.transaction():
             for article in articles:
                 sha = identity(article)
@@ -219,12 +219,7 @@ class Store:
                 new += 1
                 pk = cur.lastrowid
                 docs.append((pk, dumps(data)))
-                r = rows(article)
-                ent += [(pk, *x) for x in r.entities]
-                men += [(pk, *x) for x in r.mentions]
-                quo += [(pk, *x) for x in r.quotes]
-                tim += [(pk, *x) for x in r.times]
-                eve += [(pk, *x) for x in r.events]
+                annotations.add(pk, rows(article))
                 fts.append((pk, searchtext.lemma_text(article.title), searchtext.lemma_text(article.lead),
                             searchtext.lemma_text("\n".join(article.body))))
             c = self.conn
@@ -232,11 +227,7 @@ class Store:
             c.executemany("INSERT OR IGNORE INTO sources (sha256, source, seen) VALUES (?, ?, ?)", seen)
             c.executemany("INSERT OR IGNORE INTO raw (sha256, kind, size, data) VALUES (?, ?, ?, ?)", kept)
             c.executemany("INSERT INTO article_data (pk, data) VALUES (?, ?)", docs)
-            c.executemany("INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ent)
-            c.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", men)
-            c.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", quo)
-            c.executemany("INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?)", tim)
-            c.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", eve)
+            annotations.write(c)        # entities, mentions, quotes, times, events (columns named)
             self._index(fts)
         return new
 

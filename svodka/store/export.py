@@ -11,7 +11,7 @@ Formats (``fmt``):
              articles.*      id, sha256, source, url, site, published, rubric, title, alt_titles, lead, body,
                              authors, tags, media, related, cards, boilerplate, language, encoding, layout
              entities.*      article, id, type, name, aliases, roles, born, country
-             mentions.*      article, entity, field, start, stop, text, kind
+             mentions.*      article, entity, field, start, stop, text, kind, normal, stands_for
              quotes.*        article, n, kind, text, field, start, stop, speaker, speaker_id
              times.*         article, n, field, start, stop, text, value
              events.*        article, n, type, cameo, plover, goldstein, quad_class, source, target, date, place,
@@ -59,8 +59,8 @@ SQL_TABLES: dict[str, tuple[list[tuple[str, str]], str]] = {
         " FROM entities t JOIN articles a ON a.pk = t.article ORDER BY t.article, t.rowid"),
     "mentions": (
         [("article", "str"), ("entity", "str"), ("field", "str"), ("start", "int"), ("stop", "int"),
-         ("text", "str"), ("kind", "str")],
-        "SELECT a.id, t.entity, t.field, t.start, t.stop, t.text, t.kind"
+         ("text", "str"), ("kind", "str"), ("normal", "str"), ("stands_for", "str")],
+        "SELECT a.id, t.entity, t.field, t.start, t.stop, t.text, t.kind, t.normal, t.stands_for"
         " FROM mentions t JOIN articles a ON a.pk = t.article ORDER BY t.article, t.rowid"),
     "quotes": (
         [("article", "str"), ("n", "int"), ("kind", "str"), ("text", "str"), ("field", "str"), ("start", "int"),

@@ -96,15 +96,39 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+# The annotation tables' columns after the article key, in the order ``rows`` gives them (named in
+# every INSERT: a later schema step may add columns, and PostgreSQL's tables end with a rowid column).
+ANNOTATION_COLUMNS = {
+    "entities": ("entity", "type", "name", "key", "last", "aliases", "roles", "born", "country"),
+    "mentions": ("entity", "field", "start", "stop", "text", "kind", "normal", "stands_for"),
+    "quotes": ("n", "kind", "text", "field", "start", "stop", "speaker", "speaker_id"),
+    "times": ("n", "field", "start", "stop", "text", "value"),
+    "events": ("n", "type", "cameo", "plover", "goldstein", "quad_class", "source", "target", "date", "place",
+               "modality", "killed", "injured", "evidence", "confidence"),
+}
+
+
 @dataclass(slots=True)
 class Rows:
-    """One article as table rows, less the article's own key (filled in by the backend)."""
+    """Articles as annotation-table rows: ``rows(article)`` gives one article's without its key;
+    ``add(pk, rows)`` collects several articles' with their keys, and ``write(conn)`` stores them."""
 
     entities: list[tuple] = field(default_factory=list)
     mentions: list[tuple] = field(default_factory=list)
     quotes: list[tuple] = field(default_factory=list)
     times: list[tuple] = field(default_factory=list)
     events: list[tuple] = field(default_factory=list)
+
+    def add(self, pk: int, one: "Rows") -> None:
+        for table in ANNOTATION_COLUMNS:
+            getattr(self, table).extend((pk, *x) for x in getattr(one, table))
+
+    def write(self, conn) -> None:
+        """One statement per table, not one a row (fewer round trips to a PostgreSQL server)."""
+        for table, columns in ANNOTATION_COLUMNS.items():
+            ignore = " OR IGNORE" if table == "entities" else ""
+            conn.executemany(f"INSERT{ignore} INTO {table} (article, {', '.join(columns)})"
+                             f" VALUES ({', '.join('?' * (len(columns) + 1))})", getattr(self, table))
 
 
 def rows(article: Article) -> Rows:
@@ -113,7 +137,8 @@ def rows(article: Article) -> Rows:
         k = key(e.name)
         out.entities.append((e.id, e.type, e.name, k, k.rsplit(" ", 1)[-1], dumps(e.aliases),
                              dumps(e.roles), e.born, e.country))
-        out.mentions += [(e.id, m.field, m.start, m.stop, m.text, m.kind) for m in e.mentions]
+        out.mentions += [(e.id, m.field, m.start, m.stop, m.text, m.kind, m.normal, m.stands_for)
+                         for m in e.mentions]
     out.quotes = [(n, q.kind, q.text, q.field, q.start, q.stop, q.speaker, q.speaker_id)
                   for n, q in enumerate(article.quotes)]
     out.times = [(n, t.field, t.start, t.stop, t.text, t.value) for n, t in enumerate(article.times)]

@@ -18,7 +18,8 @@ Tables (schema 1):
 - ``entities``: per article (cross-article linking comes later): ``entity`` (the article-local
   id), type, name, ``key`` (casefolded name) and ``last`` (its last word, so that "Алиев" finds
   "Ильхам Алиев"), aliases and roles (JSON lists), born, country.
-- ``mentions``: per article and entity: field, start, stop, text, kind.
+- ``mentions``: per article and entity: field, start, stop, text, kind (``normal`` and ``stands_for``
+  come with a later step).
 - ``quotes``: per article: n, kind, text, field, start, stop, speaker, speaker_id.
 - ``times``: per article: n, field, start, stop, text, value (EDTF).
 - ``events``: per article: n and the Event record's fields (lists and evidence as JSON).
@@ -325,6 +326,15 @@ MIGRATIONS.append([
         PRIMARY KEY (article, n)
     )""",
     "CREATE INDEX event_links_event ON event_links(event)",
+])
+
+# Step: mentions' own base form and what they stand for (``Mention.normal``, ``Mention.stands_for``).
+# - ``mentions.normal``: the mention's base form ("Путина" → "Путин"); ``mentions.stands_for``: the
+#   article-local id of the entity the mention also acts for ("Москва ответила Баку" → Россия).
+#   NULL in rows stored before this step, until ``svodka reanalyze`` re-analyses the kept raw input.
+MIGRATIONS.append([
+    "ALTER TABLE mentions ADD COLUMN normal TEXT",
+    "ALTER TABLE mentions ADD COLUMN stands_for TEXT",
 ])
 
 SCHEMA_VERSION = len(MIGRATIONS)
