@@ -2,6 +2,7 @@
 
     svodka ingest PATH... [--db svodka.db] [--batch-size N] [--workers N | --scheduler ADDR]
                           [--time-limit S] [--progress | --no-progress]
+    svodka reanalyze [--db] [--batch-size N] [--time-limit S] [--progress | --no-progress]
     svodka rejected [--db] [--json]
     svodka show ID [--db] [--raw | --json]
     svodka search QUERY [--db] [--from DATE] [--to DATE] [--site S] [--rubric R] [--entity NAME]
@@ -54,6 +55,23 @@ def cmd_ingest(args) -> int:
     if report.rejected:
         print(f"svodka: {report.rejected} rejected: see `svodka rejected --db {_shown(args.db)}`")
     return 1 if report.documents and report.rejected == report.documents else 0
+
+
+def cmd_reanalyze(args) -> int:
+    from ..store import StoreError, reanalyze
+    from .analyze import pipeline_for
+
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    try:
+        with _open(args) as store:
+            report = reanalyze(store, batch_size=args.batch_size, progress=progress,
+                               pipeline=pipeline_for(args.time_limit))
+    except StoreError as err:
+        return _fail(str(err))
+    for _, source, reason in report.failed:
+        print(f"svodka: {source}: {reason} (kept as it was)", file=sys.stderr)
+    print(f"svodka: {report}")
+    return 1 if report.articles and not report.reanalyzed else 0
 
 
 def cmd_rejected(args) -> int:
@@ -149,6 +167,15 @@ def register(sub) -> None:
     p.add_argument("--progress", action="store_true", default=None, help="show a progress bar (default: on a terminal)")
     p.add_argument("--no-progress", dest="progress", action="store_false")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("reanalyze", help="analyse every stored article again from its kept raw input with this"
+                                         " svodka (newer annotations), then link the store anew")
+    db(p)
+    p.add_argument("--batch-size", type=int, default=50, help="articles per transaction (default 50)")
+    add_time_limit(p)
+    p.add_argument("--progress", action="store_true", default=None, help="show a progress bar (default: on a terminal)")
+    p.add_argument("--no-progress", dest="progress", action="store_false")
+    p.set_defaults(func=cmd_reanalyze)
 
     p = sub.add_parser("rejected", help="list the documents that could not be read as articles, and why")
     db(p)

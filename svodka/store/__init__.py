@@ -24,6 +24,10 @@ The Python API mirrors the command line::
     store.add_rejected(rejected, data=None)
     store.ingest(paths, batch_size=50)         # the same as ingest(paths, store, …)
 
+    reanalyze(store)                           # svodka reanalyze: every stored article analysed again from
+                                               # its kept raw bytes by this svodka, then linked anew
+                                               # → ReanalyzeReport(articles, reanalyzed, changed, failed, …)
+
 Identity: a document is the SHA-256 of its raw bytes. Storing the same bytes again adds nothing
 (another source they were found under goes to ``sources``). Schema: ``svodka.store.schema``
 (versioned, migrated on open). Search syntax and lemmas: ``svodka.store.text``.
@@ -38,6 +42,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .ingest import IngestReport, ingest
+from .reanalyze import ReanalyzeReport, reanalyze
 from .records import Hit, RejectedDoc, StoreError
 from .base import Store
 from .schema import SCHEMA_VERSION
@@ -67,5 +72,5 @@ def open_store(url_or_path: str | Path = DEFAULT_DB, *, create: bool = True) -> 
     return SQLiteStore(target, create=create)
 
 
-__all__ = ["open_store", "ingest", "Store", "SQLiteStore", "IngestReport", "Hit", "RejectedDoc", "StoreError",
-           "SCHEMA_VERSION", "DEFAULT_DB"]
+__all__ = ["open_store", "ingest", "reanalyze", "Store", "SQLiteStore", "IngestReport", "ReanalyzeReport", "Hit",
+           "RejectedDoc", "StoreError", "SCHEMA_VERSION", "DEFAULT_DB"]

@@ -54,6 +54,10 @@ class Store:
         """Add (pk, title lemmas, lead lemmas, body lemmas) to the full-text index."""
         raise NotImplementedError
 
+    def _unindex(self, rows: list[tuple[int, str, str, str]]) -> None:
+        """Remove articles from the full-text index: (pk, and the lemmas as indexed: title, lead, body)."""
+        raise NotImplementedError
+
     def _indexed(self) -> int:
         """How many articles the full-text index holds."""
         raise NotImplementedError

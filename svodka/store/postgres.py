@@ -82,6 +82,9 @@ class PostgresStore(Store):
                               [(pk, searchtext.tsvector([(title, "A"), (lead, "B"), (body, "C")]))
                                for pk, title, lead, body in rows])
 
+    def _unindex(self, rows) -> None:
+        self.conn.executemany("DELETE FROM search WHERE rowid = ?", [(pk,) for pk, *_ in rows])
+
     def _indexed(self) -> int:
         return self.conn.execute("SELECT count(*) FROM search").fetchone()[0]
 

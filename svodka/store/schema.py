@@ -341,3 +341,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables whose rows the store writes (for counts and checks); ``search`` is counted by its rowids.
 TABLES = ("articles", "article_data", "sources", "raw", "entities", "mentions", "quotes", "times", "events", "rejected")
+
+# Tables the cross-article linking (svodka.link) fills, children before parents: emptied to link a
+# store anew (``svodka reanalyze``); ``meta`` keeps the stories' MinHash parameters.
+LINK_TABLES = ("link_state", "link_marks", "entity_links", "entity_merges", "corpus_names", "corpus_entity_values",
+               "corpus_entities", "event_links", "corpus_event_actors", "corpus_events", "story_articles", "stories")

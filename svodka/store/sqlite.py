@@ -47,6 +47,10 @@ class SQLiteStore(Store):
     def _index(self, rows) -> None:
         self.conn.executemany("INSERT INTO search (rowid, title, lead, body) VALUES (?, ?, ?, ?)", rows)
 
+    def _unindex(self, rows) -> None:
+        # a contentless FTS5 table forgets a row by the 'delete' command with the values it was given
+        self.conn.executemany("INSERT INTO search (search, rowid, title, lead, body) VALUES ('delete', ?, ?, ?, ?)", rows)
+
     def _indexed(self) -> int:
         return self.conn.execute("SELECT count(*) FROM search_docsize").fetchone()[0]
 
