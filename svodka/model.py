@@ -107,7 +107,9 @@ class Mention(Record):
     start: int
     stop: int
     text: str
-    kind: str = "name"               # name, surname, descriptor, adjective, metonymy, pronoun, alias
+    kind: str = "name"               # name, surname, descriptor, adjective, pronoun, alias, credit, attribution
+    normal: str | None = None        # the mention's own base form ("Путина" → "Путин"); None for evidence spans
+    stands_for: str | None = None    # id of the entity this mention also acts for ("Москва ответила" → Россия)
 
 
 @dataclass(slots=True)

@@ -83,9 +83,13 @@ class ActorIndex:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.by_field: dict[str, list[tuple[int, int, Entity, str]]] = {}
+        by_id = {e.id: e for e in article.entities}
         for e in article.entities:
             for m in e.mentions:
-                self.by_field.setdefault(m.field, []).append((m.start, m.stop, e, m.kind))
+                # a capital that acts ("Москва ответила") is its country as an actor, not a place
+                acting = by_id.get(m.stands_for or "")
+                item = (m.start, m.stop, acting, "metonymy") if acting is not None else (m.start, m.stop, e, m.kind)
+                self.by_field.setdefault(m.field, []).append(item)
         for v in self.by_field.values():
             v.sort(key=lambda x: (x[0], -x[1]))
         self.field_order = {name: k for k, name in enumerate(self._fields())}

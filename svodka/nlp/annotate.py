@@ -59,7 +59,8 @@ def link_pronoun_speakers(article: Article) -> None:
             if word is None or (word.gender and word.gender != wanted):
                 continue
             if not any(x.field == q.field and x.start == m.start(1) for x in entity.mentions):
-                entity.mentions.append(Mention(q.field, m.start(1), m.end(1), m.group(1), "pronoun"))
+                entity.mentions.append(Mention(q.field, m.start(1), m.end(1), m.group(1), "pronoun",
+                                               normal=m.group(1).lower()))
             break
 
 

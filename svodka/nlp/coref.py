@@ -3,7 +3,8 @@
 - "российский лидер", "азербайджанскому коллеге" → the one person in the article whose role is a
   leading post of that country ("президент России");
 - "российско-азербайджанских" → mentions of Россия and Азербайджан;
-- "отношения Москвы и Баку" → Россия and Азербайджан, flagged as metonymy (but "в Москве" stays a city).
+- "отношения Москвы и Баку": the cities stay cities; their mentions stand for Россия and Азербайджан
+  (``Mention.stands_for``), while "в Москве" is only a place.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 
 from ..model import Mention
 from . import countries
+from .normal import adjective_base
 
 LOCATIVE = {"в", "во", "из", "под", "над", "до", "через", "около", "у", "возле", "близ", "по", "на", "от", "к", "ко",
             "над", "под", "рядом", "вблизи", "пригороде", "окрестностях", "аэропорту", "аэропорт", "столице",
@@ -46,26 +48,88 @@ def _previous_word(text: str, start: int, skip: list[tuple[int, int]]) -> str:
     return ""
 
 
+# nouns whose genitive names the parties of a relation: "отношения Москвы и Баку", "позиция Киева"
+RELATION_NOUNS = frozenset("""
+отношение переговоры позиция ответ заявление требование претензия диалог сотрудничество соглашение контакт
+конфликт спор примирение сближение давление решение действие политика реакция обвинение угроза санкция
+предложение намерение нота протест просьба призыв договорённость договоренность курс сторона
+""".split())
+# words between a subject and its verb that do not break the link ("Москва также ответила")
+SUBJECT_GAP = frozenset("и не также уже ещё еще официально вновь снова тоже давно неоднократно".split())
+TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
+
+
+def _tokens_around(text: str, start: int, stop: int, spans: list[tuple[int, int]]):
+    """The words of the clause before and after a mention, coordinated names collapsed to one token "NAME"."""
+    def words(a: int, b: int):
+        out, pos = [], a
+        for m in TOKEN.finditer(text, a, b):
+            if any(x <= m.start() < y for x, y in spans):
+                if not out or out[-1] != "NAME":
+                    out.append("NAME")
+                continue
+            out.append(m.group())
+        return out
+    return words(max(0, start - 80), start), words(stop, min(len(text), stop + 80))
+
+
+def capital_acts(text: str, start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
+    """Does the capital at [start, stop) stand for its government here?
+
+    Yes as the subject of a finite verb ("Москва ответила", "Москва и Баку договорились"), after a
+    relation noun ("отношения Москвы и Баку") or "между", with "официальный" ("официальный Баку"), or as
+    the object of a speech verb ("призвал Киев"). No after a preposition ("в Москве"), in a dateline, or
+    anywhere else ("мэр Москвы", "улицы Москвы"): a place stays a place unless the text makes it act.
+    """
+    from .speech import speech_word
+    from .normal import _parses
+
+    before, after = _tokens_around(text, start, stop, spans)
+    while before and before[-1] in ("NAME", ",", "и"):
+        before.pop()
+    prev = before[-1].lower() if before else ""
+    if prev in LOCATIVE:
+        return False
+    if prev == "между" or prev.startswith("официальн"):
+        return True
+    if prev and any(p.normal_form in RELATION_NOUNS for p in _parses(prev) if p.tag.POS == "NOUN"):
+        return True
+    if prev and speech_word(prev) is not None:
+        return True
+    k = 0
+    while k < len(after) and (after[k] in ("NAME", ",") or after[k].lower() in SUBJECT_GAP):
+        k += 1
+    if k < len(after):
+        nxt = after[k]
+        if not text[:start].strip() and text[stop:stop + 1] in ".,":
+            return False            # a dateline ("Москва. 24 декабря …")
+        return any(p.tag.POS == "VERB" and "indc" in p.tag for p in _parses(nxt.lower()))
+    return False
+
+
 def resolve_places(table, found, texts: dict[str, str]) -> None:
-    """Capitals used as actors become mentions of their country (kind "metonymy")."""
+    """A capital that acts ("Москва ответила Баку") stays the city, and its mention stands for its country.
+
+    Run after the places are linked: the mention keeps its city entity; ``stands_for`` names the country
+    entity (added to the article if the text never names the country itself).
+    """
     by_field: dict[str, list[tuple[int, int]]] = {}
     for f in found:
         by_field.setdefault(f.field, []).append((f.start, f.stop))
-    for f in found:
-        if f.type != "LOC":
+    for entity in list(table.entities):
+        if entity.type != "LOC":
             continue
-        country = countries.capital_named(f.name)
-        if country is None or countries.country_named(f.name):
+        country = countries.capital_named(entity.name)
+        if country is None or countries.country_named(entity.name):
             continue
-        text = texts.get(f.field, "")
-        before = _previous_word(text, f.start, by_field.get(f.field, []))
-        if before in LOCATIVE:
-            continue
-        if not text[:f.start].strip() and f.text.isupper():
-            continue                 # a dateline ("МОСКВА, 24 декабря"): where the news was filed
-        f.kind = "metonymy"
-        entity = table.get("LOC", country.name) or table.add("LOC", country.name)
-        entity.mentions.append(Mention(f.field, f.start, f.stop, f.text, "metonymy"))
+        for m in entity.mentions:
+            if m.kind not in ("name", "alias"):
+                continue
+            text = texts.get(m.field, "")
+            if not capital_acts(text, m.start, m.stop, by_field.get(m.field, [])):
+                continue
+            state = table.get("LOC", country.name) or table.add("LOC", country.name)
+            m.stands_for = state.id
 
 
 def _leader_of(table, iso3: str, noun: str) -> object | None:
@@ -101,7 +165,8 @@ def resolve_descriptors(table, fields: list[tuple[str, str]], found) -> None:
                 continue
             person = _leader_of(table, cs[0].iso3, m.group(2).lower())
             if person is not None:
-                person.mentions.append(Mention(name, m.start(), m.end(), m.group(0), "descriptor"))
+                person.mentions.append(Mention(name, m.start(), m.end(), m.group(0), "descriptor",
+                                               normal=_descriptor_normal(m.group(0))))
         covered = {i for a, b in taken for i in range(a, b)}     # linear, not words × spans
         for w in WORD.finditer(text):
             word = w.group()
@@ -111,4 +176,11 @@ def resolve_descriptors(table, fields: list[tuple[str, str]], found) -> None:
                 continue
             for country in countries.countries_of_adjective(word):
                 entity = table.get("LOC", country.name) or table.add("LOC", country.name)
-                entity.mentions.append(Mention(name, w.start(), w.end(), word, "adjective"))
+                entity.mentions.append(Mention(name, w.start(), w.end(), word, "adjective",
+                                               normal=adjective_base(word) or word.lower()))
+
+
+def _descriptor_normal(phrase: str) -> str:
+    from .normal import normalize_phrase
+
+    return normalize_phrase(phrase).lower()

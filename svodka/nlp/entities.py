@@ -12,15 +12,23 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pymorphy2.analyzer import Parse
+
 from ..model import Article, Entity, Mention
 from . import countries
-from .normal import _parses, normalize
+from .forms import TextForms
+from .normal import _from_text, _parses, _safe_guess, adjectival_surname, normalize
 from .roles import roles_before, roles_from_description
 
 # spans for the fields of one article, all at once (evidence is shared across fields)
 SpanFinder = Callable[[list[str]], list[list[tuple[int, int, str]]]]
 CREDIT_SPLIT = re.compile(r"\s*/\s*")
 FEMININE_VERB = re.compile(r"^\s+[а-яё]+(?:ла|лась)\b")
+# what agrees with a woman right after her name: a past verb, a participle or "которая" after a comma
+FEMININE_AGREEMENT = re.compile(
+    r"^(?:\s+[а-яё]+(?:ла|лась)\b|,\s+(?:которая|которой|которую|[а-яё]+(?:нная|нной|вшая|вшей|вшую|тая|той)\b))")
+MASCULINE_AGREEMENT = re.compile(
+    r"^(?:\s+[а-яё]+(?:л|лся)\b|,\s+(?:который|которого|которому|[а-яё]+(?:нный|нного|вший|вшего|тый|того)\b))")
 
 
 @dataclass(slots=True)
@@ -69,29 +77,36 @@ def credit_mentions(article: Article) -> list[Found]:
     return found
 
 
-def field_mentions(fields: list[tuple[str, str]], find_spans: SpanFinder) -> list[Found]:
+def field_mentions(fields: list[tuple[str, str]], find_spans: SpanFinder,
+                   forms: TextForms | None = None) -> list[Found]:
     found = []
     spans = find_spans([text for _, text in fields]) if fields else []
     for (name, text), field_spans in zip(fields, spans):
         for start, stop, kind in field_spans:
             surface = text[start:stop]
-            normal, aliases = normalize(surface, kind)
+            normal, aliases = normalize(surface, kind, forms)
             found.append(Found(name, start, stop, surface, kind, normal, aliases))
     return found
 
 
-def _surname_readings(token: str) -> list[tuple[str, str | None]]:
-    """Possible (nominative, gender) of a one-word person mention, most likely first."""
+def _surname_readings(token: str, forms: TextForms | None = None) -> list[tuple[str, str | None]]:
+    """Possible (nominative, gender) of a one-word person mention, most likely first: the form the article
+    itself attests, then the dictionary's readings (a guess for an unknown word only when it is safe)."""
     out: list[tuple[str, str | None]] = []
+    attested = _from_text(token, forms)
+    if attested and attested != token:
+        out.append((attested, None))
     for p in _parses(token):
         if not ({"Surn", "Name"} & set(p.tag.grammemes)) or p.tag.number == "plur":
             continue
-        from pymorphy2.analyzer import Parse
         form = Parse.inflect(p, {"nomn"} | ({p.tag.gender} if p.tag.gender in ("masc", "femn") else set()))
-        if form is not None:
+        if form is not None and (p.is_known or _safe_guess(token, form.word)):
             reading = (form.word.capitalize(), p.tag.gender)
             if reading not in out:
                 out.append(reading)
+    adjectival = adjectival_surname(token, None)
+    if adjectival and adjectival != token and not any(r[0] == adjectival for r in out):
+        out.append((adjectival, "femn" if adjectival.endswith("ая") else "masc"))
     out.append((token, None))
     return out
 
@@ -133,10 +148,11 @@ class EntityTable:
 
 
 def _mention(f: Found, kind: str | None = None) -> Mention:
-    return Mention(field=f.field, start=f.start, stop=f.stop, text=f.text, kind=kind or f.kind)
+    return Mention(field=f.field, start=f.start, stop=f.stop, text=f.text, kind=kind or f.kind, normal=f.name)
 
 
-def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str]) -> None:
+def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str],
+                 forms: TextForms | None = None) -> None:
     """Full names first; then one-word mentions join the full name whose surname (or first name) they are."""
     singles = []
     for f in found:
@@ -153,11 +169,11 @@ def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str]) 
         else:
             singles.append(f)
     for f in singles:
-        readings = _surname_readings(f.text)
+        readings = _surname_readings(f.text, forms)
         text = texts.get(f.field, "")
         if FEMININE_VERB.match(text[f.stop:f.stop + 30]):
             readings.sort(key=lambda r: r[1] != "femn")
-        target = None
+        target, normal = None, None
         for nominative, gender in readings:
             matches = [e for e in table.persons() if len(e.name.split()) >= 2 and
                        nominative.lower() in (e.name.split()[-1].lower(), e.name.split()[0].lower())]
@@ -165,10 +181,26 @@ def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str]) 
                 matches = [e for e in matches if gender_of(e.name) in (gender, None)] or matches
             if matches:
                 target = max(matches, key=lambda e: len(e.mentions))
+                normal = nominative
                 break
         if target is None:
-            target = table.add("PER", readings[0][0] if readings[0][1] else f.name)
-        target.mentions.append(_mention(f, "surname"))
+            # a surname the dictionary does not know, declined like the full name's ("Байдена" → Джо Байден)
+            target = next((e for e in table.persons() if len(e.name.split()) >= 2
+                           and _declined_form(f.text, e.name.split()[-1])), None)
+            normal = target.name.split()[-1] if target is not None else None
+        if target is None:
+            normal = readings[0][0] if readings[0][1] or len(readings) > 1 else f.name
+            target = table.add("PER", normal)
+        mention = _mention(f, "surname")
+        mention.normal = normal
+        target.mentions.append(mention)
+
+
+def _declined_form(word: str, base: str) -> bool:
+    """Is ``word`` a regular case form of the name ``base`` ("Байдена" of "Байден", "Асии" of "Асия")?"""
+    from .forms import nominative_candidates
+
+    return word.lower() == base.lower() or base.lower() in (c.lower() for c in nominative_candidates(word))
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -181,6 +213,42 @@ def _same_name(a: str, b: str) -> bool:
         if common < 3 or common < min(len(x), len(y)) - 2:
             return False
     return True
+
+
+def agree_gender(table: EntityTable, texts: dict[str, str], forms: TextForms | None = None) -> None:
+    """A woman the dictionary reads as a man: "Асию Биби ... Асия Биби была оправдана" is not "Асий Биби".
+
+    The verbs after a person's mentions agree with her gender; when they say feminine and the dictionary's
+    first name is masculine, the first name is put in the feminine nominative in every mention.
+    """
+    from .normal import _feminine_nominative
+
+    for entity in table.persons():
+        words = entity.name.split()
+        if len(words) < 2 or gender_of(entity.name) != "masc":
+            continue
+        if not re.search(r"(?:а|я|и|ю|е|ой|ей)$", words[0]) and not any(
+                m.kind == "name" and re.search(r"(?:а|я|и|ю|ой|ей)$", m.text.split()[0]) for m in entity.mentions):
+            continue            # no feminine ending anywhere: nothing the dictionary could have misread
+        feminine = masculine = 0
+        for m in entity.mentions:
+            # her full name, or a surname written as in the full name ("Биби"); not "Алиева" of "Алиев",
+            # which may be another person of the family
+            if not (m.kind == "name" or m.kind == "surname" and m.text.lower() == words[-1].lower()):
+                continue
+            after = texts.get(m.field, "")[m.stop:m.stop + 30]
+            feminine += bool(FEMININE_AGREEMENT.match(after))
+            masculine += bool(MASCULINE_AGREEMENT.match(after))
+        if feminine == 0 or masculine or (forms is not None and forms.seen(words[0])):
+            continue            # the text writes the masculine first name ("Дональд"): a man
+        for m in entity.mentions:
+            if m.kind == "name" and m.normal and len(m.normal.split()) == len(m.text.split()) >= 2:
+                first = _feminine_nominative(m.text.split()[0], None)
+                m.normal = " ".join([first, *m.normal.split()[1:]])
+        first = next((m.normal for m in entity.mentions if m.kind == "name" and m.normal
+                      and len(m.normal.split()) == len(words)), None)
+        if first and first != entity.name:
+            table.rename(entity, first)
 
 
 def gender_of(name: str) -> str | None:
@@ -260,11 +328,13 @@ def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
 
     fields = article_fields(article)
     texts = dict(fields)
-    found = field_mentions(fields, find_spans) + credit_mentions(article)
+    forms = TextForms([text for _, text in fields])
+    found = field_mentions(fields, find_spans, forms) + credit_mentions(article)
     table = EntityTable(article.id)
-    link_persons(table, found, texts)
-    resolve_places(table, [f for f in found if f.type != "PER"], texts)
-    link_others(table, [f for f in found if f.type != "PER" and f.kind != "metonymy"], texts)
+    link_persons(table, found, texts, forms)
+    link_others(table, [f for f in found if f.type != "PER"], texts)
+    agree_gender(table, texts, forms)
+    resolve_places(table, found, texts)
     attach_roles(table, texts)
     attach_cards(table, article)
     attach_countries(table)
@@ -272,4 +342,5 @@ def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
     attach_countries(table)
     for entity in table.entities:
         entity.mentions.sort(key=lambda m: (m.field, m.start))
-    return [e for e in table.entities if e.mentions or e.roles or e.born]
+    wanted = {m.stands_for for e in table.entities for m in e.mentions if m.stands_for}
+    return [e for e in table.entities if e.mentions or e.roles or e.born or e.id in wanted]

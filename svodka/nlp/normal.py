@@ -14,6 +14,8 @@ from functools import lru_cache
 from pymorphy2.analyzer import Parse as PymorphyParse
 
 from ..page.lines import morph
+from ..lang.gazetteer import is_place_name
+from .forms import TextForms, nominative_candidates
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -24,8 +26,12 @@ def clean_span(text: str) -> tuple[str, list[str]]:
     """Strip quote marks and split off a bracketed alias: '«Азербайджанских авиалиний» (AZAL)' → (name, ['AZAL'])."""
     aliases = [a.strip() for a in re.findall(r"\(([^()]{1,40})\)", text)]
     text = re.sub(r"\s*\([^()]*\)", "", text)
-    text = text.translate({ord(c): None for c in QUOTES})
-    text = " ".join(text.split()).strip(" ,.;:-—–")
+    # quote marks go; an apostrophe inside a name stays ("О’Рурк", "О'Лири", "д’Артаньян")
+    text = re.sub(r"(?<![^\W\d_])['’‘]|['’‘](?![^\W\d_])", "", text)
+    text = text.translate({ord(c): None for c in QUOTES if c not in "'’‘"})
+    text = " ".join(text.split()).strip(" ,;:-—–")
+    if text.endswith(".") and not re.search(r"(?:^|[\s.])[^\W\d_]\.$", text):
+        text = text.rstrip(".").rstrip()     # a sentence's full stop, not an initial's ("Б.В.")
     return text, [a for a in aliases if a and a != text]
 
 
@@ -80,7 +86,7 @@ def _person_case_gender(words: list[str]) -> tuple[str, str] | None:
         if not first_name:
             return None
         return min(first_name, key=lambda cg: (first_rank_of.get(cg, 99), CASES.index(cg[0]) if cg[0] in CASES else 9))
-    if everyone_voted:
+    if everyone_voted or first_rank_of:
         # every word known: the dictionary's likelihoods decide, the first name's first
         # ("Ильхама Алиева" is his genitive, "Марина Котова" her nominative)
         return min(options, key=lambda cg: (first_rank_of.get(cg, 99), rank.get(cg, 99),
@@ -105,28 +111,158 @@ def _inflect(word: str, case: str, gender: str | None, person: bool) -> str:
             wanted.add("plur")
         form = PymorphyParse.inflect(p, wanted)   # Natasha's MorphForm.inflect takes UD names
         if form is not None:
+            if not p.is_known and not _safe_guess(word, form.word):
+                return word       # the dictionary guesses by analogy: "Пелоси" is no "Пелося"
             return _restore_case(form.word, word)
     return word
 
 
-def normalize_person(text: str) -> str:
+def _safe_guess(word: str, base: str) -> bool:
+    """A guessed base form of an unknown word is taken only when it drops a masculine case ending after
+    a consonant ("Байдена" → "Байден", "Уолцем" → "Уолц"): other guesses turn names into other words."""
+    w, b = word.lower(), base.lower()
+    return (len(b) >= 3 and w.startswith(b) and w[len(b):] in ("а", "у", "ом", "е", "ым", "ем", "ю", "я")
+            and b[-1] not in "аеёиоуыэюяй")
+
+
+def is_abbreviation(word: str) -> bool:
+    """'ЦБ', 'НАБУ', 'ИГ', 'G7': written as an abbreviation, never inflected."""
+    letters = [c for c in word if c.isalpha()]
+    return len(word) >= 2 and bool(letters) and all(c.isupper() for c in letters) or any(c.isdigit() for c in word)
+
+
+def _known(word: str) -> bool:
+    return _parses(word)[0].is_known
+
+
+def _from_text(word: str, forms: TextForms | None) -> str | None:
+    """The base form the article itself attests for a name the dictionary does not know: "Неваде" →
+    "Невада" when the text writes "Невада". Dictionary words are left to the dictionary (the text may
+    simply never write "Путин" in the nominative)."""
+    if forms is None or is_abbreviation(word) or not word[:1].isupper() or _known(word):
+        return None
+    return forms.attested_base(word)
+
+
+def _fix_from_text(original: str, normal: str, forms: TextForms | None) -> str:
+    """Word by word, the article's own evidence over the dictionary's guess."""
+    if forms is None:
+        return normal
+    a, b = original.split(), normal.split()
+    if len(a) != len(b):
+        return normal
+    return " ".join(_restore_case(_from_text(x, forms) or y, y) if WORD.fullmatch(x) else y for x, y in zip(a, b))
+
+
+CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
+FEMININE_OBLIQUE = (("ии", "ия"), ("ию", "ия"), ("ией", "ия"), ("ой", "а"), ("ей", "я"), ("у", "а"), ("ю", "я"),
+                    ("ы", "а"), ("е", "а"))
+
+
+def _feminine_nominative(word: str, forms: TextForms | None) -> str:
+    """A woman's first name from an oblique form: 'Камалу' → 'Камала', 'Асии' → 'Асия'."""
+    attested = forms.attested_base(word) if forms is not None else None
+    if attested and attested[-1:].lower() in "ая":
+        return attested
+    low = word.lower()
+    if low.endswith(("а", "я")):
+        return word
+    for ending, nom in FEMININE_OBLIQUE:
+        if low.endswith(ending) and len(low) > len(ending) + 1:
+            return word[: len(word) - len(ending)] + nom
+    return word
+
+
+def normalize_person(text: str, forms: TextForms | None = None) -> str:
+    return _fix_from_text(text, _normalize_person(text, forms), forms)
+
+
+# the masculine instrumental of a consonant stem: unambiguous (a genitive "-а" is not: "Джулиана Ассанжа"
+# and "Никола Тесла" have one shape, and only knowing who they are tells them apart)
+AGREED_ENDINGS = ("ом", "ем")
+SLAVIC_FEMININE = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая)$")
+HARD_HUSHING = "жшчщц"
+
+
+def _agreed_oblique(words: list[str]) -> list[str] | None:
+    """Two or more foreign name words in one masculine oblique case ("Джулиана Ассанжа", "Илоном Маском",
+    "Пэтом Чиполлоне"): the case endings agree, so they are endings; stripped when no word has a dictionary
+    nominative reading and the surname is no Russian woman's ("Марина Котова")."""
+    if len(words) < 2 or SLAVIC_FEMININE.search(words[-1].lower()):
+        return None
+    for ending in AGREED_ENDINGS:
+        out, declined = [], 0
+        for w in words:
+            low = w.lower()
+            nominative_reading = any(p.is_known and p.tag.case == "nomn" and {"Name", "Surn"} & set(p.tag.grammemes)
+                                     for p in _parses(w))
+            if low.endswith(ending) and len(low) > len(ending) + 1 and low[-len(ending) - 1] not in VOWELS_RU:
+                if nominative_reading:
+                    return None
+                stem = w[: -len(ending)]
+                soft = ending == "ем" and stem[-1].lower() not in HARD_HUSHING
+                out.append(stem + ("ь" if soft else ""))
+                declined += 1
+            elif low[-1:] in "иеоуюэ" and not low.endswith(ending):
+                out.append(w)               # an indeclinable word ("Пэтом Чиполлоне")
+            else:
+                break
+        else:
+            if declined >= 1:
+                return out
+    return None
+
+
+VOWELS_RU = "аеёиоуыэюяй"
+
+
+def _normalize_person(text: str, forms: TextForms | None) -> str:
     words = text.split()
     letters = [WORD.fullmatch(w) is not None for w in words]
+    if all(letters):
+        agreed = _agreed_oblique(words)
+        if agreed is not None:
+            return " ".join(agreed)
     cg = _person_case_gender([w for w, ok in zip(words, letters) if ok])
+    named = [w for w, ok in zip(words, letters) if ok]
+    if (cg is not None and cg != ("nomn", "masc") and len(named) >= 2 and CONSONANT_END.search(named[-1])
+            and not named[-1].lower().endswith(("ом", "ем", "ём", "ым", "им"))
+            and named[0][-1:].lower() not in "бвгджзклмнпрстфхцчшщй"):
+        # a surname ending in a consonant that does not decline is a woman's ("Камалу Харрис"):
+        # her first name is put in the nominative, the surname stays
+        first = _feminine_nominative(named[0], forms)
+        return " ".join(first if w == named[0] else w for w in words)
     if cg is None or cg[0] == "nomn":
         return text
     case, gender = cg
     out = []
     for w, ok in zip(words, letters):
-        if not ok or len(w) <= 2 and w.endswith("."):
+        if not ok or len(w) <= 2 and w.endswith(".") or is_abbreviation(w):
             out.append(w)
             continue
-        word = ("-".join(_inflect(part, case, gender, True) for part in w.split("-"))
+        word = ("-".join(_inflect(part, case, gender, True) if i == 0 or part[:1].isupper()
+                         else (adjective_base(part) or part) for i, part in enumerate(w.split("-")))
                 if "-" in w and not _parses(w)[0].is_known else _inflect(w, case, gender, True))
+        if word == w and w[:1].isupper():
+            word = adjectival_surname(w, gender) or word
         if word == w and gender == "masc" and w[:1].isupper():
             word = _strip_case_ending(w, case)     # no name reading in this case: an unknown surname
         out.append(word)
     return " ".join(out)
+
+
+ADJECTIVAL_SURNAME = re.compile(r"(?<=[сц]к)(ого|ому|им|ом|ой|ую|ая|ий)$")
+
+
+def adjectival_surname(word: str, gender: str | None) -> str | None:
+    """'Зеленского' → 'Зеленский', 'Сольского' → 'Сольский', 'Вишневской' → 'Вишневская' (a woman)."""
+    m = ADJECTIVAL_SURNAME.search(word)
+    if m is None or len(word) < 6:
+        return None
+    ending = m.group(1)
+    if ending in ("ой", "ую", "ая"):
+        return word[: m.start()] + "ая" if gender != "masc" else None
+    return word[: m.start()] + "ий" if gender != "femn" else None
 
 
 MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"),
@@ -138,7 +274,12 @@ def _strip_case_ending(word: str, case: str) -> str:
     "Пьера Мартена" → "Мартен", "Доминика Рааба" → "Рааб" (consonant stems decline like "Иван")."""
     for ending in MASCULINE_ENDINGS.get(case, ()):
         stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= 3 and stem[-1].lower() not in "аеёиоуыэюяй":
+        if not word.endswith(ending) or len(stem) < 3:
+            continue
+        if ending in ("я", "ю", "ем") and stem[-1].lower() not in HARD_HUSHING:
+            # a soft stem: "Скрипаля" → "Скрипаль", "Андрея" → "Андрей" (but "Курцем" → "Курц")
+            return stem + ("й" if stem[-1].lower() in "аеёиоуыэюя" else "ь")
+        if stem[-1].lower() not in "аеёиоуыэюяй":
             return stem
     return word
 
@@ -168,7 +309,27 @@ def _head_case(words: list[str]) -> tuple[str, str] | None:
     return min(candidates, key=lambda c: (candidates[c], c[1] != "sing", CASES.index(c[0]) if c[0] in CASES else 9))
 
 
-def normalize_phrase(text: str) -> str:
+def adjective_base(word: str) -> str | None:
+    """A country or place adjective's base form as news corpora write it: the dictionary form
+    ('американских' → 'американский', 'российской' → 'российский'), but a nominative plural or feminine
+    stays as written ('американские', 'российская')."""
+    ps = [p for p in _parses(word.lower()) if p.tag.POS == "ADJF"]
+    if not ps:
+        return None
+    p = ps[0]
+    if p.tag.case == "nomn" and (p.tag.number == "plur" or p.tag.gender == "femn"):
+        return word.lower()
+    return p.normal_form
+
+
+def _gazetteer_base(word: str) -> str | None:
+    """'Неваде' → 'Невада', 'Лахоре' → 'Лахор': the nominative that is a known place name."""
+    if is_place_name(word):
+        return word
+    return next((c for c in nominative_candidates(word) if is_place_name(c)), None)
+
+
+def normalize_phrase(text: str, forms: TextForms | None = None, place: bool = False) -> str:
     """A place or organisation name: inflect the head phrase (adjectives + first noun) to the nominative."""
     words = text.split()
     if not words or any(WORD.fullmatch(w) is None for w in words[:1]):
@@ -176,12 +337,22 @@ def normalize_phrase(text: str) -> str:
     if len(words) == 1 and words[0].isupper() and len(words[0]) > 3:
         # a dateline's capitals ("МОСКВА"): a known place name is written as a name
         p = _parses(words[0].lower())[0]
-        if p.is_known and "Geox" in p.tag.grammemes:
+        if p.is_known and "Geox" in p.tag.grammemes and p.tag.case == "nomn":
             return normalize_phrase(words[0].capitalize())
-    if len(words) == 1 and (words[0].isupper() or not _parses(words[0])[0].is_known):
-        # abbreviations and foreign names: inflect only when the dictionary knows the form
+    if is_abbreviation(words[0]):
+        return text              # "НАБУ", "НИЦЭМ имени Гамалеи": the abbreviation is the head, never inflected
+    if len(words) == 1 and not _known(words[0]):
+        # a foreign name: the article's own nominative, else a place the gazetteer knows, else as written
+        # ("Мэриленд", "Штази", "Пелоси")
+        return _from_text(words[0], forms) or (_gazetteer_base(words[0]) if place else None) or text
+    if len(words) == 1 and words[0][:1].isupper() and all(p.tag.POS == "ADJF" for p in _parses(words[0])):
+        # a capitalised adjective is part of a name ("Демократической" партии): nominative, same gender
+        p = _parses(words[0])[0]
+        form = PymorphyParse.inflect(p, {"nomn"} | ({"plur"} if p.tag.number == "plur" else set()))
+        return _restore_case(form.word, words[0]) if form is not None else text
+    if len(words) == 1:
         head = _head_case(words)
-        return _inflect(words[0], head[0], None, False) if head and _parses(words[0])[0].is_known else text
+        return _inflect(words[0], head[0], None, False) if head else text
     head = _head_case(words)
     if head is None or head[0] == "nomn":
         return text
@@ -194,7 +365,7 @@ def normalize_phrase(text: str) -> str:
             break
     out, head_done = [], False
     for w in words:
-        if head_done or WORD.fullmatch(w) is None:
+        if head_done or WORD.fullmatch(w) is None or is_abbreviation(w):
             out.append(w)
             continue
         ps = _parses(w)
@@ -205,11 +376,12 @@ def normalize_phrase(text: str) -> str:
     return " ".join(out)
 
 
-def normalize(text: str, kind: str) -> tuple[str, list[str]]:
-    """(normal name, aliases) of a mention of the given type (PER, LOC, ORG)."""
+def normalize(text: str, kind: str, forms: TextForms | None = None) -> tuple[str, list[str]]:
+    """(normal name, aliases) of a mention of the given type (PER, LOC, ORG); ``forms``: the article's
+    own word forms, which decide for words the dictionary does not know."""
     name, aliases = clean_span(text)
     if not name:
         return text, aliases
     if kind == "PER":
-        return normalize_person(name), aliases
-    return normalize_phrase(name), aliases
+        return normalize_person(name, forms), aliases
+    return normalize_phrase(name, forms, place=kind == "LOC"), aliases
