@@ -85,8 +85,8 @@ def capital_acts(text: str, start: int, stop: int, spans: list[tuple[int, int]])
     from .normal import _parses
 
     before, after = _tokens_around(text, start, stop, spans)
-    while before and before[-1] in ("NAME", ",", "и"):
-        before.pop()
+    while len(before) >= 2 and before[-1] in (",", "и") and before[-2] == "NAME":
+        del before[-2:]             # coordinated names: "отношения Москвы и Баку"
     prev = before[-1].lower() if before else ""
     if prev in LOCATIVE:
         return False
@@ -103,7 +103,9 @@ def capital_acts(text: str, start: int, stop: int, spans: list[tuple[int, int]])
         nxt = after[k]
         if not text[:start].strip() and text[stop:stop + 1] in ".,":
             return False            # a dateline ("Москва. 24 декабря …")
-        return any(p.tag.POS == "VERB" and "indc" in p.tag for p in _parses(nxt.lower()))
+        # the subject of a verb is in the nominative ("Мэр Москвы открыл": the mayor opened)
+        nominative = any(p.tag.case == "nomn" for p in _parses(text[start:stop].split()[0]))
+        return nominative and any(p.tag.POS == "VERB" and "indc" in p.tag for p in _parses(nxt.lower()))
     return False
 
 

@@ -24,11 +24,12 @@ from .roles import roles_before, roles_from_description
 SpanFinder = Callable[[list[str]], list[list[tuple[int, int, str]]]]
 CREDIT_SPLIT = re.compile(r"\s*/\s*")
 FEMININE_VERB = re.compile(r"^\s+[а-яё]+(?:ла|лась)\b")
-# what agrees with a woman right after her name: a past verb, a participle or "которая" after a comma
-FEMININE_AGREEMENT = re.compile(
-    r"^(?:\s+[а-яё]+(?:ла|лась)\b|,\s+(?:которая|которой|которую|[а-яё]+(?:нная|нной|вшая|вшей|вшую|тая|той)\b))")
-MASCULINE_AGREEMENT = re.compile(
-    r"^(?:\s+[а-яё]+(?:л|лся)\b|,\s+(?:который|которого|которому|[а-яё]+(?:нный|нного|вший|вшего|тый|того)\b))")
+CLAUSE_START = re.compile(r"(?:^|[.!?,;:—–«\"(]|\b(?:и|а|но|что|как|когда|пока))\s*$")
+FEMININE_VERB_AFTER = FEMININE_VERB
+MASCULINE_VERB_AFTER = re.compile(r"^\s+[а-яё]+(?:л|лся)\b")
+# a relative pronoun or participle after a comma agrees with the name itself, in any clause position
+FEMININE_ATTRIBUTE = re.compile(r"^,\s+(?:которая|которой|которую|[а-яё]+(?:нная|нной|вшая|вшей|вшую|тая|той)\b)")
+MASCULINE_ATTRIBUTE = re.compile(r"^,\s+(?:который|которого|которому|[а-яё]+(?:нный|нного|вший|вшего|тый|того)\b)")
 
 
 @dataclass(slots=True)
@@ -84,9 +85,51 @@ def field_mentions(fields: list[tuple[str, str]], find_spans: SpanFinder,
     for (name, text), field_spans in zip(fields, spans):
         for start, stop, kind in field_spans:
             surface = text[start:stop]
+            street = _street_before(text, start) if kind == "LOC" else None
+            if street is not None:
+                # "на улице Юности": the street is the place, not "Юность"
+                begin, noun = street
+                found.append(Found(name, begin, stop, text[begin:stop], kind, f"{noun} {surface}"))
+                continue
             normal, aliases = normalize(surface, kind, forms)
+            if kind != "PER" and normal != surface and _subject_as_written(text, start, stop):
+                normal = surface      # "Следком возбудил дело": a subject is a nominative, whatever "следок" says
             found.append(Found(name, start, stop, surface, kind, normal, aliases))
     return found
+
+
+STREET_NOUNS = frozenset("улица проспект переулок площадь бульвар шоссе набережная проезд тупик аллея".split())
+PREVIOUS_WORD = re.compile(r"([а-яё]+)\s+$")
+
+
+def _subject_as_written(text: str, start: int, stop: int) -> bool:
+    """A one-word name at the start of a clause, followed by a finite verb: the subject, so its form is
+    the nominative (for names the dictionary knows only as oblique forms of other words)."""
+    surface = text[start:stop]
+    if " " in surface or not surface[:1].isupper() or not CLAUSE_START.search(text[max(0, start - 12):start]):
+        return False
+    m = NEXT_WORD.match(text, stop)
+    if m is None or not any(p.tag.POS == "VERB" and "indc" in p.tag for p in _parses(m.group(1).lower())):
+        return False
+    parses = _parses(surface)
+    if any({"Orgn", "Geox", "Name", "Surn"} & set(p.tag.grammemes) for p in parses):
+        return False
+    # only where the dictionary's word is another stem ("Следком" → "следок"), not a regular ending ("Сената")
+    return not any(surface.lower().startswith(p.normal_form[:-1]) for p in parses)
+
+
+NEXT_WORD = re.compile(r"\s+([а-яё]+)")
+
+
+def _street_before(text: str, start: int) -> tuple[int, str] | None:
+    """(start, nominative) of a street noun right before a place name: "улице" → "улица"."""
+    m = PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    if m is None:
+        return None
+    for p in _parses(m.group(1)):
+        if p.tag.POS == "NOUN" and p.normal_form in STREET_NOUNS and p.tag.number == "sing":
+            return m.start(1), p.normal_form
+    return None
 
 
 def _surname_readings(token: str, forms: TextForms | None = None) -> list[tuple[str, str | None]]:
@@ -236,10 +279,15 @@ def agree_gender(table: EntityTable, texts: dict[str, str], forms: TextForms | N
             # which may be another person of the family
             if not (m.kind == "name" or m.kind == "surname" and m.text.lower() == words[-1].lower()):
                 continue
-            after = texts.get(m.field, "")[m.stop:m.stop + 30]
-            feminine += bool(FEMININE_AGREEMENT.match(after))
-            masculine += bool(MASCULINE_AGREEMENT.match(after))
-        if feminine == 0 or masculine or (forms is not None and forms.seen(words[0])):
+            text = texts.get(m.field, "")
+            after = text[m.stop:m.stop + 30]
+            feminine += bool(FEMININE_ATTRIBUTE.match(after))
+            masculine += bool(MASCULINE_ATTRIBUTE.match(after))
+            if CLAUSE_START.search(text[max(0, m.start - 12):m.start]):
+                # a verb agrees with its subject ("Адвокат Асии Биби заявил" agrees with the lawyer)
+                feminine += bool(FEMININE_VERB_AFTER.match(after))
+                masculine += bool(MASCULINE_VERB_AFTER.match(after))
+        if feminine <= masculine or (forms is not None and forms.seen(words[0])):
             continue            # the text writes the masculine first name ("Дональд"): a man
         for m in entity.mentions:
             if m.kind == "name" and m.normal and len(m.normal.split()) == len(m.text.split()) >= 2:

@@ -110,6 +110,8 @@ def _inflect(word: str, case: str, gender: str | None, person: bool) -> str:
         if p.tag.number == "plur" or "Pltm" in grams:
             wanted.add("plur")
         form = PymorphyParse.inflect(p, wanted)   # Natasha's MorphForm.inflect takes UD names
+        if form is not None and p.tag.POS in ("ADJF", "PRTF"):
+            form = _same_stem_form(p, form, word)
         if form is not None:
             if not p.is_known and not _safe_guess(word, form.word):
                 return word       # the dictionary guesses by analogy: "Пелоси" is no "Пелося"
@@ -117,11 +119,20 @@ def _inflect(word: str, case: str, gender: str | None, person: bool) -> str:
     return word
 
 
+def _same_stem_form(p, form, word: str):
+    """Of the lexeme's forms with the inflected form's grammemes, the one closest to the word's spelling:
+    "Высшего" → "Высший", not the other superlative "высочайший"."""
+    import os
+
+    same = [f for f in p.lexeme if f.tag == form.tag]
+    return max(same, key=lambda f: len(os.path.commonprefix([f.word, word.lower()])), default=form)
+
+
 def _safe_guess(word: str, base: str) -> bool:
     """A guessed base form of an unknown word is taken only when it drops a masculine case ending after
     a consonant ("Байдена" → "Байден", "Уолцем" → "Уолц"): other guesses turn names into other words."""
     w, b = word.lower(), base.lower()
-    return (len(b) >= 3 and w.startswith(b) and w[len(b):] in ("а", "у", "ом", "е", "ым", "ем", "ю", "я")
+    return (len(b) >= 3 and w.startswith(b) and w[len(b):] in ("а", "у", "ом", "ым", "ем", "ю", "я")
             and b[-1] not in "аеёиоуыэюяй")
 
 
@@ -225,7 +236,8 @@ def _normalize_person(text: str, forms: TextForms | None) -> str:
             return " ".join(agreed)
     cg = _person_case_gender([w for w, ok in zip(words, letters) if ok])
     named = [w for w, ok in zip(words, letters) if ok]
-    if (cg is not None and cg != ("nomn", "masc") and len(named) >= 2 and CONSONANT_END.search(named[-1])
+    if (cg is not None and cg[0] != "nomn" and len(named) >= 2 and CONSONANT_END.search(named[-1])
+            and _known(named[0])
             and not named[-1].lower().endswith(("ом", "ем", "ём", "ым", "им"))
             and named[0][-1:].lower() not in "бвгджзклмнпрстфхцчшщй"):
         # a surname ending in a consonant that does not decline is a woman's ("Камалу Харрис"):
@@ -265,8 +277,8 @@ def adjectival_surname(word: str, gender: str | None) -> str | None:
     return word[: m.start()] + "ий" if gender != "femn" else None
 
 
-MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"),
-                     "loct": ("е",)}
+MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём")}
+# (no locative: "-е" ends too many indeclinable foreign names — "Тутерте", "Бейонсе", "Конде")
 
 
 def _strip_case_ending(word: str, case: str) -> str:

@@ -45,8 +45,14 @@ def _words_before(text: str, start: int) -> list[tuple[str, int]]:
     return tokens
 
 
+FUNCTION_WORDS = ("PREP", "CONJ", "PRCL", "ADVB", "NPRO", "PRED")
+
+
 def _reading(word: str):
-    ps = [p for p in _parses(word.lower()) if p.tag.POS in ("NOUN", "ADJF", "PRTF", "CONJ", "NUMR")]
+    parses = _parses(word.lower())
+    if parses and parses[0].tag.POS in FUNCTION_WORDS and parses[0].tag.POS != "CONJ":
+        return None               # "После перерыва …" is a preposition, not the locative of "посол"
+    ps = [p for p in parses if p.tag.POS in ("NOUN", "ADJF", "PRTF", "CONJ", "NUMR")]
     return ps[0] if ps else None
 
 
@@ -66,6 +72,7 @@ def _nominative(words: list[str]) -> str:
             head_parse = p
             break
     gender = head_parse.tag.gender if head_parse is not None else None
+    head_plural_only = head_parse is not None and "Pltm" in head_parse.tag.grammemes
     done = False
     for w in words:
         if done:
@@ -77,7 +84,9 @@ def _nominative(words: list[str]) -> str:
             continue
         grams = {"nomn"} | ({gender} if gender and p.tag.POS != "NOUN" and gender in ("masc", "femn", "neut") else set())
         if p.tag.number == "plur":
-            grams.add("plur")
+            # one person's role is singular ("президенты России" → "президент России"), unless the head
+            # noun has no singular
+            grams.add("plur" if "Pltm" in p.tag.grammemes or head_plural_only else "sing")
         form = PymorphyParse.inflect(p, grams) or PymorphyParse.inflect(p, {"nomn"})
         out.append(_restore_case(form.word, w.lower()) if form else w.lower())
         if p.tag.POS == "NOUN":

@@ -1,0 +1,165 @@
+"""What a name is: every mention's own base form, capitals that stay cities, foreign names, roles.
+
+All sentences are written for these tests (invented events; the people are public figures or invented).
+"""
+from __future__ import annotations
+
+import pytest
+
+from svodka.model import Article
+from svodka.nlp import annotate
+from svodka.nlp.normal import normalize
+from svodka.nlp.roles import roles_before
+
+
+def analysed(*body: str, title: str = "Новости дня") -> Article:
+    return annotate(Article(id="n", source="test", published="2025-11-20", title=title, body=list(body)))
+
+
+def entity(article: Article, name: str):
+    return next((e for e in article.entities if e.name == name), None)
+
+
+def mention(article: Article, text: str):
+    return next(((e, m) for e in article.entities for m in e.mentions if m.text == text), (None, None))
+
+
+# --- every mention carries its own base form ---------------------------------------------------
+
+def test_each_mention_has_its_own_normal():
+    art = analysed("Президент Франции Эммануэль Макрон прилетел в Мадрид.",
+                   "Визит Макрона продлится два дня, сообщили в правительстве Испании.")
+    person, m = mention(art, "Макрона")
+    assert person.name == "Эммануэль Макрон"
+    assert m.normal == "Макрон"                  # the mention's own nominative, not the canonical full name
+    _, full = mention(art, "Эммануэль Макрон")
+    assert full.normal == "Эммануэль Макрон"
+    _, spain = mention(art, "Испании")
+    assert spain.normal == "Испания"
+
+
+# --- capitals stay cities; only a capital that acts stands for its country ----------------------
+
+def test_capital_as_a_place_stays_the_city():
+    art = analysed("Переговоры прошли в Лондоне, а затем делегация вылетела из Брюсселя.",
+                   "Мэр Москвы открыл новую станцию метро.")
+    for city in ("Лондон", "Брюссель", "Москва"):
+        e = entity(art, city)
+        assert e is not None and e.type == "LOC", city
+        assert all(m.stands_for is None for m in e.mentions), city
+    assert entity(art, "Великобритания") is None and entity(art, "Бельгия") is None
+    assert entity(art, "Россия") is None
+
+
+def test_capital_that_acts_stands_for_its_country():
+    art = analysed("Москва ответила Баку жёсткой нотой.",
+                   "Отношения Москвы и Баку заметно ухудшились.",
+                   "Официальный Киев пока не прокомментировал заявление.")
+    russia, azerbaijan, ukraine = entity(art, "Россия"), entity(art, "Азербайджан"), entity(art, "Украина")
+    assert russia and azerbaijan and ukraine
+    for text, country in (("Москва", russia), ("Москвы", russia), ("Киев", ukraine)):
+        city, m = mention(art, text)
+        assert city.type == "LOC" and city.name in ("Москва", "Киев")    # the city entity keeps the mention
+        assert m.stands_for == country.id, text
+    moscow = entity(art, "Москва")
+    assert len(moscow.mentions) == 2               # one city, not merged into Россия
+
+
+def test_dateline_is_where_the_news_was_filed():
+    art = analysed("Москва. Правительство утвердило новый бюджет на следующий год.",
+                   "МОСКВА, 20 ноября. Заседание продлилось три часа.")
+    moscow = entity(art, "Москва")
+    assert moscow is not None and all(m.stands_for is None for m in moscow.mentions)
+    assert entity(art, "Россия") is None
+
+
+def test_capital_after_a_preposition_is_a_place():
+    art = analysed("Во время переговоров в Пекине Вашингтон предложил снизить пошлины.")
+    _, beijing = mention(art, "Пекине")
+    assert beijing.normal == "Пекин" and beijing.stands_for is None
+    washington, acting = mention(art, "Вашингтон")
+    assert washington.name == "Вашингтон" and acting.stands_for == entity(art, "США").id
+
+
+# --- foreign and rare names survive ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Майкл О'Лири", "PER", "Майкл О'Лири"),            # the apostrophe stays
+    ("Майклом О’Лири", "PER", "Майкл О’Лири"),
+    ("Сергея Скрипаля", "PER", "Сергей Скрипаль"),       # a soft stem keeps its soft sign
+    ("Джорджа Буша-младшего", "PER", "Джордж Буш-младший"),
+    ("Илоном Маском", "PER", "Илон Маск"),               # agreeing masculine instrumentals
+    ("Пэтом Чиполлоне", "PER", "Пэт Чиполлоне"),
+    ("Себастьяном Курцем", "PER", "Себастьян Курц"),
+    ("Родриго Тутерте", "PER", "Родриго Тутерте"),       # indeclinable: never turned into another word
+    ("Бейонсе", "PER", "Бейонсе"),
+    ("Пелоси", "PER", "Пелоси"),
+    ("Камалу Харрис", "PER", "Камала Харрис"),           # an undeclined surname: a woman
+    ("Мехрибан Алиевой", "PER", "Мехрибан Алиева"),
+    ("Николая Сольского", "PER", "Николай Сольский"),    # an adjectival surname
+    ("НАБУ", "ORG", "НАБУ"),                             # abbreviations are never inflected
+    ("ИГ", "ORG", "ИГ"),
+    ("НИЦЭМ имени Гамалеи", "ORG", "НИЦЭМ имени Гамалеи"),
+    ("Высшего арбитражного суда", "ORG", "Высший арбитражный суд"),   # not "Высочайший"
+    ("Блю Стрим Компани Б.В.", "ORG", "Блю Стрим Компани Б.В."),
+    ("Неваде", "LOC", "Невада"),                          # a foreign place the gazetteer knows
+    ("Лахоре", "LOC", "Лахор"),
+    ("Нэшвилле", "LOC", "Нэшвилл"),
+    ("Нью-Йорке", "LOC", "Нью-Йорк"),
+    ("МОСКВА", "LOC", "Москва"),
+])
+def test_foreign_and_rare_names(text, kind, expected):
+    assert normalize(text, kind)[0] == expected
+
+
+def test_the_text_decides_for_an_unknown_name():
+    # the dictionary knows neither; the article writes the nominative elsewhere
+    art = analysed("Губернатор Сэм Трилби провёл пресс-конференцию.",
+                   "По словам Трилби, штат выделит средства. Журналисты спросили Трилби о бюджете.",
+                   "Жители Окавары поддержали решение. Окавара — небольшой город на севере.")
+    _, m = mention(art, "Окавары")
+    assert m is not None and m.normal == "Окавара"
+
+
+def test_a_woman_the_dictionary_reads_as_a_man():
+    art = analysed("Асия Биби была оправдана Верховным судом.",
+                   "Адвокат Асии Биби заявил, что она покинет страну. Асию Биби освободили вечером.")
+    bibi = next(e for e in art.entities if e.type == "PER" and e.name.endswith("Биби"))
+    assert bibi.name == "Асия Биби"
+    assert {m.normal for m in bibi.mentions if m.kind == "name"} == {"Асия Биби"}
+
+
+def test_a_subject_is_written_in_the_nominative():
+    # the dictionary knows "Следком" only as the instrumental of "следок"
+    art = analysed("Следком возбудил уголовное дело о мошенничестве.")
+    _, m = mention(art, "Следком")
+    assert m is None or m.normal == "Следком"
+
+
+def test_street_keeps_its_street():
+    art = analysed("Пожар произошёл ночью на улице Юности в Екатеринбурге.")
+    street = next(e for e in art.entities if e.type == "LOC" and "Юности" in e.name)
+    assert street.name == "улица Юности"
+
+
+def test_short_first_name_joins_its_person():
+    art = analysed("Влад Соколов приехал в Казань. Влад сказал, что рад возвращению.",
+                   "Том Хэнкс прилетел в Рим. По словам Тома, съёмки начнутся летом.")
+    names = sorted(e.name for e in art.entities if e.type == "PER")
+    assert names == ["Влад Соколов", "Том Хэнкс"]
+    _, tom = mention(art, "Тома")
+    assert tom.normal == "Том"
+
+
+# --- roles from the words, not from misread ones ---------------------------------------------------
+
+def test_preposition_is_no_role():
+    text = "После перерыва Иван Петров продолжил выступление."
+    assert roles_before(text, text.index("Иван")) == []
+
+
+def test_plural_role_is_one_persons_role():
+    text = "Президенты России Владимир Путин"
+    assert roles_before(text, text.index("Владимир")) == ["президент России"]
+    text = "российские дипломаты Иван Петров"
+    assert roles_before(text, text.index("Иван")) == ["российский дипломат"]
