@@ -95,7 +95,7 @@ def _person_case_gender(words: list[str]) -> tuple[str, str] | None:
     return min(options, key=lambda cg: (CASES.index(cg[0]) if cg[0] in CASES else 9, cg[1] != "masc"))
 
 
-def _inflect(word: str, case: str, gender: str | None, person: bool) -> str:
+def _inflect(word: str, case: str, gender: str | None, person: bool, sure: bool = True) -> str:
     parses = sorted(_parses(word), key=lambda p: not ({"Geox", "Orgn"} & set(p.tag.grammemes)))
     for p in parses:
         grams = set(p.tag.grammemes)
@@ -113,7 +113,7 @@ def _inflect(word: str, case: str, gender: str | None, person: bool) -> str:
         if form is not None and p.tag.POS in ("ADJF", "PRTF"):
             form = _same_stem_form(p, form, word)
         if form is not None:
-            if not p.is_known and not _safe_guess(word, form.word):
+            if not p.is_known and not _safe_guess(word, form.word, sure):
                 return word       # the dictionary guesses by analogy: "Пелоси" is no "Пелося"
             return _restore_case(form.word, word)
     return word
@@ -128,12 +128,13 @@ def _same_stem_form(p, form, word: str):
     return max(same, key=lambda f: len(os.path.commonprefix([f.word, word.lower()])), default=form)
 
 
-def _safe_guess(word: str, base: str) -> bool:
+def _safe_guess(word: str, base: str, sure: bool = True) -> bool:
     """A guessed base form of an unknown word is taken only when it drops a masculine case ending after
-    a consonant ("Байдена" → "Байден", "Уолцем" → "Уолц"): other guesses turn names into other words."""
+    a consonant ("Байдена" → "Байден", "Уолцем" → "Уолц"): other guesses turn names into other words.
+    A dative "-у"/"-ю" only when a known word makes the case sure: "Роналду", "Шойгу" do not decline."""
     w, b = word.lower(), base.lower()
-    return (len(b) >= 3 and w.startswith(b) and w[len(b):] in ("а", "у", "ом", "ым", "ем", "ю", "я")
-            and b[-1] not in "аеёиоуыэюяй")
+    endings = ("а", "у", "ом", "ым", "ем", "ю", "я") if sure else ("а", "ом", "ым", "ем", "я")
+    return len(b) >= 3 and w.startswith(b) and w[len(b):] in endings and b[-1] not in "аеёиоуыэюяй"
 
 
 def is_abbreviation(word: str) -> bool:
@@ -247,20 +248,46 @@ def _normalize_person(text: str, forms: TextForms | None) -> str:
     if cg is None or cg[0] == "nomn":
         return text
     case, gender = cg
+    # the case is sure only when a word the dictionary knows says so ("Руслана"), not a guess for an
+    # unknown one ("Криштиану" is no dative: "Криштиану Роналду" does not decline)
+    known_cg = _person_case_gender([w for w, ok in zip(words, letters) if ok and _known(w)])
+    sure = known_cg is not None and known_cg[0] != "nomn"
     out = []
     for w, ok in zip(words, letters):
         if not ok or len(w) <= 2 and w.endswith(".") or is_abbreviation(w):
             out.append(w)
             continue
-        word = ("-".join(_inflect(part, case, gender, True) if i == 0 or part[:1].isupper()
+        word = ("-".join(_inflect(part, case, gender, True, sure) if i == 0 or part[:1].isupper()
                          else (adjective_base(part) or part) for i, part in enumerate(w.split("-")))
-                if "-" in w and not _parses(w)[0].is_known else _inflect(w, case, gender, True))
+                if "-" in w and not _parses(w)[0].is_known else _inflect(w, case, gender, True, sure))
         if word == w and w[:1].isupper():
             word = adjectival_surname(w, gender) or word
-        if word == w and gender == "masc" and w[:1].isupper():
-            word = _strip_case_ending(w, case)     # no name reading in this case: an unknown surname
+        if word == w and gender == "masc" and w[:1].isupper() and (sure or case not in ("datv", "loct")):
+            # no name reading in this case: an unknown surname of a consonant stem or of the a-declension
+            # (a dative only when a known word makes it sure: "Криштиану Роналду" does not decline)
+            word = _strip_case_ending(w, case)
+            if word == w and sure:
+                word = _a_declension_nominative(w, case)
         out.append(word)
     return " ".join(out)
+
+
+# only the endings no indeclinable foreign name has ("Биби", "Ризви", "Барнье", "Шойгу" stay): the genitive
+# "-ы" ("-и" after a velar or hushing consonant) and the instrumental
+A_DECLENSION = {"gent": ("ы", "и"), "ablt": ("ой", "ей", "ою")}
+
+
+def _a_declension_nominative(word: str, case: str) -> str:
+    """A man's surname of the a-declension in an oblique case, the case known from his first name:
+    "Руслана Рябошапки" → "Рябошапка", "Артемом Дзюбой" → "Дзюба"."""
+    for ending in A_DECLENSION.get(case, ()):
+        stem = word[: -len(ending)]
+        if ending == "и" and stem[-1:].lower() not in "гкхжшчщ":
+            continue
+        if word.endswith(ending) and len(stem) >= 3 and stem[-1].lower() not in VOWELS_RU:
+            soft = ending in ("ю", "ей") or ending == "и" and stem[-1].lower() not in "гкхжшчщ"
+            return stem + ("я" if soft and ending != "и" else "а")
+    return word
 
 
 ADJECTIVAL_SURNAME = re.compile(r"(?<=[сц]к)(ого|ому|им|ом|ой|ую|ая|ий)$")
