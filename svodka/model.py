@@ -188,6 +188,7 @@ class Article(Record):
     encoding: str | None = None
     sha256: str | None = None
     layout: str | None = None        # which reading produced it: "text" or "html"
+    notes: list[str] = field(default_factory=list)   # what was not analysed, and why ("not in Russian (uk)")
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)

@@ -24,6 +24,7 @@ import dataclasses
 import logging
 from collections.abc import Iterable, Iterator
 
+from .lang.language import language_of
 from .model import Article, Media, RawDocument, Rejected
 from .page import layout, site_of, templates_for
 from .timelimit import Overtime, time_limit
@@ -81,8 +82,12 @@ class Pipeline:
         from .events import code_events
         from .nlp import annotate
 
+        from .nlp.entities import article_fields
+
         part = annotated_part(article)
-        if part is not article:
+        if not article_fields(part):
+            return       # "Нагадаємо" is no person: nothing Russian to read; the article stays searchable
+        if sum(len(text) for _, text in article_fields(article)) > MAX_ANNOTATED_CHARS:
             log.warning("%s: article over %d characters: only its first fields are annotated",
                         article.source, MAX_ANNOTATED_CHARS)
         try:
@@ -124,12 +129,26 @@ class Pipeline:
 
 
 def annotated_part(article: Article) -> Article:
-    """The article itself, or, past MAX_ANNOTATED_CHARS, a copy holding only the fields (in
-    reading order) that fit; the other fields are blanked in place, so field names still match."""
+    """The article itself, or a copy holding only the fields the Russian language layer reads: in Russian
+    (a Ukrainian paragraph of a mixed page is left out) and, in reading order, within MAX_ANNOTATED_CHARS.
+    The other fields are blanked in place, so field names still match; the left-out ones are noted."""
     from .nlp.entities import article_fields
 
     fields = article_fields(article)
-    if sum(len(text) for _, text in fields) <= MAX_ANNOTATED_CHARS:
+    page = article.language if article.language not in ("ru", None) else None
+    # a field too short to tell takes the page's language; on a Russian page a Latin-script field (a tweet,
+    # "Вакцина BioNTech/Pfizer") is still read: its names are names
+    languages = [(name, page or language_of(text)) for name, text in fields]
+    other = [(name, lang) for name, lang in languages if lang not in ("ru", None) and (page or lang != "en")]
+    if other and len(other) == len(fields):
+        langs = ", ".join(sorted({lang for _, lang in other}))
+        article.notes.append(f"not analysed: the page is not in Russian ({langs})")
+    elif other:
+        langs = ", ".join(sorted({lang for _, lang in other}))
+        article.notes.append(f"not analysed, not in Russian ({langs}): " + ", ".join(n for n, _ in other))
+    skipped = {name for name, _ in other}
+    fields = [(name, text) for name, text in fields if name not in skipped]
+    if not skipped and sum(len(text) for _, text in fields) <= MAX_ANNOTATED_CHARS:
         return article
     budget, keep = MAX_ANNOTATED_CHARS, set()
     for name, text in fields:

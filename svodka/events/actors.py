@@ -86,6 +86,8 @@ class ActorIndex:
         by_id = {e.id: e for e in article.entities}
         for e in article.entities:
             for m in e.mentions:
+                if m.kind in ("credit", "attribution"):
+                    continue            # "по данным ТАСС": the source of the report is no actor in it
                 # a capital that acts ("Москва ответила") is its country as an actor, not a place
                 acting = by_id.get(m.stands_for or "")
                 item = (m.start, m.stop, acting, "metonymy") if acting is not None else (m.start, m.stop, e, m.kind)

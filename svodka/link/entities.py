@@ -224,12 +224,20 @@ def _locals(store, arts: list[tuple[int, str | None]]) -> list[Local]:
     for i in range(0, len(pks), 500):
         chunk = pks[i:i + 500]
         marks = ",".join("?" * len(chunk))
+        # credits and attributions ("Фото: ТАСС", "сообщает ТАСС") are not what the article is about: an
+        # entity with no other mention is not linked (no co-mentions, no most-mentioned count)
         counts = {(a, e): n for a, e, n in conn.execute(
-            f"SELECT article, entity, count(*) FROM mentions WHERE article IN ({marks}) GROUP BY article, entity",
+            f"SELECT article, entity, count(*) FROM mentions WHERE article IN ({marks})"
+            f" AND (kind IS NULL OR kind NOT IN ('credit', 'attribution')) GROUP BY article, entity",
             chunk)}
+        asides = {(a, e) for a, e in conn.execute(
+            f"SELECT DISTINCT article, entity FROM mentions WHERE article IN ({marks})"
+            f" AND kind IN ('credit', 'attribution')", chunk)}
         for a, e, t, name, aliases, roles, born, country in conn.execute(
                 f"SELECT article, entity, type, name, aliases, roles, born, country FROM entities"
                 f" WHERE article IN ({marks})", chunk):
+            if (a, e) in asides and not counts.get((a, e)):
+                continue
             loc = Local(a, published[a], e, t or "", name or "", json.loads(aliases or "[]"),
                         json.loads(roles or "[]"), born, country, counts.get((a, e), 0))
             if loc.type == "PER":

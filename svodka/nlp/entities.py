@@ -16,6 +16,7 @@ from pymorphy2.analyzer import Parse
 
 from ..model import Article, Entity, Mention
 from . import countries
+from .attribution import credit_regions, mention_kind
 from .forms import TextForms
 from .normal import _from_text, _parses, _safe_guess, adjectival_surname, normalize
 from .roles import roles_before, roles_from_description
@@ -23,6 +24,7 @@ from .roles import roles_before, roles_from_description
 # spans for the fields of one article, all at once (evidence is shared across fields)
 SpanFinder = Callable[[list[str]], list[list[tuple[int, int, str]]]]
 CREDIT_SPLIT = re.compile(r"\s*/\s*")
+ASIDE_KINDS = ("credit", "attribution")       # mentions that are not what the article is about
 FEMININE_VERB = re.compile(r"^\s+[а-яё]+(?:ла|лась)\b")
 CLAUSE_START = re.compile(r"(?:^|[.!?,;:—–«\"(]|\b(?:и|а|но|что|как|когда|пока))\s*$")
 FEMININE_VERB_AFTER = FEMININE_VERB
@@ -74,7 +76,7 @@ def credit_mentions(article: Article) -> list[Found]:
             if not part or start < 0:
                 continue
             kind = "PER" if is_person_name(part) else "ORG"
-            found.append(Found(f"media[{i}].credit", start, start + len(part), part, kind, part))
+            found.append(Found(f"media[{i}].credit", start, start + len(part), part, kind, part, kind="credit"))
     return found
 
 
@@ -83,8 +85,10 @@ def field_mentions(fields: list[tuple[str, str]], find_spans: SpanFinder,
     found = []
     spans = find_spans([text for _, text in fields]) if fields else []
     for (name, text), field_spans in zip(fields, spans):
+        credits = credit_regions(text)
         for start, stop, kind in field_spans:
             surface = text[start:stop]
+            aside = mention_kind(text, start, stop, kind, credits)   # a credit or an attribution
             street = _street_before(text, start) if kind == "LOC" else None
             if street is not None:
                 # "на улице Юности": the street is the place, not "Юность"
@@ -94,7 +98,7 @@ def field_mentions(fields: list[tuple[str, str]], find_spans: SpanFinder,
             normal, aliases = normalize(surface, kind, forms)
             if kind != "PER" and normal != surface and _subject_as_written(text, start, stop):
                 normal = surface      # "Следком возбудил дело": a subject is a nominative, whatever "следок" says
-            found.append(Found(name, start, stop, surface, kind, normal, aliases))
+            found.append(Found(name, start, stop, surface, kind, normal, aliases, aside or "name"))
     return found
 
 
@@ -191,6 +195,8 @@ class EntityTable:
 
 
 def _mention(f: Found, kind: str | None = None) -> Mention:
+    if f.kind in ASIDE_KINDS:
+        kind = f.kind          # a credit stays a credit, also when it is a surname
     return Mention(field=f.field, start=f.start, stop=f.stop, text=f.text, kind=kind or f.kind, normal=f.name)
 
 
@@ -335,6 +341,37 @@ def link_others(table: EntityTable, found: list[Found], texts: dict[str, str]) -
         entity.mentions.append(_mention(f, "alias" if f.name in entity.aliases else None))
 
 
+NOT_INITIAL = frozenset("по и в на о об при для с со к от из за под над".split())
+
+
+def initials(name: str) -> str:
+    """'Государственное бюро расследований' → 'ГБР', 'Министерство иностранных дел России' → 'МИДР'."""
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in NOT_INITIAL).upper()
+
+
+def merge_abbreviations(table: EntityTable) -> None:
+    """An organisation's abbreviation and its long name in one article are one entity ("ГБР" and
+    "Государственное бюро расследований"; "МИД" and "Министерство иностранных дел России")."""
+    orgs = [e for e in table.entities if e.type == "ORG"]
+    for short in orgs:
+        letters = short.name.replace("-", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()) or not short.mentions:
+            continue
+        for long in orgs:
+            if long is short or not long.mentions or len(long.name.split()) < 2:
+                continue
+            full = initials(long.name)
+            # the whole name, or the name less a trailing country or place ("МИД" of "МИД России" is its own)
+            if full == letters or (full.startswith(letters) and len(full) == len(letters) + 1
+                                   and long.name.split()[-1][:1].isupper()):
+                for m in short.mentions:
+                    m.kind = "alias" if m.kind == "name" else m.kind
+                long.mentions.extend(short.mentions)
+                short.mentions = []
+                table.add("ORG", long.name, [short.name, *short.aliases])
+                break
+
+
 def attach_roles(table: EntityTable, texts: dict[str, str]) -> None:
     for entity in table.persons():
         for m in entity.mentions:
@@ -381,6 +418,7 @@ def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
     table = EntityTable(article.id)
     link_persons(table, found, texts, forms)
     link_others(table, [f for f in found if f.type != "PER"], texts)
+    merge_abbreviations(table)
     agree_gender(table, texts, forms)
     resolve_places(table, found, texts)
     attach_roles(table, texts)

@@ -6,18 +6,15 @@ and the line layout of its visible text, and the better-supported reading wins (
 """
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
+from ..lang.language import language_of
 from ..model import Article, Card, Media, RawDocument, Related
 from .template import templates_for
 from .text import text_layout
 
 __all__ = ["layout", "layout_fields", "templates_for", "site_of", "language_of"]
 
-CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-LATIN = re.compile(r"[a-z]", re.IGNORECASE)
-UKRAINIAN = re.compile(r"[іїєґ]", re.IGNORECASE)
 
 
 def site_of(url: str | None) -> str | None:
@@ -26,16 +23,6 @@ def site_of(url: str | None) -> str | None:
         return None
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host or None
-
-
-def language_of(text: str) -> str | None:
-    """A coarse language guess from the alphabet: 'ru', 'uk', 'en' or None."""
-    cyr, lat = len(CYRILLIC.findall(text)), len(LATIN.findall(text))
-    if cyr + lat < 20:
-        return None
-    if cyr >= lat:
-        return "uk" if len(UKRAINIAN.findall(text)) > 0.01 * cyr else "ru"
-    return "en"
 
 
 def layout_fields(raw: RawDocument, template: frozenset[str] = frozenset()) -> dict:

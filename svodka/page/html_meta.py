@@ -10,6 +10,8 @@ import json
 import re
 from urllib.parse import urlsplit
 
+from ..lang.language import language_of
+
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle",
                  "blogposting", "opinionnewsarticle", "backgroundnewsarticle", "report",
                  "webpage", "liveblogposting"}
@@ -166,8 +168,7 @@ def language(root, meta: dict[str, list[str]], text: str) -> str | None:
     if cyr > 0.5:
         if declared in CYRILLIC_LANGS - {"ru", "uk"}:
             return declared
-        uk = sum(ch in "іїєґІЇЄҐ" for ch in letters)
-        return "uk" if uk > 0.005 * len(letters) else "ru"
+        return language_of(text[:20000]) or "ru"
     if cyr < 0.1:
         return declared if declared and declared not in CYRILLIC_LANGS else "en"
     return declared

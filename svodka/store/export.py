@@ -9,7 +9,8 @@ Formats (``fmt``):
   csv      one file per table, a header row first, UTF-8, written with the csv module;
   parquet  one file per table (pyarrow, zstd):
              articles.*      id, sha256, source, url, site, published, rubric, title, alt_titles, lead, body,
-                             authors, tags, media, related, cards, boilerplate, language, encoding, layout
+                             authors, tags, media, related, cards, boilerplate, language, encoding, layout,
+                             notes
              entities.*      article, id, type, name, aliases, roles, born, country
              mentions.*      article, entity, field, start, stop, text, kind, normal, stands_for
              quotes.*        article, n, kind, text, field, start, stop, speaker, speaker_id
@@ -47,7 +48,7 @@ ARTICLE_COLUMNS = [
     ("id", "str"), ("sha256", "str"), ("source", "str"), ("url", "str"), ("site", "str"), ("published", "str"),
     ("rubric", "str"), ("title", "str"), ("alt_titles", "list"), ("lead", "str"), ("body", "list"),
     ("authors", "list"), ("tags", "list"), ("media", "json"), ("related", "json"), ("cards", "json"),
-    ("boilerplate", "list"), ("language", "str"), ("encoding", "str"), ("layout", "str"),
+    ("boilerplate", "list"), ("language", "str"), ("encoding", "str"), ("layout", "str"), ("notes", "list"),
 ]
 
 # table → (columns, SQL giving them in that order; JSON-list columns come as JSON text)
