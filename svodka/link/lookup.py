@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..nlp.entities import _surname_readings
 from ..store.records import key as name_key
 from .entities import country_iso, lookup_keys, person_name
 
@@ -77,6 +78,23 @@ def find(store, name: str) -> list[Candidate]:
             ids = [(r[0], "name") for r in conn.execute(
                 f"SELECT id FROM corpus_entities WHERE key IN ({','.join('?' * len(variants))})",
                 [name_key(v) for v in variants])]
+        if len(text.split()) == 1 and text[:1].isupper():
+            # every person the one word may be a case form of: "Алиева" is his genitive and her nominative,
+            # so it answers to Ильхам Алиев and to Мехрибан Алиева (a reading's gender must fit the person's)
+            # the dictionary's likeliest reading decides ("Алиеву" is his dative before her accusative) unless
+            # the word is another person's surname as written: then both are listed
+            readings = []
+            for nominative, gender in _surname_readings(text):
+                if gender is None:
+                    continue
+                readings.append({r[0] for r in conn.execute(
+                    "SELECT id FROM corpus_entities WHERE type = 'PER' AND last_name = ?"
+                    " AND (gender IS NULL OR gender = ?)", (name_key(nominative), gender))})
+            exact = {r[0] for r in conn.execute(
+                "SELECT id FROM corpus_entities WHERE type = 'PER' AND last_name = ?", (name_key(text),))}
+            first = next((r for r in readings if r), set())
+            wanted = first | exact if exact and exact != first else first
+            ids += [(i, "surname") for i in sorted(wanted) if i not in {x for x, _ in ids}]
         if not ids and len(text.split()) == 1:
             lasts = list(dict.fromkeys(name_key(v) for v in variants))
             m = ",".join("?" * len(lasts))
