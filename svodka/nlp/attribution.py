@@ -25,10 +25,18 @@ ATTRIBUTION_BEFORE = re.compile(
     r"(?:\s+(?:агентств[оаеу]|агентства|издани[еяю]|газет[аыеу]|телеканал[аеу]?|портал[аеу]?|сайт[аеу]?|радио"
     r"|информагентств[оаеу]|журнал[аеу]?|СМИ))?\s*[«\"„]?)$",
     re.IGNORECASE)
-# "(ТАСС)", "— РИА Новости": a wire credit in brackets or after a dash at the end of a paragraph
+# "(ТАСС)", "ДУБАЙ, 18 ноя — РИА Новости.": a wire credit in brackets or after a dash, ending a sentence
 ATTRIBUTION_AROUND = re.compile(r"(?:\(\s*$|[—–-]\s*$)")
 AFTER_BRACKET = re.compile(r"^\s*[»\"”]?\s*\)")
-AFTER_END = re.compile(r"^\s*[»\"”]?\s*[.)]?\s*$")
+AFTER_END = re.compile(r"^\s*[»\"”]?\s*(?:[.)]|$)")
+# the outlet a person spoke to or through: "в интервью РИА Новости", "в эфире телеканала ICTV", "собеседник
+# «Известий»", "источник ТАСС", "в разговоре с РБК", "цитирует её ТАСС"
+CHANNEL_BEFORE = re.compile(
+    r"(?:\bв\s+интервью|\bв\s+эфире(?:\s+[^\s.!?]+){0,5}|\bв\s+разговоре\s+с|\bсобеседник[ауом]?|\bисточник[аиу]?"
+    r"|\bв\s+материале|\bприм\.|\bчитател(?:ей|ям|и)|\bкорреспондент[ауом]?|\bжурналист(?:у|ам|а|ов)?"
+    r"|\b(?:цитиру(?:ет|ют)|приводит\s+слова)(?:\s+[^\s.!?,]+){0,3})\s*[«\"„]?$",
+    re.IGNORECASE)
+NEXT_TOKEN = re.compile(r"^[»\"”]?\s+([^\W\d_]+)")
 
 
 def credit_regions(text: str) -> list[tuple[int, int]]:
@@ -47,9 +55,22 @@ def mention_kind(text: str, start: int, stop: int, type_: str, credits: list[tup
     if type_ != "ORG":
         return None
     before = text[max(0, start - 60):start]
-    if ATTRIBUTION_BEFORE.search(before):
+    if ATTRIBUTION_BEFORE.search(before) or CHANNEL_BEFORE.search(before):
+        return "attribution"
+    if _addressee(before, text[stop:stop + 40]):
         return "attribution"
     if ATTRIBUTION_AROUND.search(before) and (AFTER_BRACKET.match(text[stop:stop + 4])
                                                 or AFTER_END.match(text[stop:stop + 4])):
         return "attribution"
     return None
+
+
+def _addressee(before: str, after: str) -> bool:
+    """"сообщила РИА Новости Беляк", "рассказал «Известиям» руководитель": a speech verb, then the outlet in
+    the dative, then the speaker. ("заявил МИД России." ends there: the ministry is the speaker.)"""
+    from .speech import speech_word
+
+    words = re.findall(r"[^\W\d_]+", before[-25:])
+    if not words or speech_word(words[-1]) is None or not re.search(r"[^\W\d_]\s*[«\"„]?\s*$", before):
+        return False
+    return NEXT_TOKEN.match(after) is not None
