@@ -226,13 +226,7 @@ def _locals(store, arts: list[tuple[int, str | None]]) -> list[Local]:
         marks = ",".join("?" * len(chunk))
         # credits and attributions ("Фото: ТАСС", "сообщает ТАСС") are not what the article is about: an
         # entity with no other mention is not linked (no co-mentions, no most-mentioned count)
-        counts = {(a, e): n for a, e, n in conn.execute(
-            f"SELECT article, entity, count(*) FROM mentions WHERE article IN ({marks})"
-            f" AND (kind IS NULL OR kind NOT IN ('credit', 'attribution')) GROUP BY article, entity",
-            chunk)}
-        asides = {(a, e) for a, e in conn.execute(
-            f"SELECT DISTINCT article, entity FROM mentions WHERE article IN ({marks})"
-            f" AND kind IN ('credit', 'attribution')", chunk)}
+        counts, asides = store.topical_mention_counts(chunk)
         for a, e, t, name, aliases, roles, born, country in conn.execute(
                 f"SELECT article, entity, type, name, aliases, roles, born, country FROM entities"
                 f" WHERE article IN ({marks})", chunk):

@@ -87,11 +87,8 @@ def find(store, name: str) -> list[Candidate]:
             for nominative, gender in _surname_readings(text):
                 if gender is None:
                     continue
-                readings.append({r[0] for r in conn.execute(
-                    "SELECT id FROM corpus_entities WHERE type = 'PER' AND last_name = ?"
-                    " AND (gender IS NULL OR gender = ?)", (name_key(nominative), gender))})
-            exact = {r[0] for r in conn.execute(
-                "SELECT id FROM corpus_entities WHERE type = 'PER' AND last_name = ?", (name_key(text),))}
+                readings.append(store.persons_with_last_name(name_key(nominative), gender))
+            exact = store.persons_with_last_name(name_key(text))
             first = next((r for r in readings if r), set())
             wanted = first | exact if exact and exact != first else first
             ids += [(i, "surname") for i in sorted(wanted) if i not in {x for x, _ in ids}]

@@ -16,13 +16,14 @@ from contextlib import contextmanager
 
 from ..model import Article, Rejected
 from . import text as searchtext
+from .knowledge import KnowledgeQueries
 from .records import Hit, RejectedDoc, Rows, StoreError, article_from_dict, day_bounds, dumps, identity, key, now, rows
 from .schema import SCHEMA_VERSION, TABLES
 
 MAX_LIMIT = 1000
 
 
-class Store:
+class Store(KnowledgeQueries):
     """An article store. Open one with ``svodka.store.open_store(path or URL)``.
 
     Reading: ``article(id)``, ``article_dict(id)``, ``raw(id)``, ``sources(id)``, ``rejected()``,

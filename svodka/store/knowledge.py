@@ -1,0 +1,34 @@
+"""Store methods that answer questions of the linker and the lookup about the stored annotations.
+
+A mixin of :class:`svodka.store.base.Store` (one owner of SQL: callers name what they want, not how).
+"""
+from __future__ import annotations
+
+ASIDE_KINDS = ("credit", "attribution")     # mentions that are not what an article is about
+
+
+class KnowledgeQueries:
+    conn = None
+
+    def topical_mention_counts(self, pks: list[int]) -> tuple[dict[tuple[int, str], int], set[tuple[int, str]]]:
+        """For the articles ``pks``: (article, entity) → its mentions that are not credits or attributions,
+        and the (article, entity) pairs that have credit or attribution mentions."""
+        marks = ",".join("?" * len(pks))
+        counts = {(a, e): n for a, e, n in self.conn.execute(
+            f"SELECT article, entity, count(*) FROM mentions WHERE article IN ({marks})"
+            f" AND (kind IS NULL OR kind NOT IN (?, ?)) GROUP BY article, entity", [*pks, *ASIDE_KINDS])}
+        asides = {(a, e) for a, e in self.conn.execute(
+            f"SELECT DISTINCT article, entity FROM mentions WHERE article IN ({marks}) AND kind IN (?, ?)",
+            [*pks, *ASIDE_KINDS])}
+        return counts, asides
+
+    def persons_with_last_name(self, last_key: str, gender: str | None = None) -> set[int]:
+        """Corpus persons whose last name (casefolded key) is ``last_key``; with ``gender``, those of that
+        gender or of none known."""
+        if gender is None:
+            rows = self.conn.execute("SELECT id FROM corpus_entities WHERE type = 'PER' AND last_name = ?",
+                                     (last_key,))
+        else:
+            rows = self.conn.execute("SELECT id FROM corpus_entities WHERE type = 'PER' AND last_name = ?"
+                                     " AND (gender IS NULL OR gender = ?)", (last_key, gender))
+        return {r[0] for r in rows}
