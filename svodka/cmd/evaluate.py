@@ -1,4 +1,4 @@
-"""`svodka eval pages|ner …`: the published metrics on evaluation folders."""
+"""`svodka eval pages|ner|facts|events|normal …`: the published metrics on evaluation folders."""
 from __future__ import annotations
 
 import json
@@ -53,6 +53,12 @@ def cmd_eval_events(args) -> int:
     return events.main(Path(args.dir))
 
 
+def cmd_eval_normal(args) -> int:
+    from ..eval import normal
+
+    return normal.main(Path(args.dir), errors=args.errors, out=Path(args.out) if args.out else None)
+
+
 def register(sub) -> None:
     p = sub.add_parser("eval", help="measure quality on an evaluation folder")
     ev = p.add_subparsers(dest="what", required=True)
@@ -72,3 +78,9 @@ def register(sub) -> None:
     pv = ev.add_parser("events", help="event, participant, time and place P/R/F1 on NEREL folders")
     pv.add_argument("dir")
     pv.set_defaults(func=cmd_eval_events)
+    pb = ev.add_parser("normal", help="base-form accuracy and coverage of PER/LOC/ORG mentions on SlavicNER folders")
+    pb.add_argument("dir", help="a folder with raw/<topic>/ru/*.txt and ner/<topic>/ru/*.tsv")
+    pb.add_argument("--errors", type=int, default=0, metavar="N",
+                    help="also print the first N errors: TYPE, surface, gold base form, svodka's normal, document")
+    pb.add_argument("--out", help="also write the analysed articles to OUT as JSON lines (for the shared scorer)")
+    pb.set_defaults(func=cmd_eval_normal)
