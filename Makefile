@@ -27,6 +27,7 @@ eval: install
 	$(BIN)/svodka eval pages $(SHARED)/eval/pages/dev --input text
 	$(BIN)/svodka eval pages $(SHARED)/eval/pages/dev --input html
 	$(BIN)/svodka eval ner $(SHARED)/eval/factru/devset
+	$(BIN)/svodka eval normal $(SHARED)/eval/slavicner
 
 bench: install
 	$(BIN)/python benchmarks/bench_page.py $(SHARED)/eval/pages/dev
