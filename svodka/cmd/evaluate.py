@@ -1,4 +1,4 @@
-"""`svodka eval pages|ner|facts|events|normal …`: the published metrics on evaluation folders."""
+"""`svodka eval pages|ner|facts|events|normal|linking …`: the published metrics on evaluation folders."""
 from __future__ import annotations
 
 import json
@@ -59,6 +59,12 @@ def cmd_eval_normal(args) -> int:
     return normal.main(Path(args.dir), errors=args.errors, out=Path(args.out) if args.out else None)
 
 
+def cmd_eval_linking(args) -> int:
+    from ..eval import linking
+
+    return linking.main(Path(args.dir), db=args.db, keep=args.keep, errors=args.errors)
+
+
 def register(sub) -> None:
     p = sub.add_parser("eval", help="measure quality on an evaluation folder")
     ev = p.add_subparsers(dest="what", required=True)
@@ -84,3 +90,10 @@ def register(sub) -> None:
                     help="also print the first N errors: TYPE, surface, gold base form, svodka's normal, document")
     pb.add_argument("--out", help="also write the analysed articles to OUT as JSON lines (for the shared scorer)")
     pb.set_defaults(func=cmd_eval_normal)
+    pk = ev.add_parser("linking", help="cross-document entity linking (B-cubed per PER/ORG/LOC) on SlavicNER folders")
+    pk.add_argument("dir", help="a folder with raw/<topic>/ru/*.txt and ner/<topic>/ru/*.tsv")
+    pk.add_argument("--db", help="ingest into this store (reused if it exists; default: a temporary SQLite file)")
+    pk.add_argument("--keep", action="store_true", help="keep the temporary store (its path goes to stderr)")
+    pk.add_argument("--errors", type=int, default=0, metavar="N",
+                    help="also print per type the N largest corpus entities mixing gold ids and gold ids split")
+    pk.set_defaults(func=cmd_eval_linking)
