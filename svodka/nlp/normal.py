@@ -19,6 +19,12 @@ from .forms import TextForms, nominative_candidates
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+# the second locative, genitive and accusative ("на берегу", "чашка чаю") count as the plain cases
+SECOND_CASES = {"loc2": "loct", "gen2": "gent", "acc2": "accs", "voct": "nomn"}
+
+
+def case_of(p) -> str | None:
+    return SECOND_CASES.get(p.tag.case, p.tag.case)
 QUOTES = "«»\"„“”'‘’"
 
 
@@ -99,7 +105,7 @@ def _inflect(word: str, case: str, gender: str | None, person: bool, sure: bool 
     parses = sorted(_parses(word), key=lambda p: not ({"Geox", "Orgn"} & set(p.tag.grammemes)))
     for p in parses:
         grams = set(p.tag.grammemes)
-        if p.tag.case != case:
+        if case_of(p) != case:
             continue
         if person and not ({"Name", "Surn", "Patr"} & grams):
             continue
@@ -338,7 +344,7 @@ def _head_case(words: list[str]) -> tuple[str, str] | None:
         ps.sort(key=lambda p: not ({"Geox", "Orgn"} & set(p.tag.grammemes)))
         here: dict[tuple[str, str], int] = {}
         for i, p in enumerate(ps):
-            key = (p.tag.case, p.tag.number or "sing")
+            key = (case_of(p), p.tag.number or "sing")
             here.setdefault(key, i)
         candidates = here if candidates is None else {k: candidates[k] + v for k, v in here.items() if k in candidates}
         if ps[0].tag.POS == "NOUN" or not candidates:
@@ -398,21 +404,34 @@ def normalize_phrase(text: str, forms: TextForms | None = None, place: bool = Fa
     case = head[0]
     gender = None
     for w in words:
-        nouns = [p for p in _parses(w) if p.tag.POS == "NOUN" and p.tag.case == case]
+        nouns = [p for p in _parses(w) if p.tag.POS == "NOUN" and case_of(p) == case]
         if nouns:
             gender = nouns[0].tag.gender
             break
-    out, head_done = [], False
-    for w in words:
+    out, head_done, trailing = [], False, True
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        # (not an adjective of a noun of its own: "Центра общественного здоровья")
+        if (head_done and trailing and WORD.fullmatch(w) and _agrees(w, case, head[1], gender)
+                and not (nxt and any(p.tag.POS == "NOUN" for p in _parses(nxt)))):
+            out.append(_inflect(w, case, gender if head[1] == "sing" else None, False))
+            continue                # an adjective after its noun agrees with it: "Станице Луганской"
+        trailing = trailing and not head_done
         if head_done or WORD.fullmatch(w) is None or is_abbreviation(w):
             out.append(w)
             continue
         ps = _parses(w)
         out.append(_inflect(w, case, gender if head[1] == "sing" else None, False))
-        reading = next((p for p in ps if p.tag.case == case and p.tag.POS in ("NOUN", "ADJF", "PRTF")), None)
+        reading = next((p for p in ps if case_of(p) == case and p.tag.POS in ("NOUN", "ADJF", "PRTF")), None)
         if reading is not None and reading.tag.POS == "NOUN":
-            head_done = True
+            head_done, trailing = True, True
     return " ".join(out)
+
+
+def _agrees(word: str, case: str, number: str, gender: str | None) -> bool:
+    """An adjective in the head noun's case, number and (in the singular) gender."""
+    return any(p.tag.POS in ("ADJF", "PRTF") and case_of(p) == case and (p.tag.number or "sing") == number
+               and (number == "plur" or gender is None or p.tag.gender == gender) for p in _parses(word))
 
 
 def normalize(text: str, kind: str, forms: TextForms | None = None) -> tuple[str, list[str]]:
