@@ -163,3 +163,12 @@ def test_namesakes_are_listed(tmp_path):
         assert resolve(store, "Алиеву").name == "Ильхам Алиев"          # his dative first
     finally:
         store.close()
+
+
+def test_a_bracketed_country_is_where_a_place_lies():
+    art = annotate(Article(id="f", source="test", published="2025-11-20", title="Ураган в Тампе",
+                           body=["Ураган обрушился на Тампу (США) и соседние города. В Тампе (США) нет света."]))
+    tampa = next(e for e in art.entities if e.name == "Тампа")
+    assert "США" not in tampa.aliases
+    from svodka.link.entities import lookup_keys
+    assert not any("iso" in k for k in lookup_keys("LOC", "Тампа", ["США"]))

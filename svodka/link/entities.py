@@ -163,9 +163,12 @@ def lookup_keys(type_: str, name: str, aliases: list[str], country: str | None =
         keys.append(f"{type_}:iso:{iso}")
     for n in [name, *aliases]:
         keys.append(f"{type_}:{lemma_key(n)}")
-        iso = country_iso(n, type_, country)
-        if iso:
-            keys.append(f"{type_}:iso:{iso}")
+        # an alias makes no country of a place that is not one ("Флорида (США)": США is where it lies)
+        alias_iso = country_iso(n, type_, country)
+        if alias_iso and (iso or n == name):
+            keys.append(f"{type_}:iso:{alias_iso}")
+        elif alias_iso:
+            keys.pop()
     return list(dict.fromkeys(keys))
 
 

@@ -324,7 +324,8 @@ def link_others(table: EntityTable, found: list[Found], texts: dict[str, str]) -
             continue
         # "«Азербайджанских авиалиний» (AZAL)": the bracketed name is an alias of the one before
         if (previous is not None and previous.field == f.field and previous.type in ("ORG", "LOC")
-                and BRACKETED.match(texts.get(f.field, "")[previous.stop:f.start])):
+                and BRACKETED.match(texts.get(f.field, "")[previous.stop:f.start])
+                and not _container(previous, f)):
             entity = table.get(previous.type, previous.name)
             if entity is not None:
                 table.add(entity.type, entity.name, [f.name])
@@ -370,6 +371,12 @@ def merge_abbreviations(table: EntityTable) -> None:
                 short.mentions = []
                 table.add("ORG", long.name, [short.name, *short.aliases])
                 break
+
+
+def _container(place: Found, bracketed: Found) -> bool:
+    """'Флорида (США)', 'Актау (Казахстан)': the bracket names the country a place lies in, not its alias."""
+    return (bracketed.type == "LOC" and countries.country_named(bracketed.name) is not None
+            and countries.country_named(place.name) is None)
 
 
 def attach_roles(table: EntityTable, texts: dict[str, str]) -> None:

@@ -438,6 +438,12 @@ def normalize(text: str, kind: str, forms: TextForms | None = None) -> tuple[str
     """(normal name, aliases) of a mention of the given type (PER, LOC, ORG); ``forms``: the article's
     own word forms, which decide for words the dictionary does not know."""
     name, aliases = clean_span(text)
+    if kind == "LOC":
+        from .countries import country_named
+
+        # "Флорида (США)": a bracketed country is where the place lies, not another name of it
+        if country_named(normalize_phrase(name, forms, place=True)) is None:
+            aliases = [a for a in aliases if country_named(normalize_phrase(a, forms, place=True)) is None]
     if not name:
         return text, aliases
     if kind == "PER":
