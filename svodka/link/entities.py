@@ -191,6 +191,10 @@ class Local:
     person: PersonName = field(default_factory=PersonName)
 
 
+PROMINENT_ARTICLES = 5      # a surname alone goes to the one person of that surname the corpus names in
+PROMINENCE = 5              # at least this many articles and this many times more than the next one
+
+
 def _mark(store, stage: str) -> int:
     row = store.conn.execute("SELECT upto FROM link_marks WHERE stage = ?", (stage,)).fetchone()
     return row[0] if row else 0
@@ -338,6 +342,12 @@ class Linker:
                     best = sorted(found, key=lambda c: self.fit(loc, c)[:2], reverse=True)
                     if self.fit(loc, best[0])[:2] > (0, False) and self.fit(loc, best[0])[:2] > self.fit(loc, best[1])[:2]:
                         return best[0]["id"]
+                    # roles do not decide: the one the corpus writes about far more often ("Трамп" in news
+                    # of 2020 is Дональд Трамп, not Иванка or Мелания)
+                    by_articles = sorted(found, key=lambda c: c["articles"] or 0, reverse=True)
+                    top, second = by_articles[0]["articles"] or 0, by_articles[1]["articles"] or 0
+                    if top >= PROMINENT_ARTICLES and top >= PROMINENCE * max(second, 1):
+                        return by_articles[0]["id"]
                 row = self.conn.execute("SELECT id FROM corpus_entities WHERE type = 'PER' AND first_name IS NULL"
                                         " AND last_name = ? AND patronymic IS NULL ORDER BY id LIMIT 1",
                                         (p.last,)).fetchone()

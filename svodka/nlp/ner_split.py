@@ -136,17 +136,31 @@ def drop_common(doc: Doc, spans: list[list]) -> list[list]:
                     not doc.words[i][:1].isupper()
                     or (title_word(doc.words[i]) and sentence_start(doc, i))):
                 i += 1
+        if typ == "PER":
+            # a sentence run into the name without its full stop: "цитирует Байдена Он также …"
+            while j - i > 1 and _opens_next_sentence(doc, j - 1):
+                j -= 1
         if typ == "PER" and any(any(c.isdigit() for c in w) for w in doc.words[i:j]):
             continue
         if typ == "PER" and j - i == 1 and j < doc.n and doc.gap(j) == " " and doc.words[j][:1].isupper() \
                 and doc.words[j].isalpha() and not doc.words[j].isupper() and "Name" in proper_tags(doc.words[i]) \
-                and j not in starts:
+                and j not in starts and not _opens_next_sentence(doc, j):
             j += 1                                  # "Виктор Понедельник": a first name takes the capitalised word after it
         if j - i == 1 and doc.words[i] not in named and sentence_start(doc, i) and common_word(doc.words[i]) \
                 and not (i > 0 and doc.words[i - 1] in OPEN_Q):
             continue
         out.append([i, j, typ])
     return out
+
+
+def _opens_next_sentence(doc: Doc, k: int) -> bool:
+    """Token k, the last of a person's span, is a capitalised pronoun, conjunction, particle or preposition
+    with no name reading: the start of the next sentence ("… цитирует Байдена Он также …")."""
+    w = doc.words[k]
+    if not w[:1].isupper() or w.isupper() or w.lower() in NAME_PARTICLES or not common_word(w):
+        return False
+    # (an ordinary noun may be a surname — "Роман Труба", "Виктор Понедельник" — so only function words)
+    return any(p.tag.POS in ("NPRO", "CONJ", "PRCL", "PREP") for p in parses(w)[:1])
 
 
 @lru_cache(maxsize=50_000)
