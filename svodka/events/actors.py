@@ -15,6 +15,8 @@ A nominal is resolved, in order, to
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from ..model import Article, Entity
@@ -31,13 +33,19 @@ class Actor:
 
     @property
     def named(self) -> bool:
-        return self.id is not None
+        """An entity of the article, or a country (an office acting for it: "Итальянский суд" → Италия)."""
+        return self.id is not None or (self.type == "LOC" and self.country is not None)
 
 
 QUANTITY = {"тысяча", "сотня", "десяток", "несколько", "множество", "миллион", "часть", "ряд", "большинство",
             "толпа"}
 SIDES = {"сторона", "лидер", "президент", "глава", "страна", "государство", "партнер", "премьер", "участник"}
 PRONOUNS = {"он": "Masc", "она": "Fem"}
+OBJECT_PRONOUNS = {"её": "Fem", "ее": "Fem", "ей": "Fem", "ней": "Fem", "нее": "Fem", "неё": "Fem", "его": "Masc",
+                   "него": "Masc", "ему": "Masc", "нему": "Masc", "ним": "Masc"}
+# offices that act for their country when unnamed (the coding rules: an unnamed court is its country)
+OFFICES = {"суд", "судья", "власть", "правительство", "прокуратура", "прокурор", "обвинитель", "следствие",
+           "трибунал"}
 SKIP_HEADS = {"я", "мы", "ты", "вы", "они", "оно", "это", "что", "кто", "все", "себя", "который", "свой",
               "тот", "этот", "каждый", "друг", "один", "человек"}
 NAME_RELS = ("appos", "flat", "flat:name", "flat:foreign")
@@ -130,6 +138,33 @@ class ActorIndex:
                  any(r.lower().replace("ё", "е") == phrase for r in e.roles)]
         return self.actor(found[0]) if len(found) == 1 else None
 
+    def by_role_head(self, tok: Tok) -> Actor | None:
+        """'журналист', 'бывший президент': the one person of the article whose role has this head noun."""
+        head = tok.lemma.lower().replace("ё", "е")
+        found = [e for e in self.article.entities if e.type == "PER" and any(
+            head in [w.lower().replace("ё", "е") for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", r)][:2]
+            for r in e.roles)]
+        return self.actor(found[0]) if len(found) == 1 else None
+
+    def state_of(self, s: Sentence, tok: Tok) -> Actor | None:
+        """The country an office acts for: named beside it ("суд Италии", "итальянский суд"), else the one
+        country the article names most."""
+        for t in s.subtree(tok, ("acl", "acl:relcl", "parataxis", "punct", "case", "conj")):
+            for h in self.covering(s.field, t.start, t.stop):
+                c = countries.country_named(h[2].name) if h[2].type == "LOC" else None
+                if c is not None:
+                    return self.actor(h[2])
+            if t.pos == "ADJ":
+                named = countries.countries_of_adjective(t.text)
+                if len(named) == 1:       # "Итальянский суд" opening a sentence: no mention, still Италия
+                    return Actor(named[0].name, "LOC", None, named[0].iso3)
+        states = [(len(e.mentions), e) for e in self.article.entities
+                  if e.type == "LOC" and countries.country_named(e.name)]
+        states.sort(key=lambda x: -x[0])
+        if states and (len(states) == 1 or states[0][0] > states[1][0]):
+            return self.actor(states[0][1])
+        return None
+
     def previous_person(self, s: Sentence, tok: Tok, gender: str | None) -> Actor | None:
         from ..nlp.entities import gender_of
 
@@ -172,6 +207,10 @@ class ActorIndex:
             return []
         if low in PRONOUNS and tok.rel.startswith("nsubj"):
             a = self.previous_person(s, tok, PRONOUNS[low])
+            return [a] if a else []
+        if low in OBJECT_PRONOUNS:
+            # "раскритиковали её": the person the pronoun points back to, of its gender
+            a = self.previous_person(s, tok, OBJECT_PRONOUNS[low])
             return [a] if a else []
         # the token itself or its name chain covered by an entity mention
         chain = [tok] + [c for c in s.subtree(tok, ("conj", "acl", "acl:relcl", "parataxis", "punct", "cc",
@@ -220,9 +259,14 @@ class ActorIndex:
             inner = [c for c in s.children(tok, "nmod") if c.feats.get("Case") == "Gen" and s.case_of(c) is None]
             return self.one(s, inner[0]) if inner and inner[0].lemma not in SKIP_HEADS else []
         name = describe(s, tok)
-        role = self.by_role(name)
+        role = self.by_role(name) or (self.by_role_head(tok) if number != "Plur" else None)
         if role:
             return [role]
+        if tok.lemma in OFFICES:
+            # an unnamed court, judge or government acts for its country ("итальянский суд" → Италия)
+            state = self.state_of(s, tok)
+            if state is not None:
+                return [state]
         country = None
         for t in sub:
             for h in self.covering(s.field, t.start, t.stop):

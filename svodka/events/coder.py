@@ -49,6 +49,11 @@ ACTORLESS = {"accident", "disaster", "protest", "military_posture", "fight", "as
              "investigate", "arrest", "seize", "deport", "release"}
 
 
+# a sentence to prison ("к восьми годам колонии строгого режима", "лишения свободы")
+PRISON = re.compile(r"лишени\w* свободы|колони\w*|тюрьм\w*|заключени\w*|строгого режима|общего режима"
+                    r"|пожизненн\w*|\bарест\w*", re.I)
+
+
 class Coder:
     def __init__(self, article: Article) -> None:
         self.article = article
@@ -74,6 +79,7 @@ class Coder:
         parse([sents[k] for k in chosen])
         self.parsed = len(chosen)           # sentences that went through the tagger and the parser
         out: list[Draft] = []
+        self.told: list[Draft] = []          # the acts told so far, for "в ходе разговора …"
         previous: dict[int, list[Draft]] = {}
         for k in chosen:
             s = sents[k]
@@ -83,6 +89,7 @@ class Coder:
                 read_casualties(d, nxt)
             previous[k] = made
             out += made
+            self.told += made
         return out
 
     # --- one sentence -----------------------------------------------------------------------------
@@ -107,7 +114,7 @@ class Coder:
                 drafts.append(d)
         apply_intents(s, drafts, self.index)
         for d in drafts:
-            read_date(d, previous, self.times, self.pub)
+            read_date(d, previous, self.times, self.pub, self.told)
             read_place(d, self.index)
             read_modality(d, self.quotes)
         kept = [d for d in drafts if _keep(d)]
@@ -129,6 +136,12 @@ class Coder:
                 re.search(r"\bсуд\w*\b|\bприговор|\bлишени\w+ свободы|\bколони\w+|\bгод\w* (?:тюрьмы|заключения)",
                           s.text, re.I)):
             d.type, d.code = "convict", "116"
+        if d.type == "convict" and PRISON.search(s.text):
+            # the codebook's note under 116: found guilty and therefore detained is 173
+            d.type, d.code = "arrest", "173"
+        if d.type == "charge":
+            # the codebook's note under 173: charges are 112x; "предъявлено обвинение в …" is 1121
+            d.type, d.code = "accuse", "1121"
         if trig.type == "accident" and t.lemma == "взрыв" and re.search(r"теракт|смертник|взрывн\w+ устройств",
                                                                          s.text, re.I):
             d.type, d.code = "assault", "183"

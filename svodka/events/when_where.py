@@ -82,7 +82,17 @@ def _clause(d: Draft) -> set[int]:
     return ids
 
 
-def read_date(d: Draft, previous: list[Draft], times: dict[str, list], pub: str | None) -> None:
+NEWS_FIELDS = ("title", "alt_titles[0]", "lead", "body[0]")
+
+
+ANCHOR = re.compile(r"\b(?:в ходе|во время|по итогам|в рамках)\s+(?:телефонного\s+)?(разговора|беседы|встречи|"
+                    r"переговоров|визита)\b", re.I)
+ANCHOR_TYPES = {"разговора": ("call",), "беседы": ("call", "meet"), "встречи": ("meet",),
+                "переговоров": ("meet", "call"), "визита": ("visit", "meet")}
+
+
+def read_date(d: Draft, previous: list[Draft], times: dict[str, list], pub: str | None,
+              told: list[Draft] = ()) -> None:
     s, t = d.sent, d.tok
     clause = _clause(d)
     best = None
@@ -113,14 +123,25 @@ def read_date(d: Draft, previous: list[Draft], times: dict[str, list], pub: str 
             d.date, d.date_from = f"{y if month <= m else y - 1}-{month:02d}", "month-adjective"
             d.evidence.append(Mention(s.field, c.start, c.stop, c.text, "time"))
             return
+    anchor = ANCHOR.search(s.text[:max(0, t.start - s.start)])
+    if anchor:
+        # "в ходе разговора Путин поздравил …": the call told before, and its date
+        kinds = ANCHOR_TYPES[anchor.group(1).lower()]
+        host = next((p for p in reversed(list(told)) if p.type in kinds and p.date), None)
+        if host is not None:
+            d.date, d.date_from = host.date, "context"
+            return
     if CONTEXT.search(s.text[:max(0, t.start - s.start)] + " ") and previous:
-        dated = [p for p in previous if p.date_from in ("text", "month-adjective", "context")]
+        # "в ходе разговора …": the act told before, with its date (also the article's for the news itself)
+        dated = [p for p in previous if p.date_from in ("text", "month-adjective", "context", "article")]
         if dated:
             d.date, d.date_from = dated[-1].date, "context"
             return
     if future(d):
         return
-    if pub:
+    # with no time of its own, only the news the article opens with happened on its date; an act told in
+    # the background ("после крушения", "ранее его задерживали") gets no date rather than the article's
+    if pub and s.field in NEWS_FIELDS:
         if BEFORE.search(s.text):
             d.date, d.date_from = f"../{pub}", "before"
         else:
