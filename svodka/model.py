@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2      # 2: events carry coded actors (Event.actors)
 
 
 def _plain(value: Any) -> Any:
@@ -145,6 +145,17 @@ class Quote(Record):
 
 
 @dataclass(slots=True)
+class ActorRef(Record):
+    """An event actor as GDELT codes it: "Сергей Лавров", the article entity, RUS + GOV → "RUSGOV"."""
+
+    name: str
+    entity: str | None = None        # the article entity's id, where the actor is one
+    country: str | None = None       # ISO 3166 alpha-3
+    role: str | None = None          # CAMEO actor role: GOV, MIL, COP, JUD, REB, CVL, MED, …
+    code: str | None = None          # country + role, CAMEO style ("RUSGOV", "AZECOP", "REB")
+
+
+@dataclass(slots=True)
 class Event(Record):
     type: str
     cameo: str | None = None
@@ -160,6 +171,7 @@ class Event(Record):
     injured: int | None = None
     evidence: list[Mention] = field(default_factory=list)
     confidence: float = 0.0
+    actors: dict[str, list[ActorRef]] = field(default_factory=dict)   # {"source": [...], "target": [...]}
 
 
 # --- the article -------------------------------------------------------------------------
@@ -225,6 +237,6 @@ class Article(Record):
 
 
 __all__ = [
-    "SCHEMA_VERSION", "RawDocument", "Rejected", "Media", "Related", "Card", "Mention", "Entity",
+    "SCHEMA_VERSION", "RawDocument", "Rejected", "Media", "Related", "Card", "Mention", "Entity", "ActorRef",
     "TimeExpr", "Quote", "Event", "Article", "asdict",
 ]

@@ -49,3 +49,37 @@ def test_act_told_in_the_course_of_another_takes_its_date():
     praise = of_type(evs, "praise")
     call = of_type(evs, "call")
     assert call and praise and praise[0].date == call[0].date
+
+
+# --- CAMEO actor codes ---------------------------------------------------------------------------------
+
+def test_actors_are_coded_country_and_role():
+    from svodka.events.actor_codes import role_of
+
+    assert role_of("министр иностранных дел России") == "GOV"
+    assert role_of("Министерство обороны") == "MIL"
+    assert role_of("полиция Баку") == "COP"
+    assert role_of("МВД") == "COP"
+    assert role_of("суд") == "JUD"
+    assert role_of("боевики") == "REB"
+    assert role_of("мирные жители") == "CVL"
+    assert role_of("журналистка") is None or role_of("журналист") == "MED"
+    evs = coded("Министр иностранных дел Эстонии Пеэтер Таллинг и министр иностранных дел Латвии Айварс Озолс "
+                "встретились в Риге.")
+    meet = [e for e in evs if e.type == "meet"][0]
+    codes_ = {a.code for side in meet.actors.values() for a in side}
+    assert codes_ == {"ESTGOV", "LVAGOV"}
+    police = coded("Полиция Баку задержала двух граждан России.")
+    arrest = of_type(police, "arrest")[0]
+    assert [a.code for a in arrest.actors["source"]] == ["AZECOP"]
+
+
+def test_gdelt_rows_carry_actor_codes():
+    from svodka.events.gdelt import COLUMNS, rows
+
+    article = annotate(Article(id="g", source="t", published="2025-03-14", title="Новости дня",
+                               body=["Полиция Баку задержала журналиста Ильяса Мамедова."]))
+    article.events = code_events(article)
+    row = dict(zip(COLUMNS, rows(article, article.events)[0]))
+    assert row["Actor1Code"] == "AZECOP" and row["Actor1Type1Code"] == "COP" and row["Actor1CountryCode"] == "AZE"
+    assert row["Actor2Name"] == "Ильяс Мамедов"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from svodka import analyze
+from svodka.model import SCHEMA_VERSION
 from svodka.page.lines import is_headline, is_person_name, make_line
 from svodka.page.parts import parse_full_date, rubric_from_breadcrumb, split_tags
 from svodka.page.template import group_pages, template_lines, templates_for
@@ -83,7 +84,7 @@ def test_analyze_api_reads_the_header_date():
     assert article.published == "2025-03-14"
     assert article.title == "В Самаре открыли новый мост через Волгу"
     assert article.language == "ru"
-    assert article.to_dict()["schema"] == 1
+    assert article.to_dict()["schema"] == SCHEMA_VERSION
 
 
 def test_person_cards_and_tags():

@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from svodka.model import SCHEMA_VERSION
+
 from conftest import SEED, need
 
 
@@ -53,7 +55,7 @@ def test_seed_every_expected_field_is_checked():
 
 
 def test_seed_record_shape(seed_output):
-    assert seed_output["schema"] == 1
+    assert seed_output["schema"] == SCHEMA_VERSION
     assert seed_output["language"] == "ru"
     assert len(seed_output["sha256"]) == 64
     # nothing silently dropped: the lines that are no field are kept as boilerplate

@@ -15,6 +15,8 @@ from datetime import date
 
 import pytest
 
+from svodka.model import SCHEMA_VERSION
+
 from conftest import ROOT, store_at
 from svodka import Article, analyze_paths
 from svodka.link.stories import (assign_new, hashes, pair_score, shingles, signature, stories, story_of,
@@ -189,7 +191,7 @@ def test_export_jsonl_is_the_stored_articles(demo, tmp_path):
     assert export(store, "jsonl", tmp_path) == {"articles.jsonl": 51}
     lines = (tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     docs = [json.loads(x) for x in lines]
-    assert len(docs) == 51 and all(d["schema"] == 1 and "entities" in d and "events" in d for d in docs)
+    assert len(docs) == 51 and all(d["schema"] == SCHEMA_VERSION and "entities" in d and "events" in d for d in docs)
     assert docs[0] == store.article_dict(docs[0]["id"])
     assert not list(tmp_path.glob("*.part"))
 

@@ -41,6 +41,8 @@ QUANTITY = {"тысяча", "сотня", "десяток", "несколько"
             "толпа"}
 SIDES = {"сторона", "лидер", "президент", "глава", "страна", "государство", "партнер", "премьер", "участник"}
 PRONOUNS = {"он": "Masc", "она": "Fem"}
+ROLE_NOUNS = {"министр", "президент", "глава", "премьер", "посол", "губернатор", "мэр", "лидер", "председатель",
+              "руководитель", "спикер", "канцлер", "госсекретарь", "генсек", "директор"}
 OBJECT_PRONOUNS = {"её": "Fem", "ее": "Fem", "ей": "Fem", "ней": "Fem", "нее": "Fem", "неё": "Fem", "его": "Masc",
                    "него": "Masc", "ему": "Masc", "нему": "Masc", "ним": "Masc"}
 # offices that act for their country when unnamed (the coding rules: an unnamed court is its country)
@@ -237,6 +239,15 @@ class ActorIndex:
                 for h in self.covering(s.field, nxt.start, nxt.stop):
                     if h[2].type == "PER" and h[0] == nxt.start:
                         return [self.actor(h[2])]
+        if tok.feats.get("Animacy") == "Anim" or tok.lemma in ROLE_NOUNS:
+            # "министр иностранных дел Латвии Айварс Озолс": the name that closes the role phrase
+            for t in s.toks[tok.i + 1:tok.i + 7]:
+                if t.pos in ("VERB", "AUX") or t.text in ",;:()—":
+                    break
+                hit = next((h for h in self.covering(s.field, t.start, t.stop)
+                            if h[2].type == "PER" and h[0] == t.start), None)
+                if hit is not None:
+                    return [self.actor(hit[2])]
         if tok.feats.get("Animacy") == "Anim" and tok.feats.get("Case"):
             # "жена президента Азербайджана Мехрибан Алиева": the name in the head's case is the head
             for t in sub:

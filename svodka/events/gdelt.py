@@ -10,12 +10,14 @@ What is filled (everything else is an empty field):
   SQLDATE              YYYYMMDD, only when the event's date is a day; MonthYear (YYYYMM) when it is at least a
                        month; Year when it has a year (seasons: Year only); FractionDate only for a day
                        (YYYY + day of year / 365, four decimals). Open intervals ("../2025-12-24") give no date.
-  Actor1Code           the actor's country, ISO 3166 alpha-3 (svodka assigns no CAMEO role codes such as GOV);
+  Actor1Code           country + CAMEO role, as GDELT codes actors ("RUSGOV", "AZECOP", "ITAJUD", "REB"; a
+                       country alone "RUS"), from ``Event.actors`` (events/actor_codes.py);
   Actor1Name           the first source actor as svodka names it: the entity's Russian name ("Владимир Путин")
                        or a descriptive actor ("граждане Азербайджана");
   Actor1CountryCode    ISO 3166 alpha-3 as svodka uses it (RUS, AZE) — GDELT's CAMEO country codes mostly
                        coincide, but they are not guaranteed to;
-  Actor2Code, Actor2Name, Actor2CountryCode   the same for the first target actor (for symmetric events —
+  Actor1Type1Code      the CAMEO role alone (GOV, MIL, COP, JUD, SPY, LEG, REB, CVL, MED, BUS, IGO, …);
+  Actor2Code, Actor2Name, Actor2CountryCode, Actor2Type1Code   the same for the first target actor (for symmetric events —
                        call, meet, agreement, intent — the first participant is Actor1, the next Actor2);
   IsRootEvent          1 when a report of the event is in the title, the lead or the first body paragraph;
   EventCode, EventBaseCode, EventRootCode, QuadClass, GoldsteinScale   from the CAMEO code (codes.py);
@@ -26,7 +28,7 @@ What is filled (everything else is an empty field):
   DATEADDED            YYYYMMDDHHMMSS (UTC) of the run, or the ``added`` argument;
   SOURCEURL            the article's URL, else its source (path).
 
-Left empty: Actor*KnownGroupCode, *EthnicCode, *Religion*Code, *Type*Code, AvgTone, all Actor1Geo_* and
+Left empty: Actor*KnownGroupCode, *EthnicCode, *Religion*Code, *Type2Code, *Type3Code, AvgTone, all Actor1Geo_* and
 Actor2Geo_*, ActionGeo_ADM1Code/ADM2Code/Lat/Long/FeatureID.
 Not written at all: events without a CAMEO code (accidents, disasters) and negated events — GDELT has
 neither; they stay in the JSON and TSV output.
@@ -38,6 +40,7 @@ from datetime import date, datetime, timezone
 
 from ..model import Article, Event
 from .actors import actor_country, place_country
+from .draft import SYMMETRIC_TYPES
 from .merge import event_key
 
 COLUMNS = [
@@ -100,14 +103,22 @@ def rows(article: Article, events: list[Event], added: str | None = None) -> lis
         row = dict.fromkeys(COLUMNS, "")
         row["GLOBALEVENTID"] = str(event_id(e))
         row["SQLDATE"], row["MonthYear"], row["Year"], row["FractionDate"] = _dates(e.date)
+        coded = e.actors or {}
         sides = [list(e.source), [t for t in e.target if t not in e.source]]
-        for k, actors in ((1, sides[0]), (2, sides[1])):
-            if actors:
-                name = actors[0]
-                iso = actor_country(name, article) or ""
-                row[f"Actor{k}Code"] = iso
-                row[f"Actor{k}Name"] = name
-                row[f"Actor{k}CountryCode"] = iso
+        refs = [list(coded.get("source") or []), list(coded.get("target") or [])]
+        if e.type in SYMMETRIC_TYPES and not sides[1] and len(sides[0]) > 1:
+            # a call or a meeting: the first participant is Actor1, the next Actor2
+            sides, refs = [sides[0][:1], sides[0][1:]], [refs[0][:1], refs[0][1:]]
+        for k, actors, ref in ((1, sides[0], refs[0]), (2, sides[1], refs[1])):
+            if not actors:
+                continue
+            name = actors[0]
+            a = ref[0] if ref and ref[0].name == name else None
+            iso = (a.country if a is not None else None) or actor_country(name, article) or ""
+            row[f"Actor{k}Code"] = (a.code if a is not None and a.code else iso)
+            row[f"Actor{k}Name"] = name
+            row[f"Actor{k}CountryCode"] = iso
+            row[f"Actor{k}Type1Code"] = (a.role or "") if a is not None else ""
         row["IsRootEvent"] = _root(e)
         row["EventCode"] = e.cameo
         row["EventBaseCode"] = e.cameo[:3]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from ..model import Event, Mention
 from . import codes
+from .actor_codes import code_actors
 from .draft import SYMMETRIC_TYPES, Draft
 from .when_where import refine_meeting
 
@@ -193,11 +194,13 @@ def to_event(g: Group, article=None) -> Event:
     confidence = max(d.confidence for d in g.drafts) + 0.05 * (len(g.drafts) - 1)
     if h.actors:
         confidence += 0.1
+    target = [a for a in h.target if a.name not in {s.name for s in h.source}]
     return Event(type=h.type, cameo=code, plover=codes.plover(code), goldstein=codes.goldstein(code),
                  quad_class=codes.quad_class(code), source=[a.name for a in h.source],
-                 target=[a.name for a in h.target if a.name not in {s.name for s in h.source}],
+                 target=[a.name for a in target],
                  date=date, place=g.place(), modality=modality, killed=killed, injured=injured,
-                 evidence=evidence, confidence=round(max(0.05, min(0.95, confidence)), 2))
+                 evidence=evidence, confidence=round(max(0.05, min(0.95, confidence)), 2),
+                 actors={"source": code_actors(article, h.source), "target": code_actors(article, target)})
 
 
 def _month(date: str | None) -> str:

@@ -14,7 +14,7 @@ import re
 from pymorphy2.analyzer import Parse as PymorphyParse
 
 from ..page.lines import morph
-from .normal import _parses, _restore_case
+from .normal import _parses, _restore_case, case_of
 
 TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
 MAX_ROLE_WORDS = 8
@@ -116,7 +116,7 @@ def roles_before(text: str, start: int) -> list[str]:
             if sentence_start and p is not None and p.tag.POS in ("NOUN", "ADJF", "PRTF"):
                 chunk.append(word)
                 break
-            if "gent" in q.tag.grammemes or (word.isupper() and len(word) > 1):
+            if any(case_of(x) == "gent" for x in _parses(word)) or (word.isupper() and len(word) > 1):
                 chunk.append(word + "\0")      # marked: a name, never the head
                 continue
             break

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from ..model import Article, Entity, Event, Mention, Quote, TimeExpr
+from ..model import ActorRef, Article, Entity, Event, Mention, Quote, TimeExpr
 
 
 class StoreError(Exception):
@@ -165,5 +165,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
     for v in data.get("events") or []:
         event = Event.from_dict(v)
         event.evidence = mentions(v.get("evidence"))
+        event.actors = {side: [ActorRef.from_dict(a) for a in refs or []]
+                        for side, refs in (v.get("actors") or {}).items()}
         article.events.append(event)
     return article

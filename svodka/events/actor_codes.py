@@ -1,0 +1,93 @@
+"""Event actors as GDELT codes them: country + role ("RUSGOV", "AZECOP", "ITAJUD"), from the Russian.
+
+A person takes the country and the role of the office the article gives him ("министр иностранных дел России
+Сергей Лавров" → RUS + GOV); an organisation the role of its name ("МВД" → COP, "Министерство обороны" →
+MIL) and the country it names; a country is its code alone ("RUS"); an unnamed group the role of its head
+noun and the country of its adjective or genitive ("полиция Баку" → AZE + COP, "боевики" → REB).
+The words and their codes are a data file written for svodka (``data/actor_roles.tsv``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import ActorRef, Article, Entity
+from ..nlp import countries
+from ..nlp.normal import _parses
+
+DATA = Path(__file__).with_name("data") / "actor_roles.tsv"
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# roles that outrank the others when a phrase has several ("министр обороны": defence → MIL)
+SPECIFIC = ("MIL", "COP", "JUD", "SPY", "LEG", "REB", "MED", "IGO")
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, str]:
+    out = {}
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, code = line.split("\t")[:2]
+            out[word.strip().lower()] = code.strip()
+    return out
+
+
+def _lemma(word: str) -> str:
+    ps = _parses(word.lower())
+    return (ps[0].normal_form if ps else word.lower()).replace("ё", "е")
+
+
+def role_of(phrase: str) -> str | None:
+    """The CAMEO role code a phrase names: the whole phrase, an abbreviation, else its head word's."""
+    roles = table()
+    low = " ".join(phrase.lower().replace("ё", "е").split())
+    if low in roles:
+        return roles[low]
+    words = WORD.findall(phrase)
+    found = []
+    for i, w in enumerate(words):
+        key = w.lower() if w.isupper() else _lemma(w)
+        if key in roles:
+            found.append((i, roles[key]))
+        elif i + 1 < len(words) and f"{key} {_lemma(words[i + 1])}" in roles:
+            found.append((i, roles[f"{key} {_lemma(words[i + 1])}"]))
+    if not found:
+        return None
+    # "министерство обороны" → MIL over GOV; otherwise the first (the head) decides
+    specific = [code for _, code in found if code in SPECIFIC]
+    if found[0][1] == "GOV" and specific:
+        return specific[0]
+    return found[0][1]
+
+
+def _country(phrase: str) -> str | None:
+    c = countries.country_named(phrase) or countries.country_in_phrase(phrase)
+    return c.iso3 if c else None
+
+
+def actor_ref(name: str, entity: Entity | None, country: str | None) -> ActorRef:
+    """The coded actor for an event side: ``name`` as the event gives it, its article entity (if any)."""
+    role = None
+    if entity is not None and entity.type == "LOC" and countries.country_named(entity.name):
+        country = country or countries.country_named(entity.name).iso3
+    elif entity is not None and entity.type == "PER":
+        for r in entity.roles:
+            role = role_of(r)
+            if role:
+                country = country or _country(r)
+                break
+    elif entity is not None:
+        role = role_of(entity.name) or next((role_of(a) for a in entity.aliases if role_of(a)), None)
+        country = country or _country(entity.name)
+    else:
+        role = role_of(name)
+        country = country or _country(name)
+    code = (country or "") + (role or "")
+    return ActorRef(name=name, entity=entity.id if entity is not None else None, country=country, role=role,
+                    code=code or None)
+
+
+def code_actors(article: Article | None, actors) -> list[ActorRef]:
+    """ActorRefs for the coder's actors (``events.actors.Actor``: name, type, id, country)."""
+    by_id = {e.id: e for e in article.entities} if article is not None else {}
+    return [actor_ref(a.name, by_id.get(a.id), a.country) for a in actors]
