@@ -83,3 +83,14 @@ def test_gdelt_rows_carry_actor_codes():
     row = dict(zip(COLUMNS, rows(article, article.events)[0]))
     assert row["Actor1Code"] == "AZECOP" and row["Actor1Type1Code"] == "COP" and row["Actor1CountryCode"] == "AZE"
     assert row["Actor2Name"] == "Ильяс Мамедов"
+
+
+def test_only_entities_countries_and_role_coded_groups_are_actors():
+    from svodka.events.actor_codes import actor_ref, is_actor
+
+    assert is_actor(actor_ref("боевики", None, None))                      # REB
+    assert is_actor(actor_ref("китайцы", None, None))                      # CHN + CVL
+    assert actor_ref("китайцы", None, None).code == "CHNCVL"
+    assert is_actor(actor_ref("Италия", None, "ITA"))
+    assert not is_actor(actor_ref("сбыт наркотиков", None, None))
+    assert not is_actor(actor_ref("тема", None, None))

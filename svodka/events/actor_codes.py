@@ -82,6 +82,9 @@ def actor_ref(name: str, entity: Entity | None, country: str | None) -> ActorRef
     else:
         role = role_of(name)
         country = country or _country(name)
+        people = None if role or country else demonym_country(name)
+        if people is not None:                  # "китайцы": the people of a country, civilians
+            country, role = people, "CVL"
     code = (country or "") + (role or "")
     return ActorRef(name=name, entity=entity.id if entity is not None else None, country=country, role=role,
                     code=code or None)
@@ -91,3 +94,21 @@ def code_actors(article: Article | None, actors) -> list[ActorRef]:
     """ActorRefs for the coder's actors (``events.actors.Actor``: name, type, id, country)."""
     by_id = {e.id: e for e in article.entities} if article is not None else {}
     return [actor_ref(a.name, by_id.get(a.id), a.country) for a in actors]
+
+
+def is_actor(ref: ActorRef) -> bool:
+    """An entity of the article, a country, or a group with a role; anything else is not an actor."""
+    return ref.entity is not None or ref.role is not None or countries.country_named(ref.name) is not None
+
+
+def demonym_country(phrase: str) -> str | None:
+    """'китайцы' → CHN, 'американцы' → USA, 'россияне' → RUS: a people's name, by its country adjective."""
+    words = WORD.findall(phrase)
+    if not words:
+        return None
+    lemma = _lemma(words[-1])
+    stem = re.sub(r"(?:янин|анин|ец|ка|ин)$", "", lemma)
+    if len(stem) < 3 or stem == lemma:
+        return None
+    found = {c.iso3 for c in countries.countries() for a in c.adjectives if a.startswith(stem)}
+    return found.pop() if len(found) == 1 else None

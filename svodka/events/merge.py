@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from ..model import Event, Mention
 from . import codes
-from .actor_codes import code_actors
+from .actor_codes import code_actors, is_actor
 from .draft import SYMMETRIC_TYPES, Draft
 from .when_where import refine_meeting
 
@@ -195,12 +195,16 @@ def to_event(g: Group, article=None) -> Event:
     if h.actors:
         confidence += 0.1
     target = [a for a in h.target if a.name not in {s.name for s in h.source}]
+    # an actor is an entity of the article, a country, or a group coded by its role; "тема", "ножи",
+    # "сбыт наркотиков" are none of these
+    source_refs = [r for r in code_actors(article, h.source) if is_actor(r)]
+    target_refs = [r for r in code_actors(article, target) if is_actor(r)]
     return Event(type=h.type, cameo=code, plover=codes.plover(code), goldstein=codes.goldstein(code),
-                 quad_class=codes.quad_class(code), source=[a.name for a in h.source],
-                 target=[a.name for a in target],
+                 quad_class=codes.quad_class(code), source=[r.name for r in source_refs],
+                 target=[r.name for r in target_refs],
                  date=date, place=g.place(), modality=modality, killed=killed, injured=injured,
                  evidence=evidence, confidence=round(max(0.05, min(0.95, confidence)), 2),
-                 actors={"source": code_actors(article, h.source), "target": code_actors(article, target)})
+                 actors={"source": source_refs, "target": target_refs})
 
 
 def _month(date: str | None) -> str:
