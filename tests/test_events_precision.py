@@ -94,3 +94,25 @@ def test_only_entities_countries_and_role_coded_groups_are_actors():
     assert is_actor(actor_ref("Италия", None, "ITA"))
     assert not is_actor(actor_ref("сбыт наркотиков", None, None))
     assert not is_actor(actor_ref("тема", None, None))
+
+
+# --- modality and types ---------------------------------------------------------------------------------
+
+def test_a_banned_act_did_not_happen():
+    evs = coded("Суд вынес временный запрет на экстрадицию Игоря Павлова в Казахстан.")
+    assert all(e.modality == "negated" for e in evs if e.type in ("deport", "extradite"))
+
+
+def test_an_act_one_strives_for_is_an_intent():
+    evs = coded("Адвокаты пытаются добиться освобождения Игоря Павлова в обмен на показания.")
+    release = [e for e in evs if e.cameo and e.cameo.startswith(("084", "035"))]
+    assert release and all(e.modality == "intent" for e in release)
+
+
+def test_seizing_evidence_is_no_seizure():
+    assert not of_type(coded("Полицейские изъяли записи с камер видеонаблюдения."), "seize")
+
+
+def test_arson_destroys_property():
+    evs = coded("Неизвестные устроили поджог здания администрации в Курске.")
+    assert [e.cameo for e in of_type(evs, "seize")] == ["1712"]

@@ -89,6 +89,7 @@ _TABLE = [
     ("164", "break off talks", -7.0, "SANCTION", "discontinue"),
     ("171", "seize property", -9.2, "COERCE", "seize"),
     ("1711", "confiscate property", -9.2, "COERCE", "seize"),
+    ("1712", "destroy property", -9.2, "COERCE", "seize"),
     ("173", "arrest, detain or charge", -5.0, "COERCE", "arrest"),
     ("174", "deport or expel people", -5.0, "COERCE", "deport"),
     ("180", "use unconventional violence", -9.0, "ASSAULT", None),

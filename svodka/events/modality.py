@@ -20,7 +20,11 @@ from .parse import Sentence
 
 INTENT_GOVERNORS = {"планировать", "собираться", "намереваться", "намерен", "хотеть", "пообещать", "обещать",
                     "решить", "готовый", "готов", "договориться", "условиться", "согласиться", "предложить",
-                    "намеренный", "рассчитывать", "стремиться", "надеяться"}
+                    "намеренный", "рассчитывать", "стремиться", "надеяться", "добиться", "добиваться", "пытаться",
+                    "попытаться", "стараться", "просить", "попросить"}
+# an act under a ban or a refusal did not happen: "запрет на экстрадицию", "отказ в освобождении"
+NEGATION_GOVERNORS = {"запрет", "запретить", "запрещать", "отказ", "отказать", "отказывать", "отмена", "отменить",
+                      "приостановить", "приостановка"}
 FUTURE_GOVERNORS = {"должен", "мочь", "смочь", "предстоять"}
 FUTURE_ADJ = {"предстоящий", "будущий", "запланированный", "планируемый", "грядущий", "очередной"}
 CLAIM = re.compile(r"\b(?:по (?:данным|словам|информации|сообщени\w+|мнению|версии|утверждению)|якобы|"
@@ -151,6 +155,9 @@ def apply_intents(s: Sentence, drafts: list[Draft], index: ActorIndex) -> None:
         if d.governed:
             continue
         for anc in s.ancestors(d.tok)[:3]:
+            if anc.lemma in NEGATION_GOVERNORS and d.tok.rel in ("xcomp", "obj", "obl", "nmod"):
+                d.governed, d.modality = True, "negated"
+                break
             if anc.lemma in INTENT_GOVERNORS and d.tok.rel in ("xcomp", "obj", "ccomp", "obl", "nmod"):
                 d.governed, d.modality = True, "intent"
                 d.code = codes.intended(d.code) if d.code else None
