@@ -9,8 +9,12 @@ Modules (one job each):
                (rules in time_dates, time_months_years, time_periods, time_relative; time_words, time_resolve)
   quotes.py    direct and indirect quotes with their speakers                 find_quotes(fields, mentions)
                (quote_marks, quote_words, quote_state, quote_speakers, quote_direct, quote_indirect, speech)
-  normal.py    mentions to the nominative                                     normalize(text, type)
+  normal.py    every mention's own base form                                  normalize(text, type, forms)
+               (inflect.py: word-level tools; person_names.py: persons; forms.py: the article's own
+               word forms as evidence)
+  attribution.py  credits and report attributions: mentions of kind credit/attribution
   entities.py  mentions linked into the article's entities, cards, countries  build_entities(article, find_spans)
+               (entity_rules.py: gender by agreement, abbreviations, streets, subjects as written)
   roles.py     appositive roles ("президент Азербайджана")                    roles_before(text, start)
   coref.py     descriptors, country adjectives, capitals as actors
   annotate.py  all of it over one Article                                     annotate(article)

@@ -62,7 +62,7 @@ TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]")
 def _tokens_around(text: str, start: int, stop: int, spans: list[tuple[int, int]]):
     """The words of the clause before and after a mention, coordinated names collapsed to one token "NAME"."""
     def words(a: int, b: int):
-        out, pos = [], a
+        out = []
         for m in TOKEN.finditer(text, a, b):
             if any(x <= m.start() < y for x, y in spans):
                 if not out or out[-1] != "NAME":

@@ -111,7 +111,6 @@ def roles_before(text: str, start: int) -> list[str]:
         if word[:1].isupper():
             # a capitalised word: a country/organisation genitive ("президента Азербайджана",
             # "МИД"), or the capitalised first word of the sentence ("Президент России …")
-            q = _parses(word)[0]
             sentence_start = offset == first_offset
             if sentence_start and p is not None and p.tag.POS in ("NOUN", "ADJF", "PRTF"):
                 chunk.append(word)

@@ -1,0 +1,141 @@
+"""Rules over one article's entities that are not plain linking: a woman's name by agreement, an
+organisation's abbreviation joined to its long name, a street kept with its name, a subject written in the
+nominative.
+"""
+from __future__ import annotations
+
+import re
+
+from .forms import TextForms
+from .normal import _feminine_nominative, _parses
+
+FEMININE_VERB = re.compile(r"^\s+[а-яё]+(?:ла|лась)\b")
+
+CLAUSE_START = re.compile(r"(?:^|[.!?,;:—–«\"(]|\b(?:и|а|но|что|как|когда|пока))\s*$")
+
+
+FEMININE_VERB_AFTER = FEMININE_VERB
+
+
+MASCULINE_VERB_AFTER = re.compile(r"^\s+[а-яё]+(?:л|лся)\b")
+
+
+# a relative pronoun or participle after a comma agrees with the name itself, in any clause position
+FEMININE_ATTRIBUTE = re.compile(r"^,\s+(?:которая|которой|которую|[а-яё]+(?:нная|нной|вшая|вшей|вшую|тая|той)\b)")
+
+
+MASCULINE_ATTRIBUTE = re.compile(r"^,\s+(?:который|которого|которому|[а-яё]+(?:нный|нного|вший|вшего|тый|того)\b)")
+
+
+STREET_NOUNS = frozenset("улица проспект переулок площадь бульвар шоссе набережная проезд тупик аллея".split())
+
+
+PREVIOUS_WORD = re.compile(r"([а-яё]+)\s+$")
+
+
+def _subject_as_written(text: str, start: int, stop: int) -> bool:
+    """A one-word name at the start of a clause, followed by a finite verb: the subject, so its form is
+    the nominative (for names the dictionary knows only as oblique forms of other words)."""
+    surface = text[start:stop]
+    if " " in surface or not surface[:1].isupper() or not CLAUSE_START.search(text[max(0, start - 12):start]):
+        return False
+    m = NEXT_WORD.match(text, stop)
+    if m is None or not any(p.tag.POS == "VERB" and "indc" in p.tag for p in _parses(m.group(1).lower())):
+        return False
+    parses = _parses(surface)
+    if any({"Orgn", "Geox", "Name", "Surn"} & set(p.tag.grammemes) for p in parses):
+        return False
+    # only where the dictionary's word is another stem ("Следком" → "следок"), not a regular ending ("Сената")
+    return not any(surface.lower().startswith(p.normal_form[:-1]) for p in parses)
+
+
+NEXT_WORD = re.compile(r"\s+([а-яё]+)")
+
+
+def _street_before(text: str, start: int) -> tuple[int, str] | None:
+    """(start, nominative) of a street noun right before a place name: "улице" → "улица"."""
+    m = PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    if m is None:
+        return None
+    for p in _parses(m.group(1)):
+        if p.tag.POS == "NOUN" and p.normal_form in STREET_NOUNS and p.tag.number == "sing":
+            return m.start(1), p.normal_form
+    return None
+
+
+def agree_gender(table, texts: dict[str, str], forms: TextForms | None = None) -> None:
+    """A woman the dictionary reads as a man: "Асию Биби ... Асия Биби была оправдана" is not "Асий Биби".
+
+    The verbs after a person's mentions agree with her gender; when they say feminine and the dictionary's
+    first name is masculine, the first name is put in the feminine nominative in every mention.
+    """
+    for entity in table.persons():
+        words = entity.name.split()
+        if len(words) < 2 or gender_of(entity.name) != "masc":
+            continue
+        if not re.search(r"(?:а|я|и|ю|е|ой|ей)$", words[0]) and not any(
+                m.kind == "name" and re.search(r"(?:а|я|и|ю|ой|ей)$", m.text.split()[0]) for m in entity.mentions):
+            continue            # no feminine ending anywhere: nothing the dictionary could have misread
+        feminine = masculine = 0
+        for m in entity.mentions:
+            # her full name, or a surname written as in the full name ("Биби"); not "Алиева" of "Алиев",
+            # which may be another person of the family
+            if not (m.kind == "name" or m.kind == "surname" and m.text.lower() == words[-1].lower()):
+                continue
+            text = texts.get(m.field, "")
+            after = text[m.stop:m.stop + 30]
+            feminine += bool(FEMININE_ATTRIBUTE.match(after))
+            masculine += bool(MASCULINE_ATTRIBUTE.match(after))
+            if CLAUSE_START.search(text[max(0, m.start - 12):m.start]):
+                # a verb agrees with its subject ("Адвокат Асии Биби заявил" agrees with the lawyer)
+                feminine += bool(FEMININE_VERB_AFTER.match(after))
+                masculine += bool(MASCULINE_VERB_AFTER.match(after))
+        if feminine <= masculine or (forms is not None and forms.seen(words[0])):
+            continue            # the text writes the masculine first name ("Дональд"): a man
+        for m in entity.mentions:
+            if m.kind == "name" and m.normal and len(m.normal.split()) == len(m.text.split()) >= 2:
+                first = _feminine_nominative(m.text.split()[0], None)
+                m.normal = " ".join([first, *m.normal.split()[1:]])
+        first = next((m.normal for m in entity.mentions if m.kind == "name" and m.normal
+                      and len(m.normal.split()) == len(words)), None)
+        if first and first != entity.name:
+            table.rename(entity, first)
+
+
+def gender_of(name: str) -> str | None:
+    """A person's gender from the first name's dictionary reading, or None."""
+    for p in _parses(name.split()[0]):
+        if "Name" in p.tag.grammemes and p.tag.gender in ("masc", "femn"):
+            return p.tag.gender
+    return None
+
+
+NOT_INITIAL = frozenset("по и в на о об при для с со к от из за под над".split())
+
+
+def initials(name: str) -> str:
+    """'Государственное бюро расследований' → 'ГБР', 'Министерство иностранных дел России' → 'МИДР'."""
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in NOT_INITIAL).upper()
+
+
+def merge_abbreviations(table) -> None:
+    """An organisation's abbreviation and its long name in one article are one entity ("ГБР" and
+    "Государственное бюро расследований"; "МИД" and "Министерство иностранных дел России")."""
+    orgs = [e for e in table.entities if e.type == "ORG"]
+    for short in orgs:
+        letters = short.name.replace("-", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()) or not short.mentions:
+            continue
+        for long in orgs:
+            if long is short or not long.mentions or len(long.name.split()) < 2:
+                continue
+            full = initials(long.name)
+            # the whole name, or the name less a trailing country or place ("МИД" of "МИД России" is its own)
+            if full == letters or (full.startswith(letters) and len(full) == len(letters) + 1
+                                   and long.name.split()[-1][:1].isupper()):
+                for m in short.mentions:
+                    m.kind = "alias" if m.kind == "name" else m.kind
+                long.mentions.extend(short.mentions)
+                short.mentions = []
+                table.add("ORG", long.name, [short.name, *short.aliases])
+                break

@@ -1,0 +1,225 @@
+"""Persons' names to the nominative: "Ильхамом Алиевым" → "Ильхам Алиев", "Мехрибан Алиевой" → "Мехрибан
+Алиева", "Камалу Харрис" → "Камала Харрис", "Руслана Рябошапки" → "Руслан Рябошапка".
+
+The words of a name agree in case, so the case is the one every word the dictionary knows allows (its
+first name weighing most); unknown foreign words are decided by the article's own forms, then by rules of
+declension that only strip endings a language could not have left on an indeclinable name.
+"""
+from __future__ import annotations
+
+import re
+
+from .forms import TextForms
+from .inflect import CASES, WORD, _fix_from_text, _inflect, _known, _parses, adjective_base, is_abbreviation
+
+def _person_case_gender(words: list[str]) -> tuple[str, str] | None:
+    """The (case, gender) that every word of a person's name allows, most likely first."""
+    options = None
+    first_name: set[tuple[str, str]] | None = None
+    first_rank: int | None = None
+    first_rank_of: dict[tuple[str, str], int] = {}    # the first name's likelihoods weigh most
+    rank: dict[tuple[str, str], int] = {}
+    everyone_voted = True
+    for w in words:
+        # one person: singular readings only ("Тулегенов" is no plural of a first name here)
+        ps = [p for p in _parses(w) if p.tag.POS == "NOUN" and ({"Name", "Surn", "Patr"} & set(p.tag.grammemes))
+              and p.tag.number != "plur"]
+        if not ps:
+            everyone_voted = False          # unknown or foreign word: it does not vote
+            continue
+        here: set[tuple[str, str]] = set()
+        is_first_name = first_rank is None and any("Name" in p.tag.grammemes for p in ps)
+        for i, p in enumerate(ps):
+            own = p.tag.gender
+            genders = ("masc", "femn") if own is None or "ms-f" in p.tag.grammemes else (str(own),)
+            if is_first_name:
+                for g in genders:
+                    first_rank_of.setdefault((p.tag.case, g), i)
+            for g in genders:
+                here.add((p.tag.case, g))
+                rank[(p.tag.case, g)] = rank.get((p.tag.case, g), 0) + i
+        if is_first_name:
+            first_rank = 0
+            first_name = set(here)
+        options = here if options is None else options & here
+    if not options:
+        # the words disagree ("Пьера Мартена": мартен is a furnace too): the first name decides
+        if not first_name:
+            return None
+        return min(first_name, key=lambda cg: (first_rank_of.get(cg, 99), CASES.index(cg[0]) if cg[0] in CASES else 9))
+    if everyone_voted or first_rank_of:
+        # every word known: the dictionary's likelihoods decide, the first name's first
+        # ("Ильхама Алиева" is his genitive, "Марина Котова" her nominative)
+        return min(options, key=lambda cg: (first_rank_of.get(cg, 99), rank.get(cg, 99),
+                                            CASES.index(cg[0]) if cg[0] in CASES else 9))
+    # an unknown first name ("Мехрибан Алиева"): keep the form unless only oblique cases fit
+    return min(options, key=lambda cg: (CASES.index(cg[0]) if cg[0] in CASES else 9, cg[1] != "masc"))
+
+
+CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
+
+
+FEMININE_OBLIQUE = (("ии", "ия"), ("ию", "ия"), ("ией", "ия"), ("ой", "а"), ("ей", "я"), ("у", "а"), ("ю", "я"),
+                    ("ы", "а"), ("е", "а"))
+
+
+def _feminine_nominative(word: str, forms: TextForms | None) -> str:
+    """A woman's first name from an oblique form: 'Камалу' → 'Камала', 'Асии' → 'Асия'."""
+    attested = forms.attested_base(word) if forms is not None else None
+    if attested and attested[-1:].lower() in "ая":
+        return attested
+    low = word.lower()
+    if low.endswith(("а", "я")):
+        return word
+    for ending, nom in FEMININE_OBLIQUE:
+        if low.endswith(ending) and len(low) > len(ending) + 1:
+            return word[: len(word) - len(ending)] + nom
+    return word
+
+
+def normalize_person(text: str, forms: TextForms | None = None) -> str:
+    return _fix_from_text(text, _normalize_person(text, forms), forms)
+
+
+# the masculine instrumental of a consonant stem: unambiguous (a genitive "-а" is not: "Джулиана Ассанжа"
+
+
+# the masculine instrumental of a consonant stem: unambiguous (a genitive "-а" is not: "Джулиана Ассанжа"
+# and "Никола Тесла" have one shape, and only knowing who they are tells them apart)
+AGREED_ENDINGS = ("ом", "ем")
+
+
+SLAVIC_FEMININE = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая)$")
+
+
+HARD_HUSHING = "жшчщц"
+
+
+def _agreed_oblique(words: list[str]) -> list[str] | None:
+    """Two or more foreign name words in one masculine oblique case ("Джулиана Ассанжа", "Илоном Маском",
+    "Пэтом Чиполлоне"): the case endings agree, so they are endings; stripped when no word has a dictionary
+    nominative reading and the surname is no Russian woman's ("Марина Котова")."""
+    if len(words) < 2 or SLAVIC_FEMININE.search(words[-1].lower()):
+        return None
+    for ending in AGREED_ENDINGS:
+        out, declined = [], 0
+        for w in words:
+            low = w.lower()
+            nominative_reading = any(p.is_known and p.tag.case == "nomn" and {"Name", "Surn"} & set(p.tag.grammemes)
+                                     for p in _parses(w))
+            if low.endswith(ending) and len(low) > len(ending) + 1 and low[-len(ending) - 1] not in VOWELS_RU:
+                if nominative_reading:
+                    return None
+                stem = w[: -len(ending)]
+                soft = ending == "ем" and stem[-1].lower() not in HARD_HUSHING
+                out.append(stem + ("ь" if soft else ""))
+                declined += 1
+            elif low[-1:] in "иеоуюэ" and not low.endswith(ending):
+                out.append(w)               # an indeclinable word ("Пэтом Чиполлоне")
+            else:
+                break
+        else:
+            if declined >= 1:
+                return out
+    return None
+
+
+VOWELS_RU = "аеёиоуыэюяй"
+
+
+def _normalize_person(text: str, forms: TextForms | None) -> str:
+    words = text.split()
+    letters = [WORD.fullmatch(w) is not None for w in words]
+    if all(letters):
+        agreed = _agreed_oblique(words)
+        if agreed is not None:
+            return " ".join(agreed)
+    cg = _person_case_gender([w for w, ok in zip(words, letters) if ok])
+    named = [w for w, ok in zip(words, letters) if ok]
+    if (cg is not None and cg[0] != "nomn" and len(named) >= 2 and CONSONANT_END.search(named[-1])
+            and _known(named[0])
+            and not named[-1].lower().endswith(("ом", "ем", "ём", "ым", "им"))
+            and named[0][-1:].lower() not in "бвгджзклмнпрстфхцчшщй"):
+        # a surname ending in a consonant that does not decline is a woman's ("Камалу Харрис"):
+        # her first name is put in the nominative, the surname stays
+        first = _feminine_nominative(named[0], forms)
+        return " ".join(first if w == named[0] else w for w in words)
+    if cg is None or cg[0] == "nomn":
+        return text
+    case, gender = cg
+    # the case is sure only when a word the dictionary knows says so ("Руслана"), not a guess for an
+    # unknown one ("Криштиану" is no dative: "Криштиану Роналду" does not decline)
+    known_cg = _person_case_gender([w for w, ok in zip(words, letters) if ok and _known(w)])
+    sure = known_cg is not None and known_cg[0] != "nomn"
+    out = []
+    for w, ok in zip(words, letters):
+        if not ok or len(w) <= 2 and w.endswith(".") or is_abbreviation(w):
+            out.append(w)
+            continue
+        word = ("-".join(_inflect(part, case, gender, True, sure) if i == 0 or part[:1].isupper()
+                         else (adjective_base(part) or part) for i, part in enumerate(w.split("-")))
+                if "-" in w and not _parses(w)[0].is_known else _inflect(w, case, gender, True, sure))
+        if word == w and w[:1].isupper():
+            word = adjectival_surname(w, gender) or word
+        if word == w and gender == "masc" and w[:1].isupper() and (sure or case not in ("datv", "loct")):
+            # no name reading in this case: an unknown surname of a consonant stem or of the a-declension
+            # (a dative only when a known word makes it sure: "Криштиану Роналду" does not decline)
+            word = _strip_case_ending(w, case)
+            if word == w and sure:
+                word = _a_declension_nominative(w, case)
+        out.append(word)
+    return " ".join(out)
+
+
+# only the endings no indeclinable foreign name has ("Биби", "Ризви", "Барнье", "Шойгу" stay): the genitive
+
+
+# only the endings no indeclinable foreign name has ("Биби", "Ризви", "Барнье", "Шойгу" stay): the genitive
+# "-ы" ("-и" after a velar or hushing consonant) and the instrumental
+A_DECLENSION = {"gent": ("ы", "и"), "ablt": ("ой", "ей", "ою")}
+
+
+def _a_declension_nominative(word: str, case: str) -> str:
+    """A man's surname of the a-declension in an oblique case, the case known from his first name:
+    "Руслана Рябошапки" → "Рябошапка", "Артемом Дзюбой" → "Дзюба"."""
+    for ending in A_DECLENSION.get(case, ()):
+        stem = word[: -len(ending)]
+        if ending == "и" and stem[-1:].lower() not in "гкхжшчщ":
+            continue
+        if word.endswith(ending) and len(stem) >= 3 and stem[-1].lower() not in VOWELS_RU:
+            soft = ending in ("ю", "ей") or ending == "и" and stem[-1].lower() not in "гкхжшчщ"
+            return stem + ("я" if soft and ending != "и" else "а")
+    return word
+
+
+ADJECTIVAL_SURNAME = re.compile(r"(?<=[сц]к)(ого|ому|им|ом|ой|ую|ая|ий)$")
+
+
+def adjectival_surname(word: str, gender: str | None) -> str | None:
+    """'Зеленского' → 'Зеленский', 'Сольского' → 'Сольский', 'Вишневской' → 'Вишневская' (a woman)."""
+    m = ADJECTIVAL_SURNAME.search(word)
+    if m is None or len(word) < 6:
+        return None
+    ending = m.group(1)
+    if ending in ("ой", "ую", "ая"):
+        return word[: m.start()] + "ая" if gender != "masc" else None
+    return word[: m.start()] + "ий" if gender != "femn" else None
+
+
+MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём")}
+# (no locative: "-е" ends too many indeclinable foreign names — "Тутерте", "Бейонсе", "Конде")
+
+
+def _strip_case_ending(word: str, case: str) -> str:
+    """An unknown man's surname in an oblique case, its case known from his first name:
+    "Пьера Мартена" → "Мартен", "Доминика Рааба" → "Рааб" (consonant stems decline like "Иван")."""
+    for ending in MASCULINE_ENDINGS.get(case, ()):
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 3:
+            continue
+        if ending in ("я", "ю", "ем") and stem[-1].lower() not in HARD_HUSHING:
+            # a soft stem: "Скрипаля" → "Скрипаль", "Андрея" → "Андрей" (but "Курцем" → "Курц")
+            return stem + ("й" if stem[-1].lower() in "аеёиоуыэюя" else "ь")
+        if stem[-1].lower() not in "аеёиоуыэюяй":
+            return stem
+    return word
