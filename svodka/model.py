@@ -153,6 +153,7 @@ class ActorRef(Record):
     country: str | None = None       # ISO 3166 alpha-3
     role: str | None = None          # CAMEO actor role: GOV, MIL, COP, JUD, REB, CVL, MED, …
     code: str | None = None          # country + role, CAMEO style ("RUSGOV", "AZECOP", "REB")
+    aliases: list[str] = field(default_factory=list)   # the entity's other names in the article ("СК")
 
 
 @dataclass(slots=True)

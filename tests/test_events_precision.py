@@ -116,3 +116,15 @@ def test_seizing_evidence_is_no_seizure():
 def test_arson_destroys_property():
     evs = coded("Неизвестные устроили поджог здания администрации в Курске.")
     assert [e.cameo for e in of_type(evs, "seize")] == ["1712"]
+
+
+def test_the_body_a_passive_act_happened_in_did_it():
+    evs = coded("В Следственном комитете Армении возбуждено уголовное дело об убийстве фермера Араика Мкртчяна.")
+    cases = of_type(evs, "investigate")
+    assert cases and cases[0].source and cases[0].source[0].startswith("Следственный комитет")
+
+
+def test_a_coded_actor_carries_the_entitys_other_names():
+    evs = coded("Следственный комитет (СК) возбудил дело против бывшего мэра Тулы Игоря Ветрова.")
+    case = of_type(evs, "investigate")[0]
+    assert "СК" in case.actors["source"][0].aliases

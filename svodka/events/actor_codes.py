@@ -87,7 +87,7 @@ def actor_ref(name: str, entity: Entity | None, country: str | None) -> ActorRef
             country, role = people, "CVL"
     code = (country or "") + (role or "")
     return ActorRef(name=name, entity=entity.id if entity is not None else None, country=country, role=role,
-                    code=code or None)
+                    code=code or None, aliases=list(entity.aliases) if entity is not None else [])
 
 
 def code_actors(article: Article | None, actors) -> list[ActorRef]:

@@ -195,6 +195,14 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
             if c.feats.get("Case") == "Ins" and s.case_of(c) is None and c.pos in ("NOUN", "PROPN"):
                 d.source = index.actors(s, c)
                 break
+        if not d.source:
+            # "в Следственном комитете Армении возбуждено дело": the body it happened in did it
+            for c in s.children(t, "obl"):
+                if s.case_of(c) in ("в", "во") and c.pos in ("NOUN", "PROPN"):
+                    orgs = [a for a in index.actors(s, c) if a.type == "ORG"]
+                    if orgs:
+                        d.source = orgs
+                        break
     else:
         d.source = subj
         d.target = _targets(s, t, trig.target, index) if trig.target else []
