@@ -16,7 +16,6 @@ A nominal is resolved, in order, to
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from ..model import Article, Entity

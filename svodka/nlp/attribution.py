@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .speech import speech_word
+
 CREDIT_LABEL = re.compile(
     r"(?:^|(?<=[\n.!?»)]\s)|(?<=[\n(]))\s*(?:Фото(?:графия)?(?:\s+и\s+видео)?|Видео|Иллюстрация|Инфографика|Кадр"
     r"|Источник(?:\s+фото)?|Автор(?:\s+фото)?|Текст|Фотограф|Фото\s+из\s+открытых\s+источников)\s*[:—–-]\s*",
@@ -68,8 +70,6 @@ def mention_kind(text: str, start: int, stop: int, type_: str, credits: list[tup
 def _addressee(before: str, after: str) -> bool:
     """"сообщила РИА Новости Беляк", "рассказал «Известиям» руководитель": a speech verb, then the outlet in
     the dative, then the speaker. ("заявил МИД России." ends there: the ministry is the speaker.)"""
-    from .speech import speech_word
-
     words = re.findall(r"[^\W\d_]+", before[-25:])
     if not words or speech_word(words[-1]) is None or not re.search(r"[^\W\d_]\s*[«\"„]?\s*$", before):
         return False

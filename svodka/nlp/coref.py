@@ -12,7 +12,8 @@ import re
 
 from ..model import Mention
 from . import countries
-from .normal import adjective_base
+from .normal import _parses, adjective_base, normalize_phrase
+from .speech import speech_word
 
 LOCATIVE = {"в", "во", "из", "под", "над", "до", "через", "около", "у", "возле", "близ", "по", "на", "от", "к", "ко",
             "над", "под", "рядом", "вблизи", "пригороде", "окрестностях", "аэропорту", "аэропорт", "столице",
@@ -23,29 +24,6 @@ DESCRIPTOR = re.compile(
     rf"\b({ADJECTIVE})\s+((?:{'|'.join(LEADER_NOUNS)})(?:а|у|ом|е|ой|ы|ой)?)\b", re.IGNORECASE)
 LEADING_POSTS = ("президент", "премьер", "глава", "лидер", "канцлер", "король", "монарх", "председатель")
 WORD = re.compile(r"[а-яёА-ЯЁ]+(?:-[а-яёА-ЯЁ]+)*")
-
-
-def _previous_word(text: str, start: int, skip: list[tuple[int, int]]) -> str:
-    """The word before ``start``, skipping coordinated names ("Москвы и Баку") and "и"/commas."""
-    pos = start
-    while pos > 0:
-        # scanned back from pos, not searched in a copy of everything before it (quadratic)
-        end = pos
-        while end > 0 and text[end - 1] in " ,":
-            end -= 1
-        if end > 1 and text[end - 1] == "\n" and not text[end - 2].isspace():
-            end -= 1            # as "(\S+)$" did: $ also matches before a final newline
-        if end == 0 or text[end - 1].isspace():
-            return ""
-        pos = end
-        while pos > 0 and not text[pos - 1].isspace():
-            pos -= 1
-        word = text[pos:end]
-        inside = any(a <= pos < b for a, b in skip)
-        if inside or word.lower() == "и":
-            continue
-        return word.lower().strip("«»\"()")
-    return ""
 
 
 # nouns whose genitive names the parties of a relation: "отношения Москвы и Баку", "позиция Киева"
@@ -81,9 +59,6 @@ def capital_acts(text: str, start: int, stop: int, spans: list[tuple[int, int]])
     the object of a speech verb ("призвал Киев"). No after a preposition ("в Москве"), in a dateline, or
     anywhere else ("мэр Москвы", "улицы Москвы"): a place stays a place unless the text makes it act.
     """
-    from .speech import speech_word
-    from .normal import _parses
-
     before, after = _tokens_around(text, start, stop, spans)
     while len(before) >= 2 and before[-1] in (",", "и") and before[-2] == "NAME":
         del before[-2:]             # coordinated names: "отношения Москвы и Баку"
@@ -183,6 +158,4 @@ def resolve_descriptors(table, fields: list[tuple[str, str]], found) -> None:
 
 
 def _descriptor_normal(phrase: str) -> str:
-    from .normal import normalize_phrase
-
     return normalize_phrase(phrase).lower()

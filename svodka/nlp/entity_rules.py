@@ -14,7 +14,6 @@ FEMININE_VERB = re.compile(r"^\s+[а-яё]+(?:ла|лась)\b")
 CLAUSE_START = re.compile(r"(?:^|[.!?,;:—–«\"(]|\b(?:и|а|но|что|как|когда|пока))\s*$")
 
 
-FEMININE_VERB_AFTER = FEMININE_VERB
 
 
 MASCULINE_VERB_AFTER = re.compile(r"^\s+[а-яё]+(?:л|лся)\b")
@@ -88,7 +87,7 @@ def agree_gender(table, texts: dict[str, str], forms: TextForms | None = None) -
             masculine += bool(MASCULINE_ATTRIBUTE.match(after))
             if CLAUSE_START.search(text[max(0, m.start - 12):m.start]):
                 # a verb agrees with its subject ("Адвокат Асии Биби заявил" agrees with the lawyer)
-                feminine += bool(FEMININE_VERB_AFTER.match(after))
+                feminine += bool(FEMININE_VERB.match(after))
                 masculine += bool(MASCULINE_VERB_AFTER.match(after))
         if feminine <= masculine or (forms is not None and forms.seen(words[0])):
             continue            # the text writes the masculine first name ("Дональд"): a man
