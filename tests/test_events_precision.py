@@ -128,3 +128,34 @@ def test_a_coded_actor_carries_the_entitys_other_names():
     evs = coded("Следственный комитет (СК) возбудил дело против бывшего мэра Тулы Игоря Ветрова.")
     case = of_type(evs, "investigate")[0]
     assert "СК" in case.actors["source"][0].aliases
+
+
+# --- dates of other clauses, events named as background, descriptors read as the person ----------------
+
+def test_time_of_a_subordinate_clause_is_not_the_event_date():
+    evs = coded("Президент Литвы Ян Каукас встретился с премьером Латвии Айной Озолой после того, как летом "
+                "отношения двух стран пережили кризис.", date="2025-10-09")
+    meet = of_type(evs, "meet")
+    assert meet and meet[0].date == "2025-10-09"
+
+
+def test_a_happening_named_as_the_ground_of_the_news_gets_no_article_date():
+    evs = coded("Авиакомпания возобновила рейсы в Актау после крушения самолёта под Актау.", date="2025-10-09")
+    crashes = of_type(evs, "accident")
+    assert all(e.date != "2025-10-09" for e in crashes)
+
+
+def test_a_descriptor_refers_back_to_the_person_the_article_is_about():
+    evs = coded("Бывшего депутата Артёма Зуева задержали в Самаре в пятницу.",
+                "Зуев проработал в городской думе десять лет.",
+                "В субботу суд отправил бывшего депутата под арест на два месяца.",
+                title="В Самаре задержан Артём Зуев")
+    arrests = of_type(evs, "arrest")
+    assert arrests and all(e.target == ["Артём Зуев"] for e in arrests)
+
+
+def test_a_descriptor_of_another_nationality_or_in_a_list_is_someone_else():
+    evs = coded("Суд приговорил Артёма Зуева к девяти годам колонии за убийство французского туриста.",
+                title="Артём Зуев осуждён")
+    assaults = of_type(evs, "assault")
+    assert all("Артём Зуев" not in e.target for e in assaults)

@@ -16,7 +16,7 @@ A nominal is resolved, in order, to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ..model import Article, Entity
 from ..nlp import countries
@@ -29,6 +29,9 @@ class Actor:
     type: str | None = None          # PER, ORG, LOC for entities; None for a descriptive actor
     id: str | None = None
     country: str | None = None       # ISO 3166 alpha-3
+    # a descriptor resolved to the person it most likely refers back to ("бывший президент" → Мурси): the
+    # coder drops it where it would make one person both sides of an act
+    inferred: bool = field(default=False, compare=False)
 
     @property
     def named(self) -> bool:
@@ -49,6 +52,15 @@ OFFICES = {"суд", "судья", "власть", "правительство",
            "трибунал"}
 SKIP_HEADS = {"я", "мы", "ты", "вы", "они", "оно", "это", "что", "кто", "все", "себя", "который", "свой",
               "тот", "этот", "каждый", "друг", "один", "человек"}
+# nouns and modifiers that bring in someone not named before ("другой пассажир", "один из свидетелей")
+NEW_PERSON_WORDS = {"другой", "некий", "один", "еще", "ещё", "очередной", "второй", "третий", "какой-то", "новый",
+                    "неизвестный", "неустановленный", "некоторый", "любой", "каждый", "иной"}
+NEW_PERSON_NOUNS = {"человек", "мужчина", "женщина", "неизвестный", "житель", "жительница", "прохожий",
+                    "очевидец", "свидетель", "пострадавший", "пассажир", "водитель", "ребенок", "подросток",
+                    "злоумышленник", "преступник", "нападавший", "стрелок", "пользователь", "собеседник",
+                    "источник", "представитель", "сотрудник", "сотрудница", "полицейский", "гражданин",
+                    "гражданка", "бизнесмен", "мигрант", "турист", "военный", "врач", "адвокат", "защитник"}
+POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "ваш", "твой"}
 NAME_RELS = ("appos", "flat", "flat:name", "flat:foreign")
 # nouns a nominal trigger may hang on and still take the verb's subject: "в ходе визита X …",
 # "направил телеграмму с поздравлениями", "провел серию встреч"
@@ -139,13 +151,52 @@ class ActorIndex:
                  any(r.lower().replace("ё", "е") == phrase for r in e.roles)]
         return self.actor(found[0]) if len(found) == 1 else None
 
-    def by_role_head(self, tok: Tok) -> Actor | None:
-        """'журналист', 'бывший президент': the one person of the article whose role has this head noun."""
+    def by_role_head(self, s: Sentence, tok: Tok) -> Actor | None:
+        """'журналист', 'бывший президент': the person of the article whose role has this head noun — the one
+        such person, or of several the one mentioned last before."""
         head = tok.lemma.lower().replace("ё", "е")
         found = [e for e in self.article.entities if e.type == "PER" and any(
-            head in [w.lower().replace("ё", "е") for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", r)][:2]
+            head in [w.lower().replace("ё", "е") for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", r)][:3]
             for r in e.roles)]
-        return self.actor(found[0]) if len(found) == 1 else None
+        if len(found) == 1:
+            return self.actor(found[0])
+        if found and not s.children(tok, "nmod"):
+            near = self.previous_person(s, tok, tok.feats.get("Gender"), among={e.id for e in found})
+            return replace(near, inferred=True) if near else None
+        return None
+
+    def described_person(self, s: Sentence, tok: Tok) -> Actor | None:
+        """'замечательного артиста', 'украинский солдат': a singular person noun with no name of its own
+        refers back to the last person the article has named more than once, of its gender; "другой",
+        "один из", numerals and quantities introduce someone new and resolve to nobody."""
+        if tok.pos != "NOUN" or tok.feats.get("Number") != "Sing" or tok.feats.get("Animacy") != "Anim" or \
+                tok.lemma in OFFICES or tok.lemma in NEW_PERSON_NOUNS or tok.lemma in ROLE_NOUNS:
+            return None
+        if tok.rel == "conj" or s.children(tok, "conj"):
+            return None                 # "14 пограничников и егерь": one of a listed group
+        adjective_country = None
+        for c in s.children(tok):
+            if c.lemma in NEW_PERSON_WORDS or c.rel in ("nummod", "nummod:gov") or c.pos == "NUM":
+                return None
+            if c.rel == "nmod" or c.lemma in POSSESSIVES:
+                return None             # "мэр Москвы", "виновника ДТП", "его клиента": someone else's
+            if c.rel == "amod":
+                named = countries.countries_of_adjective(c.text)
+                adjective_country = named[0].iso3 if len(named) == 1 else adjective_country
+        if tok.head >= 0 and s.toks[tok.head].lemma in NEW_PERSON_WORDS:
+            return None
+        # the persons the article is about: named in its title or lead, or again and again
+        about = set()
+        for e in self.article.entities:
+            topical = [m for m in e.mentions if m.kind not in ("credit", "attribution")]
+            if e.type == "PER" and (len(topical) >= 3 or any(m.field in ("title", "alt_titles[0]", "lead")
+                                                              for m in topical)):
+                if not any(m.field == s.field and s.start <= m.start < s.stop for m in topical):
+                    about.add(e.id)     # named in this very sentence, a descriptor in it is someone else
+        near = self.previous_person(s, tok, tok.feats.get("Gender"), among=about, strict_gender=True)
+        if near is None or (adjective_country and near.country and near.country != adjective_country):
+            return None                 # "итальянского фотографа" is not the Ukrainian named before
+        return replace(near, inferred=True)
 
     def state_of(self, s: Sentence, tok: Tok) -> Actor | None:
         """The country an office acts for: named beside it ("суд Италии", "итальянский суд"), else the one
@@ -166,16 +217,21 @@ class ActorIndex:
             return self.actor(states[0][1])
         return None
 
-    def previous_person(self, s: Sentence, tok: Tok, gender: str | None) -> Actor | None:
+    def previous_person(self, s: Sentence, tok: Tok, gender: str | None, among: set[str] | None = None,
+                        strict_gender: bool = False) -> Actor | None:
+        """The person mentioned last before the token, in its field or the one before; of its gender
+        (``strict_gender``: a feminine noun only for a woman's name, a masculine one never for it)."""
         from ..nlp.entities import gender_of
 
         here = (self.field_order.get(s.field, 0), tok.start)
         best = None
         for e in self.article.entities:
-            if e.type != "PER":
+            if e.type != "PER" or (among is not None and e.id not in among):
                 continue
             g = gender_of(e.name)
             if gender and g and g[:1] != gender[:1].lower():
+                continue
+            if strict_gender and gender == "Fem" and not g:
                 continue
             for m in e.mentions:
                 key = (self.field_order.get(m.field, -1), m.start)
@@ -269,9 +325,12 @@ class ActorIndex:
             inner = [c for c in s.children(tok, "nmod") if c.feats.get("Case") == "Gen" and s.case_of(c) is None]
             return self.one(s, inner[0]) if inner and inner[0].lemma not in SKIP_HEADS else []
         name = describe(s, tok)
-        role = self.by_role(name) or (self.by_role_head(tok) if number != "Plur" else None)
+        role = self.by_role(name) or (self.by_role_head(s, tok) if number != "Plur" else None)
         if role:
             return [role]
+        person = self.described_person(s, tok)
+        if person:
+            return [person]
         if tok.lemma in OFFICES:
             # an unnamed court, judge or government acts for its country ("итальянский суд" → Италия)
             state = self.state_of(s, tok)

@@ -327,6 +327,10 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
     else:
         d.source = ext_subj
         d.target = targets or ext_dat
+    if trig.frame != "sym" and not d.target and verb is not None and t.rel == "obl":
+        # "отправил депутата под арест", "взяли X под стражу", "подвергли X критике": the verb's object
+        for o in s.children(verb, "obj"):
+            d.target += index.actors(s, o)
 
 
 def _support(s: Sentence, t: Tok, verb: Tok) -> bool:

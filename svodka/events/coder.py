@@ -173,6 +173,11 @@ class Coder:
         d.source = [a for a in d.source if a.named or animate_name(s, a)]
         if d.type not in THING_TARGETS:
             d.target = [a for a in d.target if a.named or animate_name(s, a)]
+        # a descriptor read as the person named before cannot be that person's own counterpart
+        src = {a.id for a in d.source if a.id}
+        d.target = [a for a in d.target if not (a.inferred and a.id in src)]
+        tgt = {a.id for a in d.target if a.id}
+        d.source = [a for a in d.source if not (a.inferred and a.id in tgt)]
         mention = Mention(s.field, s.start, s.stop, s.text, "sentence")
         d.evidence = [mention, Mention(s.field, t.start, t.stop, t.text, "trigger")]
         d.confidence = 0.6 if trig.pos == "V" else 0.5

@@ -47,6 +47,9 @@ def _tree(s: Sentence, t: Tok) -> set[int]:
             base = c.rel.split(":")[0]
             if base in CLAUSE_STOPS and not (base == "conj" and c.pos in ("NOUN", "PROPN")):
                 continue
+            if base == "acl" and x is not t:
+                # "после того, как летом …", "кризиса, начавшегося летом": the time of another clause
+                continue
             out.add(c.i)
             todo.append(c)
     return out
@@ -141,11 +144,26 @@ def read_date(d: Draft, previous: list[Draft], times: dict[str, list], pub: str 
         return
     # with no time of its own, only the news the article opens with happened on its date; an act told in
     # the background ("после крушения", "ранее его задерживали") gets no date rather than the article's
-    if pub and s.field in NEWS_FIELDS:
+    if pub and s.field in NEWS_FIELDS and not _background(d):
         if BEFORE.search(s.text):
             d.date, d.date_from = f"../{pub}", "before"
         else:
             d.date, d.date_from = pub, "article"
+
+
+# a happening named as the ground of the news, not as the news: "после крушения", "из-за катастрофы",
+# "на фоне теракта", "годовщина аварии", "расследование убийства"
+BACKGROUND_PREPOSITIONS = {"после", "из-за", "до", "вследствие", "ввиду", "спустя"}
+BACKGROUND_HEADS = {"фон", "годовщина", "память", "расследование", "последствие", "жертва", "дело", "разбирательство"}
+
+
+def _background(d: Draft) -> bool:
+    if d.trigger.pos != "N":
+        return False
+    s, t = d.sent, d.tok
+    if any(c.lemma in BACKGROUND_PREPOSITIONS for c in s.children(t, "case")):
+        return True
+    return t.head >= 0 and s.toks[t.head].pos == "NOUN" and s.toks[t.head].lemma in BACKGROUND_HEADS
 
 
 def _ahead(value: str, text: str, d: Draft, pub: str | None) -> str:
