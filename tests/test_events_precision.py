@@ -159,3 +159,31 @@ def test_a_descriptor_of_another_nationality_or_in_a_list_is_someone_else():
                 title="Артём Зуев осуждён")
     assaults = of_type(evs, "assault")
     assert all("Артём Зуев" not in e.target for e in assaults)
+
+
+def test_references_to_an_accident_are_not_new_accidents():
+    evs = coded("Самолёт местной авиакомпании разбился 3 марта под Кемью.",
+                "Семьи погибших в катастрофе получат компенсации.",
+                "Власти области признали ответственность за крушение.", date="2025-03-14")
+    crashes = of_type(evs, "accident")
+    assert len(crashes) == 1 and crashes[0].date == "2025-03-03"
+
+
+def test_a_second_subject_after_the_object_belongs_to_the_object():
+    evs = coded("Полиция Казани задержала шестерых туристов, среди них двое сотрудников газеты «Вечерний край».")
+    arrest = of_type(evs, "arrest")
+    assert arrest and [a.role for a in arrest[0].actors["source"]] == ["COP"]
+    assert not any("сотрудник" in name for name in arrest[0].source)
+
+
+def test_agreements_reached_at_a_meeting_make_it_no_intended_meeting():
+    evs = coded("Лидеры обсудили выполнение договоренностей, достигнутых на встрече в Риге в октябре.",
+                date="2025-12-20")
+    assert all(e.modality != "intent" and not (e.date or "").startswith("2026") for e in of_type(evs, "meet"))
+
+
+def test_unnamed_police_act_for_the_country_they_act_in():
+    evs = coded("Силовики задержали в Екатеринбурге девятерых уроженцев Таджикистана.")
+    arrest = of_type(evs, "arrest")
+    assert arrest and arrest[0].actors["source"][0].code == "RUSCOP"
+    assert arrest[0].actors["target"][0].code == "TJKCVL"

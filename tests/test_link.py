@@ -143,6 +143,16 @@ def test_dushanbe_meeting_is_one_event_with_many_sources(kb):
     crash = c.execute("SELECT max(num_articles) FROM corpus_events WHERE type = 'accident' AND place = 'Актау'"
                       " AND date LIKE '2024-12%'").fetchone()[0]
     assert crash >= 5
+    # … and the only one: later references to it ("ответственность за крушение под Актау") join it
+    assert c.execute("SELECT count(*) FROM corpus_events WHERE type = 'accident' AND (place = 'Актау' OR"
+                     " date LIKE '2024-12%')").fetchone()[0] == 1
+
+
+def test_raid_that_starts_the_crisis_is_on_the_timeline(kb):
+    _, _, store = kb
+    t = timeline(store, "Россия", "Азербайджан")
+    raid = [e for e in t["events"] if e["type"] == "arrest" and (e["date"] or "").startswith("2025-06-2")]
+    assert raid and raid[0]["direction"] == "A→B"      # Russian police (in Екатеринбург) → natives of Azerbaijan
 
 
 def test_timeline_russia_azerbaijan(kb, tmp_path):
@@ -329,3 +339,23 @@ def test_date_spans():
     assert person_name("Ильхам Гейдарович Алиев").patronymic == "гейдарович"
     assert person_name("Роман Абрамович").last == "абрамович"
     assert person_name("Мехрибан Алиева").gender == "femn" and person_name("Ильхам Алиев").gender == "masc"
+
+
+def test_an_undated_report_joins_the_one_event_before_its_article(store_url):
+    store = open_store(store_url)
+    aktau = lambda n: Entity(id=f"t{n}:e1", type="LOC", name="Актау", country="KAZ")   # noqa: E731
+
+    def crash(when):
+        return Event(type="accident", source=[], target=[], date=when, place="Актау", modality="fact",
+                     evidence=[Mention("body[0]", 0, 5, "x", "sentence")])
+
+    link(store, [article(1, "2024-12-26", [aktau(1)], [crash("2024-12-25")]),
+                 article(2, "2025-04-03", [aktau(2)], [crash(None)], site="b.example"),
+                 article(3, "2023-01-10", [aktau(3)], [crash(None)], site="c.example")])
+    rows = store.conn.execute("SELECT e.date, group_concat(a.id) FROM corpus_events e JOIN event_links l"
+                              " ON l.event = e.id JOIN articles a ON a.pk = l.article GROUP BY e.id"
+                              " ORDER BY e.id").fetchall()
+    # the April reference joins the December crash; one from before the crash cannot be it and gets no date
+    assert rows[0][0] == "2024-12-25" and set(rows[0][1].split(",")) == {"t1", "t2"}
+    assert rows[1] == (None, "t3")
+    store.close()

@@ -85,6 +85,8 @@ def actor_ref(name: str, entity: Entity | None, country: str | None) -> ActorRef
         people = None if role or country else demonym_country(name)
         if people is not None:                  # "китайцы": the people of a country, civilians
             country, role = people, "CVL"
+        elif country and not role and _persons(name):
+            role = "CVL"                        # "уроженцы Азербайджана", "граждане России"
     code = (country or "") + (role or "")
     return ActorRef(name=name, entity=entity.id if entity is not None else None, country=country, role=role,
                     code=code or None, aliases=list(entity.aliases) if entity is not None else [])
@@ -94,6 +96,32 @@ def code_actors(article: Article | None, actors) -> list[ActorRef]:
     """ActorRefs for the coder's actors (``events.actors.Actor``: name, type, id, country)."""
     by_id = {e.id: e for e in article.entities} if article is not None else {}
     return [actor_ref(a.name, by_id.get(a.id), a.country) for a in actors]
+
+
+def _persons(phrase: str) -> bool:
+    """Is the phrase's head (its first noun) a word for people ("уроженцы", "граждане")?"""
+    for w in WORD.findall(phrase):
+        ps = [p for p in _parses(w.lower()) if p.tag.POS == "NOUN"]
+        if ps:
+            return "anim" in ps[0].tag
+    return False
+
+
+STATE_ROLES = {"COP", "GOV", "JUD", "MIL", "SPY", "LEG"}
+
+
+def placed(refs: list[ActorRef], country: str | None) -> list[ActorRef]:
+    """Unnamed police, courts, officials acting where the event happened are that country's ("силовики"
+    in Екатеринбург → RUSCOP)."""
+    if not country:
+        return refs
+    out = []
+    for r in refs:
+        if r.entity is None and r.country is None and r.role in STATE_ROLES:
+            r = ActorRef(name=r.name, entity=None, country=country, role=r.role, code=country + r.role,
+                         aliases=r.aliases)
+        out.append(r)
+    return out
 
 
 def is_actor(ref: ActorRef) -> bool:

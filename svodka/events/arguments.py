@@ -95,6 +95,10 @@ def _subjects_parsed(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Ac
     v = verb
     for _ in range(3):
         subj = s.children(v, "nsubj", "nsubj:pass")
+        if len(subj) > 1 and any(c.i < v.i for c in subj):
+            # two subjects are a misparse: "полиция задержала граждан, среди них двое сотрудников агентства"
+            # — the second, after the object, belongs to the object's group
+            subj = [c for c in subj if c.i < v.i]
         if subj:
             passive = any(c.rel == "nsubj:pass" for c in subj) or v.feats.get("Voice") == "Pass"
             acts = []

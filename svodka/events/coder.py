@@ -194,6 +194,11 @@ def _keep(d: Draft) -> bool:
     if d.type == "fight" and SPORT.search(s.text):
         return False
     if d.type in ("accident", "disaster"):
+        if d.trigger.pos == "N" and not (d.date_from == "text" or d.killed or d.injured or _told_as_news(d)):
+            # "ответственность за крушение под Актау", "годовщина катастрофы": a reference to a happening
+            # told before (merge.py attaches it to that one, or drops it), not a report of a new one
+            d.anaphoric = True
+            return True
         if d.tok.lemma in ("крушение", "авиакатастрофа", "дтп") or d.type == "disaster" and d.place:
             return True
         vehicle = bool(dependents(s, t) & VEHICLES)
@@ -212,6 +217,24 @@ def _keep(d: Draft) -> bool:
         return len(d.actors) >= 2 or (len(d.actors) == 1 and d.modality != "negated" and d.type != "intent"
                                       and bool(d.place))
     return bool(d.actors)
+
+
+def _told_as_news(d: Draft) -> bool:
+    """Is the noun what its sentence is about — the root ("Крушение самолета под Актау"), the subject
+    ("крушение произошло") or a support verb's object ("потерпел крушение") — rather than something another
+    act is about ("за крушение", "жертвы катастрофы", "обсудили катастрофу")?"""
+    t = d.tok
+    if t.head < 0 or t.rel in ("root", "nsubj", "nsubj:pass"):
+        return True
+    h = d.sent.toks[t.head]
+    if any(a.rel == "root" and a.feats.get("VerbForm") == "Fin" and a.lemma in CASUALTY_VERBS
+           for a in d.sent.ancestors(t)[:2]):
+        return True                 # "в результате взрыва погибли пять человек"
+    return t.rel == "obj" and h.lemma in ("потерпеть", "произойти", "случиться")
+
+
+CASUALTY_VERBS = {"погибнуть", "пострадать", "скончаться", "умереть", "получить", "ранить", "гибнуть",
+                  "разрушить", "сгореть", "эвакуировать"}
 
 
 def _quoted(s: Sentence, t: Tok) -> bool:

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from ..model import Event, Mention
 from . import codes
-from .actor_codes import code_actors, is_actor
+from .actor_codes import code_actors, is_actor, placed
+from .actors import place_country
 from .draft import SYMMETRIC_TYPES, Draft
 from .when_where import refine_meeting
 
@@ -197,8 +198,9 @@ def to_event(g: Group, article=None) -> Event:
     target = [a for a in h.target if a.name not in {s.name for s in h.source}]
     # an actor is an entity of the article, a country, or a group coded by its role; "тема", "ножи",
     # "сбыт наркотиков" are none of these
-    source_refs = [r for r in code_actors(article, h.source) if is_actor(r)]
-    target_refs = [r for r in code_actors(article, target) if is_actor(r)]
+    where = place_country(g.place(), article) if g.place() else None
+    source_refs = [r for r in placed(code_actors(article, h.source), where) if is_actor(r)]
+    target_refs = [r for r in placed(code_actors(article, target), where) if is_actor(r)]
     return Event(type=h.type, cameo=code, plover=codes.plover(code), goldstein=codes.goldstein(code),
                  quad_class=codes.quad_class(code), source=[r.name for r in source_refs],
                  target=[r.name for r in target_refs],

@@ -124,6 +124,8 @@ def apply_intents(s: Sentence, drafts: list[Draft], index: ActorIndex) -> None:
                 comp += s.subtree(c)
         if h.trigger.pos == "N":
             for c in s.children(h.tok, "nmod", "obl", "acl"):
+                if c.rel == "acl" and c.feats.get("Tense") == "Past":
+                    continue        # "договоренности, достигнутые на встрече": where they came from, done
                 comp += s.subtree(c)
         comp_ids = {x.i for x in comp}
         inner = [d for d in drafts if d is not h and d.tok.i in comp_ids]

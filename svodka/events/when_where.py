@@ -27,6 +27,7 @@ CONTEXT = re.compile(r"^\s*(?:тогда|тогда же|в тот (?:же )?д�
                      r"\b(?:также|тоже)\b", re.I)
 LOCATIVE = {"в", "во", "на"}
 NEAR = {"под", "подо"}
+BESIDE = {"у", "близ", "возле", "около"}     # with the genitive: "у Актау"
 PLACE_NOUNS = {"площадь", "улица", "район", "город", "село", "деревня", "поселок", "область", "край", "аэропорт",
                "центр", "окрестность", "пригород", "столица", "провинция", "штат", "округ", "регион", "республика",
                "вблизи", "порт", "территория", "граница", "окраина", "районе"}
@@ -35,7 +36,7 @@ MONTH_ADJ = {"январский": 1, "февральский": 2, "мартов
              "ноябрьский": 11, "декабрьский": 12}
 
 
-def _tree(s: Sentence, t: Tok) -> set[int]:
+def _tree(s: Sentence, t: Tok, own_acl: bool = True) -> set[int]:
     """t's subtree within its clause: no subordinate or coordinated verbs, but nominal conjuncts stay
     ("в октябре, в Питтсбурге")."""
     out, todo = {t.i}, [t]
@@ -47,7 +48,7 @@ def _tree(s: Sentence, t: Tok) -> set[int]:
             base = c.rel.split(":")[0]
             if base in CLAUSE_STOPS and not (base == "conj" and c.pos in ("NOUN", "PROPN")):
                 continue
-            if base == "acl" and x is not t:
+            if base == "acl" and (x is not t or not own_acl):
                 # "после того, как летом …", "кризиса, начавшегося летом": the time of another clause
                 continue
             out.add(c.i)
@@ -64,7 +65,7 @@ def _clause(d: Draft) -> set[int]:
             ids.add(h.i)
             for c in s.children(h):
                 if c is not t and c.rel in ("obl", "advmod", "nmod"):
-                    ids |= _tree(s, c)
+                    ids |= _tree(s, c, own_acl=False)     # "после того, как летом …" is another clause
     if d.trigger.pos == "N":
         # "встрече …, которая состоялась в октябре в Душанбе" where the parser hung the relative
         # clause on another noun: "которая" agrees with the trigger noun, so the clause is its
@@ -108,7 +109,9 @@ def read_date(d: Draft, previous: list[Draft], times: dict[str, list], pub: str 
         dist = min(abs(x.i - t.i) for x in toks)
         if best is None or dist < best[0]:
             best = (dist, te)
-    if best is None and d.type in ("accident", "disaster"):
+    if best is None and d.type in ("accident", "disaster") and not _background(d) and \
+            not any(x.rel.split(":")[0] in CLAUSE_STOPS + ("acl",) and x.pos in ("VERB", "AUX") for x in s.toks):
+        # a one-clause accident sentence the parser split oddly: its time is the accident's
         for te in times.get(s.field, ()):
             if s.start <= te.start and te.stop <= s.stop:
                 best = (0, te)
@@ -197,13 +200,14 @@ def read_place(d: Draft, index: ActorIndex) -> None:
                     k -= 1
                 case = "Loc"
             prev = s.toks[k].low if k >= 0 else ""
-            ok = (prev in LOCATIVE and case in ("Loc", None)) or (prev in NEAR and case in ("Ins", None))
+            ok = (prev in LOCATIVE and case in ("Loc", None)) or (prev in NEAR and case in ("Ins", None)) or \
+                (prev in BESIDE and case in ("Gen", None))
             visit = d.code in ("042", "036") and prev in ("в", "во") and case == "Acc"
             if not (ok or visit):
                 continue
             inside = x.i in clause
-            if not inside and d.type not in ("accident", "disaster", "protest"):
-                continue
+            if not inside and (d.type not in ("accident", "disaster", "protest") or _said_where(s, x)):
+                continue            # "как сообщили в Кремле": where it was said, not where it happened
             cands.append((0 if inside else 1, abs(x.i - t.i), e, start, stop))
     if d.code in ("042", "036") and d.trigger.pos == "V":
         for c in s.children(t, "obj"):
@@ -217,6 +221,12 @@ def read_place(d: Draft, index: ActorIndex) -> None:
         d.evidence.append(Mention(s.field, a, b, s.text[a - s.start:b - s.start], "place"))
         if d.code == "042" and not d.target:
             d.target = [index.actor(cands[0][2])]
+
+
+def _said_where(s: Sentence, x: Tok) -> bool:
+    from ..nlp.speech import SPEECH_LEMMAS
+
+    return any(a.pos == "VERB" and a.lemma in SPEECH_LEMMAS for a in s.ancestors(x)[:2])
 
 
 def refine_meeting(code: str | None, place: str | None, source: list[Actor], target: list[Actor],

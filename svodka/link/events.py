@@ -14,11 +14,15 @@ Two reports are one event when (the cross-article form of ``svodka.events.event_
   Алиев); symmetric events (call, meet, agreement, intent) compare all participants, directed ones the
   source (an unknown source agrees with any) and the target, where one report may name only some of
   the other's ("полиция Баку" and "полиция Баку и сотрудники …"); reports without actors join only
-  reports without actors at the same place;
+  reports without actors at the same place, or on the same day told to the day where one has no place;
 * the dates agree by precision: two days at most one day apart, a day inside a month, season or year,
   a month inside a season or year … (``DateSpan``). A coarse date ("в октябре") that fits several
   events is its own event rather than a guess;
 * the places agree: the same, one unknown, or a capital and its country (Душанбе, Таджикистан).
+
+A report without a date of its own ("ответственность за крушение под Актау") tells of something before
+its article: it joins the one event of its type, place and actors that began at most REACH days before
+the article (several: none, no guess), else it is an event of unknown date — never the article's date.
 
 The corpus event (GDELT-like) takes the most frequent CAMEO code of its factual reports (the more
 specific on a tie) with its Goldstein value and QuadClass, the most precise date, the most specific
@@ -36,12 +40,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from ..store.records import dumps, key as name_key
 from .entities import mark_done, pending
+from .event_actors import corpus_actor, actors_agree, is_country, places_agree
 
 STAGE = "events"
 POLARITY = {"fact": "", "claim": "", "intent": "~", "future": "~", "negated": "!"}
@@ -128,90 +132,6 @@ def span(value: str | None, fallback: str | None = None) -> DateSpan | None:
     return None
 
 
-# --- actors --------------------------------------------------------------------------------
-
-@lru_cache(maxsize=20_000)
-def place_country(name: str | None) -> str | None:
-    """The country a place name is or is the capital of: 'Душанбе' → TJK, 'Россия' → RUS."""
-    if not name:
-        return None
-    from ..nlp.countries import capital_named, country_named
-    c = country_named(name) or capital_named(name)
-    return c.iso3 if c else None
-
-
-@lru_cache(maxsize=20_000)
-def is_country(name: str | None) -> bool:
-    from ..nlp.countries import country_named
-    return bool(name) and country_named(name) is not None
-
-
-@lru_cache(maxsize=50_000)
-def descriptor(name: str) -> tuple[str, str | None]:
-    """A descriptive actor → (key, country): 'граждане России' and 'российские граждане' → ('d:RUS:гражданин', RUS)."""
-    from ..nlp.countries import capital_named, countries_of_adjective, country_named
-    from ..store.text import lemma
-
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name)
-    iso, rest = None, []
-    for w in words:
-        lem = lemma(w)
-        c = country_named(lem) or country_named(w) or (capital_named(lem) if w[:1].isupper() else None)
-        if c is None and not w[:1].isupper():
-            cs = countries_of_adjective(w)
-            c = cs[0] if len(cs) == 1 else None
-        if c is not None:
-            iso = iso or c.iso3
-        else:
-            rest.append(lem)
-    return f"d:{iso or ''}:{' '.join(sorted(rest))}", iso
-
-
-def _actor(name: str, local: dict, corpus: dict) -> dict:
-    """One actor name of an article's event → {id, name, country, key, kind}."""
-    ent = local.get(name_key(name))
-    if ent is not None and ent in corpus:
-        cid, type_, cname, country = corpus[ent]
-        if type_ == "LOC":
-            iso = place_country(cname) or place_country(name) or country
-            if iso and (is_country(cname) or place_country(cname)):
-                return {"id": cid, "name": cname, "country": iso, "key": f"c:{iso}", "kind": "country"}
-            return {"id": cid, "name": cname, "country": country, "key": f"e:{cid}", "kind": "place"}
-        return {"id": cid, "name": cname, "country": country, "key": f"e:{cid}",
-                "kind": "person" if type_ == "PER" else "org"}
-    iso = place_country(name)
-    if iso:                                    # a country or capital the article did not tag
-        return {"id": None, "name": name, "country": iso, "key": f"c:{iso}", "kind": "country"}
-    k, iso = descriptor(name)
-    return {"id": None, "name": name, "country": iso, "key": k, "kind": "descriptor"}
-
-
-def _countries_only(actors: list[dict]) -> set[str] | None:
-    if actors and all(a["kind"] == "country" for a in actors):
-        return {a["country"] for a in actors}
-    return None
-
-
-def actors_agree(a: list[dict], b: list[dict], partial: bool = False) -> bool:
-    """Two actor lists that may be the same participants (``partial``: one may name only some of them)."""
-    ka, kb = {x["key"] for x in a}, {x["key"] for x in b}
-    if ka == kb or partial and ka and kb and (ka <= kb or kb <= ka):
-        return True
-    ca, cb = _countries_only(a), _countries_only(b)
-    if ca and not cb:
-        return all(x["country"] for x in b) and ca == {x["country"] for x in b}
-    if cb and not ca:
-        return all(x["country"] for x in a) and cb == {x["country"] for x in a}
-    return False
-
-
-def places_agree(a: str | None, b: str | None) -> bool:
-    if not a or not b or name_key(a) == name_key(b):
-        return True
-    ca, cb = place_country(a), place_country(b)
-    return bool(ca and cb and ca == cb and (is_country(a) or is_country(b)))
-
-
 def source_key(site: str | None, url: str | None, source: str | None) -> str:
     """Who published it: the site, else the URL's host, else the folder or archive it was read from."""
     if site:
@@ -240,6 +160,7 @@ class Report:
     place: str | None
     span: DateSpan | None
     outlet: str
+    published: date | None = None     # the article's day: an undated report tells of something before it
 
     @property
     def actors(self) -> list[dict]:
@@ -278,9 +199,10 @@ def _reports(store, arts: list[tuple[int, str | None]]) -> list[Report]:
                 f" WHERE article IN ({marks}) ORDER BY article, n", chunk):
             pub, site, url, source = info[a]
             out.append(Report(a, n, type_ or "", POLARITY.get(modality or "fact", ""),
-                              [_actor(x, local[a], corpus[a]) for x in json.loads(src or "[]")],
-                              [_actor(x, local[a], corpus[a]) for x in json.loads(tgt or "[]")],
-                              place, span(when, pub), source_key(site, url, source)))
+                              [corpus_actor(x, local[a], corpus[a], place) for x in json.loads(src or "[]")],
+                              [corpus_actor(x, local[a], corpus[a], place) for x in json.loads(tgt or "[]")],
+                              place, span(when), source_key(site, url, source),
+                              span(pub[:10]).lo if pub and span(pub[:10]) else None))
     order = {pk: i for i, pk in enumerate(pks)}
     out.sort(key=lambda r: (order[r.article], r.n))
     return out
@@ -317,7 +239,13 @@ class EventLinker:
 
     def agree(self, r: Report, h: Report) -> bool:
         if not r.actors or not h.actors:
-            return not r.actors and not h.actors and bool(r.place and h.place) and name_key(r.place) == name_key(h.place)
+            if r.actors or h.actors:
+                return False
+            if r.place and h.place:
+                return name_key(r.place) == name_key(h.place)
+            # no actors and one place unknown: the same day, told to the day, is the same happening
+            return bool(r.span and h.span and r.span.precision == DAY == h.span.precision and
+                        r.span.lo == h.span.lo)
         if r.type in self.symmetric:
             return actors_agree(r.actors, h.actors)
         src = not r.source or not h.source or actors_agree(r.source, h.source, partial=True)
@@ -325,7 +253,7 @@ class EventLinker:
 
     def candidates(self, r: Report) -> list[tuple[int, DateSpan | None, str | None]]:
         if r.span is None:
-            return []
+            return self.undated_candidates(r)
         rows = self.conn.execute(
             "SELECT id, lo, hi, precision, place FROM corpus_events WHERE type = ? AND polarity = ?"
             " AND lo <= ? AND lo >= ? AND hi >= ?",
@@ -341,10 +269,31 @@ class EventLinker:
                 out.append((cid, sp, place))
         return out
 
+    def undated_candidates(self, r: Report) -> list[tuple[int, DateSpan | None, str | None]]:
+        """An undated report ("ответственность за крушение под Актау") tells of something before its article:
+        the events of its type, place and actors that began at most REACH days before it."""
+        if r.published is None or not (r.actors or r.place):
+            return []
+        rows = self.conn.execute(
+            "SELECT id, lo, hi, precision, place FROM corpus_events WHERE type = ? AND polarity = ?"
+            " AND lo IS NOT NULL AND lo <= ? AND lo >= ?",
+            (r.type, r.polarity, r.published.isoformat(),
+             (r.published - timedelta(days=REACH)).isoformat())).fetchall()
+        out = []
+        for cid, lo, hi, prec, place in rows:
+            if not places_agree(r.place, place) or (not r.actors and not place):
+                continue
+            h = self.head(cid)
+            if h is not None and self.agree(r, h):
+                out.append((cid, DateSpan(date.fromisoformat(lo), date.fromisoformat(hi), prec), place))
+        return out
+
     def choose(self, r: Report) -> int | None:
         found = self.candidates(r)
         if not found:
             return None
+        if r.span is None:
+            return found[0][0] if len(found) == 1 else None     # several it could be: no guess
         if len(found) > 1 and r.span.precision < DAY:
             return None                       # a coarse date fitting several events: no guess
         def score(c):
@@ -374,7 +323,8 @@ class EventLinker:
         self.touched.add(event)
 
     def link(self, reports: list[Report]) -> None:
-        for r in reports:
+        # dated reports first: an undated one ("после крушения") joins the event they found
+        for r in sorted(reports, key=lambda x: x.span is None):
             event = self.choose(r)
             if event is None:
                 event = self.create(r)

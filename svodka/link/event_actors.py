@@ -1,0 +1,112 @@
+"""Event actors across articles: an actor name of one article's event → a corpus-wide identity to compare.
+
+    corpus_actor(name, local, corpus, place)   {id, name, country, key, kind}: a corpus entity, a country
+                                               or a descriptor keyed by its lemmas and country
+    actors_agree(a, b, partial)                may two actor lists be the same participants?
+    places_agree(a, b)                         the same place, one unknown, or a capital and its country
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..store.records import key as name_key
+
+# --- actors --------------------------------------------------------------------------------
+
+@lru_cache(maxsize=20_000)
+def place_country(name: str | None) -> str | None:
+    """The country a place name is or is the capital of: 'Душанбе' → TJK, 'Россия' → RUS."""
+    if not name:
+        return None
+    from ..nlp.countries import capital_named, country_named
+    c = country_named(name) or capital_named(name)
+    return c.iso3 if c else None
+
+
+@lru_cache(maxsize=20_000)
+def is_country(name: str | None) -> bool:
+    from ..nlp.countries import country_named
+    return bool(name) and country_named(name) is not None
+
+
+@lru_cache(maxsize=50_000)
+def descriptor(name: str) -> tuple[str, str | None]:
+    """A descriptive actor → (key, country): 'граждане России' and 'российские граждане' → ('d:RUS:гражданин', RUS)."""
+    from ..nlp.countries import capital_named, countries_of_adjective, country_named
+    from ..store.text import lemma
+
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name)
+    iso, rest = None, []
+    for w in words:
+        lem = lemma(w)
+        c = country_named(lem) or country_named(w) or (capital_named(lem) if w[:1].isupper() else None)
+        if c is None and not w[:1].isupper():
+            cs = countries_of_adjective(w)
+            c = cs[0] if len(cs) == 1 else None
+        if c is not None:
+            iso = iso or c.iso3
+        else:
+            rest.append(lem)
+    return f"d:{iso or ''}:{' '.join(sorted(rest))}", iso
+
+
+@lru_cache(maxsize=20_000)
+def _state_role(name: str) -> bool:
+    from ..events.actor_codes import STATE_ROLES, role_of
+    return role_of(name) in STATE_ROLES
+
+
+@lru_cache(maxsize=20_000)
+def _where(place: str) -> str | None:
+    from ..events.actors import place_country as country_of_place
+    return country_of_place(place)
+
+
+def corpus_actor(name: str, local: dict, corpus: dict, place: str | None = None) -> dict:
+    """One actor name of an article's event → {id, name, country, key, kind}; unnamed police or officials
+    are of the country the event happened in (as the coder codes them: "силовики" in Екатеринбург → RUS)."""
+    ent = local.get(name_key(name))
+    if ent is not None and ent in corpus:
+        cid, type_, cname, country = corpus[ent]
+        if type_ == "LOC":
+            iso = place_country(cname) or place_country(name) or country
+            if iso and (is_country(cname) or place_country(cname)):
+                return {"id": cid, "name": cname, "country": iso, "key": f"c:{iso}", "kind": "country"}
+            return {"id": cid, "name": cname, "country": country, "key": f"e:{cid}", "kind": "place"}
+        return {"id": cid, "name": cname, "country": country, "key": f"e:{cid}",
+                "kind": "person" if type_ == "PER" else "org"}
+    iso = place_country(name)
+    if iso:                                    # a country or capital the article did not tag
+        return {"id": None, "name": name, "country": iso, "key": f"c:{iso}", "kind": "country"}
+    k, iso = descriptor(name)
+    if iso is None and place and _state_role(name):
+        iso = _where(place)
+        k = k.replace("d::", f"d:{iso}:", 1) if iso else k
+    return {"id": None, "name": name, "country": iso, "key": k, "kind": "descriptor"}
+
+
+def _countries_only(actors: list[dict]) -> set[str] | None:
+    if actors and all(a["kind"] == "country" for a in actors):
+        return {a["country"] for a in actors}
+    return None
+
+
+def actors_agree(a: list[dict], b: list[dict], partial: bool = False) -> bool:
+    """Two actor lists that may be the same participants (``partial``: one may name only some of them)."""
+    ka, kb = {x["key"] for x in a}, {x["key"] for x in b}
+    if ka == kb or partial and ka and kb and (ka <= kb or kb <= ka):
+        return True
+    ca, cb = _countries_only(a), _countries_only(b)
+    if ca and not cb:
+        return all(x["country"] for x in b) and ca == {x["country"] for x in b}
+    if cb and not ca:
+        return all(x["country"] for x in a) and cb == {x["country"] for x in a}
+    return False
+
+
+def places_agree(a: str | None, b: str | None) -> bool:
+    if not a or not b or name_key(a) == name_key(b):
+        return True
+    ca, cb = place_country(a), place_country(b)
+    return bool(ca and cb and ca == cb and (is_country(a) or is_country(b)))
