@@ -7,9 +7,9 @@ that is a JSON object, else one document whose kind ``read_bytes`` sniffs.
 """
 from __future__ import annotations
 
+import io
 import os
 import sys
-import tempfile
 import zlib
 from io import BytesIO
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import BinaryIO, Iterable, Iterator
 from ..model import RawDocument, Rejected
 from . import document, gz
 from .document import read_bytes
-from .jsonl import looks_like_jsonl, read_jsonl
+from .jsonl import looks_like_jsonl, read_jsonl, read_line
 from .warc import read_warc
 
 Result = RawDocument | Rejected
@@ -28,7 +28,6 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt",)
-_SPOOL_IN_MEMORY = 8 * 1024 * 1024     # stdin beyond this is spooled to a temporary file
 
 
 def read_paths(paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[Result]:
@@ -172,19 +171,111 @@ def _sniffed(stream: BinaryIO, source: str) -> Iterator[Result]:
 
 
 def read_stdin(stdin: BinaryIO) -> Iterator[Result]:
-    """Standard input, spooled so it can be sniffed and rewound, then read like a file."""
+    """Standard input, streamed (never copied whole: it may be endless, like /dev/zero): sniffed from
+    its first bytes; a WARC or a JSONL feed is read record by record, line by line; gzip data is
+    unpacked up to the gzip cap; anything else is one document, read up to MAX_DOCUMENT_BYTES: past
+    that, reading stops and the input is rejected ("input over size limit")."""
     try:
-        with tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY) as spool:
-            while True:
-                chunk = stdin.read(1 << 20)
-                if not chunk:
-                    break
-                # a text stream (io.StringIO, sys.stdin) is accepted too
-                spool.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
-            spool.seek(0)
-            yield from _guard(_sniffed(spool, STDIN_SOURCE), STDIN_SOURCE)
+        head = _read_head(stdin)
+        stream = io.BufferedReader(_Prefixed(head, stdin), 1 << 16)
+        yield from _guard(_stdin_documents(stream, head), STDIN_SOURCE)
     except OSError as err:
         yield Rejected(STDIN_SOURCE, gz.describe(err))
+
+
+_HEAD = 1 << 16
+
+
+def _chunk(stream, size: int) -> bytes:
+    """Up to ``size`` bytes, what is there (a text stream is encoded as UTF-8)."""
+    read = getattr(stream, "read1", None) or stream.read
+    data = read(size)
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _read_head(stdin) -> bytes:
+    """The first 64 KiB (less at the end); a first line that opens a JSON object is read whole, up
+    to the document limit, so that a JSONL feed is told from a page."""
+    parts, size = [], 0
+    while size < _HEAD:
+        chunk = _chunk(stdin, _HEAD - size)
+        if not chunk:
+            return b"".join(parts)
+        parts.append(chunk)
+        size += len(chunk)
+    parts = [b"".join(parts)]
+    if parts[0].removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+        while b"\n" not in parts[-1] and size <= document.MAX_DOCUMENT_BYTES:
+            chunk = _chunk(stdin, _HEAD)
+            if not chunk:
+                break
+            parts.append(chunk)
+            size += len(chunk)
+    return b"".join(parts)
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes already read, then the rest of the stream; forward only, but it tells its offset
+    (warcio asks for it)."""
+
+    def __init__(self, head: bytes, stream) -> None:
+        self.pending, self.stream, self.offset = memoryview(head), stream, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if not self.pending:
+            self.pending = memoryview(_chunk(self.stream, len(buffer)))
+        n = min(len(buffer), len(self.pending))
+        buffer[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        self.offset += n
+        return n
+
+    def tell(self) -> int:
+        return self.offset
+
+
+def _stdin_documents(stream: BinaryIO, head: bytes) -> Iterator[Result]:
+    limit = document.MAX_DOCUMENT_BYTES
+    if not head:
+        yield Rejected(STDIN_SOURCE, "empty input")
+    elif head.startswith(gz.GZIP_MAGIC):
+        try:
+            inner = zlib.decompressobj(31).decompress(head, 64)
+        except zlib.error:
+            inner = b""
+        if inner.lstrip(b"\r\n").startswith(b"WARC/"):
+            yield from read_warc(stream, STDIN_SOURCE)        # warcio reads gzip itself
+        else:
+            yield from _from_bytes(gz.gunzip(stream), STDIN_SOURCE, "")
+    elif head.startswith(b"WARC/"):
+        yield from read_warc(stream, STDIN_SOURCE)
+    elif looks_like_jsonl(head):
+        yield from _stdin_lines(stream, limit)
+    else:
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            yield Rejected(STDIN_SOURCE, "input over size limit")
+        else:
+            yield from _from_bytes(data, STDIN_SOURCE, "")
+
+
+def _stdin_lines(stream: BinaryIO, limit: int) -> Iterator[Result]:
+    """JSONL lines as they come; a line over the limit ends the input (its end is never read)."""
+    lineno = 0
+    while True:
+        line = stream.readline(limit + 2)          # + the line end, "\r\n"
+        if not line:
+            return
+        lineno += 1
+        if len(line) == limit + 2 and not line.endswith(b"\n"):
+            yield Rejected(f"{STDIN_SOURCE}#L{lineno}", f"line {lineno} over size limit (the rest of the input is not read)")
+            return
+        doc = read_line(line, STDIN_SOURCE, lineno)
+        if doc is not None:
+            yield doc
 
 
 def _guard(results: Iterator[Result], source: str) -> Iterator[Result]:

@@ -1,0 +1,110 @@
+"""Issue 19, hardening of the command line, the readers and the store: the real CLI (a subprocess, or
+its Python entry in one), real SQLite files in tmp_path, real pipes, FIFOs and devices; no mocks."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+PAGE = """ date 2025-05-06  Главная
+Происшествия
+
+В Казани на складе потушили пожар
+
+Пожар на складе в промышленной зоне Казани потушили за два часа, никто не пострадал, сообщили спасатели.
+
+На место выезжали двенадцать пожарных расчетов. Площадь возгорания составила четыреста квадратных метров.
+"""
+
+# The CLI's Python entry with the one-document limit lowered (svodka reads it at call time).
+LIMITED = ("import sys, svodka.read.document as d; d.MAX_DOCUMENT_BYTES = int(sys.argv[1]);"
+           " from svodka.cli import main; sys.exit(main(sys.argv[2:]))")
+
+
+def env(**extra) -> dict:
+    return dict(os.environ, PYTHONWARNINGS="ignore", **extra)
+
+
+def svodka(*args, stdin=None, timeout: float = 300, **extra) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "svodka.cli", *map(str, args)], input=stdin,
+                          capture_output=True, env=env(**extra), timeout=timeout)
+
+
+def rejected_rows(db: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT source, reason FROM rejected ORDER BY pk").fetchall()
+
+
+def folder_bytes(folder: Path) -> int:
+    total = 0
+    for root, _, files in os.walk(folder):
+        for name in files:
+            try:
+                total += os.stat(os.path.join(root, name)).st_size
+            except OSError:
+                pass
+    return total
+
+
+# --- 2. stdin: read up to the limit, never spooled whole -------------------------------------------
+
+def test_stdin_over_the_limit_is_not_read_on(tmp_path):
+    """An endless stdin: svodka stops reading at the limit (the writer gets a broken pipe), no
+    temporary file grows, and the document is recorded as rejected with its reason."""
+    limit = 1 << 20
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    db = tmp_path / "s.db"
+    proc = subprocess.Popen([sys.executable, "-c", LIMITED, str(limit), "ingest", "-", "--db", str(db)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env(TMPDIR=str(tmp)))
+    chunk, sent, peak = b"\0" * (1 << 16), 0, 0
+    try:
+        while sent < 64 * limit:
+            proc.stdin.write(chunk)
+            proc.stdin.flush()
+            sent += len(chunk)
+            peak = max(peak, folder_bytes(tmp))
+    except BrokenPipeError:
+        pass
+    out, err = proc.communicate(timeout=300)        # closes stdin
+    assert sent < 4 * limit, f"svodka read {sent} bytes of stdin past a {limit}-byte limit"
+    assert peak <= limit and folder_bytes(tmp) == 0
+    assert proc.returncode == 1, err.decode()
+    assert "1 rejected" in out.decode()
+    assert rejected_rows(db) == [("<stdin>", "input over size limit")]
+
+
+def test_dev_zero_on_stdin_is_rejected(tmp_path):
+    """`svodka ingest - < /dev/zero` with the real limit: ends, rejected, nothing in TMPDIR."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    db = tmp_path / "s.db"
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run([sys.executable, "-m", "svodka.cli", "ingest", "-", "--db", str(db)],
+                                stdin=zero, capture_output=True, env=env(TMPDIR=str(tmp)), timeout=300)
+    assert result.returncode == 1, result.stderr.decode()
+    assert rejected_rows(db) == [("<stdin>", "input over size limit")]
+    assert folder_bytes(tmp) == 0
+
+
+def test_stdin_jsonl_and_documents_still_stream(tmp_path):
+    """A JSONL feed on stdin is read line by line (many lines, each under the limit), and a page
+    under the limit is read as before."""
+    limit = 2048
+    line = ('{"text": "%s", "id": "n%d"}\n')
+    feed = "".join(line % (PAGE.replace("\n", "\\n").replace("Казани", f"Казани {n}"), n)
+                   for n in range(40)).encode()
+    assert len(feed) > 2 * limit
+    result = subprocess.run([sys.executable, "-c", LIMITED, str(limit), "analyze", "-", "--json"],
+                            input=feed, capture_output=True, env=env(), timeout=300)
+    assert result.returncode == 0, result.stderr.decode()
+    assert len(result.stdout.decode().splitlines()) == 40
+    result = svodka("analyze", "-", "--json", stdin=PAGE.encode())
+    assert result.returncode == 0 and "В Казани на складе" in result.stdout.decode()
