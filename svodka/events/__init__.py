@@ -23,7 +23,8 @@ investigate, demand, appeal, criticize, accuse, complain, sue, charge, convict, 
 protest, military_posture, reduce_relations, sanction, seize, arrest, deport, assault, fight,
 mass_violence, accident, disaster); ``cameo`` with ``goldstein``, ``quad_class`` and ``plover``
 ("CONSULT:phone"); ``source``/``target`` — entity names (a person, organisation or country of the
-article) or a descriptive actor in the nominative ("граждане Азербайджана"); for symmetric events (call,
+article) or a descriptive actor in the nominative ("граждане Азербайджана") — an act between parties
+needs at least one of them (accidents, protests, attacks may have none); for symmetric events (call,
 meet, agreement, intent) the participants are split into source (the first) and target (the others);
 ``date`` EDTF; ``place`` a LOC entity name; ``modality`` fact | claim | intent | future | negated;
 ``killed``/``injured``; ``evidence`` — the report sentences (kind "sentence") and trigger words
@@ -35,13 +36,21 @@ from ..model import Article, Event
 from .merge import event_key
 
 
+# happenings that may have no identified party at all
+WITHOUT_PARTIES = {"accident", "disaster", "protest", "military_posture", "fight", "assault", "mass_violence"}
+DESTROY_PROPERTY = "1712"            # arson by unknown persons
+
+
 def code_events(article: Article) -> list[Event]:
     """The events an annotated article reports, one per happening, in reading order."""
     from .coder import Coder
     from .merge import merge, to_event
 
     drafts = Coder(article).drafts()
-    return [to_event(g, article) for g in merge(drafts)]
+    events = [to_event(g, article) for g in merge(drafts)]
+    # as in GDELT, an act between parties needs one of them identified ("задержали" of nobody named is not
+    # coded); happenings with no parties by nature (accidents, protests, attacks by unknown) stay
+    return [e for e in events if e.source or e.target or e.type in WITHOUT_PARTIES or e.cameo == DESTROY_PROPERTY]
 
 
 __all__ = ["code_events", "event_key"]
