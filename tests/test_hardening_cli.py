@@ -108,3 +108,43 @@ def test_stdin_jsonl_and_documents_still_stream(tmp_path):
     assert len(result.stdout.decode().splitlines()) == 40
     result = svodka("analyze", "-", "--json", stdin=PAGE.encode())
     assert result.returncode == 0 and "В Казани на складе" in result.stdout.decode()
+
+
+# --- 4. FIFOs, devices, kernel files: named for what they are, never opened --------------------------
+
+def test_fifo_device_and_proc_files_are_named_not_opened(tmp_path):
+    import threading
+
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    opened = threading.Event()
+
+    def writer() -> None:               # blocks until a reader opens the FIFO
+        with open(fifo, "wb") as out:
+            opened.set()
+            out.write(PAGE.encode())
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    result = svodka("analyze", fifo, "/dev/null", "/proc/self/mem", timeout=120)
+    errors = result.stderr.decode()
+    assert f"{fifo}: not a regular file: fifo" in errors
+    assert "/dev/null: not a regular file: character device" in errors
+    assert "/proc/self/mem: not a regular file: kernel pseudo-file" in errors
+    assert "empty" not in errors and result.returncode == 1
+    assert not opened.is_set()           # svodka never opened the FIFO
+    with open(fifo, "rb") as drain:      # let the writer go
+        drain.read()
+    thread.join(10)
+
+
+def test_fifo_in_a_folder_is_rejected_and_recorded(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PAGE, encoding="utf-8")
+    os.mkfifo(folder / "b.txt")
+    db = tmp_path / "s.db"
+    result = svodka("ingest", folder, "--db", db, timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "1 new" in result.stdout.decode() and "1 rejected" in result.stdout.decode()
+    assert rejected_rows(db) == [(str(folder / "b.txt"), "not a regular file: fifo")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 import zlib
 from io import BytesIO
@@ -96,20 +97,50 @@ def _read_folder(folder: Path, seen: set[str] | None = None) -> Iterator[Result]
 
 
 def read_file(path: Path, source: str) -> Iterator[Result]:
-    """One file, by its name; errors become one Rejected for the file."""
+    """One file, by its name; errors become one Rejected for the file. A FIFO, a device, a socket
+    or a kernel file (/proc, /sys) is rejected for what it is, without being opened (a FIFO
+    would block, a device may never end)."""
     try:
-        size = path.stat().st_size
-        if size == 0:
-            yield Rejected(source, "empty file")
+        not_regular = _not_regular(path.stat())
+        if not_regular:
+            yield Rejected(source, not_regular)
             return
-        with open(path, "rb") as stream:
-            yield from _guard(_by_name(stream, path.name.lower(), source, size), source)
+        # O_NONBLOCK: should the path have become a FIFO since, opening it does not wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as stream:
+            info = os.fstat(fd)
+            not_regular = _not_regular(info)
+            if not_regular or info.st_size == 0:
+                yield Rejected(source, not_regular or "empty file")
+                return
+            yield from _guard(_by_name(stream, path.name.lower(), source, info.st_size), source)
     except FileNotFoundError:
         yield Rejected(source, "not found")
     except IsADirectoryError:
         yield Rejected(source, "is a folder")
     except OSError as err:
         yield Rejected(source, gz.describe(err))
+
+
+_KINDS = ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+          (stat.S_ISSOCK, "socket"))
+_PSEUDO: list[int] = []
+
+
+def _not_regular(info: os.stat_result) -> str | None:
+    """Why a file is no regular file ("not a regular file: fifo"), or None for a regular one."""
+    if stat.S_ISREG(info.st_mode):
+        if not _PSEUDO:
+            for root in ("/proc", "/sys"):
+                try:
+                    _PSEUDO.append(os.stat(root).st_dev)
+                except OSError:
+                    _PSEUDO.append(-1)
+        return "not a regular file: kernel pseudo-file" if info.st_dev in _PSEUDO else None
+    if stat.S_ISDIR(info.st_mode):
+        return "is a folder"
+    kind = next((name for test, name in _KINDS if test(info.st_mode)), "unknown kind")
+    return f"not a regular file: {kind}"
 
 
 def _by_name(stream: BinaryIO, name: str, source: str, size: int) -> Iterator[Result]:
