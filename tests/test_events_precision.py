@@ -187,3 +187,17 @@ def test_unnamed_police_act_for_the_country_they_act_in():
     arrest = of_type(evs, "arrest")
     assert arrest and arrest[0].actors["source"][0].code == "RUSCOP"
     assert arrest[0].actors["target"][0].code == "TJKCVL"
+
+
+def test_a_sports_article_codes_no_games_as_meetings_or_fights():
+    evs = coded("Полузащитник сборной Латвии Янис Берзиньш провел переговоры с клубом «Рига».",
+                "В прошлом матче чемпионата нападающий забил два гола, тренер похвалил игрока.",
+                "Ранее полиция задержала болельщиков «Риги» после матча.",
+                title="Янис Берзиньш может сменить клуб")
+    assert not of_type(evs, "meet") and not of_type(evs, "praise")
+    assert of_type(evs, "arrest")                     # an arrest is still an arrest
+
+
+def test_a_bare_participle_before_its_noun_is_a_state_not_an_act():
+    evs = coded("Его перевели в оккупированный Симферополь.")
+    assert not of_type(evs, "fight")

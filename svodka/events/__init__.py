@@ -16,6 +16,7 @@ Modules (one job each):
   modality.py   fact, claim, intent, future or negated; intent heads ("договорились провести встречу")
   casualties.py killed and injured numbers
   merge.py      one event, many reports; the cross-article key
+  sport.py      is the article about sport (its games and transfers are not coded)?
   gdelt.py      GDELT 2.0 event-table rows
 
 Event fields (svodka.model.Event): ``type`` (call, meet, praise, agreement, intent, aid, release,
@@ -46,8 +47,12 @@ def code_events(article: Article) -> list[Event]:
     from .coder import Coder
     from .merge import merge, to_event
 
+    from .sport import SPORT_SILENT, is_sport
+
     drafts = Coder(article).drafts()
     events = [to_event(g, article) for g in merge(drafts)]
+    if is_sport(article):
+        events = [e for e in events if e.type not in SPORT_SILENT]
     # as in GDELT, an act between parties needs one of them identified ("задержали" of nobody named is not
     # coded); happenings with no parties by nature (accidents, protests, attacks by unknown) stay
     return [e for e in events if e.source or e.target or e.type in WITHOUT_PARTIES or e.cameo == DESTROY_PROPERTY]

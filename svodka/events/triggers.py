@@ -72,11 +72,20 @@ def _participle_as_noun(t: Tok) -> bool:
     return full and not t.rel.startswith("acl") and not t.rel == "amod"
 
 
+def _bare_attribute(s: Sentence, t: Tok) -> bool:
+    """'в оккупированный Симферополь', 'захваченных кораблей': a participle with no word of its own before
+    its noun describes the noun's state; 'задержанный после теракта в апреле' or 'похищенных ливийским
+    правительством' still tell an act."""
+    full = t.feats.get("VerbForm") == "Part" and t.feats.get("Variant") != "Short"
+    return full and t.rel == "amod" and t.i < t.head and \
+        not any(c.rel not in ("punct", "advmod", "cc") for c in s.children(t))
+
+
 def reading(s: Sentence, t: Tok, lemma: str) -> Trigger | None:
     for trig in BY_LEMMA.get(lemma, ()):
         if not _pos_ok(t, trig):
             continue
-        if trig.pos == "V" and _participle_as_noun(t):
+        if trig.pos == "V" and (_participle_as_noun(t) or _bare_attribute(s, t)):
             continue
         deps = None
         if trig.needs or trig.exclude:
