@@ -201,3 +201,15 @@ def test_a_sports_article_codes_no_games_as_meetings_or_fights():
 def test_a_bare_participle_before_its_noun_is_a_state_not_an_act():
     evs = coded("Его перевели в оккупированный Симферополь.")
     assert not of_type(evs, "fight")
+
+
+def test_a_term_without_the_word_prison_is_still_detention():
+    evs = coded("Бывшие футболисты Олег Дронов и Илья Сытин осуждены на полтора года.")
+    assert of_type(evs, "arrest") and not of_type(evs, "convict")
+
+
+def test_a_title_takes_the_role_of_the_body_it_heads():
+    from svodka.events.actor_codes import role_of
+
+    assert role_of("генералы полиции") == "COP" and role_of("глава мафии") == "CRM"
+    assert role_of("председатель Верховного суда") == "JUD" and role_of("генерал") == "MIL"

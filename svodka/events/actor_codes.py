@@ -19,7 +19,10 @@ from ..nlp.normal import _parses
 DATA = Path(__file__).with_name("data") / "actor_roles.tsv"
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # roles that outrank the others when a phrase has several ("министр обороны": defence → MIL)
-SPECIFIC = ("MIL", "COP", "JUD", "SPY", "LEG", "REB", "MED", "IGO")
+SPECIFIC = ("MIL", "COP", "JUD", "SPY", "LEG", "REB", "MED", "IGO", "CRM")
+# ranks and titles that take the role of the body they head ("генерал полиции", "глава клана")
+TITLES = {"глава", "генерал", "руководитель", "начальник", "лидер", "главарь", "босс", "председатель",
+          "командир", "полковник", "майор", "капитан", "офицер", "сотрудник", "представитель", "член"}
 
 
 @lru_cache(maxsize=1)
@@ -53,10 +56,14 @@ def role_of(phrase: str) -> str | None:
             found.append((i, roles[f"{key} {_lemma(words[i + 1])}"]))
     if not found:
         return None
-    # "министерство обороны" → MIL over GOV; otherwise the first (the head) decides
-    specific = [code for _, code in found if code in SPECIFIC]
-    if found[0][1] == "GOV" and specific:
+    # "министерство обороны" → MIL over GOV; a title over its body: "генералы полиции" → COP, "глава
+    # мафии" → CRM; otherwise the first (the head) decides
+    specific = [code for i, code in found if code in SPECIFIC and i > found[0][0]]
+    head_word = _lemma(words[found[0][0]]) if found[0][0] < len(words) else ""
+    if specific and (found[0][1] == "GOV" or head_word in TITLES):
         return specific[0]
+    if head_word in TITLES and len(found) > 1:
+        return found[1][1]
     return found[0][1]
 
 
