@@ -213,3 +213,16 @@ def test_a_title_takes_the_role_of_the_body_it_heads():
 
     assert role_of("генералы полиции") == "COP" and role_of("глава мафии") == "CRM"
     assert role_of("председатель Верховного суда") == "JUD" and role_of("генерал") == "MIL"
+
+
+def test_an_act_told_in_the_first_person_is_talk():
+    evs = coded("«Я тебя убью», — сказал он соседу.", "«Мы встречались с министром дважды», — добавил он.")
+    assert not of_type(evs, "assault") and not of_type(evs, "meet")
+
+
+def test_an_achieved_act_happened_and_a_requested_one_is_a_demand():
+    evs = coded("Прошлым летом зоозащитники добились задержания живодера Петра Зорина.")
+    arrest = of_type(evs, "arrest")
+    assert arrest and arrest[0].modality == "fact" and arrest[0].cameo == "173"
+    evs = coded("Прокурор Анна Белова попросила приговорить Петра Зорина к пяти годам колонии.")
+    assert of_type(evs, "demand") and not of_type(evs, "arrest")

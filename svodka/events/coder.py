@@ -128,6 +128,8 @@ class Coder:
 
     # --- one trigger ------------------------------------------------------------------------------------
     def _draft(self, s: Sentence, t: Tok, trig: Trigger) -> Draft | None:
+        if _spoken_by_someone_unnamed(s, t):
+            return None
         d = Draft(trig, s, t, trig.type, trig.code, order=(s.index, t.start))
         deps = dependents(s, t)
         for lemmas, code in trig.refine:
@@ -220,6 +222,14 @@ def _keep(d: Draft) -> bool:
         return len(d.actors) >= 2 or (len(d.actors) == 1 and d.modality != "negated" and d.type != "intent"
                                       and bool(d.place))
     return bool(d.actors)
+
+
+def _spoken_by_someone_unnamed(s: Sentence, t: Tok) -> bool:
+    """'Я тебя убью', 'на сцене убиваю жену', 'мы встречались': an act told in the first or second person
+    is someone's talk, its actors pronouns the coder does not resolve."""
+    if t.feats.get("Person") in ("1", "2"):
+        return True
+    return any(c.lemma in ("я", "мы", "ты", "вы") for c in s.children(t, "nsubj"))
 
 
 def _told_as_news(d: Draft) -> bool:

@@ -21,7 +21,11 @@ from .parse import Sentence
 INTENT_GOVERNORS = {"планировать", "собираться", "намереваться", "намерен", "хотеть", "пообещать", "обещать",
                     "решить", "готовый", "готов", "договориться", "условиться", "согласиться", "предложить",
                     "намеренный", "рассчитывать", "стремиться", "надеяться", "добиться", "добиваться", "пытаться",
-                    "попытаться", "стараться", "просить", "попросить"}
+                    "попытаться", "стараться"}
+# perfective past of these: the act was achieved ("добились задержания")
+ACHIEVED = {"добиться", "суметь", "удаться"}
+# asking for an act is a demand of it ("попросила приговорить"); "потребовать" is a demand trigger itself
+REQUESTS = {"просить", "попросить", "запросить"}
 # an act under a ban or a refusal did not happen: "запрет на экстрадицию", "отказ в освобождении"
 NEGATION_GOVERNORS = {"запрет", "запретить", "запрещать", "отказ", "отказать", "отказывать", "отмена", "отменить",
                       "приостановить", "приостановка"}
@@ -159,6 +163,15 @@ def apply_intents(s: Sentence, drafts: list[Draft], index: ActorIndex) -> None:
         for anc in s.ancestors(d.tok)[:3]:
             if anc.lemma in NEGATION_GOVERNORS and d.tok.rel in ("xcomp", "obj", "obl", "nmod"):
                 d.governed, d.modality = True, "negated"
+                break
+            if anc.lemma in ACHIEVED and anc.feats.get("Aspect") == "Perf" and anc.feats.get("Tense") == "Past":
+                d.governed = True   # "добились задержания", "сумели освободить": it happened
+                break
+            if anc.lemma in REQUESTS and d.tok.rel in ("xcomp", "obj", "ccomp", "obl", "nmod"):
+                # "прокурор попросила приговорить …", "потребовали ареста": asking for the act is a demand
+                d.governed, d.modality = True, "fact"
+                d.type, d.code = "demand", "100"
+                d.source = subjects(s, anc, index)[0]
                 break
             if anc.lemma in INTENT_GOVERNORS and d.tok.rel in ("xcomp", "obj", "ccomp", "obl", "nmod"):
                 d.governed, d.modality = True, "intent"
