@@ -49,8 +49,8 @@ ROLE_NOUNS = {"министр", "президент", "глава", "премь�
 OBJECT_PRONOUNS = {"её": "Fem", "ее": "Fem", "ей": "Fem", "ней": "Fem", "нее": "Fem", "неё": "Fem", "его": "Masc",
                    "него": "Masc", "ему": "Masc", "нему": "Masc", "ним": "Masc"}
 # offices that act for their country when unnamed (the coding rules: an unnamed court is its country)
-OFFICES = {"суд", "судья", "власть", "правительство", "прокуратура", "прокурор", "обвинитель", "следствие",
-           "трибунал"}
+# ("следствие" is no office of a state: the coding rules leave the unnamed investigation out)
+OFFICES = {"суд", "судья", "власть", "правительство", "прокуратура", "прокурор", "обвинитель", "трибунал"}
 SKIP_HEADS = {"я", "мы", "ты", "вы", "они", "оно", "это", "что", "кто", "все", "себя", "который", "свой",
               "тот", "этот", "каждый", "друг", "один", "человек"}
 # nouns and modifiers that bring in someone not named before ("другой пассажир", "один из свидетелей")
