@@ -226,3 +226,10 @@ def test_an_achieved_act_happened_and_a_requested_one_is_a_demand():
     assert arrest and arrest[0].modality == "fact" and arrest[0].cameo == "173"
     evs = coded("Прокурор Анна Белова попросила приговорить Петра Зорина к пяти годам колонии.")
     assert of_type(evs, "demand") and not of_type(evs, "arrest")
+
+
+def test_a_subject_pronoun_continues_the_subject_of_its_sentence():
+    evs = coded("Вчера лидер партии Олег Ланской поспорил с депутатом Игорем Мезенцевым, которого он обвинил "
+                "в подкупе избирателей.")
+    accuse = of_type(evs, "accuse")
+    assert accuse and accuse[0].source == ["Олег Ланской"] and accuse[0].target == ["Игорь Мезенцев"]

@@ -236,6 +236,20 @@ class ActorIndex:
             return self.actor(states[0][1])
         return None
 
+    def sentence_subject(self, s: Sentence, tok: Tok, gender: str) -> Actor | None:
+        """'Ляшко подрался с Герусом, которого он обвинил': a subject pronoun continues the subject named
+        before it in its sentence, not the last name read."""
+        from ..nlp.entities import gender_of
+
+        for t in reversed(s.toks[:tok.i]):
+            if not t.rel.startswith("nsubj") or t.pos == "PRON":
+                continue
+            for a in self.one(s, t):
+                g = gender_of(a.name) if a.type == "PER" else None
+                if a.type == "PER" and not a.inferred and (not g or g[:1] == gender[:1].lower()):
+                    return a
+        return None
+
     def previous_person(self, s: Sentence, tok: Tok, gender: str | None, among: set[str] | None = None,
                         strict_gender: bool = False) -> Actor | None:
         """The person mentioned last before the token, in its field or the one before; of its gender
@@ -282,7 +296,7 @@ class ActorIndex:
                     return self.actors(s, s.toks[anc.head])
             return []
         if low in PRONOUNS and tok.rel.startswith("nsubj"):
-            a = self.previous_person(s, tok, PRONOUNS[low])
+            a = self.sentence_subject(s, tok, PRONOUNS[low]) or self.previous_person(s, tok, PRONOUNS[low])
             return [a] if a else []
         if low in OBJECT_PRONOUNS:
             # "раскритиковали её": the person the pronoun points back to, of its gender
