@@ -148,3 +148,40 @@ def test_fifo_in_a_folder_is_rejected_and_recorded(tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     assert "1 new" in result.stdout.decode() and "1 rejected" in result.stdout.decode()
     assert rejected_rows(db) == [(str(folder / "b.txt"), "not a regular file: fifo")]
+
+
+# --- 11. an SQLite file that is not a svodka store is left alone --------------------------------------
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_a_foreign_sqlite_file_is_refused_and_untouched(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    store = tmp_path / "db"
+    store.mkdir()
+    foreign = store / "notes.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+        conn.execute("INSERT INTO notes (text) VALUES ('купить хлеба')")
+    conn.close()
+    before = snapshot(store)
+    for args in (("ingest", page), ("search", "пожар"), ("rejected",), ("link",), ("export", "--format", "jsonl",
+                                                                                  "--out", tmp_path / "out")):
+        result = svodka(*args, "--db", foreign)
+        err = result.stderr.decode()
+        assert result.returncode == 2, (args, err)
+        assert err.count("\n") == 1 and "not a svodka store" in err and "notes" in err, (args, err)
+        assert "Traceback" not in err
+        assert snapshot(store) == before, args
+
+
+def test_an_empty_file_becomes_a_store(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    db = tmp_path / "new.db"
+    db.write_bytes(b"")
+    result = svodka("ingest", page, "--db", db)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "1 new" in result.stdout.decode()

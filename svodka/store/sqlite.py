@@ -27,6 +27,7 @@ class SQLiteStore(Store):
             raise StoreError(f"no store at {self.path} (run `svodka ingest … --db {self.path}` first)")
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._refuse_foreign()              # before WAL: that is written into the file's header
             self.conn.execute("PRAGMA journal_mode=WAL")
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a svodka store ({err})") from None
@@ -34,6 +35,23 @@ class SQLiteStore(Store):
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA busy_timeout=10000")
         self._migrate()
+
+    def _refuse_foreign(self) -> None:
+        """An SQLite database with tables of its own is not made a store: it is left as it is."""
+        tables = sorted(r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"))
+        if not tables or tables == ["meta"]:         # new, empty, or a first open cut short
+            return
+        try:
+            ours = "meta" in tables and self.conn.execute(
+                "SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() is not None
+        except sqlite3.DatabaseError:
+            ours = False
+        if not ours:
+            shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+            self.conn.close()
+            raise StoreError(f"{self.path}: not a svodka store: an SQLite database with other tables ({shown});"
+                             " left as it is")
 
     def _begin(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
