@@ -270,7 +270,8 @@ def test_gdelt_rows():
 
 def test_codes_table_is_consistent():
     for code, c in codes.CODES.items():
-        assert c.code == code and c.name and c.plover
+        # PLOVER drops CAMEO's statements (01x); the rest map to a category
+        assert c.code == code and c.name and (c.plover or code.startswith("01"))
         assert codes.quad_class(code) in (1, 2, 3, 4)
     assert codes.intended("042") == "036" and codes.intended("073") == "033"
     assert codes.plover("041") == "CONSULT:phone"

@@ -233,3 +233,21 @@ def test_a_subject_pronoun_continues_the_subject_of_its_sentence():
                 "в подкупе избирателей.")
     accuse = of_type(evs, "accuse")
     assert accuse and accuse[0].source == ["Олег Ланской"] and accuse[0].target == ["Игорь Мезенцев"]
+
+
+# --- the statements the coding rules keep -------------------------------------------------------------
+
+def test_denials_admissions_and_condolences_are_statements():
+    evs = coded("Бизнесмен Пётр Зорин отрицает свою вину.")
+    assert [(e.type, e.cameo, e.source) for e in evs] == [("statement", "016", ["Пётр Зорин"])]
+    evs = coded("Пётр Зорин вину не признал.")
+    assert [(e.cameo, e.modality) for e in evs] == [("016", "fact")]
+    evs = coded("Пётр Зорин признал себя виновным.")
+    assert [e.cameo for e in evs] == ["015"]
+    evs = coded("Премьер-министр Эстонии Кая Лехт выразила соболезнования в связи со смертью Андреса Тамма.")
+    assert [(e.cameo, e.source, e.target) for e in evs] == [("018", ["Кая Лехт"], ["Андрес Тамм"])]
+
+
+def test_a_court_finding_someone_guilty_is_a_verdict_not_an_admission():
+    evs = coded("Суд признал Петра Зорина виновным и приговорил его к трем годам колонии.")
+    assert not of_type(evs, "statement") and of_type(evs, "arrest")

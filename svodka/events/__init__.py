@@ -19,7 +19,8 @@ Modules (one job each):
   sport.py      is the article about sport (its games and transfers are not coded)?
   gdelt.py      GDELT 2.0 event-table rows
 
-Event fields (svodka.model.Event): ``type`` (call, meet, praise, agreement, intent, aid, release,
+Event fields (svodka.model.Event): ``type`` (statement — admissions 015, denials 016, condolences 018 —,
+call, meet, praise, agreement, intent, aid, release,
 investigate, demand, appeal, criticize, accuse, complain, sue, charge, convict, reject, threaten,
 protest, military_posture, reduce_relations, sanction, seize, arrest, deport, assault, fight,
 mass_violence, accident, disaster); ``cameo`` with ``goldstein``, ``quad_class`` and ``plover``

@@ -306,7 +306,7 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
             targets, ext_subj = targets + ext_subj, []
         sides_subject = any(c.lemma in ("сторона", "лидер", "президент") and c.feats.get("Number") == "Plur"
                             for c in s.children(verb, "nsubj"))
-        ext_dat = _targets(s, verb, ((None, "Dat"),), index) if trig.type in ("praise", "aid", "threaten",
+        ext_dat = _targets(s, verb, ((None, "Dat"),), index) if trig.type in ("praise", "aid", "threaten", "statement",
                                                                                "charge") else []
     if trig.frame == "sym":
         first = own or adj or ext_subj

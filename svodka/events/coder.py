@@ -141,6 +141,8 @@ class Coder:
                 re.search(r"\bсуд\w*\b|\bприговор|\bлишени\w+ свободы|\bколони\w+|\bгод\w* (?:тюрьмы|заключения)",
                           s.text, re.I)):
             d.type, d.code = "convict", "116"
+        if d.code == "015" and "виновный" in deps and "себя" not in deps:
+            d.type, d.code = "convict", "116"       # "суд признал Иванова виновным": a verdict, no admission
         if d.type == "convict" and PRISON.search(s.text):
             # the codebook's note under 116: found guilty and therefore detained is 173
             d.type, d.code = "arrest", "173"
@@ -169,8 +171,8 @@ class Coder:
                 return None                 # "Президенту грозит отставка", "угрожает опасность"
         if purpose(s, t):
             return None
-        if trig.type in ("threaten", "demand", "criticize", "accuse", "praise", "reject") and d.source and \
-                not any(a.named or animate_name(s, a) for a in d.source):
+        if trig.type in ("threaten", "demand", "criticize", "accuse", "praise", "reject", "statement") and \
+                d.source and not any(a.named or animate_name(s, a) for a in d.source):
             return None
         if trig.phone and not (deps & {"телефонный", "телефон"} or re.search(r"телефон", s.text, re.I)):
             d.type, d.code = "meet", "040"
@@ -178,6 +180,8 @@ class Coder:
         d.source = [a for a in d.source if a.named or animate_name(s, a)]
         if d.type not in THING_TARGETS:
             d.target = [a for a in d.target if a.named or animate_name(s, a)]
+        if d.code == "018" and not d.target:
+            d.target = _mourned(s, self.index)
         # a descriptor read as the person named before cannot be that person's own counterpart
         src = {a.id for a in d.source if a.id}
         d.target = [a for a in d.target if not (a.inferred and a.id in src)]
@@ -222,6 +226,21 @@ def _keep(d: Draft) -> bool:
         return len(d.actors) >= 2 or (len(d.actors) == 1 and d.modality != "negated" and d.type != "intent"
                                       and bool(d.place))
     return bool(d.actors)
+
+
+DEATH_NOUNS = {"гибель", "смерть", "кончина", "убийство", "уход"}
+
+
+def _mourned(s: Sentence, index: ActorIndex) -> list:
+    """Condolences 'в связи с гибелью X', 'по поводу смерти X': X is whom they are about."""
+    for t in s.toks:
+        if t.lemma in DEATH_NOUNS:
+            for c in s.children(t, "nmod"):
+                if c.feats.get("Case") == "Gen" and s.case_of(c) is None:
+                    found = [a for a in index.actors(s, c) if a.type == "PER"]
+                    if found:
+                        return found
+    return []
 
 
 def _spoken_by_someone_unnamed(s: Sentence, t: Tok) -> bool:

@@ -20,7 +20,7 @@ class Code:
     code: str
     name: str
     goldstein: float
-    plover: str
+    plover: str | None               # None: PLOVER has no category for it (statements)
     mode: str | None = None
 
     @property
@@ -37,6 +37,10 @@ class Code:
 
 
 _TABLE = [
+    # 01 statements: PLOVER drops them; its manual suggests AGREE for 015 and REJECT for 016, as here
+    ("015", "acknowledge or claim responsibility", 0.0, "AGREE", None),
+    ("016", "deny responsibility", -2.0, "REJECT", None),
+    ("018", "make an empathetic comment (condolences)", 3.4, None, None),
     # 01–05 verbal cooperation
     ("020", "appeal or call on someone", 3.0, "REQUEST", None),
     ("030", "state an intent to cooperate", 4.0, "AGREE", None),
@@ -134,7 +138,7 @@ def goldstein(code: str | None) -> float | None:
 def plover(code: str | None) -> str | None:
     """'CONSULT' or 'CONSULT:phone' — the PLOVER category, with its mode where the code implies one."""
     c = get(code)
-    if c is None:
+    if c is None or c.plover is None:
         return None
     return f"{c.plover}:{c.mode}" if c.mode else c.plover
 

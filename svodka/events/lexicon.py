@@ -135,6 +135,17 @@ TRIGGERS: list[Trigger] = [
     _t("освобождение", "N", "release", "0841", gen="target", anim=True,
        exclude="должность обязанность пост ответственность налог уплата пошлина"),
     _t("выйти", "V", "release", "0841", frame="pat", needs="свобода", subject_is_target=True),
+    # --- statements the coding rules keep: admissions (015), denials (016), condolences (018) ---------
+    _t("признать признавать", "V", "statement", "015", target=A, needs="вина виновный причастность"),
+    _t("признаться сознаться", "V", "statement", "015", target=(),
+       needs="убийство преступление совершение вина причастность"),
+    _t("отрицать", "V", "statement", "016", target=(),
+       needs="вина обвинение причастность участие ответственность"),
+    _t("опровергнуть опровергать", "V", "statement", "016", target=(),
+       needs="обвинение причастность информация сообщение данные слух"),
+    _t("соболезновать", "V", "statement", "018", target=D),
+    _t("соболезнование", "N", "statement", "018", gen="source",
+       need_head="выразить выражать принести приносить направить направлять передать передавать"),
     # --- investigate, demand, disapprove, reject, threaten ---------------------------------------
     _t("расследовать", "V", "investigate", "091", target=()),
     _t("расследование", "N", "investigate", "091", gen="none", exclude="журналистский"),

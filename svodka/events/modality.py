@@ -101,6 +101,9 @@ def _claim(d: Draft, quotes: dict[str, list]) -> bool:
 
 def read_modality(d: Draft, quotes: dict[str, list]) -> None:
     """negated, else intent (already set), else future, else claim, else fact; the confidence it costs."""
+    if _negated(d) and d.code == "015":
+        d.code = "016"                  # "вину не признал": he denies it, as a fact
+        return
     if _negated(d):
         d.modality = "negated"
         d.confidence -= 0.05
