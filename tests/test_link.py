@@ -359,3 +359,12 @@ def test_an_undated_report_joins_the_one_event_before_its_article(store_url):
     assert rows[0][0] == "2024-12-25" and set(rows[0][1].split(",")) == {"t1", "t2"}
     assert rows[1] == (None, "t3")
     store.close()
+
+
+def test_story_event_coverage(kb):
+    from svodka.eval.coverage import coverage
+
+    _, _, store = kb
+    got = coverage(store)
+    # the demo's two big stories (the Dushanbe meeting, the birthday call) are each one corpus event
+    assert got["stories"] >= 2 and got["coverage"] >= 0.8 and got["events_per_article"] > 0

@@ -1,4 +1,4 @@
-"""`svodka eval pages|ner|facts|events|normal|linking …`: the published metrics on evaluation folders."""
+"""`svodka eval pages|ner|facts|events|normal|linking|coverage …`: the published metrics on evaluation folders."""
 from __future__ import annotations
 
 import json
@@ -65,6 +65,12 @@ def cmd_eval_linking(args) -> int:
     return linking.main(Path(args.dir), db=args.db, keep=args.keep, errors=args.errors)
 
 
+def cmd_eval_coverage(args) -> int:
+    from ..eval import coverage
+
+    return coverage.main(args.paths, db=args.db)
+
+
 def register(sub) -> None:
     p = sub.add_parser("eval", help="measure quality on an evaluation folder")
     ev = p.add_subparsers(dest="what", required=True)
@@ -97,3 +103,8 @@ def register(sub) -> None:
     pk.add_argument("--errors", type=int, default=0, metavar="N",
                     help="also print per type the N largest corpus entities mixing gold ids and gold ids split")
     pk.set_defaults(func=cmd_eval_linking)
+    pc = ev.add_parser("coverage", help="story event coverage: the share of a story's articles (4+) linked to its "
+                                        "most-reported event, and distinct events per story article")
+    pc.add_argument("paths", nargs="*", help="pages to ingest first (else --db must name a linked store)")
+    pc.add_argument("--db", help="the store to measure (with paths: ingest into it)")
+    pc.set_defaults(func=cmd_eval_coverage)

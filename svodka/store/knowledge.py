@@ -32,3 +32,12 @@ class KnowledgeQueries:
             rows = self.conn.execute("SELECT id FROM corpus_entities WHERE type = 'PER' AND last_name = ?"
                                      " AND (gender IS NULL OR gender = ?)", (last_key, gender))
         return {r[0] for r in rows}
+
+    def story_event_links(self, min_articles: int = 1) -> list[tuple[int, int, int | None]]:
+        """(story, article, corpus event or None) for every article of a story of at least ``min_articles``
+        articles: each of the article's linked events, or one row with None when it has none."""
+        return list(self.conn.execute(
+            "SELECT s.story, s.article, l.event FROM story_articles s"
+            " JOIN stories st ON st.id = s.story AND st.size >= ?"
+            " LEFT JOIN event_links l ON l.article = s.article ORDER BY s.story, s.article",
+            (min_articles,)))
