@@ -185,3 +185,177 @@ def test_an_empty_file_becomes_a_store(tmp_path):
     result = svodka("ingest", page, "--db", db)
     assert result.returncode == 0, result.stderr.decode()
     assert "1 new" in result.stdout.decode()
+
+
+# --- 3. read-only stores: read commands read them, writing commands say so in one line ------------------
+
+ROOT_USER = os.geteuid() == 0
+
+
+@pytest.fixture
+def freeze():
+    """Make a file or folder read-only for real: chmod for a user; for root (whom permissions do not
+    stop) the immutable attribute, or skip when this filesystem has none."""
+    frozen: list[Path] = []
+
+    def make_read_only(path: Path) -> None:
+        if ROOT_USER:
+            done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, text=True)
+            if done.returncode:
+                pytest.skip(f"running as root, and `chattr +i` fails here ({done.stderr.strip()}):"
+                            " nothing can make a file read-only for root")
+        else:
+            path.chmod(path.stat().st_mode & ~0o222)
+        frozen.append(path)
+
+    yield make_read_only
+    for path in reversed(frozen):
+        if ROOT_USER:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        else:
+            path.chmod(path.stat().st_mode | 0o200)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A store of one article and one rejected document, closed (no -wal, no -shm beside it)."""
+    where = tmp_path_factory.mktemp("built")
+    (where / "page.txt").write_text(PAGE, encoding="utf-8")
+    db = where / "store" / "s.db"
+    db.parent.mkdir()
+    result = svodka("ingest", where / "page.txt", where / "missing.txt", "--db", db)
+    assert result.returncode == 0, result.stderr.decode()
+    return db
+
+
+def copy_store(built: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "store"
+    folder.mkdir()
+    db = folder / "s.db"
+    db.write_bytes(built.read_bytes())
+    return db
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_read_commands_read_a_store_in_a_read_only_folder(built, tmp_path, freeze):
+    db = copy_store(built, tmp_path)
+    freeze(db.parent)
+    before = snapshot(db.parent)
+    found = svodka("search", "пожар", "--db", db)
+    assert found.returncode == 0, found.stderr.decode()
+    assert "В Казани на складе потушили пожар" in found.stdout.decode()
+    listed = svodka("rejected", "--db", db)
+    assert listed.returncode == 0 and "missing.txt\tnot found" in listed.stdout.decode()
+    for args in (("export", "--format", "jsonl", "--out", tmp_path / "out"), ("stories",),
+                 ("entity", "Казань"), ("timeline", "Казань", "Россия"), ("show", "nothing")):
+        result = svodka(*args, "--db", db)
+        err = result.stderr.decode()
+        assert "readonly" not in err and "unable to open" not in err and "Traceback" not in err, (args, err)
+        assert result.returncode in (0, 2), (args, err)      # show: no such article; entity: maybe no such name
+    assert (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").count("\n") == 1
+    assert snapshot(db.parent) == before             # nothing written, no -wal or -shm made
+
+
+def test_serve_serves_a_store_in_a_read_only_folder(built, tmp_path, freeze):
+    import json
+    import time
+    import urllib.request
+
+    db = copy_store(built, tmp_path)
+    freeze(db.parent)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "svodka.cli", "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
+    try:
+        deadline, stats = time.monotonic() + 60, None
+        while stats is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=5) as answer:
+                    stats = json.loads(answer.read())
+            except OSError:
+                time.sleep(0.3)
+        assert stats is not None, server.stderr.read1().decode() if server.poll() is not None else "no answer"
+        assert "1" in json.dumps(stats)
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def test_a_write_ahead_log_in_a_read_only_folder_is_read(built, tmp_path, freeze):
+    """A store with an un-checkpointed log (its writer still open): the log is read (mode=ro, not
+    immutable, which would miss it)."""
+    from svodka.model import Rejected
+    from svodka.store import open_store
+
+    db = copy_store(built, tmp_path)
+    writer = open_store(db)
+    try:
+        writer.conn.execute("PRAGMA wal_autocheckpoint=0")
+        writer.add_rejected(Rejected(str(tmp_path / "late.txt"), "written, not checkpointed"))
+        freeze(db.parent)
+        listed = svodka("rejected", "--db", db)
+        assert listed.returncode == 0, listed.stderr.decode()
+        assert "late.txt\twritten, not checkpointed" in listed.stdout.decode()
+    finally:
+        writer.close()
+
+
+def test_writing_commands_refuse_a_read_only_store_in_one_line(built, tmp_path, freeze):
+    page = tmp_path / "new.txt"
+    page.write_text(PAGE.replace("Казани", "Перми"), encoding="utf-8")
+    db = copy_store(built, tmp_path)
+    freeze(db.parent)
+    before = snapshot(db.parent)
+    for args in (("ingest", page, "--db", db), ("ingest", page, "--db", db.parent / "other.db"),
+                 ("reanalyze", "--db", db), ("link", "--db", db)):
+        result = svodka(*args)
+        err = result.stderr.decode()
+        assert result.returncode == 2, (args, err)
+        assert err.count("\n") == 1 and "cannot write to the store" in err and "read-only" in err, (args, err)
+    assert snapshot(db.parent) == before
+
+
+def test_a_read_only_store_file_is_read_and_not_written(built, tmp_path, freeze):
+    page = tmp_path / "new.txt"
+    page.write_text(PAGE.replace("Казани", "Перми"), encoding="utf-8")
+    db = copy_store(built, tmp_path)
+    data = db.read_bytes()
+    freeze(db)
+    found = svodka("search", "пожар", "--db", db)
+    assert found.returncode == 0 and "Казани" in found.stdout.decode(), found.stderr.decode()
+    refused = svodka("ingest", page, "--db", db)
+    assert refused.returncode == 2 and f"{db} is read-only" in refused.stderr.decode()
+    assert db.read_bytes() == data
+
+
+def test_a_read_only_open_refuses_writes(built, tmp_path):
+    """Whoever runs the tests (root too): a read-only open of a writable store writes nothing."""
+    from svodka.store import StoreReadOnly, open_store
+
+    db = copy_store(built, tmp_path)
+    with open_store(db, read_only=True) as store:
+        assert not store.writable and len(store) == 1
+        with pytest.raises(StoreReadOnly):
+            store.add_source("0" * 64, "elsewhere")
+    with open_store(f"sqlite:///{db}?mode=ro") as store:
+        assert not store.writable
+    assert sorted(p.name for p in db.parent.iterdir()) == ["s.db"]
+
+
+def test_a_read_only_open_on_postgresql_refuses_writes():
+    from conftest import new_pg_store
+    from svodka.store import StoreReadOnly, open_store
+
+    url = new_pg_store("readonly")
+    open_store(url).close()                          # make the store
+    with open_store(url, read_only=True) as store:
+        assert not store.writable and len(store) == 0
+        with pytest.raises(StoreReadOnly):
+            store.add_source("0" * 64, "elsewhere")
+        assert store.conn.execute("SHOW default_transaction_read_only").fetchone()[0] == "on"

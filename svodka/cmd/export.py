@@ -23,8 +23,8 @@ def cmd_stories(args) -> int:
     from ..store import StoreError, open_store
 
     try:
-        with open_store(args.db, create=False) as store:
-            if unassigned(store):
+        with open_store(args.db, create=False) as store:      # read-only when it cannot be written
+            if store.writable and unassigned(store):
                 assign_new(store)
             found = stories(store, args.min_articles, limit=args.limit)
     except StoreError as err:
@@ -53,7 +53,7 @@ def cmd_export(args) -> int:
     from ..store.export import ExportError, export
 
     try:
-        with open_store(args.db, create=False) as store:
+        with open_store(args.db, create=False, read_only=True) as store:
             written = export(store, args.format, args.out)
     except (StoreError, ExportError) as err:
         return _fail(str(err))

@@ -68,7 +68,7 @@ def cmd_link(args) -> int:
     from ..store import StoreError
 
     try:
-        with _open(args) as store:
+        with _open(args, write=True) as store:
             with store.transaction():
                 new = len(pending(store, "entities"))
                 update(store)

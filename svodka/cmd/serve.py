@@ -10,7 +10,7 @@ import sys
 
 
 def cmd_serve(args) -> int:
-    from ..store import StoreError
+    from ..store import StoreError, read_only_url
 
     try:
         import uvicorn
@@ -20,7 +20,7 @@ def cmd_serve(args) -> int:
         print(f"svodka: serve needs fastapi, uvicorn and jinja2 ({err}); pip install svodka", file=sys.stderr)
         return 2
     try:
-        app = create_app(args.db)
+        app = create_app(read_only_url(args.db))      # the app's stores open read-only (mode=ro)
     except StoreError as err:
         print(f"svodka: {err}", file=sys.stderr)
         return 2

@@ -34,9 +34,29 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _open(args, create: bool = False):
+def _open(args, *, write: bool = False, create: bool = False):
+    """The store of ``--db``: read-only, unless the verb writes (``write``; ``create``: a new store
+    may be made); a store that cannot be written is then refused at once (StoreReadOnly: why)."""
     from ..store import open_store
-    return open_store(args.db, create=create)
+    if not (write or create):
+        return open_store(args.db, create=False, read_only=True)
+    store = open_store(args.db, create=create)
+    try:
+        store.check_writable()
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def database_errors() -> tuple[type[BaseException], ...]:
+    """The engines' exceptions (a full disk, a lost server): one line, not a traceback."""
+    import sqlite3
+    try:
+        import psycopg
+        return (sqlite3.Error, psycopg.Error)
+    except ImportError:
+        return (sqlite3.Error,)
 
 
 def cmd_ingest(args) -> int:
@@ -51,6 +71,8 @@ def cmd_ingest(args) -> int:
                             pipeline=pipeline_for(args.time_limit))
     except (StoreError, OSError, ValueError) as err:       # OSError: a scheduler that does not answer
         return _fail(str(err))
+    except database_errors() as err:
+        return _fail(f"cannot write to the store {_shown(args.db)}: {err}")
     print(f"svodka: {report}")
     if report.rejected:
         print(f"svodka: {report.rejected} rejected: see `svodka rejected --db {_shown(args.db)}`")
@@ -63,11 +85,13 @@ def cmd_reanalyze(args) -> int:
 
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
-        with _open(args) as store:
+        with _open(args, write=True) as store:
             report = reanalyze(store, batch_size=args.batch_size, progress=progress,
                                pipeline=pipeline_for(args.time_limit))
     except StoreError as err:
         return _fail(str(err))
+    except database_errors() as err:
+        return _fail(f"cannot write to the store {_shown(args.db)}: {err}")
     for _, source, reason in report.failed:
         print(f"svodka: {source}: {reason} (kept as it was)", file=sys.stderr)
     print(f"svodka: {report}")

@@ -43,7 +43,7 @@ from pathlib import Path
 
 from .ingest import IngestReport, ingest
 from .reanalyze import ReanalyzeReport, reanalyze
-from .records import Hit, RejectedDoc, StoreError
+from .records import Hit, RejectedDoc, StoreError, StoreReadOnly
 from .base import Store
 from .schema import SCHEMA_VERSION
 from .sqlite import SQLiteStore
@@ -51,10 +51,17 @@ from .sqlite import SQLiteStore
 DEFAULT_DB = "svodka.db"
 
 
-def open_store(url_or_path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
+def open_store(url_or_path: str | Path = DEFAULT_DB, *, create: bool = True, read_only: bool = False) -> Store:
     """A store by path or URL: ``path/to/file.db``, ``sqlite:///relative.db``,
     ``sqlite:////absolute/path.db``, ``:memory:``, ``postgresql://user:password@host:port/database``
     (``postgres://`` too). ``create=False`` refuses a missing file or a database without a store.
+
+    Writing: ``create=True`` (the default) needs a store it can write, and says why not at once
+    (StoreReadOnly); with ``create=False`` a SQLite store that cannot be written (read-only file or
+    folder) is opened read-only (``store.writable`` is False, a write raises StoreReadOnly).
+    ``read_only=True`` (also ``sqlite:///x.db?mode=ro``) never writes: SQLite's ``mode=ro`` when the
+    file or its folder cannot be written, else ``PRAGMA query_only``; PostgreSQL: read-only
+    transactions. Read-only commands (search, show, export, serve …) open stores so.
 
     Raises StoreError for a URL of a backend this svodka does not have.
     """
@@ -63,14 +70,27 @@ def open_store(url_or_path: str | Path = DEFAULT_DB, *, create: bool = True) -> 
         scheme, _, rest = target.partition("://")
         scheme = scheme.lower()
         if scheme == "sqlite":
+            if rest.endswith("?mode=ro"):
+                rest, read_only = rest[:-len("?mode=ro")], True
             path = rest[1:] if rest.startswith("/") else rest      # sqlite:///x.db → x.db
-            return SQLiteStore(path or ":memory:", create=create)
+            return SQLiteStore(path or ":memory:", create=create and not read_only, read_only=read_only)
         if scheme in ("postgres", "postgresql"):
             from .postgres import PostgresStore
-            return PostgresStore(target, create=create)
+            return PostgresStore(target, create=create and not read_only, read_only=read_only)
         raise StoreError(f"unknown store URL scheme {scheme!r} (expected a path, sqlite:///… or postgresql://…)")
-    return SQLiteStore(target, create=create)
+    return SQLiteStore(target, create=create and not read_only, read_only=read_only)
 
 
-__all__ = ["open_store", "ingest", "reanalyze", "Store", "SQLiteStore", "IngestReport", "ReanalyzeReport", "Hit",
+def read_only_url(url_or_path: str | Path) -> str:
+    """The store's URL for a read-only open (``sqlite:///PATH?mode=ro``; a PostgreSQL URL as it is:
+    its readers set read-only transactions themselves), for code that takes a URL, not options."""
+    target = str(url_or_path)
+    if "://" not in target:
+        return target if target == ":memory:" else f"sqlite:///{target}?mode=ro"
+    if target.lower().startswith("sqlite://") and not target.endswith("?mode=ro"):
+        return target + "?mode=ro"
+    return target
+
+
+__all__ = ["open_store", "read_only_url", "StoreReadOnly", "ingest", "reanalyze", "Store", "SQLiteStore", "IngestReport", "ReanalyzeReport", "Hit",
            "RejectedDoc", "StoreError", "SCHEMA_VERSION", "DEFAULT_DB"]

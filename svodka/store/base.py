@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from ..model import Article, Rejected
 from . import text as searchtext
 from .knowledge import KnowledgeQueries
-from .records import Hit, RejectedDoc, Rows, StoreError, article_from_dict, day_bounds, dumps, identity, key, now, rows
+from .records import Hit, RejectedDoc, Rows, StoreError, StoreReadOnly, article_from_dict, day_bounds, dumps, identity, key, now, rows
 from .schema import SCHEMA_VERSION, TABLES
 
 MAX_LIMIT = 1000
@@ -40,6 +40,8 @@ class Store(KnowledgeQueries):
     SNAPSHOT = "BEGIN"                   # begins a read snapshot
     conn = None
     name = ""
+    writable = True                      # False: opened read-only (``unwritable`` says why)
+    unwritable: str | None = None
 
     # --- what a backend gives ----------------------------------------------------------
 
@@ -94,9 +96,16 @@ class Store(KnowledgeQueries):
     def __repr__(self) -> str:
         return f"<svodka Store {self.backend}:{self.name}>"
 
+    def check_writable(self) -> None:
+        """Raise StoreReadOnly (one line: why) unless this store can be written."""
+        if not self.writable:
+            raise StoreReadOnly(f"cannot write to the store {self.name}: {self.unwritable or 'opened read-only'}")
+
     @contextmanager
     def transaction(self) -> Iterator["Store"]:
-        """One transaction (nested calls join the outer one): all of it is stored, or none."""
+        """One transaction (nested calls join the outer one): all of it is stored, or none.
+        A store opened read-only raises StoreReadOnly."""
+        self.check_writable()
         if self._depth:
             self._depth += 1
             try:

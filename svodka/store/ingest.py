@@ -98,6 +98,7 @@ def ingest(paths: Iterable[str], db, *, batch_size: int = 50, pipeline: Pipeline
     store = db if isinstance(db, Store) else open_store(db)
     cluster = None
     try:
+        store.check_writable()          # before any analysis: say at once that nothing can be stored
         runner = pipeline or default_pipeline()
         if workers is not None or scheduler is not None:
             from ..cluster import ClusterPipeline

@@ -32,7 +32,7 @@ class PostgresStore(Store):
     CAP_ROWID = "(search.rowid + 0)"    # not the key's index: that plan tests @@ on every row it passes
     SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ"
 
-    def __init__(self, url: str, *, create: bool = True) -> None:
+    def __init__(self, url: str, *, create: bool = True, read_only: bool = False) -> None:
         import psycopg
 
         self.errors = (psycopg.Error,)
@@ -47,6 +47,9 @@ class PostgresStore(Store):
             self.conn.close()
             raise StoreError(f"no store at {self.name} (run `svodka ingest … --db URL` first)")
         self._migrate()
+        if read_only:
+            self.read_only()
+            self.writable, self.unwritable = False, "opened read-only"
 
     def _has_meta(self) -> bool:
         return self.conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]

@@ -191,6 +191,7 @@ def reanalyze(db, *, batch_size: int = 50, pipeline: Pipeline | None = None, pro
 
     store = db if isinstance(db, Store) else open_store(db, create=False)
     try:
+        store.check_writable()
         return _reanalyze(store, max(1, int(batch_size)), pipeline or default_pipeline(), progress)
     finally:
         if store is not db:

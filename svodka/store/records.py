@@ -14,6 +14,10 @@ class StoreError(Exception):
     """A request the store cannot serve (bad URL, bad date, newer schema …): a message, not a bug."""
 
 
+class StoreReadOnly(StoreError):
+    """A write to a store that cannot be written (a read-only file or folder, a read-only open)."""
+
+
 @dataclass(slots=True)
 class RejectedDoc:
     """A document that did not become an article: where it came from, why, when."""
