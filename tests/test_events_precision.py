@@ -251,3 +251,15 @@ def test_denials_admissions_and_condolences_are_statements():
 def test_a_court_finding_someone_guilty_is_a_verdict_not_an_admission():
     evs = coded("Суд признал Петра Зорина виновным и приговорил его к трем годам колонии.")
     assert not of_type(evs, "statement") and of_type(evs, "arrest")
+
+
+def test_calling_someones_proposal_unacceptable_rejects_it():
+    evs = coded("Министр энергетики Эстонии Яан Кукк назвал неприемлемым предложение «Газпрома» по транзиту.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("reject", ["Яан Кукк"], ["Газпром"])]
+    evs = coded("Власти Эстонии отвергли предложения «Газпрома».")
+    assert [(e.type, e.target) for e in evs] == [("reject", ["Газпром"])]
+
+
+def test_checking_reports_is_an_inquiry():
+    evs = coded("Следственный комитет проверит информацию о брошенных в квартире детях.")
+    assert of_type(evs, "investigate")

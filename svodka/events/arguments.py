@@ -210,11 +210,30 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
     else:
         d.source = subj
         d.target = _targets(s, t, trig.target, index) if trig.target else []
+        if trig.type in OWNED_OBJECT_TYPES and not any(a.named for a in d.target):
+            d.target = _owners(s, t, index) or d.target
     if trig.needs and not d.target:
         # "ввела санкции против X", "возбудил дело в отношении X": the target hangs on the noun
         for c in s.children(t, "obj", "obl", "nmod"):
             if ({c.lemma} | normal_forms(c.text)) & trig.needs:
                 d.target = _targets(s, c, trig.target + (("против", "Gen"),), index) or d.target
+
+
+# acts on someone's thing: "отвергли предложение «Газпрома»", "раскритиковал решение Вашингтона"
+OWNED_OBJECT_TYPES = {"reject", "criticize", "praise", "accuse", "statement"}
+
+
+def _owners(s: Sentence, t: Tok, index: ActorIndex) -> list[Actor]:
+    """The named owner of the verb's inanimate object (its genitive): 'предложение «Газпрома»' → Газпром."""
+    for o in s.children(t, "obj"):
+        if o.feats.get("Animacy") == "Anim":
+            continue
+        for g in s.children(o, "nmod"):
+            if g.feats.get("Case") == "Gen" and s.case_of(g) is None:
+                named = [a for a in index.actors(s, g) if a.named]
+                if named:
+                    return named
+    return []
 
 
 def purpose(s: Sentence, t: Tok) -> bool:
