@@ -359,3 +359,52 @@ def test_a_read_only_open_on_postgresql_refuses_writes():
         with pytest.raises(StoreReadOnly):
             store.add_source("0" * 64, "elsewhere")
         assert store.conn.execute("SHOW default_transaction_read_only").fetchone()[0] == "on"
+
+
+# --- 5. what an ingest reports, and rejections superseded -------------------------------------------
+
+def test_a_repeated_rejection_is_reported_again(tmp_path):
+    db = tmp_path / "s.db"
+    (tmp_path / "junk.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    for _ in range(2):
+        result = svodka("ingest", tmp_path / "missing.txt", "--db", db)
+        assert result.returncode == 1 and "1 rejected" in result.stdout.decode(), result.stdout.decode()
+        assert "already in the store" in result.stdout.decode() and "1 already" not in result.stdout.decode()
+        result = svodka("ingest", tmp_path / "junk.txt", "--db", db)
+        assert result.returncode == 1 and "1 rejected" in result.stdout.decode(), result.stdout.decode()
+    assert [source for source, _ in rejected_rows(db)] == [str(tmp_path / "missing.txt"), str(tmp_path / "junk.txt")]
+
+
+def test_storing_a_document_clears_its_earlier_rejection(tmp_path):
+    db = tmp_path / "s.db"
+    late, fixed = tmp_path / "late.txt", tmp_path / "fixed.txt"
+    fixed.write_bytes(b"")
+    assert svodka("ingest", late, fixed, "--db", db).returncode == 1
+    assert sorted(reason for _, reason in rejected_rows(db)) == ["empty file", "not found"]
+    late.write_text(PAGE, encoding="utf-8")
+    fixed.write_text(PAGE.replace("Казани", "Перми"), encoding="utf-8")
+    result = svodka("ingest", late, fixed, "--db", db)
+    assert result.returncode == 0 and "2 new" in result.stdout.decode(), result.stdout.decode()
+    assert rejected_rows(db) == []
+
+
+def test_the_loser_of_a_write_race_reports_what_it_read(tmp_path):
+    """Ingest B reads three pages the store does not hold, then waits on its stdin; ingest A stores
+    the same pages meanwhile. B must count them, as stored meanwhile by another ingest."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, city in enumerate(("Казани", "Перми", "Омске")):
+        (folder / f"{n}.txt").write_text(PAGE.replace("Казани", city), encoding="utf-8")
+    db = tmp_path / "s.db"
+    b = subprocess.Popen([sys.executable, "-m", "svodka.cli", "ingest", str(folder), "-", "--db", str(db)],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
+    # this write returns only once B reads its stdin, so after it has looked the pages up
+    b.stdin.write(b"\0" * (1 << 20))
+    b.stdin.flush()
+    a = svodka("ingest", folder, "--db", db)
+    assert a.returncode == 0 and "3 new" in a.stdout.decode(), a.stderr.decode()
+    out, err = b.communicate(timeout=300)
+    report = out.decode()
+    assert b.returncode == 0, err.decode()
+    assert report.startswith("svodka: 4 documents: 0 new, 0 already in the store, 3 stored meanwhile by another"
+                             " ingest, 1 rejected"), report

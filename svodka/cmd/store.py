@@ -74,9 +74,9 @@ def cmd_ingest(args) -> int:
     except database_errors() as err:
         return _fail(f"cannot write to the store {_shown(args.db)}: {err}")
     print(f"svodka: {report}")
-    if report.rejected:
-        print(f"svodka: {report.rejected} rejected: see `svodka rejected --db {_shown(args.db)}`")
-    return 1 if report.documents and report.rejected == report.documents else 0
+    if report.rejections:
+        print(f"svodka: {report.rejections} rejected: see `svodka rejected --db {_shown(args.db)}`")
+    return 1 if report.documents and report.rejections == report.documents else 0
 
 
 def cmd_reanalyze(args) -> int:

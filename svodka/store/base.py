@@ -241,16 +241,27 @@ class Store(KnowledgeQueries):
             c.executemany("INSERT OR IGNORE INTO sources (sha256, source, seen) VALUES (?, ?, ?)", seen)
             c.executemany("INSERT OR IGNORE INTO raw (sha256, kind, size, data) VALUES (?, ?, ?, ?)", kept)
             c.executemany("INSERT INTO article_data (pk, data) VALUES (?, ?)", docs)
+            self._unreject(seen)
             annotations.write(c)        # entities, mentions, quotes, times, events (columns named)
             self._index(fts)
         return new
 
+    def _unreject(self, seen: list[tuple]) -> None:
+        """Documents now stored as articles, as (sha256, source, …): their rejections go — of these
+        bytes, of this source, and an unreadable whole file (``feed.jsonl`` for ``feed.jsonl#L3``)."""
+        self.conn.executemany("DELETE FROM rejected WHERE sha256 = ? OR source = ? OR (sha256 = '' AND source = ?)",
+                              [(sha, source, source.rsplit("#", 1)[0]) for sha, source, *_ in seen])
+
     def add_rejected(self, rejected: Rejected, data: bytes | None = None, kind: str | None = None) -> bool:
-        """Record a rejected document (and keep its bytes, if any); False when already recorded."""
+        """Record a rejected document (and keep its bytes, if any); False when already recorded (its
+        reason and time are then brought up to date)."""
         sha = rejected.sha256 or ""
         with self.transaction():
             cur = self.conn.execute("INSERT OR IGNORE INTO rejected (source, reason, sha256, time) VALUES (?, ?, ?, ?)",
                                     (rejected.source, rejected.reason, sha, now()))
+            if not cur.rowcount:
+                self.conn.execute("UPDATE rejected SET reason = ?, time = ? WHERE source = ? AND sha256 = ?",
+                                  (rejected.reason, now(), rejected.source, sha))
             if sha:
                 self.conn.execute("INSERT OR IGNORE INTO sources (sha256, source, seen) VALUES (?, ?, ?)",
                                   (sha, rejected.source, now()))
@@ -263,7 +274,9 @@ class Store(KnowledgeQueries):
         as rejected under that source too, with the same reason."""
         with self.transaction():
             self.add_source(sha256, source)
-            if not self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone():
+            if self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha256,)).fetchone():
+                self._unreject([(sha256, source)])
+            else:
                 self.conn.execute(
                     "INSERT OR IGNORE INTO rejected (source, reason, sha256, time)"
                     " SELECT ?, reason, sha256, ? FROM rejected WHERE sha256 = ? ORDER BY pk LIMIT 1",

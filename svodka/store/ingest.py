@@ -18,27 +18,40 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..lang.plural import count_en
 from ..model import Article, RawDocument, Rejected
 from ..pipeline import Pipeline, default_pipeline
 
 
 @dataclass(slots=True)
 class IngestReport:
-    """What an ingest did: ``new`` articles stored, documents ``skipped`` because their bytes were
-    already stored (as an article or as a rejected document), documents ``rejected`` in this run."""
+    """What an ingest did with the documents it read: ``new`` articles stored, ``skipped`` because
+    the store held them already (their bytes, or the rejection of their unreadable source) —
+    ``rejected_before`` of those are rejections that stand —, ``meanwhile``: analysed here but
+    stored first by another ingest running at the same time, ``rejected`` in this run."""
 
     new: int = 0
     skipped: int = 0
     rejected: int = 0
     seconds: float = 0.0
+    meanwhile: int = 0
+    rejected_before: int = 0
 
     @property
     def documents(self) -> int:
-        return self.new + self.skipped + self.rejected
+        return self.new + self.skipped + self.meanwhile + self.rejected
+
+    @property
+    def rejections(self) -> int:
+        """The documents read that are rejected, in this run or before."""
+        return self.rejected + self.rejected_before
 
     def __str__(self) -> str:
-        return (f"{self.documents} document(s): {self.new} new, {self.skipped} already in the store, "
-                f"{self.rejected} rejected ({self.seconds:.1f} s)")
+        raced = f"{self.meanwhile} stored meanwhile by another ingest, " if self.meanwhile else ""
+        again = f", {self.rejected_before} of them as before" if self.rejected_before else ""
+        return (f"{count_en(self.documents, 'document')}: {self.new} new, "
+                f"{self.skipped - self.rejected_before} already in the store, {raced}"
+                f"{self.rejections} rejected{again} ({self.seconds:.1f} s)")
 
 
 class _Batch:
@@ -51,6 +64,7 @@ class _Batch:
         self.rejected: list[tuple[Rejected, bytes | None, str | None]] = []
         self.known: list[tuple[str, str]] = []          # (sha256, source) of stored documents
         self.inflight: dict[str, list[str]] = {}        # sha256 → other sources, until written
+        self.meanwhile = 0                              # analysed articles another ingest stored first
 
     def __len__(self) -> int:
         return len(self.articles) + len(self.rejected) + len(self.known)
@@ -62,6 +76,7 @@ class _Batch:
         store = self.store
         with store.transaction():
             new = store.add_articles(self.articles, self.raws)
+            self.meanwhile += len(self.articles) - new
             if new:
                 from ..link import update
                 update(store)           # in the same transaction: a batch is linked or not stored
@@ -146,14 +161,16 @@ def _ingest(paths, store, batch_size: int, pipeline, progress: bool) -> IngestRe
             if sha and sha in batch.inflight:                       # the same bytes earlier in this run
                 batch.inflight[sha].append(item.source)
                 tick("skipped")
-            elif sha and store.known(sha):
+            elif sha and (stored := store.known(sha)):
                 if not store.has_source(sha, item.source):
                     batch.known.append((sha, item.source))
+                report.rejected_before += stored == "rejected"      # a rejection that stands is said again
+                tick("skipped")
+            elif isinstance(item, Rejected) and not sha and store.is_rejected(item.source):
+                batch.rejected.append((item, None, None))   # still unreadable: its reason brought up to date
+                report.rejected_before += 1
                 tick("skipped")
             elif isinstance(item, Rejected):    # unreadable: the pipeline passes it through, in order
-                if not sha and store.is_rejected(item.source):
-                    tick("skipped")
-                    continue
                 if sha:
                     batch.inflight[sha] = []
                 queue.append(None)
@@ -189,5 +206,6 @@ def _ingest(paths, store, batch_size: int, pipeline, progress: bool) -> IngestRe
         raise
     finally:
         bar.close()
+        report.meanwhile = batch.meanwhile
         report.seconds = time.perf_counter() - started
     return report
