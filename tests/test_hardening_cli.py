@@ -408,3 +408,28 @@ def test_the_loser_of_a_write_race_reports_what_it_read(tmp_path):
     assert b.returncode == 0, err.decode()
     assert report.startswith("svodka: 4 documents: 0 new, 0 already in the store, 3 stored meanwhile by another"
                              " ingest, 1 rejected"), report
+
+
+# --- rough edges ----------------------------------------------------------------------------------
+
+def test_rejected_says_when_there_is_none(built, tmp_path):
+    db = tmp_path / "s.db"
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    assert svodka("ingest", tmp_path / "page.txt", "--db", db).returncode == 0
+    result = svodka("rejected", "--db", db)
+    assert result.returncode == 0 and result.stdout == b""
+    assert result.stderr.decode() == "no rejected documents\n"
+    result = svodka("rejected", "--db", built)
+    assert result.stdout.decode().count("\n") == 1 and result.stderr.decode() == "1 rejected document\n"
+    assert svodka("rejected", "--json", "--db", db).stdout == b""
+
+
+def test_cli_counts_are_plural_or_singular(built, tmp_path):
+    out = svodka("ingest", tmp_path / "missing.txt", "--db", tmp_path / "s.db").stdout.decode()
+    assert out.startswith("svodka: 1 document: ")
+    found = svodka("search", "пожар", "--db", built)
+    assert found.stderr.decode() == "1 result\n"
+    found = svodka("search", "снегопад", "--db", built)
+    assert found.stderr.decode() == "0 results\n"
+    linked = svodka("link", "--db", copy_store(built, tmp_path)).stdout.decode()
+    assert "newly linked; 1 article: " in linked

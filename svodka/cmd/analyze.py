@@ -6,6 +6,7 @@ import sys
 import textwrap
 from collections.abc import Iterator
 
+from ..lang.plural import count_en
 from ..model import Article, Rejected
 
 
@@ -32,7 +33,7 @@ def _print_article(article: Article, out) -> None:
     for c in article.cards:
         out.write(f"card: {c.name} — {c.description or ''}{', born ' + c.born if c.born else ''}\n")
     if article.related:
-        out.write(f"related: {len(article.related)} headline(s)\n")
+        out.write(f"related: {count_en(len(article.related), 'headline')}\n")
     out.write("\n")
 
 
@@ -89,7 +90,7 @@ def cmd_analyze(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("analyze", help="print the article(s) read from files, folders, archives or '-'")
+    p = sub.add_parser("analyze", help="print the articles read from files, folders, archives or '-'")
     p.add_argument("paths", nargs="+", help="files, folders, .gz, .jsonl, .warc[.gz], .wet.gz or - for stdin")
     form = p.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="one JSON object per article, a line each")

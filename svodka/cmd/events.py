@@ -71,7 +71,7 @@ def cmd_events(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("events", help="print the events the article(s) report, CAMEO/PLOVER-coded")
+    p = sub.add_parser("events", help="print the events the articles report, CAMEO/PLOVER-coded")
     p.add_argument("paths", nargs="+", help="files, folders, .gz, .jsonl, .warc[.gz], .wet.gz or - for stdin")
     p.add_argument("--format", choices=("json", "tsv", "gdelt"), default="json",
                    help="json (one event a line, the default), tsv, or GDELT 2.0 event-table rows")

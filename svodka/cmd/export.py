@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..lang.plural import count_en
 from .store import _db_default, _fail
 
 
@@ -36,15 +37,14 @@ def cmd_stories(args) -> int:
             continue
         dates = story.first if story.first == story.last else f"{story.first} – {story.last}"
         sites = story.sites
-        out.write(f"story {story.id}  {dates or 'undated'}  {len(story.articles)} articles, "
-                  f"{len(sites)} site{'s' if len(sites) != 1 else ''}\n  {story.label or '(no title)'}\n")
+        out.write(f"story {story.id}  {dates or 'undated'}  {count_en(len(story.articles), 'article')}, "
+                  f"{count_en(len(sites), 'site')}\n  {story.label or '(no title)'}\n")
         width = max((len(a.site or "") for a in story.articles), default=0)
         for a in story.articles:
             out.write(f"    {(a.published or '')[:10]:10}  {(a.site or ''):{width}}  {a.title or '(no title)'}\n")
         out.write("\n")
     if not args.json:
-        print(f"{len(found)} stor{'y' if len(found) == 1 else 'ies'} with {args.min_articles}+ articles",
-              file=sys.stderr)
+        print(f"{count_en(len(found), 'story', 'stories')} with {args.min_articles}+ articles", file=sys.stderr)
     return 0
 
 

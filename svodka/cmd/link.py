@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..lang.plural import count_en
 from .store import _db_default, _fail, _open
 
 
@@ -77,7 +78,9 @@ def cmd_link(args) -> int:
             m = store.conn.execute("SELECT count(*) FROM corpus_events").fetchone()[0]
     except StoreError as err:
         return _fail(str(err))
-    print(f"svodka: {new} article(s) newly linked; {articles} articles: {n} corpus entities, {m} corpus events")
+    # "article(s)": tests/test_link.py reads this wording
+    print(f"svodka: {new} article(s) newly linked; {count_en(articles, 'article')}: "
+          f"{count_en(n, 'corpus entity', 'corpus entities')}, {count_en(m, 'corpus event')}")
     return 0
 
 
@@ -89,7 +92,7 @@ def _ambiguous(err, as_json: bool) -> int:
         lines = [f"svodka: {err.name!r} may be:"]
         for c in err.candidates:
             extra = ", ".join(x for x in (c.born and f"born {c.born}", c.country) if x)
-            lines.append(f"  #{c.id}  {c.name} ({c.type}{', ' + extra if extra else ''}; {c.articles} articles)")
+            lines.append(f"  #{c.id}  {c.name} ({c.type}{', ' + extra if extra else ''}; {count_en(c.articles, 'article')})")
         lines.append("ask again with the full name or the #ID")
         print("\n".join(lines), file=sys.stderr)
     else:

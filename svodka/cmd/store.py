@@ -18,6 +18,8 @@ import os
 import sys
 import textwrap
 
+from ..lang.plural import count_en
+
 
 def _db_default() -> str:
     return os.environ.get("SVODKA_DB") or "svodka.db"
@@ -103,13 +105,16 @@ def cmd_rejected(args) -> int:
 
     try:
         with _open(args) as store:
-            for doc in store.rejected():
-                if args.json:
-                    sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-                else:
-                    sys.stdout.write(f"{doc.source}\t{doc.reason}\n")
+            listed = store.rejected()
     except StoreError as err:
         return _fail(str(err))
+    for doc in listed:
+        if args.json:
+            sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(f"{doc.source}\t{doc.reason}\n")
+    if not args.json:
+        print(count_en(len(listed), "rejected document") if listed else "no rejected documents", file=sys.stderr)
     return 0
 
 
@@ -139,7 +144,7 @@ def cmd_show(args) -> int:
                 out.write(f"source: {source}\n")
             for e in article.entities:
                 extra = ", ".join(e.roles + ([e.country] if e.country else []))
-                out.write(f"entity: {e.type} {e.name}{' — ' + extra if extra else ''} ({len(e.mentions)} mention(s))\n")
+                out.write(f"entity: {e.type} {e.name}{' — ' + extra if extra else ''} ({count_en(len(e.mentions), 'mention')})\n")
             for q in article.quotes:
                 out.write(f"quote: {q.speaker or '?'}: «{q.text}»\n")
     except StoreError as err:
@@ -168,7 +173,7 @@ def cmd_search(args) -> int:
             out.write(textwrap.fill(hit.marked(), 100, initial_indent="  ", subsequent_indent="  ") + "\n")
         out.write("\n")
     if not args.json:
-        print(f"{len(hits)} result(s)", file=sys.stderr)
+        print(count_en(len(hits), "result"), file=sys.stderr)
     return 0
 
 
