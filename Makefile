@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
-	$(BIN)/svodka ingest demo/text demo/html demo/jsonl demo/warc --db svodka.db
+	$(BIN)/svodka ingest demo/text demo/html demo/jsonl demo/warc --db svodka.db --progress
 	@SVODKA=$(BIN)/svodka SVODKA_DB=svodka.db sh demo/tour.sh
 	$(BIN)/svodka serve --db svodka.db
 

@@ -7,9 +7,15 @@ export SVODKA_DB PYTHONWARNINGS=ignore
 
 step() { printf '\n$ svodka %s\n' "$*"; }
 has() { $SVODKA "$1" --help >/dev/null 2>&1; }
-run() {   # a verb of this svodka, output and errors cut to $LINES_MAX lines; never fatal
+run() {   # a verb of this svodka, output and errors cut to $LINES_MAX lines (the cut said); never fatal
     if ! has "$1"; then echo "(\`svodka $1\` is not in this svodka yet)"; return 0; fi
-    $SVODKA "$@" 2>&1 | head -n "${LINES_MAX:-40}"
+    max=${LINES_MAX:-40}
+    out=$($SVODKA "$@" 2>&1)
+    [ -n "$out" ] || return 0
+    total=$(printf '%s\n' "$out" | wc -l)
+    printf '%s\n' "$out" | head -n "$max"
+    if [ "$total" -gt "$max" ]; then echo "… ($((total - max)) more lines)"; fi
+    return 0
 }
 
 step search Алиеву --limit 3

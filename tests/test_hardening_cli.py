@@ -433,3 +433,32 @@ def test_cli_counts_are_plural_or_singular(built, tmp_path):
     assert found.stderr.decode() == "0 results\n"
     linked = svodka("link", "--db", copy_store(built, tmp_path)).stdout.decode()
     assert "newly linked; 1 article: " in linked
+
+
+def test_ingest_progress_without_a_terminal_is_lines(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, city in enumerate(("Казани", "Перми", "Омске")):
+        (folder / f"{n}.txt").write_text(PAGE.replace("Казани", city), encoding="utf-8")
+    result = svodka("ingest", folder, "--db", tmp_path / "s.db", "--batch-size", "1", "--progress")
+    assert result.returncode == 0
+    err = result.stderr.decode()
+    assert "\r" not in err
+    assert [l.split(" so far")[0] for l in err.splitlines()] == ["ingest: 1 document", "ingest: 2 documents",
+                                                                  "ingest: 3 documents"], err
+    make_run = next(l for l in (ROOT / "Makefile").read_text().splitlines() if "svodka ingest demo" in l)
+    assert "--progress" in make_run            # `make run` shows the ingest's progress
+
+
+def test_the_tour_says_what_it_cuts(tmp_path):
+    page = tmp_path / "aliev.txt"
+    page.write_text(PAGE.replace("сообщили спасатели", "сообщил Ильхам Алиев"), encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert svodka("ingest", page, "--db", db).returncode == 0
+    result = subprocess.run(["sh", str(ROOT / "demo" / "tour.sh")], capture_output=True, timeout=600,
+                            env=env(SVODKA=str(Path(sys.executable).parent / "svodka"), SVODKA_DB=str(db),
+                                    LINES_MAX="2"))
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr.decode()
+    search = out.split("$ svodka search")[1].split("$ svodka entity")[0].strip().splitlines()
+    assert len(search) == 4 and search[3].startswith("… (") and search[3].endswith(" more lines)"), out

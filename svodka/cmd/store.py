@@ -65,7 +65,9 @@ def cmd_ingest(args) -> int:
     from ..store import StoreError, ingest
     from .analyze import pipeline_for
 
-    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    terminal = sys.stderr.isatty()
+    # --progress without a terminal (a log, `make run` piped): lines, not a bar
+    progress = terminal if args.progress is None else args.progress and (terminal or "lines")
     try:
         with _open(args, create=True) as store:
             report = ingest(args.paths, store, batch_size=args.batch_size, progress=progress,
@@ -193,7 +195,8 @@ def register(sub) -> None:
                        help="analyse on a local Dask cluster of N worker processes (one writer stays here)")
     where.add_argument("--scheduler", metavar="ADDR", help="analyse on a running Dask cluster (tcp://host:8786)")
     add_time_limit(p)
-    p.add_argument("--progress", action="store_true", default=None, help="show a progress bar (default: on a terminal)")
+    p.add_argument("--progress", action="store_true", default=None,
+                   help="show progress: a bar on a terminal, else a line every few seconds (default: a bar on a terminal)")
     p.add_argument("--no-progress", dest="progress", action="store_false")
     p.set_defaults(func=cmd_ingest)
 

@@ -99,13 +99,35 @@ class _Batch:
         self.known = []
 
 
+class _Lines:
+    """Progress as lines on stderr, for a log or `make run` (no terminal for a bar): every few
+    seconds, and when a batch is written."""
+
+    EVERY = 2.0
+
+    def __init__(self, report: IngestReport, started: float) -> None:
+        self.report, self.started, self.last = report, started, time.perf_counter()
+
+    def show(self, pending: int, written: bool = False) -> None:
+        now = time.perf_counter()
+        if not written and now - self.last < self.EVERY:
+            return
+        self.last = now
+        r = self.report
+        done = r.new + pending + r.skipped + r.rejected
+        print(f"ingest: {count_en(done, 'document')} so far: {r.new + pending} new, {r.skipped} already in the store,"
+              f" {r.rejected} rejected ({done / max(now - self.started, 1e-9):.1f}/s)"
+              f"{f'; {r.new} stored' if written else ''}", file=sys.stderr, flush=True)
+
+
 def ingest(paths: Iterable[str], db, *, batch_size: int = 50, pipeline: Pipeline | None = None,
-           progress: bool = True, workers: int | None = None, scheduler: str | None = None) -> IngestReport:
+           progress: bool | str = True, workers: int | None = None, scheduler: str | None = None) -> IngestReport:
     """Read every document under ``paths`` (files, folders, archives, '-'), analyse the new ones
     and store them in ``db`` (a Store, a path or a URL) with every annotation, their raw bytes
     and their sources; rejected documents go to the ``rejected`` table.
 
-    ``progress`` shows a tqdm bar on stderr (documents/s, rejected count). ``workers`` /
+    ``progress`` shows a tqdm bar on stderr (documents/s, rejected count); ``"lines"``: a line every
+    few seconds and per written batch instead (for a log). ``workers`` /
     ``scheduler``: analyse on a Dask cluster (see the module's docstring).
     """
     from . import Store, open_store
@@ -126,7 +148,7 @@ def ingest(paths: Iterable[str], db, *, batch_size: int = 50, pipeline: Pipeline
             store.close()
 
 
-def _ingest(paths, store, batch_size: int, pipeline, progress: bool) -> IngestReport:
+def _ingest(paths, store, batch_size: int, pipeline, progress: bool | str) -> IngestReport:
     from tqdm import tqdm
 
     from ..read import read_paths
@@ -135,8 +157,9 @@ def _ingest(paths, store, batch_size: int, pipeline, progress: bool) -> IngestRe
     started = time.perf_counter()
     batch = _Batch(store, batch_size)
     queue: deque[RawDocument | None] = deque()
-    bar = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=not progress, dynamic_ncols=True,
+    bar = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=not progress or progress == "lines", dynamic_ncols=True,
                mininterval=0.5)
+    lines = _Lines(report, started) if progress == "lines" else None
 
     def tick(field: str | None = None) -> None:
         if field:
@@ -144,6 +167,8 @@ def _ingest(paths, store, batch_size: int, pipeline, progress: bool) -> IngestRe
         bar.update(1)
         bar.set_postfix(new=report.new + len(batch.articles), skipped=report.skipped,
                         rejected=report.rejected, refresh=False)
+        if lines:
+            lines.show(len(batch.articles))
 
     def fill() -> None:
         # cut by results only, so that the batches (and their linking) do not depend on how far
@@ -151,6 +176,8 @@ def _ingest(paths, store, batch_size: int, pipeline, progress: bool) -> IngestRe
         # seen again go on their own
         if len(batch.articles) + len(batch.rejected) >= batch_size:
             report.new += batch.flush()
+            if lines:
+                lines.show(0, written=True)
         elif len(batch.known) >= batch_size:
             batch.flush_known()
 
