@@ -462,3 +462,12 @@ def test_the_tour_says_what_it_cuts(tmp_path):
     assert result.returncode == 0, result.stderr.decode()
     search = out.split("$ svodka search")[1].split("$ svodka entity")[0].strip().splitlines()
     assert len(search) == 4 and search[3].startswith("… (") and search[3].endswith(" more lines)"), out
+
+
+def test_the_license_is_an_spdx_expression():
+    import tomllib
+
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert isinstance(meta["project"]["license"], str)            # not the deprecated table
+    backend = next(r for r in meta["build-system"]["requires"] if r.startswith("setuptools"))
+    assert int(backend.split(">=")[1].split(".")[0]) >= 77        # the first setuptools that reads it
