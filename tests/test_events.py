@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SEED, SHARED, need
 from svodka.events import code_events, event_key
-from svodka.events import codes
+from svodka import cameo as codes
 from svodka.model import Article, Event
 
 

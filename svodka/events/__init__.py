@@ -4,7 +4,6 @@
     event_key(event) -> str                  # type|actors|month|place[|polarity]: one key per happening
 
 Modules (one job each):
-  codes.py      the CAMEO codes emitted: names, Goldstein values, QuadClass, PLOVER category:mode
   lexicon.py    Russian trigger lemmas (verbs and nominalisations) → event type and CAMEO code
   parse.py      sentences, and Natasha's morphology + syntax only for sentences with a trigger
   actors.py     a nominal of the parse → the article's entities, "стороны", "который", descriptive actors
@@ -35,7 +34,7 @@ meet, agreement, intent) the participants are split into source (the first) and 
 from __future__ import annotations
 
 from ..model import Article, Event
-from .merge import event_key
+from ..cameo import event_key
 
 
 # happenings that may have no identified party at all

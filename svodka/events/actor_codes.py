@@ -4,67 +4,18 @@ A person takes the country and the role of the office the article gives him ("м
 Сергей Лавров" → RUS + GOV); an organisation the role of its name ("МВД" → COP, "Министерство обороны" →
 MIL) and the country it names; a country is its code alone ("RUS"); an unnamed group the role of its head
 noun and the country of its adjective or genitive ("полиция Баку" → AZE + COP, "боевики" → REB).
-The words and their codes are a data file written for svodka (``data/actor_roles.tsv``).
+The role words are lang/actor_roles.py's.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
+from ..lang.actor_roles import STATE_ROLES, WORD, _lemma, role_of
 from ..model import ActorRef, Article, Entity
 from ..nlp import countries
 from ..nlp.normal import _parses
 
-DATA = Path(__file__).with_name("data") / "actor_roles.tsv"
-WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# roles that outrank the others when a phrase has several ("министр обороны": defence → MIL)
-SPECIFIC = ("MIL", "COP", "JUD", "SPY", "LEG", "REB", "MED", "IGO", "CRM")
-# ranks and titles that take the role of the body they head ("генерал полиции", "глава клана")
-TITLES = {"глава", "генерал", "руководитель", "начальник", "лидер", "главарь", "босс", "председатель",
-          "командир", "полковник", "майор", "капитан", "офицер", "сотрудник", "представитель", "член"}
-
-
-@lru_cache(maxsize=1)
-def table() -> dict[str, str]:
-    out = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, code = line.split("\t")[:2]
-            out[word.strip().lower()] = code.strip()
-    return out
-
-
-def _lemma(word: str) -> str:
-    ps = _parses(word.lower())
-    return (ps[0].normal_form if ps else word.lower()).replace("ё", "е")
-
-
-def role_of(phrase: str) -> str | None:
-    """The CAMEO role code a phrase names: the whole phrase, an abbreviation, else its head word's."""
-    roles = table()
-    low = " ".join(phrase.lower().replace("ё", "е").split())
-    if low in roles:
-        return roles[low]
-    words = WORD.findall(phrase)
-    found = []
-    for i, w in enumerate(words):
-        key = w.lower() if w.isupper() else _lemma(w)
-        if key in roles:
-            found.append((i, roles[key]))
-        elif i + 1 < len(words) and f"{key} {_lemma(words[i + 1])}" in roles:
-            found.append((i, roles[f"{key} {_lemma(words[i + 1])}"]))
-    if not found:
-        return None
-    # "министерство обороны" → MIL over GOV; a title over its body: "генералы полиции" → COP, "глава
-    # мафии" → CRM; otherwise the first (the head) decides
-    specific = [code for i, code in found if code in SPECIFIC and i > found[0][0]]
-    head_word = _lemma(words[found[0][0]]) if found[0][0] < len(words) else ""
-    if specific and (found[0][1] == "GOV" or head_word in TITLES):
-        return specific[0]
-    if head_word in TITLES and len(found) > 1:
-        return found[1][1]
-    return found[0][1]
+__all__ = ["actor_ref", "code_actors", "is_actor", "placed", "demonym_country", "role_of", "STATE_ROLES"]
 
 
 def _country(phrase: str) -> str | None:
@@ -112,9 +63,6 @@ def _persons(phrase: str) -> bool:
         if ps:
             return "anim" in ps[0].tag
     return False
-
-
-STATE_ROLES = {"COP", "GOV", "JUD", "MIL", "SPY", "LEG"}
 
 
 def placed(refs: list[ActorRef], country: str | None) -> list[ActorRef]:

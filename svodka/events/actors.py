@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field as dc_field, replace
 
+from ..lang.gazetteer import gazetteer_country
 from ..model import Article, Entity
 from ..nlp import countries
 from .describe import describe
@@ -93,20 +94,6 @@ def place_country(name: str, article: Article | None = None) -> str | None:
             if e.type == "LOC" and (e.name == name or name in e.aliases) and e.country:
                 return e.country
     return gazetteer_country(name)
-
-
-def gazetteer_country(name: str) -> str | None:
-    """The country of a city or region the gazetteer knows, when all places of that name are in one
-    ("Екатеринбург" → RUS; "Габала" in one country only)."""
-    import pycountry
-
-    from ..lang.gazetteer import places_named
-
-    found = {p.country for p in places_named(name)}
-    if len(found) != 1:
-        return None
-    c = pycountry.countries.get(alpha_2=found.pop())
-    return c.alpha_3 if c else None
 
 
 def actor_country(name: str, article: Article | None = None) -> str | None:

@@ -30,7 +30,8 @@ from ..nlp.normal import _parses
 from .actors import ActorIndex
 from .arguments import GROUP_NOUNS, animate_name, animate_target, noun_actors, purpose, verb_actors
 from .casualties import read_casualties
-from .draft import SYMMETRIC_TYPES, Draft
+from ..cameo import SYMMETRIC_TYPES
+from .draft import Draft
 from .lexicon import BY_LEMMA, PERSON_NOUNS, VEHICLES, Trigger, forms, normal_forms, trigger_lemmas
 from .modality import apply_intents, read_modality
 from .parse import Sentence, Tok, parse, sentences

@@ -13,9 +13,6 @@ from .actors import Actor
 from .lexicon import Trigger
 from .parse import Sentence, Tok
 
-# events with participants rather than a source acting on a target: the first is the source, the others
-# the target
-SYMMETRIC_TYPES = {"call", "meet", "agreement", "intent"}
 
 
 @dataclass

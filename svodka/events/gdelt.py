@@ -20,7 +20,7 @@ What is filled (everything else is an empty field):
   Actor2Code, Actor2Name, Actor2CountryCode, Actor2Type1Code   the same for the first target actor (for symmetric events —
                        call, meet, agreement, intent — the first participant is Actor1, the next Actor2);
   IsRootEvent          1 when a report of the event is in the title, the lead or the first body paragraph;
-  EventCode, EventBaseCode, EventRootCode, QuadClass, GoldsteinScale   from the CAMEO code (codes.py);
+  EventCode, EventBaseCode, EventRootCode, QuadClass, GoldsteinScale   from the CAMEO code (svodka/cameo.py);
   NumMentions          report sentences of the event in this article; NumSources 1; NumArticles 1;
   ActionGeo_Type       1 for a country, 4 ("world city") for any other place;
   ActionGeo_FullName   the place's entity name (Russian); ActionGeo_CountryCode its country, ISO alpha-3
@@ -40,8 +40,7 @@ from datetime import date, datetime, timezone
 
 from ..model import Article, Event
 from .actors import actor_country, place_country
-from .draft import SYMMETRIC_TYPES
-from .merge import event_key
+from ..cameo import SYMMETRIC_TYPES, event_key
 
 COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",

@@ -30,7 +30,7 @@ Fields of a trigger:
   pre, person  prefilter only — a sentence is parsed for this reading only when one of the ``pre`` lemmas,
            or a person (a PER entity or a person noun), is in it ("принять" is parsed only near a person)
 
-Every code here is in codes.CODES (a test checks it). The word forms of all lemmas (pymorphy lexemes) make
+Every code here is in svodka.cameo.CODES (a test checks it). The word forms of all lemmas (pymorphy lexemes) make
 the prefilter: a set lookup per word, no tagger.
 """
 from __future__ import annotations

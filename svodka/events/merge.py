@@ -21,13 +21,13 @@ is the key to use across articles (the same meeting reported by two sites gets o
 from __future__ import annotations
 
 from ..model import Event, Mention
-from . import codes
+from .. import cameo as codes
+from ..cameo import POLARITY, SYMMETRIC_TYPES
 from .actor_codes import code_actors, is_actor, placed
 from .actors import place_country
-from .draft import SYMMETRIC_TYPES, Draft
+from .draft import Draft
 from .when_where import refine_meeting
 
-POLARITY = {"fact": "", "claim": "", "intent": "~", "future": "~", "negated": "!"}
 STRENGTH = {"fact": 4, "claim": 3, "intent": 2, "future": 1, "negated": 0}
 SEASON_MONTHS = {21: (3, 4, 5), 22: (6, 7, 8), 23: (9, 10, 11), 24: (12, 1, 2)}
 
@@ -207,27 +207,3 @@ def to_event(g: Group, article=None) -> Event:
                  date=date, place=g.place(), modality=modality, killed=killed, injured=injured,
                  evidence=evidence, confidence=round(max(0.05, min(0.95, confidence)), 2),
                  actors={"source": source_refs, "target": target_refs})
-
-
-def _month(date: str | None) -> str:
-    if not date:
-        return ""
-    if date.startswith("../"):
-        return ".." + date[3:10][:7]
-    return _plain_date(date)[:7]
-
-
-def event_key(event: Event) -> str:
-    """'meet|Ильхам Алиев+Владимир Путин|2025-10|Душанбе' — the same happening in any article.
-
-    Symmetric events (call, meet, agreement, intent) sort all actors together; directed ones keep
-    source > target. A polarity mark is appended for intended/future (~) and negated (!) events, so an
-    announced meeting and the meeting itself stay two events.
-    """
-    if event.type in SYMMETRIC_TYPES:
-        actors = "+".join(sorted(set(event.source) | set(event.target)))
-    else:
-        actors = "+".join(sorted(event.source)) + ">" + "+".join(sorted(event.target))
-    key = f"{event.type}|{actors}|{_month(event.date)}|{event.place or ''}"
-    mark = POLARITY.get(event.modality, "")
-    return key + ("|" + mark if mark else "")

@@ -5,13 +5,13 @@
     future(d)                       # is the trigger in the future tense or under "предстоящий"/"должен"?
     apply_intents(s, drafts, index) # "договорились провести встречу", "намерены" → intent
 
-A future or intended event gets the intended variant of its CAMEO code (codes.intended).
+A future or intended event gets the intended variant of its CAMEO code (svodka.cameo.intended).
 """
 from __future__ import annotations
 
 import re
 
-from . import codes
+from .. import cameo as codes
 from .actors import ActorIndex
 from .arguments import subjects
 from .draft import Draft

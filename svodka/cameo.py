@@ -1,5 +1,7 @@
-"""The CAMEO codes svodka emits: a short name (our words), the Goldstein value GDELT uses, the
-QuadClass, and the PLOVER category and mode the code maps to.
+"""CAMEO as svodka uses it, beside the model (the coder writes it, the linker, the store's clients and the
+exports read it): the codes svodka emits — a short name (our words), the Goldstein value GDELT uses, the
+QuadClass, the PLOVER category and mode —, the symmetric event types, the modalities' polarity and
+``event_key``, one key per happening across articles.
 
 Only the codes the coder can produce are listed (see lexicon.py); a test checks each Goldstein value
 against ../shared/eval/events/gdelt_CAMEO.goldsteinscale.tsv when that folder is present.
@@ -13,6 +15,14 @@ no QuadClass and no PLOVER category.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .model import Event
+
+# events with participants rather than a source acting on a target: the first is the source, the others
+# the target
+SYMMETRIC_TYPES = frozenset({"call", "meet", "agreement", "intent"})
+# fact and claim are one happening; an intended or future one another (~), a negated one a third (!)
+POLARITY = {"fact": "", "claim": "", "intent": "~", "future": "~", "negated": "!"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,4 +169,29 @@ def intended(code: str | None) -> str | None:
     return _lookup(_THREAT, code) or code
 
 
-__all__ = ["Code", "CODES", "get", "quad_class", "goldstein", "plover", "intended"]
+def _month(date: str | None) -> str:
+    if not date:
+        return ""
+    if date.startswith("../"):
+        return ".." + date[3:10][:7]
+    return date.rstrip("?~%")[:7]
+
+
+def event_key(event: Event) -> str:
+    """'meet|Ильхам Алиев+Владимир Путин|2025-10|Душанбе' — the same happening in any article.
+
+    Symmetric events (call, meet, agreement, intent) sort all actors together; directed ones keep
+    source > target. A polarity mark is appended for intended/future (~) and negated (!) events, so an
+    announced meeting and the meeting itself stay two events.
+    """
+    if event.type in SYMMETRIC_TYPES:
+        actors = "+".join(sorted(set(event.source) | set(event.target)))
+    else:
+        actors = "+".join(sorted(event.source)) + ">" + "+".join(sorted(event.target))
+    key = f"{event.type}|{actors}|{_month(event.date)}|{event.place or ''}"
+    mark = POLARITY.get(event.modality, "")
+    return key + ("|" + mark if mark else "")
+
+
+__all__ = ["Code", "CODES", "get", "quad_class", "goldstein", "plover", "intended", "SYMMETRIC_TYPES",
+           "POLARITY", "event_key"]
