@@ -29,7 +29,7 @@ def cmd_serve(args) -> int:
     from ..store.postgres import redacted
     print(f"svodka: serving {redacted(args.db)} on http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
           f"  (API: /api, docs: /api/docs)", file=sys.stderr, flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=args.access_log)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=args.access_log, http="svodka.serve.wire:Protocol")
     return 0
 
 

@@ -21,27 +21,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..store import StoreError
 from . import api, pages
 from .data import Ambiguous, Data, LinkUnavailable, NotFound
-from .guard import Guard
+from .guard import CSP, HEADERS, Guard  # noqa: F401  (CSP, HEADERS: where they always were)
 from .jsonsafe import SafeJSONResponse as JSONResponse
 
 HERE = Path(__file__).resolve().parent
 
-# Nothing from elsewhere: scripts, styles, images and fonts come from svodka itself, and no inline
-# script or style runs (article text is escaped; this is the second line of defence).
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 # Handlers run in a thread pool; SQLite releases the GIL while it searches, the rest (routing,
 # Jinja2, JSON) holds it, so beyond a few threads more only add switching (benchmarks/bench_load.py).
 THREADS = 8
-HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Cross-Origin-Resource-Policy": "same-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-}
 
 
 def _message(err: RequestValidationError) -> str:

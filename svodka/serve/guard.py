@@ -7,6 +7,8 @@ headers):
 - a request body over ``MAX_BODY_BYTES`` → 413: nothing in svodka reads a body (it is read-only), so
   the cap is small; a declared ``Content-Length`` is refused before a byte is read, a chunked body
   as soon as it passes the cap;
+- request headers over ``MAX_HEADER_BYTES`` in all (one header or many) → 400; the HTTP server's own
+  limit on the request head (``svodka.serve.wire``) is looser and only stops a head that never ends;
 - DNS rebinding: a request that arrives over loopback (on ``svodka serve``'s default address, every
   request does) whose Host is not a loopback name or address → 400. A web page elsewhere could otherwise make a browser on this
   machine read the local store through a name of its own that resolves to 127.0.0.1. Names to accept
@@ -23,7 +25,22 @@ import os
 
 MAX_URL_BYTES = 8 * 1024
 MAX_BODY_BYTES = 16 * 1024
+MAX_HEADER_BYTES = 16 * 1024          # every header line, "Name: value\r\n", counted
 LOOPBACK_NAMES = {"localhost", "localhost.", "ip6-localhost"}
+
+# Nothing from elsewhere: scripts, styles, images and fonts come from svodka itself, and no inline
+# script or style runs (article text is escaped; this is the second line of defence).
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+}
 
 
 class TooLarge(Exception):
@@ -55,8 +72,9 @@ class Guard:
     does not set them itself."""
 
     def __init__(self, app, *, headers: dict[str, str] | None = None, max_url: int = MAX_URL_BYTES,
-                 max_body: int = MAX_BODY_BYTES, allowed_hosts: set[str] | None = None) -> None:
-        self.app, self.max_url, self.max_body = app, max_url, max_body
+                 max_body: int = MAX_BODY_BYTES, max_headers: int = MAX_HEADER_BYTES,
+                 allowed_hosts: set[str] | None = None) -> None:
+        self.app, self.max_url, self.max_body, self.max_headers = app, max_url, max_body, max_headers
         self.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()]
         extra = allowed_hosts if allowed_hosts is not None else os.environ.get("SVODKA_ALLOWED_HOSTS", "").split(",")
         self.allowed_hosts = {h.strip().lower() for h in extra if h.strip()}
@@ -64,7 +82,10 @@ class Guard:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        headers = {k.lower(): v for k, v in scope.get("headers") or []}
+        raw_headers = scope.get("headers") or []
+        if sum(len(k) + len(v) + 4 for k, v in raw_headers) > self.max_headers:
+            return await self.refuse(scope, send, 400, f"request headers over {self.max_headers} bytes")
+        headers = {k.lower(): v for k, v in raw_headers}
         if len(scope.get("raw_path") or scope["path"].encode()) + len(scope.get("query_string") or b"") > self.max_url:
             return await self.refuse(scope, send, 414, f"URL longer than {self.max_url} bytes")
         length = headers.get(b"content-length")

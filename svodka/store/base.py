@@ -17,13 +17,13 @@ from contextlib import contextmanager
 from ..model import Article, Rejected
 from . import text as searchtext
 from .knowledge import KnowledgeQueries
-from .records import Hit, RejectedDoc, Rows, StoreError, StoreReadOnly, article_from_dict, day_bounds, dumps, identity, key, now, rows
+from .searching import SearchQueries
+from .records import RejectedDoc, Rows, StoreError, StoreReadOnly, article_from_dict, dumps, identity, key, now, rows
 from .schema import SCHEMA_VERSION, TABLES
 
-MAX_LIMIT = 1000
 
 
-class Store(KnowledgeQueries):
+class Store(SearchQueries, KnowledgeQueries):
     """An article store. Open one with ``svodka.store.open_store(path or URL)``.
 
     Reading: ``article(id)``, ``article_dict(id)``, ``raw(id)``, ``sources(id)``, ``rejected()``,
@@ -342,109 +342,5 @@ class Store(KnowledgeQueries):
 
     def __len__(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-
-    # --- search ------------------------------------------------------------------------
-
-    def filters(self, date_from=None, date_to=None, site=None, rubric=None, entity=None,
-                column: str | None = None) -> tuple[list[str], list]:
-        """SQL conditions ``COLUMN IN (…)`` for the search filters, and their parameters; the column is
-        ``pk`` on ``articles``, or ``TEXT_ROWID`` (the default) on the full-text table ``search``.
-
-        On SQLite's full-text table the column is ``+search.rowid``: the unary plus keeps FTS5 from
-        taking the IN list as rowid lookups (one index probe per listed article: orders of
-        magnitude slower), so the matches stream out of the index and are checked against the
-        filter set, which comes from the articles' and entities' indexes.
-        """
-        column = column or self.TEXT_ROWID
-        lo, hi = day_bounds(date_from, date_to)
-        on_articles, params = [], []
-        if lo:
-            on_articles.append("published >= ?"), params.append(lo)
-        if hi:
-            on_articles.append("published < ?"), params.append(hi)
-        if site:
-            s = site.strip().lower()
-            on_articles.append("site = ?"), params.append(s[4:] if s.startswith("www.") else s)
-        if rubric:
-            on_articles.append("rubric_key = ?"), params.append(key(rubric))
-        filters = [f"{column} IN (SELECT pk FROM articles WHERE {' AND '.join(on_articles)})"] if on_articles else []
-        if entity:
-            filters.append(f"{column} IN (SELECT article FROM entities WHERE key = ?"
-                           " UNION SELECT article FROM entities WHERE last = ?)")
-            params += [key(entity), key(entity)]
-        return filters, params
-
-    def _rank_bound(self, parsed: searchtext.Query, cap: int) -> int | None:
-        """The smallest rowid among the ``cap`` newest matches, or None when fewer match."""
-        match, args = self.text_match(parsed)
-        try:
-            with self.text_plan():
-                row = self.conn.execute(f"SELECT search.rowid FROM search WHERE {match} ORDER BY {self.CAP_ROWID} DESC"
-                                        " LIMIT 1 OFFSET ?", [*args, cap - 1]).fetchone()
-        except self.errors:
-            return None
-        return row[0] if row else None
-
-    def search(self, query: str = "", *, date_from: str | None = None, date_to: str | None = None,
-               site: str | None = None, rubric: str | None = None, entity: str | None = None,
-               limit: int = 20, offset: int = 0, rank_cap: int | None | str = "default") -> list[Hit]:
-        """Articles matching ``query`` (see ``svodka.store.text``), best first (SQLite: bm25 over the
-        lemmas, PostgreSQL: ts_rank; title, lead and body weighted 8:3:1), each with a snippet of its
-        original text.
-
-        Filters: ``published`` within [date_from, date_to] (ISO dates, inclusive), ``site``,
-        ``rubric`` (case-insensitive), ``entity`` (an entity of the article whose normalised name
-        is this name, or whose last word is: "Алиев" → "Ильхам Алиев"). An empty query lists the
-        filtered articles, newest first. Raises StoreError for a bad date; never for the query.
-
-        Bounded time: when more than ``rank_cap`` articles match the words of a query without
-        filters, only the ``rank_cap`` most recently stored of them are ranked (neither FTS5 nor
-        ts_rank prunes: ranking costs time for every match). The default is the backend's
-        ``RANK_CAP`` (SQLite 20 000; PostgreSQL, whose ts_rank costs ~8× more a match, 2 500);
-        ``rank_cap=None`` ranks every match.
-        """
-        if rank_cap == "default":
-            rank_cap = self.RANK_CAP
-        parsed = searchtext.parse_query(query)
-        if query.strip() and parsed.empty:
-            return []
-        limit = max(0, min(int(limit), MAX_LIMIT))
-        offset = max(0, int(offset))
-        filters, params = self.filters(date_from, date_to, site, rubric, entity,
-                                       "pk" if parsed.empty else self.TEXT_ROWID)
-        if parsed.empty:
-            where = " AND ".join(filters)
-            sql = (f"SELECT pk, NULL FROM articles{' WHERE ' + where if where else ''}"
-                   " ORDER BY published DESC, pk DESC LIMIT ? OFFSET ?")
-            args = [*params, limit, offset]
-        else:
-            # the best keys first (narrow rows through the sorter), then their details
-            match, match_args = self.text_match(parsed)
-            if not filters and rank_cap and offset + limit <= rank_cap:
-                bound = self._rank_bound(parsed, rank_cap)
-                if bound is not None:
-                    filters, params = [f"{self.CAP_ROWID} >= ?"], [bound]
-            rank, rank_args = self._text_rank(parsed)
-            sql = (f"SELECT search.rowid, {rank} AS r FROM search WHERE {match}"
-                   f"{''.join(' AND ' + f for f in filters)} ORDER BY r DESC, search.rowid DESC LIMIT ? OFFSET ?")
-            args = [*rank_args, *match_args, *params, limit, offset]
-        try:
-            with self.text_plan():
-                ranked = self.conn.execute(sql, args).fetchall()
-        except self.errors as err:          # should not happen: the query is built, not typed
-            raise StoreError(f"cannot search for {query!r}: {err}") from None
-        if not ranked:
-            return []
-        marks = ", ".join("?" * len(ranked))
-        details = {row[0]: row[1:] for row in self.conn.execute(
-            "SELECT pk, id, sha256, title, published, site, rubric, url, data FROM articles"
-            f" JOIN article_data USING (pk) WHERE pk IN ({marks})", [pk for pk, _ in ranked])}
-        hits = []
-        for pk, r in ranked:
-            id_, sha, title, published, site_, rubric_, url, data = details[pk]
-            snip = searchtext.snippet(json.loads(data), parsed)
-            hits.append(Hit(id_, sha, title, published, site_, rubric_, url, r,
-                            snip.text, snip.highlights, snip.field))
-        return hits
 
     _find = find                    # the name the web pages used before it was public
