@@ -103,10 +103,14 @@ def create_app(db: str | Path, *, writable: bool = False, threads: int | None = 
         return response
 
     @app.exception_handler(Exception)
-    async def on_bug(request: Request, err: Exception):        # a bug: say so, without a traceback
+    async def on_bug(request: Request, err: Exception):        # a bug in Guard itself (others: on_bug_in_guard)
         return error(request, 500, f"internal error ({type(err).__name__})")
 
-    app.add_middleware(Guard, headers=HEADERS)       # outermost: limits, Host check, headers on every answer
+    def on_bug_in_guard(scope, err: Exception):
+        return error(Request(scope), 500, f"internal error ({type(err).__name__})")
+
+    # outermost but for Starlette's last resort: limits, Host check, headers on every answer, the 500s
+    app.add_middleware(Guard, headers=HEADERS, on_error=on_bug_in_guard)
 
     app.include_router(api.router)
 

@@ -14,18 +14,23 @@ headers):
   machine read the local store through a name of its own that resolves to 127.0.0.1. Names to accept
   besides (a proxy's, for instance) go in ``SVODKA_ALLOWED_HOSTS`` (comma-separated).
 
-Errors are one-line JSON under /api and a short text page elsewhere. Static files are cacheable
+A bug (an exception no handler took) is answered here, by ``on_error`` (the app's 500 page), so that
+it carries the headers like every answer and the connection stays open (Starlette's last-resort
+handler answers outside this middleware and then re-raises, and uvicorn drops the connection).
+The refusals are one-line JSON under /api and a short text page elsewhere. Static files are cacheable
 for an hour. HEAD is a GET whose body is not sent (FastAPI's routes would answer it with a 405).
 """
 from __future__ import annotations
 
 import ipaddress
 import json
+import logging
 import os
 
 MAX_URL_BYTES = 8 * 1024
 MAX_BODY_BYTES = 16 * 1024
 MAX_HEADER_BYTES = 16 * 1024          # every header line, "Name: value\r\n", counted
+log = logging.getLogger("svodka.serve")
 LOOPBACK_NAMES = {"localhost", "localhost.", "ip6-localhost"}
 
 # Nothing from elsewhere: scripts, styles, images and fonts come from svodka itself, and no inline
@@ -71,10 +76,11 @@ class Guard:
     """ASGI middleware: the limits and the Host check above; ``headers`` go on every response that
     does not set them itself."""
 
-    def __init__(self, app, *, headers: dict[str, str] | None = None, max_url: int = MAX_URL_BYTES,
+    def __init__(self, app, *, headers: dict[str, str] | None = None, on_error=None, max_url: int = MAX_URL_BYTES,
                  max_body: int = MAX_BODY_BYTES, max_headers: int = MAX_HEADER_BYTES,
                  allowed_hosts: set[str] | None = None) -> None:
         self.app, self.max_url, self.max_body, self.max_headers = app, max_url, max_body, max_headers
+        self.on_error = on_error          # (scope, exception) → an ASGI response
         self.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()]
         extra = allowed_hosts if allowed_hosts is not None else os.environ.get("SVODKA_ALLOWED_HOSTS", "").split(",")
         self.allowed_hosts = {h.strip().lower() for h in extra if h.strip()}
@@ -133,6 +139,18 @@ class Guard:
         except TooLarge:
             if not started:
                 await self.refuse(scope, send, 413, f"request body over {self.max_body} bytes")
+        except Exception as err:                       # a bug: the 500 page, with the headers, connection kept
+            if started:
+                raise
+            log.error("%s %s: %s", scope["method"], scope["path"], type(err).__name__, exc_info=err)
+            try:
+                response = self.on_error(scope, err) if self.on_error else None
+            except Exception:                          # noqa: BLE001 — the error page failed too
+                log.exception("the error page failed")
+                response = None
+            if response is None:
+                return await self.refuse(scope, send, 500, f"internal error ({type(err).__name__})", close=False)
+            await response(scope, receive, tracked_send)
 
     def with_headers(self, headers, static: bool = False) -> list:
         present = {k.lower() for k, _ in headers}
@@ -141,11 +159,13 @@ class Guard:
             extra.append((b"cache-control", b"public, max-age=3600"))
         return list(headers) + extra
 
-    async def refuse(self, scope, send, status: int, message: str) -> None:
+    async def refuse(self, scope, send, status: int, message: str, close: bool = True) -> None:
         if scope["path"] == "/api" or scope["path"].startswith("/api/"):
             body, kind = json.dumps({"error": message}).encode(), b"application/json"
         else:
             body, kind = f"{status}: {message}\n".encode(), b"text/plain; charset=utf-8"
-        headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]
+        headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode())]
+        if close:                                      # a request refused unread: its body may follow
+            headers.append((b"connection", b"close"))
         await send({"type": "http.response.start", "status": status, "headers": self.with_headers(headers)})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})

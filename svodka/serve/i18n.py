@@ -4,6 +4,8 @@ Templates call ``_("English text")``; a phrase missing here shows in English.
 """
 from __future__ import annotations
 
+from ..lang.plural import plural_en, plural_ru
+
 LANGS = ("en", "ru")
 DEFAULT = "en"
 
@@ -110,6 +112,20 @@ RU: dict[str, str] = {
     "per month": "по месяцам",
     "untitled": "без заголовка",
     "Cross-article linking is not available in this store yet.": "Межстатейные связи в этой базе пока недоступны.",
+    "Person": "Человек",
+    "Organisation": "Организация",
+    "This name stands for several entities. Which one do you mean?":
+        "Это имя носят несколько сущностей. Какую вы имеете в виду?",
+}
+
+TYPES = {"PER": "Person", "ORG": "Organisation", "LOC": "Place"}
+
+# counted nouns: English one, other; Russian one, few, many (svodka.lang.plural)
+NOUNS = {
+    "article": ("article", "articles", "статья", "статьи", "статей"),
+    "source": ("source", "sources", "источник", "источника", "источников"),
+    "event": ("event", "events", "событие", "события", "событий"),
+    "result": ("result", "results", "результат", "результата", "результатов"),
 }
 
 
@@ -127,3 +143,12 @@ def translator(lang: str):
     def _(text: str) -> str:
         return table.get(text, text)
     return _
+
+
+def counter(lang: str):
+    """``count(n, "article")`` → "1 article", "5 статей" (``more``: "2 000+ results")."""
+    def count(n: int, noun: str, more: bool = False) -> str:
+        en_one, en_other, *ru = NOUNS[noun]
+        word = plural_ru(n, *ru) if lang == "ru" else plural_en(n, en_one, en_other)
+        return f"{n:,}".replace(",", "\u202f") + ("+" if more else "") + " " + word
+    return count

@@ -23,9 +23,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..store import StoreError
 from ..store.records import key
-from . import charts, data as D
+from . import charts, choice, data as D
 from .highlight import Annotations, entity_href, snippet
-from .i18n import DEFAULT, pick, translator
+from .i18n import DEFAULT, TYPES, counter, pick, translator
 
 HERE = Path(__file__).resolve().parent
 PER_PAGE = 20
@@ -85,7 +85,7 @@ def month_name(value: str | None, lang: str) -> str:
 
 
 env.filters.update(num=num, snippet=snippet, q=lambda s: quote(s or "", safe=""))
-env.globals.update(url=url, entity_url=entity_url, article_url=article_url, safe_href=safe_href)
+env.globals.update(url=url, entity_url=entity_url, article_url=article_url, safe_href=safe_href, TYPES=TYPES)
 
 
 def ui_lang(request: Request) -> str:
@@ -99,12 +99,12 @@ def switch_url(request: Request, lang: str) -> str:
     return "?" + urlencode(params)
 
 
-def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
     lang = ui_lang(request)
     ctx.update(request=request, lang=lang, _=translator(lang), path=request.url.path,
                lang_en=switch_url(request, "en"), lang_ru=switch_url(request, "ru"),
-               month_name=lambda v: month_name(v, lang))
-    html = env.get_template(name).render(**ctx)
+               month_name=lambda v: month_name(v, lang), count=counter(lang))
+    html = env.get_template(template).render(**ctx)
     response = HTMLResponse(html, status_code=status)
     asked = pick(request.query_params.get("lang"))
     if asked and asked != request.cookies.get("lang"):
@@ -241,7 +241,8 @@ def entity(request: Request, name: str, id: Annotated[int | None, Query(ge=1)] =
     try:
         d = request.app.state.data.memo(("dossier", name, id), s, lambda: D.dossier(s, name, id))
     except D.Ambiguous as err:
-        return render(request, "ambiguous.html", status=409, name=name, candidates=err.candidates, message=str(err))
+        return render(request, "ambiguous.html", status=300, name=name,
+                      candidates=choice.candidates(s, err, lambda c: entity_url(c.get("name"), c.get("id"))))
     months = charts.fill_months({m["month"]: m["articles"] for m in d.get("by_month") or [] if m.get("month")})
     _ = translator(ui_lang(request))
     chart = charts.bars(months, f"{_('Mentions over time')}: {d.get('name')}", unit="")
@@ -258,8 +259,12 @@ def timeline(request: Request, a: Text = None, b: Text = None) -> HTMLResponse:
     try:
         t = request.app.state.data.memo(("timeline", a, b), s, lambda: D.timeline(s, a, b))
     except D.Ambiguous as err:
-        return render(request, "ambiguous.html", status=409, name=f"{a} – {b}", candidates=err.candidates,
-                      message=str(err))
+        side = choice.timeline_side(s, a)
+
+        def href(c: dict) -> str:
+            return url("/timeline", **{"a": a, "b": b, side: f"#{c.get('id')}"})
+        return render(request, "ambiguous.html", status=300, name=a if side == "a" else b,
+                      candidates=choice.candidates(s, err, href))
     _ = translator(ui_lang(request))
     events = [dict(e) for e in t.get("events") or []]
     reports = D.event_articles(s, [e["id"] for e in events if isinstance(e.get("id"), int)])
