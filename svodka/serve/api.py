@@ -75,21 +75,15 @@ def api_articles(request: Request, date_from: From = None, date_to: To = None, s
     return page([h.to_dict() for h in hits], limit, offset, total)
 
 
-@get("/articles/{id}", summary="One article with every annotation")
-def api_article(request: Request, id: Annotated[str, Path(max_length=128, description="id, sha256 or a unique sha256 prefix")]) -> dict:
-    """The article JSON (``svodka show ID --json``): fields, entities with mentions, quotes, times, events."""
-    s = store(request)
-    return D.article(s, id)
-
-
-@get("/articles/{id}/sources", summary="Where an article was read from")
+# An id may hold "/" (JSONL input gives any id): the routes take a path, the longer ones first.
+@get("/articles/{id:path}/sources", summary="Where an article was read from")
 def api_sources(request: Request, id: Annotated[str, Path(max_length=128)]) -> dict:
     s = store(request)
     art = D.article(s, id)
     return {"id": art["id"], "sha256": art.get("sha256"), "sources": s.sources(art["sha256"] or id)}
 
 
-@get("/articles/{id}/raw", summary="The exact input bytes of an article",
+@get("/articles/{id:path}/raw", summary="The exact input bytes of an article",
             response_class=Response, responses={200: {"content": {"application/octet-stream": {}}}})
 def api_raw(request: Request, id: Annotated[str, Path(max_length=128)]) -> Response:
     """Served as an attachment (``application/octet-stream``): never rendered by the browser."""
@@ -103,7 +97,7 @@ def api_raw(request: Request, id: Annotated[str, Path(max_length=128)]) -> Respo
                     headers={"Content-Disposition": f'attachment; filename="{name}.raw"'})
 
 
-@get("/articles/{id}/story", summary="The story an article belongs to")
+@get("/articles/{id:path}/story", summary="The story an article belongs to")
 def api_article_story(request: Request, id: Annotated[str, Path(max_length=128)]) -> dict:
     s = store(request)
     art = D.article(s, id)
@@ -111,6 +105,13 @@ def api_article_story(request: Request, id: Annotated[str, Path(max_length=128)]
     if story is None:
         raise D.NotFound(f"article {id!r} is in no story yet")
     return story
+
+
+@get("/articles/{id:path}", summary="One article with every annotation")
+def api_article(request: Request, id: Annotated[str, Path(max_length=128, description="id, sha256 or a unique sha256 prefix")]) -> dict:
+    """The article JSON (``svodka show ID --json``): fields, entities with mentions, quotes, times, events."""
+    s = store(request)
+    return D.article(s, id)
 
 
 @get("/search", summary="Full-text search over lemmas")
@@ -158,7 +159,7 @@ def api_entities(request: Request,
     return page(found["items"], limit, offset, found["total"])
 
 
-@get("/entities/{name}", summary="An entity's dossier")
+@get("/entities/{name:path}", summary="An entity's dossier")    # a name may hold "/"
 def api_dossier(request: Request, name: Annotated[str, Path(max_length=200, description="a name in any case form")]) -> dict:
     """The corpus entity by name (svodka.link.dossier): names, roles, birth date, country, mentions
     over time, quotes, events, co-mentioned entities, articles."""
