@@ -16,14 +16,17 @@ from contextlib import contextmanager
 
 from ..model import Article, Rejected
 from . import text as searchtext
+from .entity_queries import EntityQueries
+from .event_queries import EventQueries
 from .knowledge import KnowledgeQueries
 from .searching import SearchQueries
+from .story_queries import StoryQueries
 from .records import RejectedDoc, Rows, StoreError, StoreReadOnly, article_from_dict, dumps, identity, key, now, rows
 from .schema import SCHEMA_VERSION, TABLES
 
 
 
-class Store(SearchQueries, KnowledgeQueries):
+class Store(SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQueries):
     """An article store. Open one with ``svodka.store.open_store(path or URL)``.
 
     Reading: ``article(id)``, ``article_dict(id)``, ``raw(id)``, ``sources(id)``, ``rejected()``,
