@@ -61,6 +61,7 @@ def bdi(value) -> Markup:
     return Markup("<bdi>") + balance(escape(value)) + Markup("</bdi>")
 
 
-def isolated(value) -> str:
-    """Plain text between FSI and PDI, for places without markup (the page's <title>)."""
-    return FSI + balance(str(value or "")) + PDI
+def isolated(value) -> Markup:
+    """Text between FSI and PDI, for places without markup (the page's <title>); ``value`` is
+    escaped unless it is Markup already (a rendered block)."""
+    return Markup(FSI) + balance(escape(value if value is not None else "")) + Markup(PDI)

@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..store import StoreError
 from ..store.records import key
-from . import charts, choice, data as D
+from . import bidi, charts, choice, data as D
 from .highlight import Annotations, entity_href, snippet
 from .i18n import DEFAULT, TYPES, counter, pick, translator
 
@@ -33,8 +33,9 @@ SHOWN = 30             # a dossier's quotes and events shown (the newest)
 
 router = APIRouter(include_in_schema=False)
 
+# finalize: every {{ … }} is written with its direction marks balanced (bidi.py)
 env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True, default_for_string=True),
-                  trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+                  trim_blocks=True, lstrip_blocks=True, auto_reload=False, finalize=bidi.balance)
 
 
 # --- helpers for templates ---------------------------------------------------------------------
@@ -84,7 +85,7 @@ def month_name(value: str | None, lang: str) -> str:
         return value
 
 
-env.filters.update(num=num, snippet=snippet, q=lambda s: quote(s or "", safe=""))
+env.filters.update(num=num, snippet=snippet, q=lambda s: quote(s or "", safe=""), bdi=bidi.bdi, isolated=bidi.isolated)
 env.globals.update(url=url, entity_url=entity_url, article_url=article_url, safe_href=safe_href, TYPES=TYPES)
 
 
