@@ -33,6 +33,7 @@ From = Annotated[str | None, Query(alias="from", max_length=10, description="on 
 To = Annotated[str | None, Query(alias="to", max_length=10, description="on or before this day (YYYY-MM-DD)")]
 Site = Annotated[str | None, Query(max_length=200, description="the site's host, without www.")]
 Rubric = Annotated[str | None, Query(max_length=200, description="the rubric (case-insensitive)")]
+ArticleId = Annotated[str, Path(max_length=128, description="id, sha256 or a unique sha256 prefix")]
 EntityName = Annotated[str | None, Query(max_length=200, description="an entity's normalised name, or its last word")]
 
 
@@ -77,7 +78,7 @@ def api_articles(request: Request, date_from: From = None, date_to: To = None, s
 
 # An id may hold "/" (JSONL input gives any id): the routes take a path, the longer ones first.
 @get("/articles/{id:path}/sources", summary="Where an article was read from")
-def api_sources(request: Request, id: Annotated[str, Path(max_length=128)]) -> dict:
+def api_sources(request: Request, id: ArticleId) -> dict:
     s = store(request)
     art = D.article(s, id)
     return {"id": art["id"], "sha256": art.get("sha256"), "sources": s.sources(art["sha256"] or id)}
@@ -85,7 +86,7 @@ def api_sources(request: Request, id: Annotated[str, Path(max_length=128)]) -> d
 
 @get("/articles/{id:path}/raw", summary="The exact input bytes of an article",
             response_class=Response, responses={200: {"content": {"application/octet-stream": {}}}})
-def api_raw(request: Request, id: Annotated[str, Path(max_length=128)]) -> Response:
+def api_raw(request: Request, id: ArticleId) -> Response:
     """Served as an attachment (``application/octet-stream``): never rendered by the browser."""
     s = store(request)
     art = D.article(s, id)
@@ -98,7 +99,7 @@ def api_raw(request: Request, id: Annotated[str, Path(max_length=128)]) -> Respo
 
 
 @get("/articles/{id:path}/story", summary="The story an article belongs to")
-def api_article_story(request: Request, id: Annotated[str, Path(max_length=128)]) -> dict:
+def api_article_story(request: Request, id: ArticleId) -> dict:
     s = store(request)
     art = D.article(s, id)
     story = D.story_of(s, art["id"])
@@ -108,7 +109,7 @@ def api_article_story(request: Request, id: Annotated[str, Path(max_length=128)]
 
 
 @get("/articles/{id:path}", summary="One article with every annotation")
-def api_article(request: Request, id: Annotated[str, Path(max_length=128, description="id, sha256 or a unique sha256 prefix")]) -> dict:
+def api_article(request: Request, id: ArticleId) -> dict:
     """The article JSON (``svodka show ID --json``): fields, entities with mentions, quotes, times, events."""
     s = store(request)
     return D.article(s, id)

@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..store import StoreError
 from ..store.records import key
-from . import bidi, charts, choice, data as D
+from . import apidocs, bidi, charts, choice, data as D
 from .highlight import Annotations, entity_href, snippet
 from .i18n import DEFAULT, TYPES, counter, pick, translator
 
@@ -120,21 +120,9 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 
 
 def api_docs(request: Request, schema: dict) -> HTMLResponse:
-    """The OpenAPI schema as a page (no Swagger UI: it would load scripts from the internet)."""
-    ops = []
-    for path, methods in schema.get("paths", {}).items():
-        for method, op in methods.items():
-            params = []
-            for p in op.get("parameters", []):
-                sch = p.get("schema", {})
-                kind = sch.get("type") or "/".join(x.get("type", "") for x in sch.get("anyOf", []) if x.get("type") != "null")
-                limits = ", ".join(f"{k} {sch[k]}" for k in ("minimum", "maximum", "maxLength", "pattern", "default")
-                                   if k in sch)
-                params.append({"name": p["name"], "in": p["in"], "required": p.get("required", False),
-                               "type": kind, "limits": limits, "description": p.get("description", "")})
-            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                        "description": op.get("description", ""), "params": params})
-    return render(request, "api_docs.html", ops=ops, info=schema.get("info", {}))
+    """The OpenAPI schema as a page (apidocs.py)."""
+    return render(request, "api_docs.html", ops=apidocs.operations(schema), info=schema.get("info", {}),
+                  about=apidocs.literals(schema.get("info", {}).get("description")))
 
 
 def _store(request: Request):
