@@ -21,7 +21,7 @@ import pytest
 
 from conftest import ROOT, store_at
 from svodka.store import ingest, open_store
-from svodka.store.export import export
+from svodka.export import export
 
 CORPUS = ["demo/text/vestnik-dnya/2025-10-09-putin-aliev-dushanbe.txt",
           "demo/text/perekrestok/2025-12-24-aliev-poluchil-pozdravlenie.txt",

@@ -21,9 +21,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from svodka import Article, Entity, Mention
-from svodka.store import SCHEMA_VERSION, ingest, open_store, reanalyze
-from svodka.store.export import export
-from svodka.store.reanalyze import replace, stored
+from svodka.reanalyze import reanalyze
+from svodka.store import SCHEMA_VERSION, ingest, open_store
+from svodka.export import export
+from svodka.reanalyze import replace, stored
 
 TEXT = """ date 2025-03-14  Главная
 Политика

@@ -22,7 +22,7 @@ from svodka import Article, analyze_paths
 from svodka.link.stories import (assign_new, hashes, pair_score, shingles, signature, stories, story_of,
                                  unassigned)
 from svodka.store import open_store
-from svodka.store.export import TABLE_NAMES, ExportError, export
+from svodka.export import TABLE_NAMES, ExportError, export
 
 DEMO = [str(ROOT / "demo" / d) for d in ("text", "html", "jsonl", "warc")]
 

@@ -1,4 +1,4 @@
-"""Stories and exports, thin wrappers over ``svodka.link.stories`` and ``svodka.store.export``:
+"""Stories and exports, thin wrappers over ``svodka.link.stories`` and ``svodka.export``:
 
     svodka stories [--db] [--json] [--min-articles 2] [--limit N]
     svodka export --format jsonl|csv|parquet|gdelt --out DIR [--db]
@@ -50,7 +50,7 @@ def cmd_stories(args) -> int:
 
 def cmd_export(args) -> int:
     from ..store import StoreError, open_store
-    from ..store.export import ExportError, export
+    from ..export import ExportError, export
 
     try:
         with open_store(args.db, create=False, read_only=True) as store:
@@ -63,7 +63,7 @@ def cmd_export(args) -> int:
 
 
 def register(sub) -> None:
-    from ..store.export import FORMATS
+    from ..export import FORMATS
 
     def db(p) -> None:
         p.add_argument("--db", default=_db_default(), help="the store: a SQLite path (sqlite:///…) or postgresql://… (default: $SVODKA_DB or svodka.db)")

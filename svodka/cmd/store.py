@@ -84,7 +84,8 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_reanalyze(args) -> int:
-    from ..store import StoreError, reanalyze
+    from ..reanalyze import reanalyze
+    from ..store import StoreError
     from .analyze import pipeline_for
 
     progress = sys.stderr.isatty() if args.progress is None else args.progress

@@ -24,6 +24,7 @@ The Python API mirrors the command line::
     store.add_rejected(rejected, data=None)
     store.ingest(paths, batch_size=50)         # the same as ingest(paths, store, …)
 
+    from svodka.reanalyze import reanalyze
     reanalyze(store)                           # svodka reanalyze: every stored article analysed again from
                                                # its kept raw bytes by this svodka, then linked anew
                                                # → ReanalyzeReport(articles, reanalyzed, changed, failed, …)
@@ -42,7 +43,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .ingest import IngestReport, ingest
-from .reanalyze import ReanalyzeReport, reanalyze
 from .records import Hit, RejectedDoc, StoreError, StoreReadOnly
 from .base import Store
 from .schema import SCHEMA_VERSION
@@ -92,5 +92,5 @@ def read_only_url(url_or_path: str | Path) -> str:
     return target
 
 
-__all__ = ["open_store", "read_only_url", "StoreReadOnly", "ingest", "reanalyze", "Store", "SQLiteStore", "IngestReport", "ReanalyzeReport", "Hit",
+__all__ = ["open_store", "read_only_url", "StoreReadOnly", "ingest", "Store", "SQLiteStore", "IngestReport", "Hit",
            "RejectedDoc", "StoreError", "SCHEMA_VERSION", "DEFAULT_DB"]

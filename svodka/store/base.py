@@ -18,7 +18,9 @@ from ..model import Article, Rejected
 from . import text as searchtext
 from .entity_queries import EntityQueries
 from .event_queries import EventQueries
+from .export_rows import ExportQueries
 from .knowledge import KnowledgeQueries
+from .reanalysis import ReanalysisQueries
 from .searching import SearchQueries
 from .story_queries import StoryQueries
 from .records import RejectedDoc, Rows, StoreError, StoreReadOnly, article_from_dict, dumps, identity, key, now, rows
@@ -26,7 +28,8 @@ from .schema import SCHEMA_VERSION, TABLES
 
 
 
-class Store(SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQueries):
+class Store(SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQueries, ExportQueries,
+            ReanalysisQueries):
     """An article store. Open one with ``svodka.store.open_store(path or URL)``.
 
     Reading: ``article(id)``, ``article_dict(id)``, ``raw(id)``, ``sources(id)``, ``rejected()``,

@@ -40,54 +40,12 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from .events.gdelt import rows
+from .link.stories import outlet as story_outlet
+from .store.export_rows import ARTICLE_COLUMNS, BATCH, SQL_TABLES
+from .store.records import article_from_dict
+
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
-BATCH = 5000                 # rows per Parquet record batch / per fetch
-
-# column kinds: str, int, float, list (of strings), json (nested records)
-ARTICLE_COLUMNS = [
-    ("id", "str"), ("sha256", "str"), ("source", "str"), ("url", "str"), ("site", "str"), ("published", "str"),
-    ("rubric", "str"), ("title", "str"), ("alt_titles", "list"), ("lead", "str"), ("body", "list"),
-    ("authors", "list"), ("tags", "list"), ("media", "json"), ("related", "json"), ("cards", "json"),
-    ("boilerplate", "list"), ("language", "str"), ("encoding", "str"), ("layout", "str"), ("notes", "list"),
-]
-
-# table → (columns, SQL giving them in that order; JSON-list columns come as JSON text)
-SQL_TABLES: dict[str, tuple[list[tuple[str, str]], str]] = {
-    "entities": (
-        [("article", "str"), ("id", "str"), ("type", "str"), ("name", "str"), ("aliases", "list"),
-         ("roles", "list"), ("born", "str"), ("country", "str")],
-        "SELECT a.id, t.entity, t.type, t.name, t.aliases, t.roles, t.born, t.country"
-        " FROM entities t JOIN articles a ON a.pk = t.article ORDER BY t.article, t.rowid"),
-    "mentions": (
-        [("article", "str"), ("entity", "str"), ("field", "str"), ("start", "int"), ("stop", "int"),
-         ("text", "str"), ("kind", "str"), ("normal", "str"), ("stands_for", "str")],
-        "SELECT a.id, t.entity, t.field, t.start, t.stop, t.text, t.kind, t.normal, t.stands_for"
-        " FROM mentions t JOIN articles a ON a.pk = t.article ORDER BY t.article, t.rowid"),
-    "quotes": (
-        [("article", "str"), ("n", "int"), ("kind", "str"), ("text", "str"), ("field", "str"), ("start", "int"),
-         ("stop", "int"), ("speaker", "str"), ("speaker_id", "str")],
-        "SELECT a.id, t.n, t.kind, t.text, t.field, t.start, t.stop, t.speaker, t.speaker_id"
-        " FROM quotes t JOIN articles a ON a.pk = t.article ORDER BY t.article, t.n"),
-    "times": (
-        [("article", "str"), ("n", "int"), ("field", "str"), ("start", "int"), ("stop", "int"), ("text", "str"),
-         ("value", "str")],
-        "SELECT a.id, t.n, t.field, t.start, t.stop, t.text, t.value"
-        " FROM times t JOIN articles a ON a.pk = t.article ORDER BY t.article, t.n"),
-    "events": (
-        [("article", "str"), ("n", "int"), ("type", "str"), ("cameo", "str"), ("plover", "str"),
-         ("goldstein", "float"), ("quad_class", "int"), ("source", "list"), ("target", "list"), ("date", "str"),
-         ("place", "str"), ("modality", "str"), ("killed", "int"), ("injured", "int"), ("evidence", "json"),
-         ("confidence", "float")],
-        "SELECT a.id, t.n, t.type, t.cameo, t.plover, t.goldstein, t.quad_class, t.source, t.target, t.date,"
-        " t.place, t.modality, t.killed, t.injured, t.evidence, t.confidence"
-        " FROM events t JOIN articles a ON a.pk = t.article ORDER BY t.article, t.n"),
-    "stories": (
-        [("id", "int"), ("label", "str"), ("first", "str"), ("last", "str"), ("size", "int"), ("sites", "list")],
-        "SELECT s.id, s.label, s.first, s.last, s.size, NULL FROM stories s ORDER BY s.id"),
-    "story_articles": (
-        [("story", "int"), ("article", "str")],
-        "SELECT sa.story, a.id FROM story_articles sa JOIN articles a ON a.pk = sa.article ORDER BY sa.story, sa.article"),
-}
 TABLE_NAMES = ["articles", *SQL_TABLES]
 
 
@@ -97,50 +55,32 @@ class ExportError(ValueError):
 
 # --- rows ---------------------------------------------------------------------------------
 
-def _fetch(conn, sql: str, params=()) -> Iterator[tuple]:
-    if hasattr(conn, "stream"):             # PostgreSQL: a server-side cursor, BATCH rows at a time
-        yield from conn.stream(sql, params, BATCH)
-        return
-    cursor = conn.execute(sql, params)
-    while True:
-        rows = cursor.fetchmany(BATCH)
-        if not rows:
-            return
-        yield from rows
-
-
-def article_rows(conn) -> Iterator[list]:
+def article_rows(store) -> Iterator[list]:
     """The articles table: one row per article, values as in its JSON (lists and records as Python values)."""
-    for (data,) in _fetch(conn, "SELECT data FROM article_data ORDER BY pk"):
+    for (data,) in store.article_data_rows():
         d = json.loads(data)
         yield [d.get(name) for name, _ in ARTICLE_COLUMNS]
 
 
-def _outlet(site, source):
-    from ..link.stories import outlet
-    return outlet(site, source)
-
-
-def _story_sites(conn) -> dict[int, set[str]]:
+def _story_sites(store) -> dict[int, set[str]]:
     """Story → the outlets of its articles, as `svodka stories` has them."""
     out: dict[int, set[str]] = {}
-    for story, site, source in _fetch(conn, "SELECT sa.story, a.site, a.source FROM story_articles sa"
-                                            " JOIN articles a ON a.pk = sa.article"):
-        outlet = _outlet(site, source)
+    for story, site, source in store.story_article_outlets():
+        outlet = story_outlet(site, source)
         if outlet:
             out.setdefault(story, set()).add(outlet)
     return out
 
 
-def table_rows(conn, table: str) -> Iterator[list]:
+def table_rows(store, table: str) -> Iterator[list]:
     """Rows of one table, in its column order; list columns parsed from their stored JSON text."""
     if table == "articles":
-        yield from article_rows(conn)
+        yield from article_rows(store)
         return
-    columns, sql = SQL_TABLES[table]
-    sites = _story_sites(conn) if table == "stories" else {}
+    columns = SQL_TABLES[table][0]
+    sites = _story_sites(store) if table == "stories" else {}
     parse = [i for i, (_, kind) in enumerate(columns) if kind in ("list", "json")]
-    for row in _fetch(conn, sql):
+    for row in store.table_export_rows(table):
         row = list(row)
         for i in parse:
             row[i] = json.loads(row[i]) if row[i] is not None else None
@@ -179,13 +119,13 @@ def _csv_cell(value, kind: str):
     return value
 
 
-def _write_csv(conn, table: str, path: Path) -> int:
+def _write_csv(store, table: str, path: Path) -> int:
     columns = columns_of(table)
     n = 0
     with _Atomic(path) as part, open(part, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow([name for name, _ in columns])
-        for row in table_rows(conn, table):
+        for row in table_rows(store, table):
             writer.writerow([_csv_cell(v, kind) for v, (_, kind) in zip(row, columns)])
             n += 1
     return n
@@ -199,7 +139,7 @@ def _arrow_schema(columns):
     return pa.schema([(name, types[kind]) for name, kind in columns])
 
 
-def _write_parquet(conn, table: str, path: Path) -> int:
+def _write_parquet(store, table: str, path: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -219,7 +159,7 @@ def _write_parquet(conn, table: str, path: Path) -> int:
                                                        schema=schema))
                     buffer.clear()
 
-            for row in table_rows(conn, table):
+            for row in table_rows(store, table):
                 for i in jsons:
                     if row[i] is not None:
                         row[i] = json.dumps(row[i], ensure_ascii=False, separators=(",", ":"))
@@ -233,10 +173,10 @@ def _write_parquet(conn, table: str, path: Path) -> int:
     return n
 
 
-def _write_jsonl(conn, path: Path) -> int:
+def _write_jsonl(store, path: Path) -> int:
     n = 0
     with _Atomic(path) as part, open(part, "w", encoding="utf-8", newline="\n") as fh:
-        for (data,) in _fetch(conn, "SELECT data FROM article_data ORDER BY pk"):
+        for (data,) in store.article_data_rows():
             fh.write(data)
             fh.write("\n")
             n += 1
@@ -253,22 +193,18 @@ def _added(ingested: str | None) -> str | None:
         return None
 
 
-def gdelt_rows(conn) -> Iterator[list[str]]:
+def gdelt_rows(store) -> Iterator[list[str]]:
     """GDELT 2.0 event rows (61 strings each) for every stored article's coded events."""
-    from ..events.gdelt import rows
-    from .records import article_from_dict
-
-    for data, ingested in _fetch(conn, "SELECT d.data, a.ingested FROM article_data d JOIN articles a"
-                                       " ON a.pk = d.pk ORDER BY d.pk"):
+    for data, ingested in store.article_data_with_ingest_times():
         article = article_from_dict(json.loads(data))
         if article.events:
             yield from rows(article, article.events, _added(ingested))
 
 
-def _write_gdelt(conn, path: Path) -> int:
+def _write_gdelt(store, path: Path) -> int:
     n = 0
     with _Atomic(path) as part, open(part, "w", encoding="utf-8", newline="\n") as fh:
-        for row in gdelt_rows(conn):
+        for row in gdelt_rows(store):
             fh.write("\t".join(row))
             fh.write("\n")
             n += 1
@@ -291,18 +227,17 @@ def export(store, fmt: str, out_dir: str | Path) -> dict[str, int]:
         raise ExportError(f"cannot create {out}: {err.strerror or err}") from None
     if not os.access(out, os.W_OK):
         raise ExportError(f"cannot write to {out}")
-    conn = store.conn
     with store.snapshot():              # every file sees the same store
         written: dict[str, int] = {}
         if fmt == "jsonl":
-            written["articles.jsonl"] = _write_jsonl(conn, out / "articles.jsonl")
+            written["articles.jsonl"] = _write_jsonl(store, out / "articles.jsonl")
         elif fmt == "gdelt":
-            written["events.gdelt.tsv"] = _write_gdelt(conn, out / "events.gdelt.tsv")
+            written["events.gdelt.tsv"] = _write_gdelt(store, out / "events.gdelt.tsv")
         else:
             ext = "csv" if fmt == "csv" else "parquet"
             write = _write_csv if fmt == "csv" else _write_parquet
             for table in TABLE_NAMES:
-                written[f"{table}.{ext}"] = write(conn, table, out / f"{table}.{ext}")
+                written[f"{table}.{ext}"] = write(store, table, out / f"{table}.{ext}")
         return written
 
 

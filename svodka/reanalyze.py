@@ -24,7 +24,6 @@ links it.
 """
 from __future__ import annotations
 
-import json
 import re
 import sys
 import time
@@ -32,15 +31,14 @@ import zlib
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
-from ..model import Article, RawDocument, Rejected
-from ..pipeline import Pipeline, default_pipeline
-from . import text as searchtext
-from .records import ANNOTATION_COLUMNS, Rows, dumps, key, rows
-from .schema import LINK_TABLES
-
-PAGE = 100                                      # stored articles read at a time
+from .link import update
+from .model import Article, RawDocument, Rejected
+from .pipeline import Pipeline, default_pipeline
+from .read import read_bytes
+from .read.jsonl import read_line
+from .store import Store, open_store
+from .store.reanalysis import PAGE, Stored
 _JSONL_LINE = re.compile(r"^(.*)#L(\d+)$", re.S)          # path#L3: a JSONL line (svodka.read.jsonl)
 _WARC_RECORD = re.compile(r"#(?:<[^<>]*>|record\d+)$")    # path#<urn:uuid:…>: a WARC record (svodka.read.warc)
 
@@ -66,41 +64,8 @@ class ReanalyzeReport:
                 f"entities, {self.corpus_events} corpus events, {self.stories} stories ({self.seconds:.1f} s)")
 
 
-class Stored(NamedTuple):
-    """A stored article as the re-analysis needs it: its key, identity, hints and kept bytes."""
-
-    pk: int
-    id: str
-    sha256: str
-    source: str | None
-    url: str | None
-    published: str | None
-    encoding: str | None
-    kind: str | None
-    data: bytes | None                          # zlib-compressed, as kept; None: not kept
-
-
-def stored(store, page: int = PAGE) -> Iterator[Stored]:
-    """Every stored article with its kept bytes, in storage order (``page`` at a time: no cursor stays
-    open across the writes in between)."""
-    last = 0
-    while True:
-        found = store.conn.execute(
-            "SELECT a.pk, a.id, a.sha256, a.source, a.url, a.published, a.encoding, r.kind, r.data"
-            " FROM articles a LEFT JOIN raw r ON r.sha256 = a.sha256 WHERE a.pk > ? ORDER BY a.pk LIMIT ?",
-            (last, page)).fetchall()
-        if not found:
-            return
-        for row in found:
-            yield Stored(*row[:8], bytes(row[8]) if row[8] is not None else None)
-        last = found[-1][0]
-
-
 def document(item: Stored) -> RawDocument | Rejected:
     """The stored article's kept bytes as the RawDocument the original ingest read them as."""
-    from ..read import read_bytes
-    from ..read.jsonl import read_line
-
     source = item.source or item.id
     try:
         data = zlib.decompress(item.data)
@@ -117,67 +82,23 @@ def document(item: Stored) -> RawDocument | Rejected:
     return read_bytes(data, source, kind=item.kind, doc_id=item.id)
 
 
-def _lemmas(pk: int, d: dict) -> tuple[int, str, str, str]:
-    """The article's full-text row, as ``Store.add_articles`` indexes it."""
-    return (pk, searchtext.lemma_text(d.get("title")), searchtext.lemma_text(d.get("lead")),
-            searchtext.lemma_text("\n".join(d.get("body") or [])))
-
-
-def _text(d: dict) -> tuple:
-    return d.get("title"), d.get("lead"), d.get("body") or []
+def stored(store, page: int = PAGE) -> Iterator[Stored]:
+    """Every stored article with its kept bytes, in storage order."""
+    return store.stored_articles(page)
 
 
 def unlink(store) -> None:
     """Empty the cross-article link tables (corpus entities, events, stories): the store is unlinked."""
-    with store.transaction():
-        for table in LINK_TABLES:
-            store.conn.execute(f"DELETE FROM {table}")
+    store.unlink_all()
 
 
 def replace(store, batch: list[tuple[Stored, Article]]) -> int:
-    """Replace the stored articles' rows by their re-analysed Articles, in one transaction (the article
-    keeps its pk, id, sha256, source and ingested); returns how many came out different."""
-    if not batch:
-        return 0
-    conn = store.conn
-    changed = 0
-    pks = [item.pk for item, _ in batch]
-    marks = ", ".join("?" * len(pks))
-    with store.transaction():
-        before = {pk: json.loads(data) for pk, data in
-                  conn.execute(f"SELECT pk, data FROM article_data WHERE pk IN ({marks})", pks)}
-        for table in ANNOTATION_COLUMNS:
-            conn.execute(f"DELETE FROM {table} WHERE article IN ({marks})", pks)
-        annotations, old_text, new_text = Rows(), [], []
-        for item, article in batch:
-            article.id, article.sha256, article.source = item.id, item.sha256, item.source
-            data = article.to_dict()
-            conn.execute(
-                "UPDATE articles SET url = ?, site = ?, published = ?, rubric = ?, rubric_key = ?, title = ?,"
-                " lead = ?, language = ?, encoding = ?, layout = ? WHERE pk = ?",
-                (article.url, article.site, article.published, article.rubric, key(article.rubric) or None,
-                 article.title, article.lead, article.language, article.encoding, article.layout, item.pk))
-            old = before.get(item.pk)
-            if old is None:
-                conn.execute("INSERT INTO article_data (pk, data) VALUES (?, ?)", (item.pk, dumps(data)))
-            else:
-                conn.execute("UPDATE article_data SET data = ? WHERE pk = ?", (dumps(data), item.pk))
-            annotations.add(item.pk, rows(article))
-            changed += old != data
-            if old is not None and _text(old) != _text(data):
-                old_text.append(_lemmas(item.pk, old))
-                new_text.append(_lemmas(item.pk, data))
-        annotations.write(conn)
-        if old_text:
-            store._unindex(old_text)
-            store._index(new_text)
-    return changed
+    """Replace the stored articles' rows by their re-analysed Articles; returns how many changed."""
+    return store.replace_articles(batch)
 
 
 def relink(store) -> None:
     """Link the whole store anew, in one transaction (``svodka link`` on an unlinked store)."""
-    from ..link import update
-
     with store.transaction():
         unlink(store)
         update(store)
@@ -187,8 +108,6 @@ def reanalyze(db, *, batch_size: int = 50, pipeline: Pipeline | None = None, pro
     """Re-analyse every stored article from its kept raw bytes with the current pipeline, replace its
     annotations in place, then link the whole store anew (see the module's docstring). ``db``: a Store,
     a path or a URL. ``progress`` shows a tqdm bar on stderr."""
-    from . import Store, open_store
-
     store = db if isinstance(db, Store) else open_store(db, create=False)
     try:
         store.check_writable()
@@ -246,10 +165,7 @@ def _reanalyze(store, batch_size: int, pipeline, progress: bool) -> ReanalyzeRep
     finally:
         bar.close()
     relink(store)
-    conn = store.conn
-    report.corpus_entities = conn.execute("SELECT count(*) FROM corpus_entities").fetchone()[0]
-    report.corpus_events = conn.execute("SELECT count(*) FROM corpus_events").fetchone()[0]
-    report.stories = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    report.corpus_entities, report.corpus_events, report.stories = store.link_counts()
     report.seconds = time.perf_counter() - started
     return report
 
