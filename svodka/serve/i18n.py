@@ -30,16 +30,14 @@ RU: dict[str, str] = {
     "Mentions": "Упоминания",
     "Quotes": "Цитаты",
     "quotes": "цитат",
-    "events": "событий",
     "Rejected documents": "Отклонённые документы",
     "Latest articles": "Последние статьи",
-    "Most mentioned in": "Чаще всего упоминались в",
+    "Most mentioned": "Чаще всего упоминались",
     "People": "Люди",
     "Organisations": "Организации",
     "Places": "Места",
     "from": "с",
     "to": "по",
-    "results": "результатов",
     "No results.": "Ничего не найдено.",
     "Site": "Сайт",
     "Rubric": "Рубрика",
@@ -94,7 +92,6 @@ RU: dict[str, str] = {
     "No events between them.": "Событий между ними нет.",
     "Stories: articles about one story across sources": "Сюжеты: статьи об одном событии из разных источников",
     "at least": "не менее",
-    "sources": "источников",
     "killed": "погибли",
     "injured": "пострадали",
     "Evidence": "Доказательство",
@@ -109,7 +106,8 @@ RU: dict[str, str] = {
     "all types": "все типы",
     "total": "всего",
     "newest": "последние",
-    "per month": "по месяцам",
+    "articles per month": "статей в месяц",
+    "number of events": "число событий",
     "untitled": "без заголовка",
     "Cross-article linking is not available in this store yet.": "Межстатейные связи в этой базе пока недоступны.",
     "Person": "Человек",
@@ -117,6 +115,13 @@ RU: dict[str, str] = {
     "This name stands for several entities. Which one do you mean?":
         "Это имя носят несколько сущностей. Какую вы имеете в виду?",
 }
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+             "декабрь"]
+MONTHS_RU_IN = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
+                "ноябре", "декабре"]          # prepositional: "в декабре 2025"
 
 TYPES = {"PER": "Person", "ORG": "Organisation", "LOC": "Place"}
 
@@ -152,3 +157,26 @@ def counter(lang: str):
         word = plural_ru(n, *ru) if lang == "ru" else plural_en(n, en_one, en_other)
         return f"{n:,}".replace(",", "\u202f") + ("+" if more else "") + " " + word
     return count
+
+
+def _month(value: str | None) -> tuple[int, str] | None:
+    """"2025-12" → (11, "2025"), or None."""
+    if not value or len(value) < 7 or value[4] != "-" or not value[5:7].isdigit() or not 1 <= int(value[5:7]) <= 12:
+        return None
+    return int(value[5:7]) - 1, value[:4]
+
+
+def month_name(value: str | None, lang: str) -> str:
+    """A month standing alone: "December 2025", "Декабрь 2025" (the nominative)."""
+    m = _month(value)
+    if m is None:
+        return value or ""
+    return f"{MONTHS_RU[m[0]].capitalize() if lang == 'ru' else MONTHS[m[0]]} {m[1]}"
+
+
+def in_month(value: str | None, lang: str) -> str:
+    """"in December 2025", "в декабре 2025" (the prepositional)."""
+    m = _month(value)
+    if m is None:
+        return value or ""
+    return f"в {MONTHS_RU_IN[m[0]]} {m[1]}" if lang == "ru" else f"in {MONTHS[m[0]]} {m[1]}"

@@ -25,7 +25,7 @@ from ..store import StoreError
 from ..store.records import key
 from . import apidocs, bidi, charts, choice, data as D
 from .highlight import Annotations, entity_href, snippet
-from .i18n import DEFAULT, TYPES, counter, pick, translator
+from .i18n import DEFAULT, TYPES, counter, in_month, month_name, pick, translator
 
 HERE = Path(__file__).resolve().parent
 PER_PAGE = 20
@@ -70,21 +70,6 @@ def num(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-MONTHS = {"en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                 "October", "November", "December"],
-          "ru": ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
-                 "ноябрь", "декабрь"]}
-
-
-def month_name(value: str | None, lang: str) -> str:
-    if not value or len(value) < 7:
-        return value or ""
-    try:
-        return f"{MONTHS[lang][int(value[5:7]) - 1]} {value[:4]}"
-    except (ValueError, IndexError):
-        return value
-
-
 env.filters.update(num=num, snippet=snippet, q=lambda s: quote(s or "", safe=""), bdi=bidi.bdi, isolated=bidi.isolated)
 env.globals.update(url=url, entity_url=entity_url, article_url=article_url, safe_href=safe_href, TYPES=TYPES)
 
@@ -104,7 +89,7 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
     lang = ui_lang(request)
     ctx.update(request=request, lang=lang, _=translator(lang), path=request.url.path,
                lang_en=switch_url(request, "en"), lang_ru=switch_url(request, "ru"),
-               month_name=lambda v: month_name(v, lang), count=counter(lang))
+               month_name=lambda v: month_name(v, lang), in_month=lambda v: in_month(v, lang), count=counter(lang))
     html = env.get_template(template).render(**ctx)
     response = HTMLResponse(html, status_code=status)
     asked = pick(request.query_params.get("lang"))
