@@ -83,7 +83,7 @@ def _warm() -> None:
 
 def ingest_on(folder: Path, repeat: int, workers: int) -> float:
     """End to end: ``svodka ingest --workers N`` of the pages (``repeat`` copies under other names)."""
-    from svodka.store import ingest
+    from svodka.ingest import ingest
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = []

@@ -11,7 +11,7 @@ non-Russian pages, broken JSONL, gzip (good, truncated, a small bomb), WARC arch
 truncated, garbled or over-long records and garbage between them, empty and blank files, now
 and then a page over the size caps.
 
-A crash is: an exception escaping ``svodka.store.ingest``, one document's analysis running
+A crash is: an exception escaping ``svodka.ingest``, one document's analysis running
 past the time limit by more than ``GRACE_SECONDS`` (the limit failed), or a document the reader
 yields that ends up neither stored nor recorded as rejected. Prints a summary and writes a
 markdown section to benchmarks/results/fuzz.md (``--out``).
@@ -37,7 +37,8 @@ sys.path.insert(0, str(ROOT))
 
 from svodka.pipeline import Pipeline  # noqa: E402
 from svodka.read import read_paths  # noqa: E402
-from svodka.store import ingest, open_store  # noqa: E402
+from svodka.ingest import ingest  # noqa: E402
+from svodka.store import open_store  # noqa: E402
 
 DEMO = ROOT / "demo"
 GRACE_SECONDS = 5.0

@@ -7,7 +7,7 @@ existing one. ``pipe(items)`` cuts the stream into the pipeline's own batches (t
 worker and yields the results in input order. At most ``window`` batches are in flight, so an
 input larger than memory streams through: the reader is pulled only as fast as workers finish.
 
-The caller (``svodka.store.ingest``) reads and deduplicates documents against the store and writes
+The caller (``svodka.ingest``) reads and deduplicates documents against the store and writes
 the results: one writer, so the database gets the same rows in the same order as without Dask.
 Workers get the documents' bytes (and decoded text), never paths: a remote worker needs svodka
 installed, not the input files. Each worker process loads the models once and keeps them.

@@ -11,7 +11,8 @@ from svodka.lang.language import language_of
 from svodka.link.lookup import AmbiguousName, resolve
 from svodka.model import Article, Media
 from svodka.nlp import annotate
-from svodka.store import ingest, open_store
+from svodka.ingest import ingest
+from svodka.store import open_store
 
 
 def kinds(article, name):

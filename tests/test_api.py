@@ -25,7 +25,8 @@ with warnings.catch_warnings():                 # starlette's note on its httpx 
     from fastapi.testclient import TestClient  # noqa: E402
 
 from conftest import ROOT, SEED, store_at  # noqa: E402
-from svodka.store import ingest, open_store  # noqa: E402
+from svodka.ingest import ingest  # noqa: E402
+from svodka.store import open_store  # noqa: E402
 
 DEMO = [str(ROOT / "demo" / d) for d in ("text", "html", "jsonl", "warc")]
 SEED_ID = "1115e92010d957e0"

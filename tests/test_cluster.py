@@ -17,7 +17,8 @@ import pytest
 
 from svodka.cluster import ClusterPipeline
 from svodka.pipeline import Pipeline
-from svodka.store import ingest, open_store
+from svodka.ingest import ingest
+from svodka.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo"

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, store_at
-from svodka.store import ingest, open_store
+from svodka.ingest import ingest
+from svodka.store import open_store
 from svodka.export import export
 
 CORPUS = ["demo/text/vestnik-dnya/2025-10-09-putin-aliev-dushanbe.txt",

@@ -43,7 +43,8 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient  # noqa: E402
 
 from svodka.lang.plural import plural_en, plural_ru  # noqa: E402
-from svodka.store import ingest, open_store  # noqa: E402
+from svodka.ingest import ingest  # noqa: E402
+from svodka.store import open_store  # noqa: E402
 from test_api import build_store  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -2,7 +2,7 @@
 real PostgreSQL server (every test runs on both; PostgreSQL when $SVODKA_TEST_PG names one).
 
 The demo corpus (and the seed page, when ../shared is here) is ingested once for the module through
-the whole pipeline (``svodka.store.ingest``, which links each batch); the namesake rules are checked on
+the whole pipeline (``svodka.ingest``, which links each batch); the namesake rules are checked on
 small stores of hand-made articles.
 """
 from __future__ import annotations
@@ -23,7 +23,8 @@ from svodka.link.entities import person_name
 from svodka.link.lookup import AmbiguousName, find, resolve
 from svodka.link.events import DAY, MONTH, SEASON, span
 from svodka.link.timeline import timeline
-from svodka.store import ingest, open_store
+from svodka.ingest import ingest
+from svodka.store import open_store
 
 DEMO = [str(ROOT / "demo" / d) for d in ("text", "html", "jsonl", "warc")]
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "000_68e2d56d0b42af1b.txt"

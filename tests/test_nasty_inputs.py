@@ -24,7 +24,8 @@ from warcio.warcwriter import WARCWriter
 from svodka.model import Article, Rejected
 from svodka.pipeline import Pipeline, load_models
 from svodka.read import read_bytes, read_paths
-from svodka.store import ingest, open_store
+from svodka.ingest import ingest
+from svodka.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo"

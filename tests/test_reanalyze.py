@@ -22,7 +22,8 @@ from warcio.warcwriter import WARCWriter
 
 from svodka import Article, Entity, Mention
 from svodka.reanalyze import reanalyze
-from svodka.store import SCHEMA_VERSION, ingest, open_store
+from svodka.ingest import ingest
+from svodka.store import SCHEMA_VERSION, open_store
 from svodka.export import export
 from svodka.reanalyze import replace, stored
 

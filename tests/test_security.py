@@ -41,7 +41,8 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient  # noqa: E402
 
 from svodka import Article, Card, Entity, Event, Media, Mention, Quote, Related, TimeExpr  # noqa: E402
-from svodka.store import ingest, open_store  # noqa: E402
+from svodka.ingest import ingest  # noqa: E402
+from svodka.store import open_store  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 

@@ -21,7 +21,8 @@ import pytest
 
 from conftest import ROOT, store_at
 from svodka import Article, Entity, Event, Mention, Quote, TimeExpr
-from svodka.store import SCHEMA_VERSION, Store, StoreError, ingest, open_store
+from svodka.ingest import ingest
+from svodka.store import SCHEMA_VERSION, Store, StoreError, open_store
 from svodka.store.schema import MIGRATIONS, TABLES
 
 DEMO = [str(ROOT / "demo" / d) for d in ("text", "html", "jsonl", "warc")]

@@ -15,7 +15,8 @@ from conftest import ROOT, new_pg_store, pg_url
 from svodka.link.dossier import dossier
 from svodka.link.stories import stories
 from svodka.link.timeline import timeline
-from svodka.store import ingest, open_store
+from svodka.ingest import ingest
+from svodka.store import open_store
 
 DEMO = [str(ROOT / "demo" / d) for d in ("text", "html", "jsonl", "warc")]
 # columns that hold the time of the ingest, not its content

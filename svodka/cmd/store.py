@@ -62,7 +62,8 @@ def database_errors() -> tuple[type[BaseException], ...]:
 
 
 def cmd_ingest(args) -> int:
-    from ..store import StoreError, ingest
+    from ..ingest import ingest
+    from ..store import StoreError
     from .analyze import pipeline_for
 
     terminal = sys.stderr.isatty()

@@ -37,7 +37,8 @@ def coverage(store, min_story: int = MIN_STORY) -> dict:
 
 
 def main(paths: list[str], db: str | None = None) -> int:
-    from ..store import ingest, open_store
+    from ..ingest import ingest
+    from ..store import open_store
 
     if paths:
         target = db or str(Path(tempfile.mkdtemp(prefix="svodka-coverage-")) / "coverage.db")

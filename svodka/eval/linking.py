@@ -372,7 +372,8 @@ def main(root: Path, db: str | None = None, keep: bool = False, errors: int = 0,
          out=sys.stdout) -> int:
     import warnings
 
-    from ..store import ingest, open_store
+    from ..ingest import ingest
+    from ..store import open_store
 
     warnings.filterwarnings("ignore", category=UserWarning, module="pymorphy2")
     root = Path(root)

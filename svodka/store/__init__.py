@@ -3,7 +3,8 @@ documents, full-text search over lemmas. SQLite (one file) by default.
 
 The Python API mirrors the command line::
 
-    from svodka.store import open_store, ingest
+    from svodka.store import open_store
+    from svodka.ingest import ingest           # read → analyse → store → link (above the store)
 
     store = open_store("svodka.db")            # a path, "sqlite:///svodka.db", ":memory:", "postgresql://…"
     report = ingest(["demo/"], store)          # svodka ingest demo/ --db svodka.db
@@ -22,7 +23,6 @@ The Python API mirrors the command line::
 
     store.add_articles(articles, raws=None)    # store Article records (no pipeline): returns how many were new
     store.add_rejected(rejected, data=None)
-    store.ingest(paths, batch_size=50)         # the same as ingest(paths, store, …)
 
     from svodka.reanalyze import reanalyze
     reanalyze(store)                           # svodka reanalyze: every stored article analysed again from
@@ -42,7 +42,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .ingest import IngestReport, ingest
 from .records import Hit, RejectedDoc, StoreError, StoreReadOnly
 from .base import Store
 from .schema import SCHEMA_VERSION
@@ -92,5 +91,5 @@ def read_only_url(url_or_path: str | Path) -> str:
     return target
 
 
-__all__ = ["open_store", "read_only_url", "StoreReadOnly", "ingest", "Store", "SQLiteStore", "IngestReport", "Hit",
+__all__ = ["open_store", "read_only_url", "StoreReadOnly", "Store", "SQLiteStore", "Hit",
            "RejectedDoc", "StoreError", "SCHEMA_VERSION", "DEFAULT_DB"]

@@ -288,11 +288,6 @@ class Store(SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQ
                     " SELECT ?, reason, sha256, ? FROM rejected WHERE sha256 = ? ORDER BY pk LIMIT 1",
                     (source, now(), sha256))
 
-    def ingest(self, paths: Iterable[str], **options):
-        """``svodka.store.ingest(paths, self, **options)``: read, analyse and store documents."""
-        from .ingest import ingest
-        return ingest(paths, self, **options)
-
     # --- reading -----------------------------------------------------------------------
 
     def find(self, id_: str) -> tuple[int, str, str] | None:

@@ -18,9 +18,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..lang.plural import count_en
-from ..model import Article, RawDocument, Rejected
-from ..pipeline import Pipeline, default_pipeline
+from .lang.plural import count_en
+from .link import update
+from .model import Article, RawDocument, Rejected
+from .pipeline import Pipeline, default_pipeline
+from .read import read_paths
+from .store import Store, open_store
 
 
 @dataclass(slots=True)
@@ -78,7 +81,6 @@ class _Batch:
             new = store.add_articles(self.articles, self.raws)
             self.meanwhile += len(self.articles) - new
             if new:
-                from ..link import update
                 update(store)           # in the same transaction: a batch is linked or not stored
             for rejected, data, kind in self.rejected:
                 store.add_rejected(rejected, data, kind)
@@ -130,7 +132,6 @@ def ingest(paths: Iterable[str], db, *, batch_size: int = 50, pipeline: Pipeline
     few seconds and per written batch instead (for a log). ``workers`` /
     ``scheduler``: analyse on a Dask cluster (see the module's docstring).
     """
-    from . import Store, open_store
 
     store = db if isinstance(db, Store) else open_store(db)
     cluster = None
@@ -138,7 +139,7 @@ def ingest(paths: Iterable[str], db, *, batch_size: int = 50, pipeline: Pipeline
         store.check_writable()          # before any analysis: say at once that nothing can be stored
         runner = pipeline or default_pipeline()
         if workers is not None or scheduler is not None:
-            from ..cluster import ClusterPipeline
+            from .cluster import ClusterPipeline   # Dask loads only when a cluster is asked for
             cluster = runner = ClusterPipeline(None if scheduler else workers, scheduler, pipeline=runner)
         return _ingest(paths, store, max(1, int(batch_size)), runner, progress)
     finally:
@@ -151,7 +152,6 @@ def ingest(paths: Iterable[str], db, *, batch_size: int = 50, pipeline: Pipeline
 def _ingest(paths, store, batch_size: int, pipeline, progress: bool | str) -> IngestReport:
     from tqdm import tqdm
 
-    from ..read import read_paths
 
     report = IngestReport()
     started = time.perf_counter()
