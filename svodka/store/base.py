@@ -23,13 +23,14 @@ from .knowledge import KnowledgeQueries
 from .reanalysis import ReanalysisQueries
 from .searching import SearchQueries
 from .story_queries import StoryQueries
+from .view_queries import ViewQueries
 from .records import RejectedDoc, Rows, StoreError, StoreReadOnly, article_from_dict, dumps, identity, key, now, rows
 from .schema import SCHEMA_VERSION, TABLES
 
 
 
 class Store(SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQueries, ExportQueries,
-            ReanalysisQueries):
+            ReanalysisQueries, ViewQueries):
     """An article store. Open one with ``svodka.store.open_store(path or URL)``.
 
     Reading: ``article(id)``, ``article_dict(id)``, ``raw(id)``, ``sources(id)``, ``rejected()``,
