@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..nlp.entities import _surname_readings
+from ..nlp.normal import surname_readings
 from ..store.records import key as name_key
 from .entities import country_iso, lookup_keys, person_name
 
@@ -84,7 +84,7 @@ def find(store, name: str) -> list[Candidate]:
             # the dictionary's likeliest reading decides ("Алиеву" is his dative before her accusative) unless
             # the word is another person's surname as written: then both are listed
             readings = []
-            for nominative, gender in _surname_readings(text):
+            for nominative, gender in surname_readings(text):
                 if gender is None:
                     continue
                 readings.append(store.persons_with_last_name(name_key(nominative), gender))

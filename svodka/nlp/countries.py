@@ -68,13 +68,22 @@ def countries_of_adjective(word: str) -> list[Country]:
     return found
 
 
+@lru_cache(maxsize=20_000)
+def _place_lemma(word: str) -> str:
+    """'Азербайджана' → 'азербайджан': the dictionary's place reading first (the rest of the names layer
+    is in normal.py, which reads countries itself)."""
+    from ..page.lines import morph
+
+    parses = morph().parse(word)
+    geo = [p for p in parses if "Geox" in p.tag.grammemes] or parses
+    return geo[0].normal_form if geo else word
+
+
 def country_in_phrase(phrase: str) -> Country | None:
     """The country a role phrase names: 'президент Азербайджана', 'российского президента'."""
-    from .normal import normalize_phrase
-
     for w in WORD.findall(phrase):
         if w[:1].isupper():
-            c = country_named(normalize_phrase(w)) or country_named(w)
+            c = country_named(w) or country_named(_place_lemma(w))
             if c:
                 return c
         else:

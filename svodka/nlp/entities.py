@@ -12,15 +12,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pymorphy2.analyzer import Parse
-
 from ..model import Article, Entity, Mention
 from . import countries
 from .attribution import credit_regions, mention_kind
 from .entity_rules import (FEMININE_VERB, _street_before, _subject_as_written, agree_gender, gender_of,
                            merge_abbreviations)
 from .forms import TextForms
-from .normal import _from_text, _parses, _safe_guess, adjectival_surname, normalize
+from .normal import normalize, surname_readings as _surname_readings
 from .roles import roles_before, roles_from_description
 
 # spans for the fields of one article, all at once (evidence is shared across fields)
@@ -93,28 +91,6 @@ def field_mentions(fields: list[tuple[str, str]], find_spans: SpanFinder,
                 normal = surface      # "Следком возбудил дело": a subject is a nominative, whatever "следок" says
             found.append(Found(name, start, stop, surface, kind, normal, aliases, aside or "name"))
     return found
-
-
-def _surname_readings(token: str, forms: TextForms | None = None) -> list[tuple[str, str | None]]:
-    """Possible (nominative, gender) of a one-word person mention, most likely first: the form the article
-    itself attests, then the dictionary's readings (a guess for an unknown word only when it is safe)."""
-    out: list[tuple[str, str | None]] = []
-    attested = _from_text(token, forms)
-    if attested and attested != token:
-        out.append((attested, None))
-    for p in _parses(token):
-        if not ({"Surn", "Name"} & set(p.tag.grammemes)) or p.tag.number == "plur":
-            continue
-        form = Parse.inflect(p, {"nomn"} | ({p.tag.gender} if p.tag.gender in ("masc", "femn") else set()))
-        if form is not None and (p.is_known or _safe_guess(token, form.word)):
-            reading = (form.word.capitalize(), p.tag.gender)
-            if reading not in out:
-                out.append(reading)
-    adjectival = adjectival_surname(token, None)
-    if adjectival and adjectival != token and not any(r[0] == adjectival for r in out):
-        out.append((adjectival, "femn" if adjectival.endswith("ая") else "masc"))
-    out.append((token, None))
-    return out
 
 
 class EntityTable:

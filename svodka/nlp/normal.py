@@ -13,9 +13,9 @@ from ..lang.gazetteer import is_place_name
 from .forms import TextForms, nominative_candidates
 from .inflect import (CASES, QUOTES, WORD, _from_text, _inflect, _known, _parses, _restore_case, _safe_guess,
                       adjective_base, case_of, clean_span, is_abbreviation)
-from .person_names import _feminine_nominative, adjectival_surname, normalize_person
+from .person_names import _feminine_nominative, adjectival_surname, normalize_person, surname_readings
 
-__all__ = ["normalize", "normalize_phrase", "normalize_person", "clean_span", "adjective_base", "adjectival_surname",
+__all__ = ["normalize", "surname_readings", "normalize_phrase", "normalize_person", "clean_span", "adjective_base", "adjectival_surname",
            "is_abbreviation", "case_of", "_parses", "_restore_case", "_from_text", "_safe_guess",
            "_feminine_nominative", "CASES", "QUOTES", "WORD"]
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+from pymorphy2.analyzer import Parse
+
 from .forms import TextForms
-from .inflect import CASES, WORD, _fix_from_text, _inflect, _known, _parses, adjective_base, is_abbreviation
+from .inflect import (CASES, WORD, _fix_from_text, _from_text, _inflect, _known, _parses, _safe_guess, adjective_base,
+                      is_abbreviation)
 
 def _person_case_gender(words: list[str]) -> tuple[str, str] | None:
     """The (case, gender) that every word of a person's name allows, most likely first."""
@@ -223,3 +226,25 @@ def _strip_case_ending(word: str, case: str) -> str:
         if stem[-1].lower() not in "аеёиоуыэюяй":
             return stem
     return word
+
+
+def surname_readings(token: str, forms: TextForms | None = None) -> list[tuple[str, str | None]]:
+    """Possible (nominative, gender) of a one-word person mention, most likely first: the form the article
+    itself attests, then the dictionary's readings (a guess for an unknown word only when it is safe)."""
+    out: list[tuple[str, str | None]] = []
+    attested = _from_text(token, forms)
+    if attested and attested != token:
+        out.append((attested, None))
+    for p in _parses(token):
+        if not ({"Surn", "Name"} & set(p.tag.grammemes)) or p.tag.number == "plur":
+            continue
+        form = Parse.inflect(p, {"nomn"} | ({p.tag.gender} if p.tag.gender in ("masc", "femn") else set()))
+        if form is not None and (p.is_known or _safe_guess(token, form.word)):
+            reading = (form.word.capitalize(), p.tag.gender)
+            if reading not in out:
+                out.append(reading)
+    adjectival = adjectival_surname(token, None)
+    if adjectival and adjectival != token and not any(r[0] == adjectival for r in out):
+        out.append((adjectival, "femn" if adjectival.endswith("ая") else "masc"))
+    out.append((token, None))
+    return out
