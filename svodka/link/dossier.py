@@ -34,15 +34,10 @@ def dossier(store, name: str, *, limit: int = LIMIT, quotes: int = QUOTES, event
     return entity_dossier(store, cand.id, limit=limit, quotes=quotes, events=events)
 
 
-def _actors(conn, events: list[int]) -> dict[int, dict[str, list[str]]]:
+def _actors(store, events: list[int]) -> dict[int, dict[str, list[str]]]:
     out: dict[int, dict[str, list[str]]] = defaultdict(lambda: {"source": [], "target": []})
-    for i in range(0, len(events), 500):
-        chunk = events[i:i + 500]
-        for ev, side, name in conn.execute(
-                f"SELECT event, side, coalesce(c.name, a.name) FROM corpus_event_actors a"
-                f" LEFT JOIN corpus_entities c ON c.id = a.entity WHERE event IN ({','.join('?' * len(chunk))})"
-                f" ORDER BY event, position", chunk):
-            out[ev][side].append(name)
+    for ev, side, name in store.event_actor_names(events):
+        out[ev][side].append(name)
     return out
 
 
@@ -50,42 +45,20 @@ def entity_dossier(store, cid: int, *, limit: int = LIMIT, quotes: int = QUOTES,
     """The dossier of corpus entity ``cid``; ``quotes`` and ``events`` cap those lists (the latest are
     kept; ``quotes_total`` and ``events_total`` say how many there are)."""
     max_quotes, max_events = quotes, events
-    conn = store.conn
-    row = conn.execute("SELECT id, type, name, gender, born, country, mentions, articles, first_seen, last_seen"
-                       " FROM corpus_entities WHERE id = ?", (cid,)).fetchone()
+    row = store.corpus_entity_record(cid)
     if row is None:
         raise AmbiguousName(f"#{cid}", [])
     keys = ("id", "type", "name", "gender", "born", "country", "mentions", "articles", "first_seen", "last_seen")
     d = dict(zip(keys, row))
-    d["names"] = [{"name": v, "kind": w, "articles": n} for w, v, n in conn.execute(
-        "SELECT what, value, count FROM corpus_entity_values WHERE entity = ? AND what IN ('name', 'alias')"
-        " AND value != ? ORDER BY count DESC, value", (cid, d["name"]))]
-    d["roles"] = [{"role": r, "first": f, "last": l, "articles": n} for r, f, l, n in conn.execute(
-        "SELECT value, first, last, count FROM corpus_entity_values WHERE entity = ? AND what = 'role'"
-        " ORDER BY count DESC, first, value", (cid,))]
-    d["births"] = [{"born": b, "articles": n} for b, n in conn.execute(
-        "SELECT value, count FROM corpus_entity_values WHERE entity = ? AND what = 'born' ORDER BY count DESC",
-        (cid,))]
-    d["by_month"] = [{"month": m, "articles": a, "mentions": n} for m, a, n in conn.execute(
-        "SELECT substr(a.published, 1, 7) AS m, count(DISTINCT l.article), sum(l.mentions) FROM entity_links l"
-        " JOIN articles a ON a.pk = l.article WHERE l.corpus = ? AND a.published IS NOT NULL GROUP BY m ORDER BY m",
-        (cid,))]
-    d["co_mentioned"] = [{"id": i, "name": n, "type": t, "articles": c} for i, n, t, c in conn.execute(
-        "SELECT c.id, c.name, c.type, count(DISTINCT o.article) AS k FROM entity_links l"
-        " JOIN entity_links o ON o.article = l.article AND o.corpus != l.corpus"
-        " JOIN corpus_entities c ON c.id = o.corpus WHERE l.corpus = ?"
-        " GROUP BY c.id ORDER BY k DESC, c.articles DESC, c.id LIMIT ?", (cid, limit))]
+    d["names"] = [{"name": v, "kind": w, "articles": n} for w, v, n in store.corpus_entity_other_names(cid, d["name"])]
+    d["roles"] = [{"role": r, "first": f, "last": l, "articles": n} for r, f, l, n in store.corpus_entity_roles(cid)]
+    d["births"] = [{"born": b, "articles": n} for b, n in store.corpus_entity_births(cid)]
+    d["by_month"] = [{"month": m, "articles": a, "mentions": n} for m, a, n in store.entity_months(cid)]
+    d["co_mentioned"] = [{"id": i, "name": n, "type": t, "articles": c}
+                         for i, n, t, c in store.co_mentioned(cid, limit)]
     quotes: dict[str, dict] = {}
     total = 0
-    for text, kind, speaker, published, art, site, url, source in conn.execute(
-            "SELECT q.text, q.kind, q.speaker, a.published, a.id, a.site, a.url, a.source FROM entity_links l"
-            " JOIN quotes q ON q.article = l.article AND q.speaker_id = l.entity"
-            " JOIN articles a ON a.pk = l.article WHERE l.corpus = ?"
-            " UNION SELECT q.text, q.kind, q.speaker, a.published, a.id, a.site, a.url, a.source FROM entity_links l"
-            " JOIN entities e ON e.article = l.article AND e.entity = l.entity"
-            " JOIN quotes q ON q.article = l.article AND q.speaker_id IS NULL AND q.speaker = e.name"
-            " JOIN articles a ON a.pk = l.article WHERE l.corpus = ?"
-            " ORDER BY 4 DESC, 5", (cid, cid)):
+    for text, kind, speaker, published, art, site, url, source in store.entity_quotes(cid):
         k = " ".join((text or "").lower().split())
         if k in quotes:
             quotes[k]["articles"].append(art)
@@ -98,34 +71,24 @@ def entity_dossier(store, cid: int, *, limit: int = LIMIT, quotes: int = QUOTES,
     d["quotes"] = sorted(quotes.values(), key=lambda q: q["date"] or "")
     d["quotes_total"] = total
     iso = country_iso(d["name"], d["type"], d["country"])
-    if iso:
-        rows = conn.execute("SELECT DISTINCT event, side FROM corpus_event_actors WHERE entity = ? OR key = ?",
-                            (cid, f"c:{iso}")).fetchall()
-    else:
-        rows = conn.execute("SELECT DISTINCT event, side FROM corpus_event_actors WHERE entity = ?", (cid,)).fetchall()
     sides: dict[int, set[str]] = defaultdict(set)
-    for ev, side in rows:
+    for ev, side in store.entity_event_sides(cid, iso):
         sides[ev].add(side)
     events = []
     ids = sorted(sides)
-    actors = _actors(conn, ids)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        for (ev, type_, cameo, gold, quad, when, lo, place, modality, nm, ns, na) in conn.execute(
-                "SELECT id, type, cameo, goldstein, quad_class, date, lo, place, modality, num_mentions, num_sources,"
-                f" num_articles FROM corpus_events WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-            events.append({"id": ev, "date": when, "type": type_, "cameo": cameo, "goldstein": gold,
-                           "quad_class": quad, "modality": modality, "side": "+".join(sorted(sides[ev])),
-                           "source": actors[ev]["source"], "target": actors[ev]["target"], "place": place,
-                           "num_mentions": nm, "num_sources": ns, "num_articles": na, "_lo": lo or ""})
+    actors = _actors(store, ids)
+    for (ev, type_, cameo, gold, quad, when, lo, place, modality, nm, ns, na) in store.event_summaries(ids):
+        events.append({"id": ev, "date": when, "type": type_, "cameo": cameo, "goldstein": gold,
+                       "quad_class": quad, "modality": modality, "side": "+".join(sorted(sides[ev])),
+                       "source": actors[ev]["source"], "target": actors[ev]["target"], "place": place,
+                       "num_mentions": nm, "num_sources": ns, "num_articles": na, "_lo": lo or ""})
     events.sort(key=lambda e: (e["_lo"], e["id"]))
     for e in events:
         del e["_lo"]
     d["events"] = events[-max_events:] if max_events else []
     d["events_total"] = len(events)
-    d["recent"] = [{"id": i, "published": p, "site": s, "title": t} for i, p, s, t in conn.execute(
-        "SELECT a.id, a.published, a.site, a.title FROM articles a WHERE a.pk IN"
-        " (SELECT article FROM entity_links WHERE corpus = ?) ORDER BY a.published DESC, a.pk DESC LIMIT ?", (cid, limit))]
+    d["recent"] = [{"id": i, "published": p, "site": s, "title": t}
+                   for i, p, s, t in store.entity_recent_articles(cid, limit)]
     return d
 
 

@@ -1,12 +1,15 @@
 """Event actors across articles: an actor name of one article's event → a corpus-wide identity to compare.
 
+    article_actor_names(store, pks)            per article: its names → its entities → corpus entities
     corpus_actor(name, local, corpus, place)   {id, name, country, key, kind}: a corpus entity, a country
                                                or a descriptor keyed by its lemmas and country
     actors_agree(a, b, partial)                may two actor lists be the same participants?
+    reports_agree(r, h, symmetric)             may two reports name the same participants?
     places_agree(a, b)                         the same place, one unknown, or a capital and its country
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
@@ -63,6 +66,26 @@ def _where(place: str) -> str | None:
     return place_country(place) or gazetteer_country(place)
 
 
+def article_actor_names(store, pks: list[int]) -> tuple[dict[int, dict[str, int]], dict[int, dict[int, tuple]]]:
+    """For the articles ``pks``: article → {name key → its entity} (names, aliases, and the surname of the
+    one person of the article who has it), and article → {entity → (corpus id, type, name, country)}."""
+    local: dict[int, dict[str, int]] = {pk: {} for pk in pks}
+    surnames: dict[int, dict[str, set[int]]] = {pk: {} for pk in pks}
+    for a, e, type_, name, aliases in store.article_entity_names(pks):
+        for n in [*json.loads(aliases or "[]"), name]:
+            local[a][name_key(n)] = e
+        if type_ == "PER" and name and len(name.split()) > 1:
+            surnames[a].setdefault(name_key(name).split()[-1], set()).add(e)
+    for a, found in surnames.items():          # "Путин" as an actor where the article has "Владимир Путин"
+        for last, ents in found.items():
+            if len(ents) == 1:
+                local[a].setdefault(last, next(iter(ents)))
+    corpus: dict[int, dict[int, tuple]] = {pk: {} for pk in pks}
+    for a, e, cid, t, n, c in store.article_entity_corpus(pks):
+        corpus[a][e] = (cid, t, n, c)
+    return local, corpus
+
+
 def corpus_actor(name: str, local: dict, corpus: dict, place: str | None = None) -> dict:
     """One actor name of an article's event → {id, name, country, key, kind}; unnamed police or officials
     are of the country the event happened in (as the coder codes them: "силовики" in Екатеринбург → RUS)."""
@@ -103,6 +126,24 @@ def actors_agree(a: list[dict], b: list[dict], partial: bool = False) -> bool:
     if cb and not ca:
         return all(x["country"] for x in a) and cb == {x["country"] for x in a}
     return False
+
+
+def reports_agree(r, h, symmetric: set[str]) -> bool:
+    """Whether two reports (``type``, ``source``, ``target``, ``actors``, ``place``, ``span``: link.events.Report)
+    may name the same participants: symmetric types compare all, directed ones the source (one unknown agrees)
+    and the target, where one may name only some of the other's. Reports without actors agree only with
+    reports without actors: at the same place, or — one place unknown — on the same day told to the day."""
+    if not r.actors or not h.actors:
+        if r.actors or h.actors:
+            return False
+        if r.place and h.place:
+            return name_key(r.place) == name_key(h.place)
+        # no actors and one place unknown: the same day, told to the day, is the same happening
+        return bool(r.span and h.span and r.span.same_day(h.span))
+    if r.type in symmetric:
+        return actors_agree(r.actors, h.actors)
+    src = not r.source or not h.source or actors_agree(r.source, h.source, partial=True)
+    return src and actors_agree(r.target, h.target, partial=True)
 
 
 def places_agree(a: str | None, b: str | None) -> bool:

@@ -47,7 +47,7 @@ from .. import cameo as codes
 from ..cameo import SYMMETRIC_TYPES, event_key
 from ..store.records import dumps, key as name_key
 from .entities import mark_done, pending
-from .event_actors import corpus_actor, actors_agree, is_country, places_agree
+from .event_actors import article_actor_names, corpus_actor, actors_agree, is_country, places_agree, reports_agree
 
 STAGE = "events"
 POLARITY = {"fact": "", "claim": "", "intent": "~", "future": "~", "negated": "!"}
@@ -75,6 +75,10 @@ class DateSpan:
         if self.precision == DAY and other.precision == DAY:
             return abs((self.lo - other.lo).days) <= 1
         return self.lo <= other.hi and other.lo <= self.hi
+
+    def same_day(self, other: "DateSpan") -> bool:
+        """Both told to the day, and the same day."""
+        return self.precision == DAY == other.precision and self.lo == other.lo
 
     def distance(self, other: "DateSpan") -> int:
         return abs((self.lo - other.lo).days) + abs((self.hi - other.hi).days)
@@ -166,35 +170,13 @@ class Report:
 
 
 def _reports(store, arts: list[tuple[int, str | None]]) -> list[Report]:
-    conn = store.conn
     out = []
     pks = [pk for pk, _ in arts]
     for i in range(0, len(pks), 500):
         chunk = pks[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        info = {pk: (pub, site, url, src) for pk, pub, site, url, src in conn.execute(
-            f"SELECT pk, published, site, url, source FROM articles WHERE pk IN ({marks})", chunk)}
-        local: dict[int, dict[str, str]] = {pk: {} for pk in chunk}
-        surnames: dict[int, dict[str, set[str]]] = {pk: {} for pk in chunk}
-        for a, e, type_, name, aliases in conn.execute(
-                f"SELECT article, entity, type, name, aliases FROM entities WHERE article IN ({marks})"
-                f" ORDER BY article, entity", chunk):
-            for n in [*json.loads(aliases or "[]"), name]:
-                local[a][name_key(n)] = e
-            if type_ == "PER" and name and len(name.split()) > 1:
-                surnames[a].setdefault(name_key(name).split()[-1], set()).add(e)
-        for a, found in surnames.items():          # "Путин" as an actor where the article has "Владимир Путин"
-            for last, ents in found.items():
-                if len(ents) == 1:
-                    local[a].setdefault(last, next(iter(ents)))
-        corpus: dict[int, dict[str, tuple]] = {pk: {} for pk in chunk}
-        for a, e, cid, t, n, c in conn.execute(
-                f"SELECT l.article, l.entity, c.id, c.type, c.name, c.country FROM entity_links l"
-                f" JOIN corpus_entities c ON c.id = l.corpus WHERE l.article IN ({marks})", chunk):
-            corpus[a][e] = (cid, t, n, c)
-        for a, n, type_, src, tgt, when, place, modality in conn.execute(
-                f"SELECT article, n, type, source, target, date, place, modality FROM events"
-                f" WHERE article IN ({marks}) ORDER BY article, n", chunk):
+        info = store.article_origins(chunk)
+        local, corpus = article_actor_names(store, chunk)
+        for a, n, type_, src, tgt, when, place, modality in store.article_event_reports(chunk):
             pub, site, url, source = info[a]
             out.append(Report(a, n, type_ or "", POLARITY.get(modality or "fact", ""),
                               [corpus_actor(x, local[a], corpus[a], place) for x in json.loads(src or "[]")],
@@ -213,19 +195,17 @@ def informative(r: Report) -> tuple:
 
 class EventLinker:
     def __init__(self, store) -> None:
-        self.store, self.conn = store, store.conn
+        self.store = store
         self.symmetric = symmetric_types()
         self.touched: set[int] = set()
 
     def head(self, event: int) -> Report | None:
         """The corpus event's most informative report (the one its actors come from)."""
-        row = self.conn.execute("SELECT head_article, head_n FROM corpus_events WHERE id = ?", (event,)).fetchone()
-        return self.report(*row) if row and row[0] is not None else None
+        row = self.store.event_head(event)
+        return self.report(*row) if row else None
 
     def report(self, article: int, n: int) -> Report | None:
-        row = self.conn.execute(
-            "SELECT l.actors, l.lo, l.hi, l.precision, l.outlet, e.type, e.modality, e.place FROM event_links l"
-            " JOIN events e USING (article, n) WHERE l.article = ? AND l.n = ?", (article, n)).fetchone()
+        row = self.store.linked_report(article, n)
         if row is None:
             return None
         actors, lo, hi, prec, outlet, type_, modality, place = row
@@ -235,56 +215,31 @@ class EventLinker:
                       [a for a in actors if a.get("side") == "source"],
                       [a for a in actors if a.get("side") == "target"], place, sp, outlet)
 
-    def agree(self, r: Report, h: Report) -> bool:
-        if not r.actors or not h.actors:
-            if r.actors or h.actors:
-                return False
-            if r.place and h.place:
-                return name_key(r.place) == name_key(h.place)
-            # no actors and one place unknown: the same day, told to the day, is the same happening
-            return bool(r.span and h.span and r.span.precision == DAY == h.span.precision and
-                        r.span.lo == h.span.lo)
-        if r.type in self.symmetric:
-            return actors_agree(r.actors, h.actors)
-        src = not r.source or not h.source or actors_agree(r.source, h.source, partial=True)
-        return src and actors_agree(r.target, h.target, partial=True)
-
     def candidates(self, r: Report) -> list[tuple[int, DateSpan | None, str | None]]:
+        """The corpus events ``r`` may be a report of: (id, date span, place)."""
         if r.span is None:
             return self.undated_candidates(r)
-        rows = self.conn.execute(
-            "SELECT id, lo, hi, precision, place FROM corpus_events WHERE type = ? AND polarity = ?"
-            " AND lo <= ? AND lo >= ? AND hi >= ?",
-            (r.type, r.polarity, (r.span.hi + timedelta(days=1)).isoformat(),
-             (r.span.lo - timedelta(days=REACH)).isoformat(), (r.span.lo - timedelta(days=1)).isoformat())).fetchall()
-        out = []
-        for cid, lo, hi, prec, place in rows:
-            sp = DateSpan(date.fromisoformat(lo), date.fromisoformat(hi), prec)
-            if not sp.agrees(r.span) or not places_agree(r.place, place):
-                continue
-            h = self.head(cid)
-            if h is not None and self.agree(r, h):
-                out.append((cid, sp, place))
-        return out
+        rows = self.store.corpus_event_candidates(
+            r.type, r.polarity, (r.span.hi + timedelta(days=1)).isoformat(),
+            (r.span.lo - timedelta(days=REACH)).isoformat(), (r.span.lo - timedelta(days=1)).isoformat())
+        found = [(cid, DateSpan(date.fromisoformat(lo), date.fromisoformat(hi), prec), place)
+                 for cid, lo, hi, prec, place in rows]
+        return self.agreeing(r, [c for c in found if c[1].agrees(r.span) and places_agree(r.place, c[2])])
 
     def undated_candidates(self, r: Report) -> list[tuple[int, DateSpan | None, str | None]]:
         """An undated report ("ответственность за крушение под Актау") tells of something before its article:
         the events of its type, place and actors that began at most REACH days before it."""
         if r.published is None or not (r.actors or r.place):
             return []
-        rows = self.conn.execute(
-            "SELECT id, lo, hi, precision, place FROM corpus_events WHERE type = ? AND polarity = ?"
-            " AND lo IS NOT NULL AND lo <= ? AND lo >= ?",
-            (r.type, r.polarity, r.published.isoformat(),
-             (r.published - timedelta(days=REACH)).isoformat())).fetchall()
-        out = []
-        for cid, lo, hi, prec, place in rows:
-            if not places_agree(r.place, place) or (not r.actors and not place):
-                continue
-            h = self.head(cid)
-            if h is not None and self.agree(r, h):
-                out.append((cid, DateSpan(date.fromisoformat(lo), date.fromisoformat(hi), prec), place))
-        return out
+        rows = self.store.corpus_events_begun(r.type, r.polarity, r.published.isoformat(),
+                                              (r.published - timedelta(days=REACH)).isoformat())
+        return self.agreeing(r, [(cid, DateSpan(date.fromisoformat(lo), date.fromisoformat(hi), prec), place)
+                                 for cid, lo, hi, prec, place in rows
+                                 if places_agree(r.place, place) and (r.actors or place)])
+
+    def agreeing(self, r: Report, found: list[tuple]) -> list[tuple]:
+        """Those of the candidates ``found`` (id, span, place) whose head report agrees with ``r``."""
+        return [c for c in found if (h := self.head(c[0])) is not None and reports_agree(r, h, self.symmetric)]
 
     def choose(self, r: Report) -> int | None:
         found = self.candidates(r)
@@ -296,28 +251,20 @@ class EventLinker:
             return None                       # a coarse date fitting several events: no guess
         def score(c):
             cid, sp, place = c
-            n = self.conn.execute("SELECT num_articles FROM corpus_events WHERE id = ?", (cid,)).fetchone()[0]
+            n = self.store.event_article_count(cid)
             return (bool(r.place and place and name_key(r.place) == name_key(place)), -sp.distance(r.span), n, -cid)
         return max(found, key=score)[0]
 
     def create(self, r: Report) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO corpus_events (type, polarity, lo, hi, precision, place, head_article, head_n,"
-            " num_mentions, num_sources, num_articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
-            (r.type, r.polarity, r.span.lo.isoformat() if r.span else None,
-             r.span.hi.isoformat() if r.span else None, r.span.precision if r.span else None, r.place,
-             r.article, r.n))
-        return cur.lastrowid
+        return self.store.add_corpus_event(
+            r.type, r.polarity, r.span.lo.isoformat() if r.span else None, r.span.hi.isoformat() if r.span else None,
+            r.span.precision if r.span else None, r.place, r.article, r.n)
 
     def attach(self, r: Report, event: int) -> None:
         actors = [dict(a, side="source") for a in r.source] + [dict(a, side="target") for a in r.target]
-        self.conn.execute(
-            "INSERT INTO event_links (article, n, event, actors, lo, hi, precision, outlet)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article, n) DO UPDATE SET event = excluded.event,"
-            " actors = excluded.actors, lo = excluded.lo, hi = excluded.hi, precision = excluded.precision,"
-            " outlet = excluded.outlet",
-            (r.article, r.n, event, dumps(actors), r.span.lo.isoformat() if r.span else None,
-             r.span.hi.isoformat() if r.span else None, r.span.precision if r.span else None, r.outlet))
+        self.store.link_event_report(
+            r.article, r.n, event, dumps(actors), r.span.lo.isoformat() if r.span else None,
+            r.span.hi.isoformat() if r.span else None, r.span.precision if r.span else None, r.outlet)
         self.touched.add(event)
 
     def link(self, reports: list[Report]) -> None:
@@ -337,13 +284,10 @@ class EventLinker:
         (so that the next report is matched against them; ``refresh`` settles the rest)."""
         h = self.head(event)
         if h is None or informative(r) > informative(h):
-            self.conn.execute("UPDATE corpus_events SET head_article = ?, head_n = ? WHERE id = ?",
-                              (r.article, r.n, event))
+            self.store.set_event_head(event, r.article, r.n)
         if r.span is None:
             return
-        self.conn.execute("UPDATE corpus_events SET lo = ?, hi = ?, precision = ? WHERE id = ? AND"
-                          " (precision IS NULL OR precision < ?)",
-                          (r.span.lo.isoformat(), r.span.hi.isoformat(), r.span.precision, event, r.span.precision))
+        self.store.narrow_event_span(event, r.span.lo.isoformat(), r.span.hi.isoformat(), r.span.precision)
 
     # aggregates -------------------------------------------------------------------------------
 
@@ -351,14 +295,9 @@ class EventLinker:
         """Recompute a corpus event from its reports: code, date, place, head, actors, counts."""
         from ..model import Event
 
-        rows = self.conn.execute(
-            "SELECT l.article, l.n, l.actors, l.lo, l.hi, l.precision, l.outlet, e.type, e.cameo, e.date, e.place,"
-            " e.modality, e.killed, e.injured, e.evidence, e.confidence, a.published"
-            " FROM event_links l JOIN events e USING (article, n) JOIN articles a ON a.pk = l.article"
-            " WHERE l.event = ? ORDER BY l.article, l.n", (event,)).fetchall()
+        rows = self.store.event_report_details(event)
         if not rows:
-            self.conn.execute("DELETE FROM corpus_event_actors WHERE event = ?", (event,))
-            self.conn.execute("DELETE FROM corpus_events WHERE id = ?", (event,))
+            self.store.drop_corpus_event(event)
             return
         reps = []
         for (article, n, actors, lo, hi, prec, outlet, type_, cameo, when, place, modality, killed, injured,
@@ -402,21 +341,14 @@ class EventLinker:
         articles = {r["article"] for r in reps}
         outlets = {r["outlet"] for r in reps}
         published = [r["published"][:10] for r in reps if r["published"]]
-        self.conn.execute(
-            "UPDATE corpus_events SET cameo = ?, root_code = ?, plover = ?, goldstein = ?, quad_class = ?, date = ?,"
-            " lo = coalesce(?, lo), hi = coalesce(?, hi), precision = coalesce(?, precision), place = ?,"
-            " modality = ?, killed = ?, injured = ?, confidence = ?, key = ?, head_article = ?, head_n = ?,"
-            " num_mentions = ?, num_sources = ?, num_articles = ?, first_seen = ?, last_seen = ? WHERE id = ?",
-            (cameo, cameo[:2] if cameo else None, codes.plover(cameo), codes.goldstein(cameo),
-             codes.quad_class(cameo), when, lo, hi, prec, place, modality, killed, injured,
-             max(r["confidence"] for r in reps), key, head["article"], head["n"], sum(r["reports"] for r in reps),
-             len(outlets), len(articles), min(published, default=None), max(published, default=None), event))
-        self.conn.execute("DELETE FROM corpus_event_actors WHERE event = ?", (event,))
-        self.conn.executemany(
-            "INSERT INTO corpus_event_actors (event, side, position, entity, name, country, key)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(event, a["side"], i, a.get("id"), a["name"], a.get("country"), a["key"])
-             for i, a in enumerate(head["actors"])])
+        self.store.settle_corpus_event(event, dict(
+            cameo=cameo, root_code=cameo[:2] if cameo else None, plover=codes.plover(cameo),
+            goldstein=codes.goldstein(cameo), quad_class=codes.quad_class(cameo), date=when, lo=lo, hi=hi,
+            precision=prec, place=place, modality=modality, killed=killed, injured=injured,
+            confidence=max(r["confidence"] for r in reps), key=key, head_article=head["article"], head_n=head["n"],
+            num_mentions=sum(r["reports"] for r in reps), num_sources=len(outlets), num_articles=len(articles),
+            first_seen=min(published, default=None), last_seen=max(published, default=None)),
+            [(a["side"], a.get("id"), a["name"], a.get("country"), a["key"]) for a in head["actors"]])
 
 
 def link_new(store) -> int:
@@ -434,27 +366,22 @@ def link_new(store) -> int:
 def entity_merged(store, old: int, new: int, articles: list[int]) -> None:
     """Corpus entity ``old`` became ``new`` (entities.py merged them; ``articles``: where ``old`` was
     linked): rewrite the actors that named it, and merge the corpus events that are now one event."""
-    conn = store.conn
-    affected = [r[0] for r in conn.execute("SELECT DISTINCT event FROM corpus_event_actors WHERE entity = ?", (old,))]
-    rows = []
-    for i in range(0, len(articles), 500):
-        chunk = articles[i:i + 500]
-        rows += conn.execute(f"SELECT article, n, event, actors FROM event_links WHERE article IN"
-                             f" ({','.join('?' * len(chunk))}) AND actors LIKE ?", [*chunk, f'%"e:{old}"%']).fetchall()
+    affected = store.events_with_actor(old)
+    rows = store.reports_naming(articles, old)
     if not rows and not affected:
         return
-    name, country = conn.execute("SELECT name, country FROM corpus_entities WHERE id = ?", (new,)).fetchone() or (None, None)
+    name, country = store.entity_name_and_country(new)
     for article, n, event, actors in rows:
         changed = []
         for a in json.loads(actors):
             if a.get("key") == f"e:{old}":
                 a = dict(a, id=new, key=f"e:{new}", name=name or a["name"], country=a.get("country") or country)
             changed.append(a)
-        conn.execute("UPDATE event_links SET actors = ? WHERE article = ? AND n = ?", (dumps(changed), article, n))
+        store.set_report_actors(article, n, dumps(changed))
         affected.append(event)
     linker = EventLinker(store)
     for event in sorted(set(affected)):
-        if not conn.execute("SELECT 1 FROM corpus_events WHERE id = ?", (event,)).fetchone():
+        if not store.corpus_event_exists(event):
             continue
         linker.refresh(event)
         h = linker.head(event)
@@ -462,7 +389,7 @@ def entity_merged(store, old: int, new: int, articles: list[int]) -> None:
             continue
         others = [c for c, _, _ in linker.candidates(h) if c != event]
         if len(others) == 1:                   # now the same event as another: one event
-            conn.execute("UPDATE event_links SET event = ? WHERE event = ?", (others[0], event))
+            store.move_event_reports(event, others[0])
             linker.refresh(event)
             linker.refresh(others[0])
 

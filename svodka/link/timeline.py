@@ -50,7 +50,6 @@ def _months(first: str, last: str) -> list[str]:
 def timeline(store, a: str, b: str) -> dict:
     """Every corpus event between ``a`` and ``b`` by date, and the monthly series (AmbiguousName when a
     name stands for no entity or for several)."""
-    conn = store.conn
     A, B = _side(store, a), _side(store, b)
     symmetric = symmetric_types()
 
@@ -62,27 +61,16 @@ def timeline(store, a: str, b: str) -> dict:
     # candidate events: an actor of each side (by entity, or by country for a country)
     def events_of(side: dict) -> set[int]:
         if side["is_country"]:
-            rows = conn.execute(
-                "SELECT event FROM corpus_event_actors WHERE entity = ?"
-                " UNION SELECT event FROM corpus_event_actors WHERE country = ?"
-                " UNION SELECT event FROM corpus_event_actors WHERE entity IN"
-                " (SELECT id FROM corpus_entities WHERE country = ?)", (side["id"], side["country"], side["country"]))
-        else:
-            rows = conn.execute("SELECT event FROM corpus_event_actors WHERE entity = ?", (side["id"],))
-        return {r[0] for r in rows}
+            return set(store.events_with_country_actor(side["id"], side["country"]))
+        return set(store.events_with_actor(side["id"]))
 
     ids = sorted(events_of(A) & events_of(B))
     members: dict[str, dict[int | str, str]] = {"a": {}, "b": {}}
     out = []
     for ev in ids:
-        row = conn.execute(
-            "SELECT id, type, cameo, root_code, goldstein, quad_class, date, lo, precision, place, modality,"
-            " num_mentions, num_sources, num_articles, first_seen, key FROM corpus_events WHERE id = ?", (ev,)).fetchone()
-        (id_, type_, cameo, root, gold, quad, when, lo, prec, place, modality, nm, ns, na, first_seen, key) = row
-        actors = conn.execute(
-            "SELECT a.side, a.entity, coalesce(c.name, a.name), coalesce(c.country, a.country), a.key, c.type"
-            " FROM corpus_event_actors a LEFT JOIN corpus_entities c ON c.id = a.entity WHERE a.event = ?"
-            " ORDER BY a.position", (ev,)).fetchall()
+        (id_, type_, cameo, root, gold, quad, when, lo, prec, place, modality, nm, ns, na, first_seen,
+         key) = store.timeline_event(ev)
+        actors = store.event_actors(ev)
         in_a = [i for i, (s, e, n, c, k, t) in enumerate(actors) if matches(A, e, c, k)]
         in_b = [i for i, (s, e, n, c, k, t) in enumerate(actors) if matches(B, e, c, k)]
         direction = None
@@ -104,8 +92,7 @@ def timeline(store, a: str, b: str) -> dict:
         # an intention is an act of the day it is stated; a vague date counts when it was reported
         dated = prec is not None and prec >= MONTH and when and modality not in ("intent", "future")
         month = (when or "")[:7] if dated else (first_seen or lo or "")[:7]
-        outlets = [r[0] for r in conn.execute(
-            "SELECT outlet, count(*) FROM event_links WHERE event = ? GROUP BY outlet ORDER BY 2 DESC, 1", (ev,))]
+        outlets = store.event_outlets(ev)
         out.append({"id": id_, "date": when, "month": month or None, "type": type_, "cameo": cameo, "root_code": root,
                     "goldstein": gold, "quad_class": quad, "modality": modality, "direction": direction,
                     "source": [x[2] for x in actors if x[0] == "source"],
