@@ -73,8 +73,6 @@ MIN_SHINGLES = 5           # fewer: the article founds its own story and is neve
 MIN_LETTERS = 4
 
 PARAMS = f"{SCHEME}:{NUM_PERM}:{SEED}:sha1_32:lemma{MIN_LETTERS}"     # recorded in meta; a change re-signs the store
-_META_KEY = "stories_minhash"
-_READER_FIELD = "(m.field IN ('title', 'lead') OR m.field LIKE 'body[%' OR m.field LIKE 'alt_titles[%')"
 
 
 # --- records ---------------------------------------------------------------------------
@@ -156,18 +154,17 @@ def _lean(sig: np.ndarray):
     return LeanMinHash(seed=SEED, hashvalues=sig.astype(np.uint64), scheme=SCHEME)
 
 
-def _entity_keys(conn, pks: list[int]) -> dict[int, set[str]]:
+def _entity_keys(store, pks: list[int]) -> dict[int, set[str]]:
     """pk → the article's story entities: named in the reader text, people by surname, no countries."""
+    if not hasattr(store, "reader_entities"):     # a store's connection: tests/test_stories_export.py passes one
+        from ..store.story_queries import StoryQueries
+        queries = StoryQueries()
+        queries.conn = store
+        store = queries
     out: dict[int, set[str]] = defaultdict(set)
-    for i in range(0, len(pks), 500):
-        chunk = pks[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        for pk, type_, key_, last in conn.execute(
-                f"SELECT DISTINCT e.article, e.type, e.key, e.last FROM entities e JOIN mentions m"
-                f" ON m.article = e.article AND m.entity = e.entity WHERE e.article IN ({marks})"
-                f" AND {_READER_FIELD} AND NOT (e.type = 'LOC' AND e.country IS NOT NULL)", chunk):
-            if key_:
-                out[pk].add(f"PER:{last}" if type_ == "PER" and last else f"{type_}:{key_}")
+    for pk, type_, key_, last in store.reader_entities(pks):
+        if key_:
+            out[pk].add(f"PER:{last}" if type_ == "PER" and last else f"{type_}:{key_}")
     return out
 
 
@@ -206,10 +203,10 @@ class _Item:
 class _Window:
     """Assigned articles within ±WINDOW days of the day being processed, loaded day by day."""
 
-    def __init__(self, conn) -> None:
+    def __init__(self, store) -> None:
         from datasketch import MinHashLSH
 
-        self.conn = conn
+        self.store = store
         self.lsh = MinHashLSH(num_perm=NUM_PERM, params=LSH_BANDS)
         self.items: dict[int, _Item] = {}
         self.by_day: dict[str, list[int]] = defaultdict(list)
@@ -237,10 +234,8 @@ class _Window:
                         del self.by_story[item.story]
         self.loaded &= wanted
         for new_day in sorted(wanted - self.loaded):
-            rows = self.conn.execute(
-                "SELECT article, story, shingles, minhash FROM story_articles WHERE day = ? AND size >= ?",
-                (new_day, MIN_SHINGLES)).fetchall()
-            ents = _entity_keys(self.conn, [r[0] for r in rows])
+            rows = self.store.story_signatures(new_day, MIN_SHINGLES)
+            ents = _entity_keys(self.store, [r[0] for r in rows])
             for pk, story, words, sig in rows:
                 self.add(_Item(pk, story, new_day, _unblob(words), _unblob(sig), ents.get(pk, set())))
             self.loaded.add(new_day)
@@ -285,39 +280,21 @@ def _best_story(window: _Window, words: np.ndarray, sig: np.ndarray, ents: set[s
 
 def _check_params(store) -> None:
     """Signatures are comparable only under one set of MinHash parameters: re-sign on a change."""
-    conn = store.conn
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (_META_KEY,)).fetchone()
-    if row and row[0] == PARAMS:
+    recorded = store.story_minhash_params()
+    if recorded == PARAMS:
         return
-    if row:
-        for pk, data in conn.execute("SELECT s.article, d.data FROM story_articles s JOIN article_data d"
-                                     " ON d.pk = s.article").fetchall():
+    if recorded is not None:
+        for pk, data in store.story_article_documents():
             words = shingles(json.loads(data))
-            conn.execute("UPDATE story_articles SET size = ?, shingles = ?, minhash = ? WHERE article = ?",
-                         (len(words), _blob(hashes(words)), _blob(signature(words)), pk))
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                 (_META_KEY, PARAMS))
+            store.resign_story_article(pk, len(words), _blob(hashes(words)), _blob(signature(words)))
+    store.set_story_minhash_params(PARAMS)
 
 
-def _pending(conn) -> list[tuple[int, str]]:
+def _pending(store) -> list[tuple[int, str]]:
     """(pk, day) of every article not in a story yet, in the order they are assigned: undated first,
     then oldest first (ties by storage order)."""
-    rows = conn.execute("SELECT a.pk, a.published FROM articles a LEFT JOIN story_articles s"
-                        " ON s.article = a.pk WHERE s.article IS NULL").fetchall()
+    rows = store.articles_without_story()
     return sorted(((pk, _day(published)) for pk, published in rows), key=lambda r: (r[1], r[0]))
-
-
-def _touch(conn, story: int) -> None:
-    """Refresh a story's size, dates and label (the title of its earliest article)."""
-    conn.execute(
-        "UPDATE stories SET size = (SELECT count(*) FROM story_articles WHERE story = :s),"
-        " first = (SELECT min(day) FROM story_articles WHERE story = :s AND day != ''),"
-        " last = (SELECT max(day) FROM story_articles WHERE story = :s AND day != ''),"
-        " label_article = (SELECT a.pk FROM story_articles sa JOIN articles a ON a.pk = sa.article"
-        "   WHERE sa.story = :s ORDER BY sa.day = '', sa.day, a.published, a.pk LIMIT 1),"
-        " label = (SELECT a.title FROM story_articles sa JOIN articles a ON a.pk = sa.article"
-        "   WHERE sa.story = :s ORDER BY sa.day = '', sa.day, a.published, a.pk LIMIT 1)"
-        " WHERE id = :s", {"s": story})
 
 
 def assign_new(store, *, chunk: int = 500) -> int:
@@ -327,38 +304,34 @@ def assign_new(store, *, chunk: int = 500) -> int:
     candidates), and a second call assigns nothing. Runs in one transaction (it joins the caller's,
     such as an ingest batch's). Memory: the articles of a ±WINDOW-day window, and ``chunk`` pending ones.
     """
-    conn = store.conn
     assigned = 0
     with store.transaction():
         _check_params(store)
-        pending = _pending(conn)
+        pending = _pending(store)
         if not pending:
             return 0
-        window = _Window(conn)
+        window = _Window(store)
         for i in range(0, len(pending), chunk):
             part = pending[i:i + chunk]
             pks = [pk for pk, _ in part]
-            marks = ",".join("?" * len(pks))
-            data = dict(conn.execute(f"SELECT pk, data FROM article_data WHERE pk IN ({marks})", pks))
-            ents = _entity_keys(conn, pks)
+            data = store.article_documents(pks)
+            ents = _entity_keys(store, pks)
             for pk, day in part:
                 window.move_to(day)
-                assigned += _assign_one(conn, window, pk, day, json.loads(data[pk]), ents.get(pk, set()))
+                assigned += _assign_one(store, window, pk, day, json.loads(data[pk]), ents.get(pk, set()))
     return assigned
 
 
-def _assign_one(conn, window: _Window, pk: int, day: str, article: dict, ents: set[str]) -> int:
+def _assign_one(store, window: _Window, pk: int, day: str, article: dict, ents: set[str]) -> int:
     text = shingles(article)
     words, sig = hashes(text), signature(text)
     found = _best_story(window, words, sig, ents, day) if len(words) >= MIN_SHINGLES else None
     if found:
         story, score = found
     else:
-        story, score = conn.execute("INSERT INTO stories (label, first, last, size) VALUES (?, ?, ?, 0)",
-                                    (article.get("title"), day or None, day or None)).lastrowid, None
-    conn.execute("INSERT INTO story_articles (article, story, day, score, size, shingles, minhash)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?)", (pk, story, day, score, len(words), _blob(words), _blob(sig)))
-    _touch(conn, story)
+        story, score = store.add_story(article.get("title"), day or None), None
+    store.add_story_article(pk, story, day, score, len(words), _blob(words), _blob(sig))
+    store.refresh_story(story)
     if len(words) >= MIN_SHINGLES:
         window.add(_Item(pk, story, day, words, sig, ents))
     return 1
@@ -377,48 +350,33 @@ def outlet(site: str | None, source: str | None) -> str | None:
     return parts[-2] if len(parts) >= 2 and parts[-2] not in ("", ".") else None
 
 
-def _members(conn, ids: list[int]) -> dict[int, list[StoryArticle]]:
+def _members(store, ids: list[int]) -> dict[int, list[StoryArticle]]:
     out: dict[int, list[StoryArticle]] = defaultdict(list)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        for story, id_, published, site, source, title, url in conn.execute(
-                "SELECT s.story, a.id, a.published, a.site, a.source, a.title, a.url FROM story_articles s"
-                f" JOIN articles a ON a.pk = s.article WHERE s.story IN ({marks})"
-                " ORDER BY s.story, s.day = '', s.day, a.published, a.pk", chunk):
-            out[story].append(StoryArticle(id_, published, outlet(site, source), title, url))
+    for story, id_, published, site, source, title, url in store.story_members(ids):
+        out[story].append(StoryArticle(id_, published, outlet(site, source), title, url))
     return out
 
 
 def stories(store, min_articles: int = 2, *, limit: int | None = None) -> list[Story]:
     """The stories with at least ``min_articles`` articles, oldest first, each with its articles
     (date, site, title) in date order. Articles not assigned yet are not listed (see assign_new)."""
-    conn = store.conn
-    sql = "SELECT id, label, first, last FROM stories WHERE size >= ? ORDER BY first IS NULL, first, id"
-    params: list = [max(1, int(min_articles))]
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    heads = conn.execute(sql, params).fetchall()
-    members = _members(conn, [h[0] for h in heads])
+    heads = store.story_heads(max(1, int(min_articles)), None if limit is None else int(limit))
+    members = _members(store, [h[0] for h in heads])
     return [Story(id_, label, first, last, members.get(id_, [])) for id_, label, first, last in heads]
 
 
 def story_of(store, article_id: str) -> Story | None:
     """The story an article (by id or sha256) belongs to, or None when it is not assigned."""
-    row = store.conn.execute(
-        "SELECT s.story FROM story_articles s JOIN articles a ON a.pk = s.article"
-        " WHERE a.id = ? OR a.sha256 = ? ORDER BY a.pk LIMIT 1", (article_id, article_id.lower())).fetchone()
-    if not row:
+    story = store.story_of_article(article_id)
+    if story is None:
         return None
-    head = store.conn.execute("SELECT id, label, first, last FROM stories WHERE id = ?", (row[0],)).fetchone()
-    return Story(*head, _members(store.conn, [head[0]]).get(head[0], []))
+    head = store.story_head(story)
+    return Story(*head, _members(store, [head[0]]).get(head[0], []))
 
 
 def unassigned(store) -> int:
     """How many stored articles are in no story yet."""
-    return store.conn.execute("SELECT count(*) FROM articles a LEFT JOIN story_articles s ON s.article = a.pk"
-                              " WHERE s.article IS NULL").fetchone()[0]
+    return store.count_articles_without_story()
 
 
 __all__ = ["assign_new", "stories", "story_of", "unassigned", "Story", "StoryArticle", "shingles", "signature",
