@@ -32,6 +32,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .lang.plural import count_en
 from .link import update
 from .model import Article, RawDocument, Rejected
 from .pipeline import Pipeline, default_pipeline
@@ -59,7 +60,7 @@ class ReanalyzeReport:
     seconds: float = 0.0
 
     def __str__(self) -> str:
-        return (f"{self.articles} article(s): {self.reanalyzed} re-analysed ({self.changed} changed), "
+        return (f"{count_en(self.articles, 'article')}: {self.reanalyzed} re-analysed ({self.changed} changed), "
                 f"{len(self.failed)} failed and kept as they were; linked anew: {self.corpus_entities} corpus "
                 f"entities, {self.corpus_events} corpus events, {self.stories} stories ({self.seconds:.1f} s)")
 

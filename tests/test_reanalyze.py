@@ -144,7 +144,7 @@ def test_an_older_store_gets_the_new_annotations_in_place(corpus, store_url, tmp
     result = cli("reanalyze", "--no-progress", db=store_url)
     assert result.returncode == 0, result.stderr.decode()
     summary = result.stdout.decode()
-    assert "5 article(s): 5 re-analysed (5 changed), 0 failed" in summary and "linked anew" in summary
+    assert "5 articles: 5 re-analysed (5 changed), 0 failed" in summary and "linked anew" in summary
 
     with open_store(store_url) as store:
         after = snapshot(store)
@@ -184,7 +184,7 @@ def test_what_fails_now_is_kept_as_it_was_and_reported(corpus, store_url, capsys
     out, err = capsys.readouterr()
     assert f"svodka: {empty[2]}: empty document (kept as it was)" in err
     assert f"svodka: {gone[2]}: its raw input is not kept (kept as it was)" in err
-    assert "5 article(s): 3 re-analysed (0 changed), 2 failed and kept as they were" in out
+    assert "5 articles: 3 re-analysed (0 changed), 2 failed and kept as they were" in out
 
     with open_store(store_url) as store:
         c = store.conn
