@@ -8,7 +8,9 @@
   jsonsafe.py   JSON with no byte readable as markup
   api.py        the REST API under /api
   pages.py      the server-rendered pages (Jinja2, autoescape on), English with a Russian switch
-  data.py       what they read: per-thread read-only connections, queries, adapters over svodka.link
+  data.py       what they read: per-thread read-only stores, caching, adapters over the store's view
+                queries (svodka.store.view_queries) and over svodka.link
+  edtf.py       dates and actors in Python: the days an EDTF date covers, the month of a day
   highlight.py  article text with mentions, times and quotes as escaped HTML
   charts.py     server-side SVG charts
   i18n.py       the UI's words in Russian

@@ -12,16 +12,10 @@ def main_roles(store, ids: list[int]) -> dict[int, str]:
     """Each entity's most frequent role (none for a store without the link tables)."""
     if not ids:
         return {}
-    out: dict[int, str] = {}
     try:
-        rows = store.conn.execute(
-            "SELECT entity, value FROM corpus_entity_values WHERE what = 'role' AND entity IN"
-            f" ({','.join('?' * len(ids))}) ORDER BY count DESC, first, value", ids).fetchall()
+        return store.main_roles(ids)
     except store.errors:
         return {}
-    for entity, role in rows:
-        out.setdefault(entity, role)
-    return out
 
 
 def candidates(store, err: Ambiguous, href: Callable[[dict], str]) -> list[dict]:
