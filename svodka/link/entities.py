@@ -195,48 +195,26 @@ PROMINENT_ARTICLES = 5      # a surname alone goes to the one person of that sur
 PROMINENCE = 5              # at least this many articles and this many times more than the next one
 
 
-def _mark(store, stage: str) -> int:
-    row = store.conn.execute("SELECT upto FROM link_marks WHERE stage = ?", (stage,)).fetchone()
-    return row[0] if row else 0
-
-
 def pending(store, stage: str) -> list[tuple[int, str | None]]:
-    """(pk, published) of the articles not linked for ``stage`` yet, oldest first."""
-    return store.conn.execute(
-        "SELECT pk, published FROM articles a WHERE pk > ? AND NOT EXISTS"
-        " (SELECT 1 FROM link_state s WHERE s.stage = ? AND s.article = a.pk)"
-        " ORDER BY published, pk", (_mark(store, stage), stage)).fetchall()
+    """``store.unlinked_articles(stage)``; kept for callers of this name (link/events.py)."""
+    return store.unlinked_articles(stage)
 
 
 def mark_done(store, stage: str, pks: list[int]) -> None:
-    """Record the articles as linked for ``stage``, and move the mark below which all are."""
-    conn = store.conn
-    conn.executemany("INSERT OR IGNORE INTO link_state (stage, article) VALUES (?, ?)", [(stage, pk) for pk in pks])
-    mark = _mark(store, stage)
-    top = conn.execute("SELECT max(pk) FROM articles").fetchone()[0] or 0
-    gap = conn.execute("SELECT min(pk) FROM articles a WHERE pk > ? AND pk <= ? AND NOT EXISTS"
-                       " (SELECT 1 FROM link_state s WHERE s.stage = ? AND s.article = a.pk)",
-                       (mark, top, stage)).fetchone()[0]
-    upto = top if gap is None else gap - 1
-    if upto > mark:
-        conn.execute("INSERT INTO link_marks (stage, upto) VALUES (?, ?) ON CONFLICT(stage) DO UPDATE"
-                     " SET upto = excluded.upto", (stage, upto))
+    """``store.mark_linked(stage, pks)``; kept for callers of this name (link/events.py)."""
+    store.mark_linked(stage, pks)
 
 
 def _locals(store, arts: list[tuple[int, str | None]]) -> list[Local]:
-    conn = store.conn
     published = dict(arts)
     out = []
     pks = list(published)
     for i in range(0, len(pks), 500):
         chunk = pks[i:i + 500]
-        marks = ",".join("?" * len(chunk))
         # credits and attributions ("Фото: ТАСС", "сообщает ТАСС") are not what the article is about: an
         # entity with no other mention is not linked (no co-mentions, no most-mentioned count)
         counts, asides = store.topical_mention_counts(chunk)
-        for a, e, t, name, aliases, roles, born, country in conn.execute(
-                f"SELECT article, entity, type, name, aliases, roles, born, country FROM entities"
-                f" WHERE article IN ({marks})", chunk):
+        for a, e, t, name, aliases, roles, born, country in store.article_entities(chunk):
             if (a, e) in asides and not counts.get((a, e)):
                 continue
             loc = Local(a, published[a], e, t or "", name or "", json.loads(aliases or "[]"),
@@ -254,7 +232,6 @@ class Linker:
 
     def __init__(self, store) -> None:
         self.store = store
-        self.conn = store.conn
         self.touched: set[int] = set()
         self.in_article: dict[int, set[int]] = defaultdict(set)     # article → corpus entities linked there
         self.surnames: set[str] = set()
@@ -262,23 +239,13 @@ class Linker:
     # candidates ---------------------------------------------------------------------------
 
     def by_keys(self, keys: list[str]) -> list[int]:
-        if not keys:
-            return []
-        marks = ",".join("?" * len(keys))
-        return [r[0] for r in self.conn.execute(
-            f"SELECT DISTINCT entity FROM corpus_names WHERE key IN ({marks}) ORDER BY entity", keys)]
+        return self.store.corpus_entities_with_keys(keys)
 
     def info(self, cid: int) -> dict:
-        row = self.conn.execute(
-            "SELECT type, name, first_name, patronymic, last_name, gender, born, country, articles"
-            " FROM corpus_entities WHERE id = ?", (cid,)).fetchone()
-        keys = ("type", "name", "first", "patronymic", "last", "gender", "born", "country", "articles")
-        d = dict(zip(keys, row))
+        d = self.store.corpus_entity_info(cid)
         d["id"] = cid
-        d["roles"] = {r[0] for r in self.conn.execute(
-            "SELECT value FROM corpus_entity_values WHERE entity = ? AND what = 'role'", (cid,))}
-        d["borns"] = [r[0] for r in self.conn.execute(
-            "SELECT value FROM corpus_entity_values WHERE entity = ? AND what = 'born'", (cid,))]
+        d["roles"] = set(self.store.corpus_entity_values_of(cid, "role"))
+        d["borns"] = self.store.corpus_entity_values_of(cid, "born")
         return d
 
     @staticmethod
@@ -302,11 +269,10 @@ class Linker:
     def surname_candidates(self, last: str, loc: Local) -> list[dict] | None:
         """The full-name persons of this surname that do not conflict (at most ``SURNAME_CAP`` looked at:
         a surname that common is ambiguous whatever the roles say: None)."""
-        rows = self.conn.execute("SELECT id FROM corpus_entities WHERE type = 'PER' AND last_name = ?"
-                                 " AND first_name IS NOT NULL ORDER BY id LIMIT ?", (last, SURNAME_CAP + 1)).fetchall()
-        if len(rows) > SURNAME_CAP:
+        ids = self.store.full_name_persons_with_surname(last, SURNAME_CAP + 1)
+        if len(ids) > SURNAME_CAP:
             return None
-        return [c for c in (self.info(r[0]) for r in rows) if not self.person_conflict(loc, c)]
+        return [c for c in (self.info(i) for i in ids) if not self.person_conflict(loc, c)]
 
     def choose(self, loc: Local) -> int | None:
         """The corpus entity this article entity is, or None for a new one."""
@@ -325,10 +291,8 @@ class Linker:
                         and not self.person_conflict(loc, c)]
                 if len(here) == 1:
                     return here[0]["id"]
-                rows = self.conn.execute(
-                    "SELECT id FROM corpus_entities WHERE type = 'PER' AND first_name = ? AND patronymic = ?"
-                    " AND last_name IS NOT NULL LIMIT 2", (p.first, p.patronymic)).fetchall()
-                return rows[0][0] if len(rows) == 1 and not here else None
+                ids = self.store.persons_with_first_name_and_patronymic(p.first, p.patronymic, 2)
+                return ids[0] if len(ids) == 1 and not here else None
             if p.last:                                           # a surname alone
                 here = [c for c in (self.info(x) for x in sorted(self.in_article[loc.article]))
                         if c["type"] == "PER" and c["first"] and c["last"] == p.last
@@ -348,15 +312,12 @@ class Linker:
                     top, second = by_articles[0]["articles"] or 0, by_articles[1]["articles"] or 0
                     if top >= PROMINENT_ARTICLES and top >= PROMINENCE * max(second, 1):
                         return by_articles[0]["id"]
-                row = self.conn.execute("SELECT id FROM corpus_entities WHERE type = 'PER' AND first_name IS NULL"
-                                        " AND last_name = ? AND patronymic IS NULL ORDER BY id LIMIT 1",
-                                        (p.last,)).fetchone()
-                return row[0] if row else None
+                return self.store.surname_only_person(p.last)
             return None
         found = [c for c in self.by_keys(lookup_keys(loc.type, loc.name, loc.aliases, loc.country))]
         rows = []
         for c in found:
-            t, n = self.conn.execute("SELECT type, articles FROM corpus_entities WHERE id = ?", (c,)).fetchone()
+            t, n = self.store.corpus_entity_type_and_articles(c)
             if t == loc.type:
                 rows.append((n or 0, -c))
         return -max(rows)[1] if rows else None
@@ -365,35 +326,21 @@ class Linker:
 
     def create(self, loc: Local) -> int:
         p = loc.person
-        cur = self.conn.execute(
-            "INSERT INTO corpus_entities (type, name, key, first_name, patronymic, last_name, gender, born, country,"
-            " mentions, articles, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, NULL, NULL)",
-            (loc.type, loc.name, name_key(loc.name), p.first, p.patronymic, p.last, p.gender, loc.born, loc.country))
-        cid = cur.lastrowid
+        cid = self.store.add_corpus_entity(loc.type, loc.name, name_key(loc.name), p.first, p.patronymic, p.last,
+                                           p.gender, loc.born, loc.country)
         self.add_keys(cid, lookup_keys(loc.type, loc.name, [], loc.country))
         return cid
 
     def add_keys(self, cid: int, keys: list[str]) -> None:
-        self.conn.executemany("INSERT OR IGNORE INTO corpus_names (key, entity) VALUES (?, ?)", [(k, cid) for k in keys])
+        self.store.add_corpus_names(cid, keys)
 
     def value(self, cid: int, what: str, value: str, day: str | None, count: int = 1) -> None:
-        self.conn.execute(
-            "INSERT INTO corpus_entity_values AS v (entity, what, value, count, first, last) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT(entity, what, value) DO UPDATE SET count = v.count + excluded.count,"
-            " first = CASE WHEN v.first IS NULL OR excluded.first < v.first THEN excluded.first ELSE v.first END,"
-            " last = CASE WHEN v.last IS NULL OR excluded.last > v.last THEN excluded.last ELSE v.last END",
-            (cid, what, value, count, day, day))
+        self.store.count_corpus_entity_value(cid, what, value, day, count)
 
     def attach(self, loc: Local, cid: int) -> None:
         day = (loc.published or "")[:10] or None
-        self.conn.execute("INSERT INTO entity_links (article, entity, corpus, mentions) VALUES (?, ?, ?, ?)"
-                          " ON CONFLICT (article, entity) DO UPDATE SET corpus = excluded.corpus,"
-                          " mentions = excluded.mentions", (loc.article, loc.entity, cid, loc.mentions))
-        self.conn.execute(
-            "UPDATE corpus_entities SET mentions = mentions + ?, articles = articles + ?,"
-            " first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END,"
-            " last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen THEN ? ELSE last_seen END WHERE id = ?",
-            (loc.mentions, 0 if cid in self.in_article[loc.article] else 1, day, day, day, day, cid))
+        self.store.link_entity(loc.article, loc.entity, cid, loc.mentions,
+                               cid not in self.in_article[loc.article], day)
         self.value(cid, "name", loc.name, day)
         for a in loc.aliases:
             self.value(cid, "alias", a, day)
@@ -412,10 +359,9 @@ class Linker:
     def refresh(self, cid: int) -> None:
         """The summary columns from the counted values: the most frequent name, born, country."""
         vals: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for what, value, count in self.conn.execute(
-                "SELECT what, value, count FROM corpus_entity_values WHERE entity = ?", (cid,)):
+        for what, value, count in self.store.corpus_entity_value_counts(cid):
             vals[what].append((value, count))
-        row = self.conn.execute("SELECT type, first_name FROM corpus_entities WHERE id = ?", (cid,)).fetchone()
+        row = self.store.corpus_entity_type_and_first_name(cid)
         if row is None:
             return
         type_, first = row
@@ -432,31 +378,11 @@ class Linker:
             name = top("name", lambda v: (nominative(v), not QUOTES.search(v)))
         born = top("born", lambda v: len(v.rstrip("?~%")))
         country = top("country")
-        self.conn.execute("UPDATE corpus_entities SET name = coalesce(?, name), key = coalesce(?, key), born = ?,"
-                          " country = ? WHERE id = ?", (name, name_key(name) if name else None, born, country, cid))
+        self.store.set_corpus_entity_summary(cid, name, name_key(name) if name else None, born, country)
 
     def merge(self, into: int, old: int) -> None:
         """Corpus entity ``old`` is ``into``: move its links, values and keys (events follow)."""
-        c = self.conn
-        articles = [r[0] for r in c.execute("SELECT DISTINCT article FROM entity_links WHERE corpus = ?", (old,))]
-        c.execute("UPDATE entity_links SET corpus = ? WHERE corpus = ?", (into, old))
-        for what, value, count, first, last in c.execute(
-                "SELECT what, value, count, first, last FROM corpus_entity_values WHERE entity = ?", (old,)).fetchall():
-            self.value(into, what, value, first, count)
-            if last and last != first:
-                self.value(into, what, value, last, 0)
-        c.execute("DELETE FROM corpus_entity_values WHERE entity = ?", (old,))
-        c.execute("INSERT OR IGNORE INTO corpus_names (key, entity) SELECT key, ? FROM corpus_names WHERE entity = ?",
-                  (into, old))
-        c.execute("DELETE FROM corpus_names WHERE entity = ?", (old,))
-        m, f, l = c.execute("SELECT mentions, first_seen, last_seen FROM corpus_entities WHERE id = ?", (old,)).fetchone()
-        f0, l0 = c.execute("SELECT first_seen, last_seen FROM corpus_entities WHERE id = ?", (into,)).fetchone()
-        shared = c.execute("SELECT count(DISTINCT article) FROM entity_links WHERE corpus = ?", (into,)).fetchone()[0]
-        c.execute("UPDATE corpus_entities SET mentions = mentions + ?, articles = ?, first_seen = ?, last_seen = ?"
-                  " WHERE id = ?", (m, shared, min((x for x in (f0, f) if x), default=None),
-                                    max((x for x in (l0, l) if x), default=None), into))
-        c.execute("DELETE FROM corpus_entities WHERE id = ?", (old,))
-        c.execute("INSERT INTO entity_merges (old, new) VALUES (?, ?)", (old, into))
+        articles = self.store.merge_corpus_entity(into, old)
         for arts in self.in_article.values():
             if old in arts:
                 arts.discard(old)
@@ -469,17 +395,14 @@ class Linker:
     def promote(self) -> None:
         """Surname-only corpus entities whose surname now has one full-name candidate: merge them in."""
         for last in sorted(self.surnames):
-            lone = self.conn.execute("SELECT id FROM corpus_entities WHERE type = 'PER' AND first_name IS NULL"
-                                     " AND patronymic IS NULL AND last_name = ?", (last,)).fetchall()
+            lone = self.store.surname_only_persons(last)
             if not lone:
                 continue
-            full = self.conn.execute("SELECT id, born FROM corpus_entities WHERE type = 'PER' AND first_name IS NOT NULL"
-                                     " AND last_name = ?", (last,)).fetchall()
+            full = self.store.full_name_persons_born(last)
             if len(full) != 1:
                 continue
-            for (old,) in lone:
-                borns = [r[0] for r in self.conn.execute(
-                    "SELECT value FROM corpus_entity_values WHERE entity = ? AND what = 'born'", (old,))]
+            for old in lone:
+                borns = self.store.corpus_entity_values_of(old, "born")
                 if all(dates_agree(b, full[0][1]) for b in borns):
                     self.merge(full[0][0], old)
 
@@ -505,11 +428,11 @@ class Linker:
 def link_new(store) -> int:
     """Link every article entity not linked yet to a corpus entity; returns how many articles were linked."""
     with store.transaction():
-        arts = pending(store, STAGE)
+        arts = store.unlinked_articles(STAGE)
         if not arts:
             return 0
         Linker(store).link(_locals(store, arts))
-        mark_done(store, STAGE, [pk for pk, _ in arts])
+        store.mark_linked(STAGE, [pk for pk, _ in arts])
     return len(arts)
 
 

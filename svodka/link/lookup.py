@@ -57,7 +57,6 @@ def _variants(name: str) -> list[str]:
 def find(store, name: str) -> list[Candidate]:
     """The corpus entities a name may stand for, best first: by id ("#12"), by full name or alias in any
     case form, else by surname ("Алиеву" → Ильхам Алиев; "Алиевой" → Мехрибан Алиева), else by first name."""
-    conn = store.conn
     text = name.strip()
     if text.startswith("#") and text[1:].isdigit():
         ids = [(int(text[1:]), "id")]
@@ -71,13 +70,9 @@ def find(store, name: str) -> list[Candidate]:
                 keys += lookup_keys(t, v, [])
             keys.append(f"PER:{name_key(v)}")
         keys = list(dict.fromkeys(keys))
-        marks = ",".join("?" * len(keys))
-        ids = [(r[0], "name") for r in conn.execute(
-            f"SELECT DISTINCT entity FROM corpus_names WHERE key IN ({marks})", keys)]
+        ids = [(i, "name") for i in store.corpus_entities_with_keys(keys)]
         if not ids:
-            ids = [(r[0], "name") for r in conn.execute(
-                f"SELECT id FROM corpus_entities WHERE key IN ({','.join('?' * len(variants))})",
-                [name_key(v) for v in variants])]
+            ids = [(i, "name") for i in store.corpus_entities_named([name_key(v) for v in variants])]
         if len(text.split()) == 1 and text[:1].isupper():
             # every person the one word may be a case form of: "Алиева" is his genitive and her nominative,
             # so it answers to Ильхам Алиев and to Мехрибан Алиева (a reading's gender must fit the person's)
@@ -94,16 +89,12 @@ def find(store, name: str) -> list[Candidate]:
             ids += [(i, "surname") for i in sorted(wanted) if i not in {x for x, _ in ids}]
         if not ids and len(text.split()) == 1:
             lasts = list(dict.fromkeys(name_key(v) for v in variants))
-            m = ",".join("?" * len(lasts))
-            ids = [(r[0], "surname") for r in conn.execute(
-                f"SELECT id FROM corpus_entities WHERE type = 'PER' AND last_name IN ({m})", lasts)]
+            ids = [(i, "surname") for i in store.persons_with_last_names(lasts)]
             if not ids:
-                ids = [(r[0], "first name") for r in conn.execute(
-                    f"SELECT id FROM corpus_entities WHERE type = 'PER' AND first_name IN ({m})", lasts)]
+                ids = [(i, "first name") for i in store.persons_with_first_names(lasts)]
     out = []
     for cid, how in dict(ids).items():
-        row = conn.execute("SELECT type, name, born, country, articles, mentions FROM corpus_entities WHERE id = ?",
-                           (cid,)).fetchone()
+        row = store.corpus_entity_card(cid)
         if row:
             out.append(Candidate(cid, *row, how=how))
     out.sort(key=lambda c: (-c.articles, -c.mentions, c.id))
