@@ -65,17 +65,15 @@ def cmd_timeline(args) -> int:
 
 def cmd_link(args) -> int:
     from ..link import update
-    from ..link.entities import pending
     from ..store import StoreError
 
     try:
         with _open(args, write=True) as store:
             with store.transaction():
-                new = len(pending(store, "entities"))
+                new = len(store.unlinked_articles("entities"))
                 update(store)
             articles = len(store)
-            n = store.conn.execute("SELECT count(*) FROM corpus_entities").fetchone()[0]
-            m = store.conn.execute("SELECT count(*) FROM corpus_events").fetchone()[0]
+            n, m = store.corpus_counts()
     except StoreError as err:
         return _fail(str(err))
     # "article(s)": tests/test_link.py reads this wording

@@ -213,8 +213,7 @@ def place_fields(raw: str, article: dict, names: Iterable[str]) -> dict[str, Pla
 
 def articles_by_source(store) -> dict[str, tuple[int, str]]:
     """Every source an article was read from → (article pk, article id)."""
-    return {source: (pk, aid) for source, pk, aid in store.conn.execute(
-        "SELECT s.source, a.pk, a.id FROM sources s JOIN articles a ON a.sha256 = s.sha256")}
+    return {source: (pk, aid) for source, pk, aid in store.articles_by_source()}
 
 
 def doc_for(source: str, raw_root: Path, docs: set[str]) -> str | None:
@@ -248,10 +247,9 @@ def predict(store, raw_root: Path, docs: Iterable[str]) -> dict[str, Doc]:
         pk, aid = found[doc]
         article = store.article_dict(aid) or {}
         raw = (raw_root / doc).read_bytes().decode("utf-8", errors="replace")
-        types = dict(store.conn.execute("SELECT entity, type FROM entities WHERE article = ?", (pk,)))
-        links = dict(store.conn.execute("SELECT entity, corpus FROM entity_links WHERE article = ?", (pk,)))
-        rows = store.conn.execute("SELECT entity, field, start, stop, text FROM mentions WHERE article = ?",
-                                  (pk,)).fetchall()
+        types = store.entity_types_of_article(pk)
+        links = store.entity_links_of_article(pk)
+        rows = store.mentions_of_article(pk)
         names = {r[1] for r in rows if r[1]}
         where = place_fields(raw, article, names)
         d = Doc(article=aid, fields_found=len(where), fields_missed=len(names) - len(where))
@@ -348,7 +346,7 @@ def mixed_and_split(pairs: list[tuple[str, Hashable]], n: int) -> tuple[list, li
 
 
 def _names(store) -> dict[int, str]:
-    return {cid: name for cid, name in store.conn.execute("SELECT id, name FROM corpus_entities")}
+    return store.corpus_entity_names()
 
 
 def print_errors(result: dict, n: int, names: dict[int, str], out=sys.stdout) -> None:
