@@ -171,5 +171,5 @@ def test_a_bracketed_country_is_where_a_place_lies():
                            body=["Ураган обрушился на Тампу (США) и соседние города. В Тампе (США) нет света."]))
     tampa = next(e for e in art.entities if e.name == "Тампа")
     assert "США" not in tampa.aliases
-    from svodka.link.entities import lookup_keys
+    from svodka.link.names import lookup_keys
     assert not any("iso" in k for k in lookup_keys("LOC", "Тампа", ["США"]))

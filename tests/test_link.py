@@ -19,7 +19,7 @@ from conftest import ROOT, store_at
 from svodka import Article, Entity, Event, Mention
 from svodka.link import entities, events, update
 from svodka.link.dossier import dossier
-from svodka.link.entities import person_name
+from svodka.link.names import person_name
 from svodka.link.lookup import AmbiguousName, find, resolve
 from svodka.link.events import DAY, MONTH, SEASON, span
 from svodka.link.timeline import timeline

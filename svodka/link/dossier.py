@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .entities import country_iso
+from .names import country_iso
 from .lookup import AmbiguousName, resolve
 from .events import source_key
 

@@ -46,7 +46,6 @@ from urllib.parse import urlsplit
 from .. import cameo as codes
 from ..cameo import SYMMETRIC_TYPES, event_key
 from ..store.records import dumps, key as name_key
-from .entities import mark_done, pending
 from .event_actors import article_actor_names, corpus_actor, actors_agree, is_country, places_agree, reports_agree
 
 STAGE = "events"
@@ -354,12 +353,12 @@ class EventLinker:
 def link_new(store) -> int:
     """Link every article event not linked yet to a corpus event; returns how many articles were linked."""
     with store.transaction():
-        arts = pending(store, STAGE)
+        arts = store.unlinked_articles(STAGE)
         if not arts:
             return 0
         linker = EventLinker(store)
         linker.link(_reports(store, arts))
-        mark_done(store, STAGE, [pk for pk, _ in arts])
+        store.mark_linked(STAGE, [pk for pk, _ in arts])
     return len(arts)
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..nlp.normal import surname_readings
 from ..store.records import key as name_key
-from .entities import country_iso, lookup_keys, person_name
+from .names import country_iso, lookup_keys, person_name
 
 
 @dataclass(slots=True)

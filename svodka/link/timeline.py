@@ -24,7 +24,7 @@ not counted.
 """
 from __future__ import annotations
 
-from .entities import country_iso
+from .names import country_iso
 from .lookup import resolve
 from .events import MONTH, symmetric_types
 

@@ -1,0 +1,126 @@
+"""The package's layers, read from its source: every import (inside functions too) goes down the pipeline, and
+no module imports itself back through others.
+
+    model ← nothing; cameo, lang (language tools) ← model
+    read, page ← model;  nlp ← page;  events ← nlp;  pipeline ← events
+    store ← model and the language tools only
+    link ← store;  ingest, reanalyze, export ← pipeline, store, link;  serve ← store, link, export
+    cmd, cli, the package's own __init__ ← anything;  eval ← anything but serve and cmd
+
+The shared language tools any layer may use, until they all live in lang/: page/lines.py (morph),
+store/text.py (lemmas), store/records.py (name keys), nlp/countries.py and nlp/normal.py.
+"""
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "svodka"
+
+# layer → the layers it may import (itself always)
+BOTTOM = {"model", "cameo", "lang", "timelimit"}
+ALLOWED: dict[str, set[str]] = {
+    "model": set(),
+    "cameo": {"model"},
+    "lang": {"model"},
+    "timelimit": set(),
+    "read": {"model"},
+    "page": {"model"},
+    "nlp": {"model", "page"},
+    "events": {"model", "page", "nlp"},
+    "pipeline": {"model", "page", "nlp", "events", "read", "timelimit"},
+    "cluster": {"model", "pipeline", "page", "nlp", "events", "read", "timelimit"},
+    "store": {"model"},
+    "link": {"model", "store"},
+    "ingest": {"model", "read", "page", "nlp", "events", "pipeline", "cluster", "timelimit", "store", "link"},
+    "reanalyze": {"model", "read", "page", "nlp", "events", "pipeline", "timelimit", "store", "link"},
+    "export": {"model", "read", "page", "nlp", "events", "pipeline", "store", "link"},
+    "serve": {"model", "store", "link", "export"},
+    "eval": {"svodka", "model", "read", "page", "nlp", "events", "pipeline", "cluster", "timelimit", "store", "link",
+             "ingest", "reanalyze", "export"},
+}
+ANYTHING = {"cmd", "cli", "svodka"}          # the command line and the package's own API
+LANGUAGE_TOOLS = {"svodka.page.lines", "svodka.store.text", "svodka.store.records", "svodka.nlp.countries",
+                  "svodka.nlp.normal"}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def resolve(name: str) -> str:
+    """The module an imported name lives in: 'svodka.store.open_store' → 'svodka.store'."""
+    parts = name.split(".")
+    while parts:
+        candidate = PACKAGE.parent.joinpath(*parts)
+        if candidate.with_suffix(".py").exists() or (candidate / "__init__.py").exists():
+            return ".".join(parts)
+        parts.pop()
+    return name
+
+
+def imports() -> dict[str, set[str]]:
+    edges: dict[str, set[str]] = defaultdict(set)
+    for path in PACKAGE.rglob("*.py"):
+        mod = module_name(path)
+        package = mod if path.name == "__init__.py" else mod.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")[:len(package.split(".")) - (node.level - 1)]
+                    target = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    target = node.module or ""
+                if target.split(".")[0] == "svodka":
+                    for alias in node.names:
+                        edges[mod].add(resolve(f"{target}.{alias.name}"))
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name.split(".")[0] == "svodka":
+                        edges[mod].add(resolve(alias.name))
+    return edges
+
+
+def layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "svodka"
+
+
+def test_every_import_goes_down_the_layers():
+    wrong = []
+    for mod, targets in sorted(imports().items()):
+        src = layer(mod)
+        if src in ANYTHING:
+            continue
+        for target in sorted(targets):
+            dst = layer(target)
+            if dst == src or dst in BOTTOM or target in LANGUAGE_TOOLS:
+                continue
+            if dst not in ALLOWED.get(src, set()):
+                wrong.append(f"{mod} imports {target}")
+    assert not wrong, "imports against the layers:\n  " + "\n  ".join(wrong)
+
+
+def test_no_import_cycles():
+    edges = imports()
+    # packages import their modules from __init__ (a map, not a dependency back): drop those edges
+    graph = {m: {t for t in ts if t != m and not (m == t.rpartition(".")[0])} for m, ts in edges.items()}
+    cycles, state, stack = [], {}, []
+
+    def visit(m: str) -> None:
+        state[m] = 1
+        stack.append(m)
+        for t in sorted(graph.get(m, ())):
+            if state.get(t) == 1:
+                cycles.append(" → ".join(stack[stack.index(t):] + [t]))
+            elif t not in state:
+                visit(t)
+        stack.pop()
+        state[m] = 2
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m)
+    assert not cycles, "import cycles:\n  " + "\n  ".join(cycles)
