@@ -16,7 +16,7 @@ import json
 import sys
 
 from ..lang.plural import count_en
-from .store import _db_default, _fail
+from ._common import db_default, fail
 
 
 def cmd_stories(args) -> int:
@@ -29,7 +29,7 @@ def cmd_stories(args) -> int:
                 assign_new(store)
             found = stories(store, args.min_articles, limit=args.limit)
     except StoreError as err:
-        return _fail(str(err))
+        return fail(str(err))
     out = sys.stdout
     for story in found:
         if args.json:
@@ -56,7 +56,7 @@ def cmd_export(args) -> int:
         with open_store(args.db, create=False, read_only=True) as store:
             written = export(store, args.format, args.out)
     except (StoreError, ExportError) as err:
-        return _fail(str(err))
+        return fail(str(err))
     for name, rows in written.items():
         print(f"{rows:8d}  {args.out.rstrip('/')}/{name}")
     return 0
@@ -66,7 +66,7 @@ def register(sub) -> None:
     from ..export import FORMATS
 
     def db(p) -> None:
-        p.add_argument("--db", default=_db_default(), help="the store: a SQLite path (sqlite:///…) or postgresql://… (default: $SVODKA_DB or svodka.db)")
+        p.add_argument("--db", default=db_default(), help="the store: a SQLite path (sqlite:///…) or postgresql://… (default: $SVODKA_DB or svodka.db)")
 
     p = sub.add_parser("stories", help="articles about the same story across sources, grouped")
     db(p)

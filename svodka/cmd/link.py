@@ -13,7 +13,7 @@ import json
 import sys
 
 from ..lang.plural import count_en
-from .store import _db_default, _fail, _open
+from ._common import db_default, fail, open_from
 
 
 def cmd_entity(args) -> int:
@@ -22,13 +22,13 @@ def cmd_entity(args) -> int:
     from ..store import StoreError
 
     try:
-        with _open(args) as store:
+        with open_from(args) as store:
             try:
                 d = dossier(store, args.name, limit=args.limit)
             except AmbiguousName as err:
                 return _ambiguous(err, args.json)
     except StoreError as err:
-        return _fail(str(err))
+        return fail(str(err))
     if args.json:
         sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
     else:
@@ -42,18 +42,18 @@ def cmd_timeline(args) -> int:
     from ..store import StoreError
 
     try:
-        with _open(args) as store:
+        with open_from(args) as store:
             try:
                 t = timeline(store, args.a, args.b)
             except AmbiguousName as err:
                 return _ambiguous(err, args.json)
     except StoreError as err:
-        return _fail(str(err))
+        return fail(str(err))
     if args.plot:
         try:
             plot(t, args.plot)
         except (OSError, ValueError) as err:
-            return _fail(f"cannot write {args.plot}: {err}")
+            return fail(f"cannot write {args.plot}: {err}")
     if args.json:
         sys.stdout.write(json.dumps(t, ensure_ascii=False) + "\n")
     else:
@@ -68,14 +68,14 @@ def cmd_link(args) -> int:
     from ..store import StoreError
 
     try:
-        with _open(args, write=True) as store:
+        with open_from(args, write=True) as store:
             with store.transaction():
                 new = len(store.unlinked_articles("entities"))
                 update(store)
             articles = len(store)
             n, m = store.corpus_counts()
     except StoreError as err:
-        return _fail(str(err))
+        return fail(str(err))
     # "article(s)": tests/test_link.py reads this wording
     print(f"svodka: {new} article(s) newly linked; {count_en(articles, 'article')}: "
           f"{count_en(n, 'corpus entity', 'corpus entities')}, {count_en(m, 'corpus event')}")
@@ -101,7 +101,7 @@ def _ambiguous(err, as_json: bool) -> int:
 def register(sub) -> None:
     p = sub.add_parser("entity", help="an entity's dossier: roles, birth date, mentions, quotes, events")
     p.add_argument("name", help='a name in any case form ("Алиеву"), or #ID')
-    p.add_argument("--db", default=_db_default(), help="the store: a SQLite path or postgresql://… (default: $SVODKA_DB or svodka.db)")
+    p.add_argument("--db", default=db_default(), help="the store: a SQLite path or postgresql://… (default: $SVODKA_DB or svodka.db)")
     p.add_argument("--json", action="store_true", help="print the dossier as one JSON object")
     p.add_argument("--limit", type=int, default=10, help="co-mentioned entities and latest articles shown")
     p.set_defaults(func=cmd_entity)
@@ -109,11 +109,11 @@ def register(sub) -> None:
     p = sub.add_parser("timeline", help="events between two actors by date, and the monthly cooperation/conflict series")
     p.add_argument("a", help="an actor: a country, person or organisation, in any case form, or #ID")
     p.add_argument("b", help="the other actor")
-    p.add_argument("--db", default=_db_default(), help="the store: a SQLite path or postgresql://… (default: $SVODKA_DB or svodka.db)")
+    p.add_argument("--db", default=db_default(), help="the store: a SQLite path or postgresql://… (default: $SVODKA_DB or svodka.db)")
     p.add_argument("--json", action="store_true", help="print the timeline as one JSON object")
     p.add_argument("--plot", metavar="FILE", help="draw the series and the events (FILE.png, .svg or .pdf)")
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("link", help="link the stored articles not linked yet (entities, events, stories)")
-    p.add_argument("--db", default=_db_default(), help="the store: a SQLite path or postgresql://… (default: $SVODKA_DB or svodka.db)")
+    p.add_argument("--db", default=db_default(), help="the store: a SQLite path or postgresql://… (default: $SVODKA_DB or svodka.db)")
     p.set_defaults(func=cmd_link)

@@ -14,51 +14,11 @@ there, a bad date) is one line on stderr, ``svodka: …``, and exit code 2.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import textwrap
 
 from ..lang.plural import count_en
-
-
-def _db_default() -> str:
-    return os.environ.get("SVODKA_DB") or "svodka.db"
-
-
-def _shown(db: str) -> str:
-    """The store as a message may name it: a PostgreSQL URL without its password."""
-    from ..store.postgres import redacted
-    return redacted(db) if "://" in db else db
-
-
-def _fail(message: str) -> int:
-    print(f"svodka: {message}", file=sys.stderr)
-    return 2
-
-
-def _open(args, *, write: bool = False, create: bool = False):
-    """The store of ``--db``: read-only, unless the verb writes (``write``; ``create``: a new store
-    may be made); a store that cannot be written is then refused at once (StoreReadOnly: why)."""
-    from ..store import open_store
-    if not (write or create):
-        return open_store(args.db, create=False, read_only=True)
-    store = open_store(args.db, create=create)
-    try:
-        store.check_writable()
-    except BaseException:
-        store.close()
-        raise
-    return store
-
-
-def database_errors() -> tuple[type[BaseException], ...]:
-    """The engines' exceptions (a full disk, a lost server): one line, not a traceback."""
-    import sqlite3
-    try:
-        import psycopg
-        return (sqlite3.Error, psycopg.Error)
-    except ImportError:
-        return (sqlite3.Error,)
+from ._common import database_errors, db_default, fail, open_from, shown
 
 
 def cmd_ingest(args) -> int:
@@ -70,17 +30,17 @@ def cmd_ingest(args) -> int:
     # --progress without a terminal (a log, `make run` piped): lines, not a bar
     progress = terminal if args.progress is None else args.progress and (terminal or "lines")
     try:
-        with _open(args, create=True) as store:
+        with open_from(args, create=True) as store:
             report = ingest(args.paths, store, batch_size=args.batch_size, progress=progress,
                             workers=args.workers, scheduler=args.scheduler,
                             pipeline=pipeline_for(args.time_limit))
     except (StoreError, OSError, ValueError) as err:       # OSError: a scheduler that does not answer
-        return _fail(str(err))
+        return fail(str(err))
     except database_errors() as err:
-        return _fail(f"cannot write to the store {_shown(args.db)}: {err}")
+        return fail(f"cannot write to the store {shown(args.db)}: {err}")
     print(f"svodka: {report}")
     if report.rejections:
-        print(f"svodka: {report.rejections} rejected: see `svodka rejected --db {_shown(args.db)}`")
+        print(f"svodka: {report.rejections} rejected: see `svodka rejected --db {shown(args.db)}`")
     return 1 if report.documents and report.rejections == report.documents else 0
 
 
@@ -91,13 +51,13 @@ def cmd_reanalyze(args) -> int:
 
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
-        with _open(args, write=True) as store:
+        with open_from(args, write=True) as store:
             report = reanalyze(store, batch_size=args.batch_size, progress=progress,
                                pipeline=pipeline_for(args.time_limit))
     except StoreError as err:
-        return _fail(str(err))
+        return fail(str(err))
     except database_errors() as err:
-        return _fail(f"cannot write to the store {_shown(args.db)}: {err}")
+        return fail(f"cannot write to the store {shown(args.db)}: {err}")
     for _, source, reason in report.failed:
         print(f"svodka: {source}: {reason} (kept as it was)", file=sys.stderr)
     print(f"svodka: {report}")
@@ -108,10 +68,10 @@ def cmd_rejected(args) -> int:
     from ..store import StoreError
 
     try:
-        with _open(args) as store:
+        with open_from(args) as store:
             listed = store.rejected()
     except StoreError as err:
-        return _fail(str(err))
+        return fail(str(err))
     for doc in listed:
         if args.json:
             sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
@@ -127,17 +87,17 @@ def cmd_show(args) -> int:
     from .analyze import _print_article
 
     try:
-        with _open(args) as store:
+        with open_from(args) as store:
             if args.raw:
                 data = store.raw(args.id)
                 if data is None:
-                    return _fail(f"no document {args.id!r} in {_shown(args.db)}")
+                    return fail(f"no document {args.id!r} in {shown(args.db)}")
                 sys.stdout.buffer.write(data)
                 sys.stdout.buffer.flush()
                 return 0
             article = store.article(args.id)
             if article is None:
-                return _fail(f"no article {args.id!r} in {_shown(args.db)}")
+                return fail(f"no article {args.id!r} in {shown(args.db)}")
             if args.json:
                 sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
                 return 0
@@ -152,7 +112,7 @@ def cmd_show(args) -> int:
             for q in article.quotes:
                 out.write(f"quote: {q.speaker or '?'}: «{q.text}»\n")
     except StoreError as err:
-        return _fail(str(err))
+        return fail(str(err))
     return 0
 
 
@@ -160,11 +120,11 @@ def cmd_search(args) -> int:
     from ..store import StoreError
 
     try:
-        with _open(args) as store:
+        with open_from(args) as store:
             hits = store.search(args.query, date_from=args.date_from, date_to=args.date_to, site=args.site,
                                 rubric=args.rubric, entity=args.entity, limit=args.limit)
     except StoreError as err:
-        return _fail(str(err))
+        return fail(str(err))
     out = sys.stdout
     for hit in hits:
         if args.json:
@@ -185,7 +145,7 @@ def register(sub) -> None:
     from .analyze import add_time_limit
 
     def db(p) -> None:
-        p.add_argument("--db", default=_db_default(), help="the store: a SQLite path (sqlite:///…) or postgresql://user@host/db"
+        p.add_argument("--db", default=db_default(), help="the store: a SQLite path (sqlite:///…) or postgresql://user@host/db"
                                                         " (default: $SVODKA_DB or svodka.db)")
 
     p = sub.add_parser("ingest", help="analyse documents and store the articles (skips what is already stored)")

@@ -345,4 +345,3 @@ class Store(SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQ
     def __len__(self) -> int:
         return self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    _find = find                    # the name the web pages used before it was public

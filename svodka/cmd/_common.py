@@ -1,0 +1,58 @@
+"""What every command shares: the store of ``--db`` ($SVODKA_DB, else svodka.db), opening it, one-line
+failures.
+
+    add_db(parser)          the --db option, with its default
+    open_from(args, write=, create=)   the store, read-only unless the verb writes
+    fail(message) -> 2      "svodka: message" on stderr
+    shown(db)               a store as a message may name it (no password)
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+DB_HELP = "the store: a SQLite path (sqlite:///…) or postgresql://user@host/db (default: $SVODKA_DB or svodka.db)"
+
+
+def db_default() -> str:
+    return os.environ.get("SVODKA_DB") or "svodka.db"
+
+
+def add_db(parser, help: str = DB_HELP) -> None:
+    parser.add_argument("--db", default=db_default(), help=help)
+
+
+def shown(db: str) -> str:
+    """The store as a message may name it: a PostgreSQL URL without its password."""
+    from ..store.postgres import redacted
+    return redacted(db) if "://" in db else db
+
+
+def fail(message: str) -> int:
+    print(f"svodka: {message}", file=sys.stderr)
+    return 2
+
+
+def open_from(args, *, write: bool = False, create: bool = False):
+    """The store of ``--db``: read-only, unless the verb writes (``write``; ``create``: a new store
+    may be made); a store that cannot be written is then refused at once (StoreReadOnly: why)."""
+    from ..store import open_store
+    if not (write or create):
+        return open_store(args.db, create=False, read_only=True)
+    store = open_store(args.db, create=create)
+    try:
+        store.check_writable()
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def database_errors() -> tuple[type[BaseException], ...]:
+    """The engines' exceptions (a full disk, a lost server): one line, not a traceback."""
+    import sqlite3
+    try:
+        import psycopg
+        return (sqlite3.Error, psycopg.Error)
+    except ImportError:
+        return (sqlite3.Error,)
