@@ -12,10 +12,7 @@ Reads and analyses like ``svodka analyze`` (files, folders, archives, '-'), code
   gdelt  GDELT 2.0 event-table rows, 61 tab-separated columns, no header (``--header`` adds GDELT's column
          names); which columns are filled is documented in svodka/events/gdelt.py.
 
-Also: ``register_eval(ev)`` adds ``eval facts DIR`` (factRuEval Meeting facts, svodka/eval/facts.py) and
-``eval events DIR`` (NEREL EVENT arguments, svodka/eval/events.py) to the ``svodka eval`` sub-commands;
-``register`` calls it on the already registered ``eval`` parser when it finds one (AREAS order: evaluate
-before events), so the eval verbs work without touching cmd/evaluate.py.
+The event evaluations (``eval facts``, ``eval events``, ``eval coverage``) are in cmd/evaluate.py.
 """
 from __future__ import annotations
 
