@@ -199,7 +199,7 @@ def test_relinking_and_reingesting_add_nothing(kb):
         update(store)
     assert counts(store) == before
     result = cli("link", db=db)
-    assert result.returncode == 0 and "0 article(s) newly linked" in result.stdout.decode()
+    assert result.returncode == 0 and "0 articles newly linked" in result.stdout.decode()
     report = ingest(DEMO, db, progress=False)
     assert report.new == 0 and counts(store) == before
 

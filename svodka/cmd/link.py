@@ -76,8 +76,7 @@ def cmd_link(args) -> int:
             n, m = store.corpus_counts()
     except StoreError as err:
         return fail(str(err))
-    # "article(s)": tests/test_link.py reads this wording
-    print(f"svodka: {new} article(s) newly linked; {count_en(articles, 'article')}: "
+    print(f"svodka: {count_en(new, 'article')} newly linked; {count_en(articles, 'article')}: "
           f"{count_en(n, 'corpus entity', 'corpus entities')}, {count_en(m, 'corpus event')}")
     return 0
 

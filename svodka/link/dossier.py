@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..lang.plural import count_en
 from .names import country_iso
 from .lookup import AmbiguousName, resolve
 from .events import source_key
@@ -101,7 +102,7 @@ def format_dossier(d: dict, width: int = 100) -> str:
     if d.get("born"):
         facts.append(f"born {d['born']}")
     lines.append(f"{d['name']}  ({', '.join(facts)})")
-    lines.append(f"{d['articles']} articles, {d['mentions']} mentions, {d['first_seen']} … {d['last_seen']}")
+    lines.append(f"{count_en(d['articles'], 'article')}, {count_en(d['mentions'], 'mention')}, {d['first_seen']} … {d['last_seen']}")
     if d["names"]:
         lines.append("also: " + ", ".join(f"{n['name']} ({n['articles']})" for n in d["names"]))
     if len(d.get("births") or []) > 1:
@@ -111,16 +112,16 @@ def format_dossier(d: dict, width: int = 100) -> str:
         w = min(48, max(len(r["role"]) for r in d["roles"]))
         for r in d["roles"]:
             span = r["first"] if r["first"] == r["last"] else f"{r['first']} … {r['last']}"
-            lines.append(f"  {r['role']:<{w}}  {span}  ({r['articles']} articles)")
+            lines.append(f"  {r['role']:<{w}}  {span}  ({count_en(r['articles'], 'article')})")
     if d["by_month"]:
         lines += ["", "Mentions by month"]
         top = max(m["articles"] for m in d["by_month"]) or 1
         for m in d["by_month"]:
             bar = "█" * max(1, round(20 * m["articles"] / top))
-            lines.append(f"  {m['month']}  {bar:<20}  {m['articles']} articles, {m['mentions']} mentions")
+            lines.append(f"  {m['month']}  {bar:<20}  {count_en(m['articles'], 'article')}, {count_en(m['mentions'], 'mention')}")
     if d["co_mentioned"]:
         lines += ["", "Co-mentioned"]
-        lines += [f"  {c['name']} ({c['type']})  {c['articles']} articles" for c in d["co_mentioned"]]
+        lines += [f"  {c['name']} ({c['type']})  {count_en(c['articles'], 'article')}" for c in d["co_mentioned"]]
     if d["quotes"]:
         lines += ["", "Quotes" + (f" (the latest {len(d['quotes'])} of {d['quotes_total']})"
                                   if d["quotes_total"] > len(d["quotes"]) else "")]
