@@ -23,6 +23,8 @@ from .model import Event
 SYMMETRIC_TYPES = frozenset({"call", "meet", "agreement", "intent"})
 # fact and claim are one happening; an intended or future one another (~), a negated one a third (!)
 POLARITY = {"fact": "", "claim": "", "intent": "~", "future": "~", "negated": "!"}
+# how firmly a modality says it happened: the strongest report of an event speaks for it
+STRENGTH = {"fact": 4, "claim": 3, "intent": 2, "future": 1, "negated": 0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,4 +196,4 @@ def event_key(event: Event) -> str:
 
 
 __all__ = ["Code", "CODES", "get", "quad_class", "goldstein", "plover", "intended", "SYMMETRIC_TYPES",
-           "POLARITY", "event_key"]
+           "POLARITY", "STRENGTH", "event_key"]

@@ -1,7 +1,7 @@
 """The package's layers, read from its source: every import (inside functions too) goes down the pipeline, and
 no module imports itself back through others.
 
-    model ← nothing; cameo, lang (language tools) ← model
+    model, edtf ← nothing; cameo, lang (language tools) ← model
     read, page ← model;  nlp ← page;  events ← nlp;  pipeline ← events
     store ← model and the language tools only
     link ← store;  ingest, reanalyze, export ← pipeline, store, link;  serve ← store, link, export
@@ -19,10 +19,11 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "svodka"
 
 # layer → the layers it may import (itself always)
-BOTTOM = {"model", "cameo", "lang", "timelimit"}
+BOTTOM = {"model", "cameo", "edtf", "lang", "timelimit"}
 ALLOWED: dict[str, set[str]] = {
     "model": set(),
     "cameo": {"model"},
+    "edtf": set(),
     "lang": {"model"},
     "timelimit": set(),
     "read": {"model"},

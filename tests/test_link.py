@@ -21,7 +21,8 @@ from svodka.link import entities, events, update
 from svodka.link.dossier import dossier
 from svodka.link.names import person_name
 from svodka.link.lookup import AmbiguousName, find, resolve
-from svodka.link.events import DAY, MONTH, SEASON, span
+from svodka.edtf import DAY, MONTH, SEASON
+from svodka.link.events import span
 from svodka.link.timeline import timeline
 from svodka.ingest import ingest
 from svodka.store import open_store

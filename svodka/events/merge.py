@@ -22,14 +22,13 @@ from __future__ import annotations
 
 from ..model import Event, Mention
 from .. import cameo as codes
-from ..cameo import POLARITY, SYMMETRIC_TYPES
+from ..cameo import POLARITY, STRENGTH, SYMMETRIC_TYPES
+from ..edtf import season_months
 from .actor_codes import code_actors, is_actor, placed
 from .actors import place_country
 from .draft import Draft
 from .when_where import refine_meeting
 
-STRENGTH = {"fact": 4, "claim": 3, "intent": 2, "future": 1, "negated": 0}
-SEASON_MONTHS = {21: (3, 4, 5), 22: (6, 7, 8), 23: (9, 10, 11), 24: (12, 1, 2)}
 
 
 def _plain_date(value: str | None) -> str | None:
@@ -54,7 +53,7 @@ def dates_compatible(a: str | None, b: str | None, soft_a: bool = False, soft_b:
         return True
     for x, y in ((a, b), (b, a)):          # season vs month: 2025-22 vs 2025-07
         if len(x) == 7 and x[5:7].isdigit() and int(x[5:7]) > 20 and len(y) >= 7:
-            months = SEASON_MONTHS.get(int(x[5:7]), ())
+            months = season_months(int(x[5:7]))
             year = int(x[:4])
             ym, mm = int(y[:4]), int(y[5:7])
             if mm in months and (ym == year or (mm in (1, 2) and int(x[5:7]) == 24 and ym == year + 1)):

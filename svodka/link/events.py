@@ -36,7 +36,6 @@ country, key), ``event_links`` (article, n → event, with the resolved actors a
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -44,15 +43,12 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from .. import cameo as codes
-from ..cameo import SYMMETRIC_TYPES, event_key
+from ..cameo import POLARITY, STRENGTH, SYMMETRIC_TYPES, event_key
+from ..edtf import DAY, SPAN, bounds
 from ..store.records import dumps, key as name_key
 from .event_actors import article_actor_names, corpus_actor, actors_agree, is_country, places_agree, reports_agree
 
 STAGE = "events"
-POLARITY = {"fact": "", "claim": "", "intent": "~", "future": "~", "negated": "!"}
-STRENGTH = {"fact": 4, "claim": 3, "intent": 2, "future": 1, "negated": 0}
-SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}      # 24: December to February
-DAY, MONTH, SEASON, YEAR, SPAN = 4, 3, 2, 1, 0
 REACH = 400        # days: an event's span starts at most this long before a report that joins it
 
 
@@ -83,32 +79,6 @@ class DateSpan:
         return abs((self.lo - other.lo).days) + abs((self.hi - other.hi).days)
 
 
-def _month_end(y: int, m: int) -> date:
-    return (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1))
-
-
-def _point(text: str, end: bool) -> tuple[date, date, int] | None:
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
-    if not m:
-        return None
-    y = int(m.group(1))
-    try:
-        if m.group(3):
-            d = date(y, int(m.group(2)), int(m.group(3)))
-            return d, d, DAY
-        if m.group(2):
-            mm = int(m.group(2))
-            if 1 <= mm <= 12:
-                return date(y, mm, 1), _month_end(y, mm), MONTH
-            if mm in SEASON_MONTHS:
-                a, b = SEASON_MONTHS[mm]
-                return date(y, a, 1), _month_end(y + (b > 12), (b - 1) % 12 + 1), SEASON
-            return None
-        return date(y, 1, 1), date(y, 12, 31), YEAR
-    except ValueError:
-        return None
-
-
 def span(value: str | None, fallback: str | None = None) -> DateSpan | None:
     """'2025-10-09' → that day; '2025-10' → October; '2025-22' → summer; '2025'; 'A/B', '../B' → an
     interval (an open end reaches 31 days). None or unreadable: the ``fallback`` (the article's date)."""
@@ -116,8 +86,8 @@ def span(value: str | None, fallback: str | None = None) -> DateSpan | None:
     if v:
         if "/" in v:
             a, _, b = v.partition("/")
-            pa = _point(a, False) if a and a != ".." else None
-            pb = _point(b, True) if b and b != ".." else None
+            pa = bounds(a) if a and a != ".." else None
+            pb = bounds(b) if b and b != ".." else None
             if pa and pb:
                 return DateSpan(pa[0], pb[1], SPAN)
             if pb:
@@ -125,7 +95,7 @@ def span(value: str | None, fallback: str | None = None) -> DateSpan | None:
             if pa:
                 return DateSpan(pa[0], pa[0] + timedelta(days=31), SPAN)
         else:
-            p = _point(v, False)
+            p = bounds(v)
             if p:
                 return DateSpan(*p)
     if fallback and fallback != value:

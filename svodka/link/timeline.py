@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from .names import country_iso
 from .lookup import resolve
-from .events import MONTH, symmetric_types
+from ..edtf import MONTH
+from .events import symmetric_types
 
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 

@@ -20,7 +20,7 @@ from ..store.records import day_bounds, key
 from ..store.view_queries import EVENT_COLUMNS
 from .edtf import month_bounds
 from .edtf import actor_match as _actor_match
-from .edtf import day_span as _day_span
+from ..edtf import day_span as _day_span
 
 FACET_CAP = 2000          # facets count over at most this many matches (the newest ones)
 MAX_OFFSET = 100_000      # deeper pages are refused (a 4xx): nobody pages that far by hand
