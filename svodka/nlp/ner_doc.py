@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..page.lines import morph
+
 # ---------------------------------------------------------------- text helpers
 
 SEPARATORS = {",", ";", "•", "·", "(", ")", "[", "]", "{", "}", "|", "/", "\\", "*", "=", "+", "#", "~", "►", "▪", "●"}
@@ -61,14 +63,12 @@ def has_letter(w: str) -> bool:
 PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 
 
-@lru_cache(maxsize=1)
 def _morph():
+    """The process's one analyzer (page/lines.py's)."""
     import warnings
 
     warnings.filterwarnings("ignore", category=UserWarning, module="pymorphy2")
-    from natasha import MorphVocab
-
-    return MorphVocab()
+    return morph()
 
 
 @lru_cache(maxsize=100_000)
