@@ -263,3 +263,8 @@ def test_calling_someones_proposal_unacceptable_rejects_it():
 def test_checking_reports_is_an_inquiry():
     evs = coded("Следственный комитет проверит информацию о брошенных в квартире детях.")
     assert of_type(evs, "investigate")
+
+
+def test_one_held_under_arrest_is_its_target():
+    evs = coded("Полицейский Алексей Зимин находится сейчас под арестом.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("arrest", [], ["Алексей Зимин"])]
