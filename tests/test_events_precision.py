@@ -268,3 +268,10 @@ def test_checking_reports_is_an_inquiry():
 def test_one_held_under_arrest_is_its_target():
     evs = coded("Полицейский Алексей Зимин находится сейчас под арестом.")
     assert [(e.type, e.source, e.target) for e in evs] == [("arrest", [], ["Алексей Зимин"])]
+
+
+def test_a_protest_expressed_is_one_complaint_by_the_named_ministry_of_its_country():
+    evs = coded("МИД Эстонии выразил протест в связи с задержанием своих граждан.")
+    complaints = [e for e in evs if e.type in ("complain", "protest")]
+    assert [(e.type, e.cameo) for e in complaints] == [("complain", "114")]
+    assert complaints[0].actors["source"][0].code == "ESTGOV"

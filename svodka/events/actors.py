@@ -204,6 +204,17 @@ class ActorIndex:
             return None                 # "итальянского фотографа" is not the Ukrainian named before
         return replace(near, inferred=True)
 
+    def genitive_country(self, s: Sentence, tok: Tok) -> str | None:
+        """The country a genitive beside the token names ("МИД Украины", "полиция Армении"), if any."""
+        for c in s.children(tok, "nmod"):
+            if c.feats.get("Case") != "Gen" or s.case_of(c) is not None:
+                continue
+            for h in self.covering(s.field, c.start, c.stop):
+                named = countries.country_named(h[2].name) if h[2].type == "LOC" else None
+                if named is not None:
+                    return named.iso3
+        return None
+
     def state_of(self, s: Sentence, tok: Tok) -> Actor | None:
         """The country an office acts for: named beside it ("суд Италии", "итальянский суд"), else the one
         country the article names most."""
@@ -298,7 +309,10 @@ class ActorIndex:
             hits = [h for h in hits if h[3] != "adjective" or t is tok]
             if hits:
                 e = sorted(hits, key=lambda h: ({"PER": 0, "ORG": 1, "LOC": 2}.get(h[2].type, 3)))[0][2]
-                return [self.actor(e)]
+                a = self.actor(e)
+                if e.type == "ORG" and a.country is None:
+                    a = replace(a, country=self.genitive_country(s, t))     # "МИД Украины" → UKR
+                return [a]
         if tok.pos not in ("NOUN", "PROPN") or tok.lemma in SKIP_HEADS or low in SKIP_HEADS:
             return []
         number = tok.feats.get("Number")

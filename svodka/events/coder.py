@@ -116,6 +116,9 @@ class Coder:
             d = self._draft(s, t, trig)
             if d is not None:
                 drafts.append(d)
+        # "выразил протест", "предъявили обвинение": the verb's draft already codes the act its object names
+        verbs = {d.tok.i for d in drafts if d.trigger.pos == "V" and not d.trigger.intent_head}
+        drafts = [d for d in drafts if not (d.trigger.pos == "N" and d.tok.rel == "obj" and d.tok.head in verbs)]
         apply_intents(s, drafts, self.index)
         for d in drafts:
             read_date(d, previous, self.times, self.pub, self.told)
