@@ -115,3 +115,20 @@ class ReplayPipeline:
 @pytest.fixture(scope="session")
 def replay_pipeline() -> ReplayPipeline:
     return ReplayPipeline()
+
+
+# --- headless Chromium (Debian's chromium, driven by playwright) for the web UI tests -----------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module; the tests skip when chromium or playwright is missing."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu", "--headless"])
+        yield b
+        b.close()

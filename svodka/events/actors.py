@@ -21,6 +21,7 @@ from dataclasses import dataclass, field as dc_field, replace
 from ..lang.gazetteer import gazetteer_country
 from ..model import Article, Entity
 from ..nlp import countries
+from ..nlp.entity_rules import gender_of
 from .describe import describe
 from .parse import Sentence, Tok
 
@@ -124,6 +125,7 @@ class ActorIndex:
         self.field_order = {name: k for k, name in enumerate(self._fields())}
         self.parties: list[Actor] = []         # the participants of the article's last call/meeting
         self._lead_parties = self._parties_from_top()
+        self._about: list[tuple[Entity, list]] | None = None
 
     def _fields(self) -> list[str]:
         from ..nlp.entities import article_fields
@@ -171,6 +173,18 @@ class ActorIndex:
             return replace(near, inferred=True) if near else None
         return None
 
+    def about(self) -> list[tuple[Entity, list]]:
+        """The persons the article is about — named in its title or lead, or again and again — with their
+        topical mentions (computed once per article)."""
+        if self._about is None:
+            self._about = []
+            for e in self.article.entities:
+                topical = [m for m in e.mentions if m.kind not in ("credit", "attribution")]
+                if e.type == "PER" and (len(topical) >= 3 or any(m.field in ("title", "alt_titles[0]", "lead")
+                                                                  for m in topical)):
+                    self._about.append((e, topical))
+        return self._about
+
     def described_person(self, s: Sentence, tok: Tok) -> Actor | None:
         """'замечательного артиста', 'украинский солдат': a singular person noun with no name of its own
         refers back to the last person the article has named more than once, of its gender; "другой",
@@ -191,14 +205,9 @@ class ActorIndex:
                 adjective_country = named[0].iso3 if len(named) == 1 else adjective_country
         if tok.head >= 0 and s.toks[tok.head].lemma in NEW_PERSON_WORDS:
             return None
-        # the persons the article is about: named in its title or lead, or again and again
-        about = set()
-        for e in self.article.entities:
-            topical = [m for m in e.mentions if m.kind not in ("credit", "attribution")]
-            if e.type == "PER" and (len(topical) >= 3 or any(m.field in ("title", "alt_titles[0]", "lead")
-                                                              for m in topical)):
-                if not any(m.field == s.field and s.start <= m.start < s.stop for m in topical):
-                    about.add(e.id)     # named in this very sentence, a descriptor in it is someone else
+        # named in this very sentence, a descriptor in it is someone else
+        about = {e.id for e, topical in self.about() if not any(m.field == s.field and s.start <= m.start < s.stop
+                                                                for m in topical)}
         near = self.previous_person(s, tok, tok.feats.get("Gender"), among=about, strict_gender=True)
         if near is None or (adjective_country and near.country and near.country != adjective_country):
             return None                 # "итальянского фотографа" is not the Ukrainian named before
@@ -237,8 +246,6 @@ class ActorIndex:
     def sentence_subject(self, s: Sentence, tok: Tok, gender: str) -> Actor | None:
         """'Ляшко подрался с Герусом, которого он обвинил': a subject pronoun continues the subject named
         before it in its sentence, not the last name read."""
-        from ..nlp.entities import gender_of
-
         for t in reversed(s.toks[:tok.i]):
             if not t.rel.startswith("nsubj") or t.pos == "PRON":
                 continue
@@ -252,8 +259,6 @@ class ActorIndex:
                         strict_gender: bool = False) -> Actor | None:
         """The person mentioned last before the token, in its field or the one before; of its gender
         (``strict_gender``: a feminine noun only for a woman's name, a masculine one never for it)."""
-        from ..nlp.entities import gender_of
-
         here = (self.field_order.get(s.field, 0), tok.start)
         best = None
         for e in self.article.entities:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Mention
+from ..nlp.speech import SPEECH_LEMMAS
 from .actors import Actor, ActorIndex, place_country
 from .draft import Draft
 from .modality import future
@@ -224,8 +225,6 @@ def read_place(d: Draft, index: ActorIndex) -> None:
 
 
 def _said_where(s: Sentence, x: Tok) -> bool:
-    from ..nlp.speech import SPEECH_LEMMAS
-
     return any(a.pos == "VERB" and a.lemma in SPEECH_LEMMAS for a in s.ancestors(x)[:2])
 
 

@@ -13,6 +13,8 @@ import json
 import re
 from functools import lru_cache
 
+from ..lang.actor_roles import STATE_ROLES, role_of
+from ..lang.gazetteer import gazetteer_country
 from ..store.records import key as name_key
 
 # --- actors --------------------------------------------------------------------------------
@@ -56,13 +58,11 @@ def descriptor(name: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=20_000)
 def _state_role(name: str) -> bool:
-    from ..lang.actor_roles import STATE_ROLES, role_of
     return role_of(name) in STATE_ROLES
 
 
 @lru_cache(maxsize=20_000)
 def _where(place: str) -> str | None:
-    from ..lang.gazetteer import gazetteer_country
     return place_country(place) or gazetteer_country(place)
 
 
