@@ -16,6 +16,7 @@ from contextlib import contextmanager
 
 from ..model import Article, Rejected
 from . import text as searchtext
+from .crawl_state import CrawlQueries
 from .entity_queries import EntityQueries
 from .event_queries import EventQueries
 from .export_rows import ExportQueries
@@ -30,7 +31,7 @@ from .schema import SCHEMA_VERSION, TABLES
 
 
 class Store(SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQueries, ExportQueries,
-            ReanalysisQueries, ViewQueries):
+            ReanalysisQueries, ViewQueries, CrawlQueries):
     """An article store. Open one with ``svodka.store.open_store(path or URL)``.
 
     Reading: ``article(id)``, ``article_dict(id)``, ``raw(id)``, ``sources(id)``, ``rejected()``,
