@@ -6,6 +6,20 @@ its schema steps, how a transaction begins, and the full-text parts: how an arti
 indexed and how a query matches and ranks. ``svodka.store.open_store`` picks one by URL.
 Writes happen in transactions (``with store.transaction(): …``); a method that writes opens its own
 when none is open. Every value goes in as a bound parameter, never into the SQL text.
+
+How every mixin runs SQL (statements are ``text()`` with named binds ``:name``, written in SQL both engines
+accept; SQLAlchemy Core renders each driver's parameter style — see ``statements.py``):
+
+- ``run(sql, params=None, *, expand=())``: one statement; the names in ``expand`` take a list, bound as an
+  IN-list (``WHERE pk IN :pks``; an empty list is ``IN (NULL)``: it matches nothing, and so does
+  ``NOT IN`` of it — test for the empty list first there). Returns a ``Result``: iterate its rows, ``fetchone()``, ``fetchall()``,
+  ``scalar()``, ``rowcount``.
+- ``run_many(sql, rows)``: one statement for each dict of ``rows`` (executemany).
+- ``insert_id(sql, params=None)``: an ``INSERT … RETURNING <key>``: the key (None: nothing inserted).
+- ``copy_rows(table, columns, rows)``: a bulk insert of tuples in ``columns`` order (PostgreSQL: COPY;
+  SQLite: executemany).
+- ``stream(sql, params=None, size=5000)``: the rows of a big SELECT, ``size`` at a time (PostgreSQL: a
+  server-side cursor, inside a snapshot or transaction).
 """
 from __future__ import annotations
 
@@ -27,6 +41,7 @@ from .story_queries import StoryQueries
 from .view_queries import ViewQueries
 from .records import RejectedDoc, Rows, StoreError, StoreReadOnly, article_from_dict, dumps, identity, key, now, rows
 from .schema import SCHEMA_VERSION, TABLES
+from .statements import Result, bound, bound_many
 
 
 
@@ -41,6 +56,7 @@ class Store(SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQ
     """
 
     backend = ""
+    DIALECT = None                       # the engine's SQLAlchemy dialect: how statements are compiled
     errors: tuple[type[BaseException], ...] = ()
     TEXT_ROWID = "search.rowid"          # the full-text table's article key, as a filter column
     RANK_CAP = 20_000                    # matches ranked at most, for a query without filters (see search)
@@ -89,6 +105,37 @@ class Store(SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQ
     def text_plan(self) -> Iterator[None]:
         """Around queries on the full-text table: whatever the engine needs to plan them well."""
         yield
+
+    def _execute(self, statement: str, args):
+        """Run one driver statement (the driver's parameter style) on the connection: its cursor."""
+        raise NotImplementedError
+
+    def _execute_many(self, statement: str, rows: list) -> None:
+        raise NotImplementedError
+
+    def copy_rows(self, table: str, columns: list[str] | tuple[str, ...], rows) -> None:
+        """Insert ``rows`` (tuples in ``columns`` order) into ``table``, the engine's fastest way."""
+        raise NotImplementedError
+
+    def stream(self, sql: str, params: dict | None = None, size: int = 5000) -> Iterator[tuple]:
+        """The rows of a big SELECT, at most ``size`` in memory at a time."""
+        raise NotImplementedError
+
+    # --- running statements ------------------------------------------------------------
+
+    def run(self, sql: str, params: dict | None = None, *, expand: tuple[str, ...] = ()) -> Result:
+        """Run one statement (named binds ``:name``; the names in ``expand`` are lists, bound as IN-lists)."""
+        return Result(self._execute(*bound(self.DIALECT, sql, params, expand)))
+
+    def run_many(self, sql: str, rows: list[dict]) -> None:
+        """Run one statement for each parameter dict of ``rows``."""
+        if rows:
+            self._execute_many(*bound_many(self.DIALECT, sql, rows))
+
+    def insert_id(self, sql: str, params: dict | None = None) -> int | None:
+        """Run an ``INSERT … RETURNING <key>``: the new row's key, or None when nothing was inserted."""
+        found = self.run(sql, params).fetchall()
+        return found[-1][0] if found else None
 
     # --- lifecycle ---------------------------------------------------------------------
 

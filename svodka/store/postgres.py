@@ -8,25 +8,31 @@ and linking never interleaves); readers are not blocked.
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from sqlalchemy.dialects.postgresql import psycopg as sa_psycopg
 
 from . import text as searchtext
 from .base import Store
 from .dialect import PgConnection, migration
 from .records import StoreError
 from .sqlite import BM25_WEIGHTS
+from .statements import bound
 
 WRITER_LOCK = 0x73766F64              # "svod": with the schema's hash, the advisory lock a writer holds
 # ts_rank's weights, {D, C, B, A}, at most 1: body, lead and title as 1:3:8 (BM25_WEIGHTS)
 RANK_WEIGHTS = "{0, " + ", ".join(f"{w / max(BM25_WEIGHTS):g}" for w in reversed(BM25_WEIGHTS)) + "}"
 RANK_NORMALISATION = 1                # divide by 1 + log(length): long bodies do not win on length alone
+_cursor_names = itertools.count()
 
 
 class PostgresStore(Store):
     """An article store in a PostgreSQL database (the tables in its current schema)."""
 
     backend = "postgresql"
+    DIALECT = sa_psycopg.dialect()
     TEXT_ROWID = "search.rowid"
     RANK_CAP = 2_500                    # ts_rank reads every match's tsvector: ~8 µs a match here
     CAP_ROWID = "(search.rowid + 0)"    # not the key's index: that plan tests @@ on every row it passes
@@ -50,6 +56,36 @@ class PostgresStore(Store):
         if read_only:
             self.read_only()
             self.writable, self.unwritable = False, "opened read-only"
+
+    def _execute(self, statement: str, args: dict):
+        cursor = self.conn.raw.cursor()
+        cursor.execute(statement, {name: _text(value) for name, value in args.items()})
+        return cursor
+
+    def _execute_many(self, statement: str, rows: list) -> None:
+        self.conn.raw.cursor().executemany(statement, [{k: _text(v) for k, v in row.items()} for row in rows])
+
+    def copy_rows(self, table, columns, rows) -> None:
+        """COPY: several times faster than one INSERT a row, with the same result."""
+        rows = [tuple(map(_text, row)) for row in rows]
+        if not rows:
+            return
+        with self.conn.raw.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def stream(self, sql, params=None, size=5000):
+        """A server-side cursor, ``size`` rows a fetch; it lives in a transaction only (an export's
+        snapshot): outside one, the rows come at once."""
+        if not self.conn.in_transaction:
+            yield from self.run(sql, params)
+            return
+        statement, args = bound(self.DIALECT, sql, params)
+        with self.conn.raw.cursor(name=f"svodka_stream_{next(_cursor_names)}") as cursor:
+            cursor.itersize = size
+            cursor.execute(statement, args)
+            while found := cursor.fetchmany(size):
+                yield from found
 
     def _has_meta(self) -> bool:
         return self.conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]
@@ -97,6 +133,11 @@ class PostgresStore(Store):
     def _text_rank(self, parsed: searchtext.Query) -> tuple[str, list]:
         return (f"ts_rank('{RANK_WEIGHTS}', search.doc, ?::tsquery, {RANK_NORMALISATION})",
                 [searchtext.tsquery(parsed)])
+
+
+def _text(value):
+    """PostgreSQL text holds no NUL character: it becomes U+FFFD (the replacement character)."""
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) and "\x00" in value else value
 
 
 def redacted(url: str) -> str:

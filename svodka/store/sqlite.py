@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
+from sqlalchemy.dialects.sqlite import pysqlite
+
 from . import text as searchtext
 from .base import Store
 from .dialect import migration
@@ -20,6 +22,7 @@ class SQLiteStore(Store):
     """An article store in one SQLite file (``":memory:"`` for a throw-away one)."""
 
     backend = "sqlite"
+    DIALECT = pysqlite.dialect()
     errors = (sqlite3.Error,)
     TEXT_ROWID = "+search.rowid"         # see Store.filters
     SNAPSHOT = "BEGIN"
@@ -113,6 +116,21 @@ class SQLiteStore(Store):
             raise StoreError(f"{self.path}: not a svodka store: an SQLite database with other tables ({shown});"
                              " left as it is")
         return False
+
+    def _execute(self, statement: str, args) -> sqlite3.Cursor:
+        return self.conn.execute(statement, args)
+
+    def _execute_many(self, statement: str, rows: list) -> None:
+        self.conn.executemany(statement, rows)
+
+    def copy_rows(self, table, columns, rows) -> None:
+        marks = ", ".join("?" * len(columns))
+        self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    def stream(self, sql, params=None, size=5000):
+        result = self.run(sql, params)
+        while found := result.fetchmany(size):
+            yield from found
 
     def _begin(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
