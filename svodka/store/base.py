@@ -20,6 +20,13 @@ accept; SQLAlchemy Core renders each driver's parameter style — see ``statemen
   SQLite: executemany).
 - ``stream(sql, params=None, size=5000)``: the rows of a big SELECT, ``size`` at a time (PostgreSQL: a
   server-side cursor, inside a snapshot or transaction).
+
+Where the engines' SQL differs, the engine's class gives the piece: ``text_condition(parsed)`` and
+``text_score(parsed)`` (FTS5 or tsvector, with named parameters), ``filter_conditions(…)`` (the search
+filters, named parameters), ``ORDERED_JOIN`` (SQLite's ``CROSS JOIN`` join-order hint; ``JOIN`` on
+PostgreSQL), ``text_plan()``. Write ``NULLS FIRST``/``NULLS LAST`` where a nullable column orders rows
+(SQLite sorts NULLs first ascending, PostgreSQL last), ``CAST(:x AS type)`` rather than ``:x::type``, and
+``\\:`` for a colon that is no bind (text() does not see quotes).
 """
 from __future__ import annotations
 
@@ -59,6 +66,7 @@ class Store(SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQ
     DIALECT = None                       # the engine's SQLAlchemy dialect: how statements are compiled
     errors: tuple[type[BaseException], ...] = ()
     TEXT_ROWID = "search.rowid"          # the full-text table's article key, as a filter column
+    ORDERED_JOIN = "JOIN"                # a join whose left table the engine should read first
     RANK_CAP = 20_000                    # matches ranked at most, for a query without filters (see search)
     CAP_ROWID = "search.rowid"           # the rowid as the rank cap's order and bound use it
     SNAPSHOT = "BEGIN"                   # begins a read snapshot
@@ -93,8 +101,12 @@ class Store(SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQ
         """The condition on the ``search`` table for rows matching the query, and its parameters."""
         raise NotImplementedError
 
-    def _text_rank(self, parsed: searchtext.Query) -> tuple[str, list]:
-        """The score of a matching ``search`` row (higher is better), and its parameters."""
+    def text_condition(self, parsed: searchtext.Query) -> tuple[str, dict]:
+        """The condition on the ``search`` table for rows matching the query, and its named parameters."""
+        raise NotImplementedError
+
+    def text_score(self, parsed: searchtext.Query) -> tuple[str, dict]:
+        """The score of a matching ``search`` row (higher is better), and its named parameters."""
         raise NotImplementedError
 
     def read_only(self) -> None:

@@ -34,6 +34,7 @@ class PostgresStore(Store):
     backend = "postgresql"
     DIALECT = sa_psycopg.dialect()
     TEXT_ROWID = "search.rowid"
+    ORDERED_JOIN = "JOIN"               # PostgreSQL plans the join order itself (and CROSS JOIN takes no ON)
     RANK_CAP = 2_500                    # ts_rank reads every match's tsvector: ~8 µs a match here
     CAP_ROWID = "(search.rowid + 0)"    # not the key's index: that plan tests @@ on every row it passes
     SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ"
@@ -130,9 +131,12 @@ class PostgresStore(Store):
     def text_match(self, parsed: searchtext.Query) -> tuple[str, list]:
         return "search.doc @@ ?::tsquery", [searchtext.tsquery(parsed)]
 
-    def _text_rank(self, parsed: searchtext.Query) -> tuple[str, list]:
-        return (f"ts_rank('{RANK_WEIGHTS}', search.doc, ?::tsquery, {RANK_NORMALISATION})",
-                [searchtext.tsquery(parsed)])
+    def text_condition(self, parsed: searchtext.Query) -> tuple[str, dict]:
+        return "search.doc @@ CAST(:text_query AS tsquery)", {"text_query": searchtext.tsquery(parsed)}
+
+    def text_score(self, parsed: searchtext.Query) -> tuple[str, dict]:
+        return (f"ts_rank('{RANK_WEIGHTS}', search.doc, CAST(:text_query AS tsquery), {RANK_NORMALISATION})",
+                {"text_query": searchtext.tsquery(parsed)})
 
 
 def _text(value):

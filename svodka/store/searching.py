@@ -1,6 +1,6 @@
 """Store methods of full-text search: filters, the rank cap, ``search``.
 
-A mixin of :class:`svodka.store.base.Store`; the backend gives ``text_match``, ``_text_rank``,
+A mixin of :class:`svodka.store.base.Store`; the backend gives ``text_condition``, ``text_score``,
 ``text_plan``, ``TEXT_ROWID``, ``CAP_ROWID``, ``RANK_CAP`` and ``errors``.
 """
 from __future__ import annotations
@@ -14,10 +14,11 @@ MAX_LIMIT = 1000
 
 
 class SearchQueries:
-    def filters(self, date_from=None, date_to=None, site=None, rubric=None, entity=None,
-                column: str | None = None) -> tuple[list[str], list]:
-        """SQL conditions ``COLUMN IN (…)`` for the search filters, and their parameters; the column is
-        ``pk`` on ``articles``, or ``TEXT_ROWID`` (the default) on the full-text table ``search``.
+    def filter_conditions(self, date_from=None, date_to=None, site=None, rubric=None, entity=None,
+                          column: str | None = None) -> tuple[list[str], dict]:
+        """SQL conditions ``COLUMN IN (…)`` for the search filters, and their named parameters (``:date_lo``,
+        ``:date_hi``, ``:site``, ``:rubric_key``, ``:entity_key``); the column is ``pk`` on ``articles``, or
+        ``TEXT_ROWID`` (the default) on the full-text table ``search``.
 
         On SQLite's full-text table the column is ``+search.rowid``: the unary plus keeps FTS5 from
         taking the IN list as rowid lookups (one index probe per listed article: orders of
@@ -26,33 +27,47 @@ class SearchQueries:
         """
         column = column or self.TEXT_ROWID
         lo, hi = day_bounds(date_from, date_to)
-        on_articles, params = [], []
+        on_articles, params = [], {}
         if lo:
-            on_articles.append("published >= ?"), params.append(lo)
+            on_articles.append("published >= :date_lo")
+            params["date_lo"] = lo
         if hi:
-            on_articles.append("published < ?"), params.append(hi)
+            on_articles.append("published < :date_hi")
+            params["date_hi"] = hi
         if site:
             s = site.strip().lower()
-            on_articles.append("site = ?"), params.append(s[4:] if s.startswith("www.") else s)
+            on_articles.append("site = :site")
+            params["site"] = s[4:] if s.startswith("www.") else s
         if rubric:
-            on_articles.append("rubric_key = ?"), params.append(key(rubric))
+            on_articles.append("rubric_key = :rubric_key")
+            params["rubric_key"] = key(rubric)
         filters = [f"{column} IN (SELECT pk FROM articles WHERE {' AND '.join(on_articles)})"] if on_articles else []
         if entity:
-            filters.append(f"{column} IN (SELECT article FROM entities WHERE key = ?"
-                           " UNION SELECT article FROM entities WHERE last = ?)")
-            params += [key(entity), key(entity)]
+            filters.append(f"{column} IN (SELECT article FROM entities WHERE key = :entity_key"
+                           " UNION SELECT article FROM entities WHERE last = :entity_key)")
+            params["entity_key"] = key(entity)
         return filters, params
+
+    def filters(self, date_from=None, date_to=None, site=None, rubric=None, entity=None,
+                column: str | None = None) -> tuple[list[str], list]:
+        """``filter_conditions`` with ``?`` binds (for the statements still run on ``conn.execute``)."""
+        filters, params = self.filter_conditions(date_from, date_to, site, rubric, entity, column)
+        for name in params:
+            filters = [f.replace(f":{name}", "?") for f in filters]
+        positional = [params["date_lo"]] if "date_lo" in params else []
+        positional += [params[n] for n in ("date_hi", "site", "rubric_key") if n in params]
+        positional += [params["entity_key"]] * 2 if "entity_key" in params else []
+        return filters, positional
 
     def _rank_bound(self, parsed: searchtext.Query, cap: int) -> int | None:
         """The smallest rowid among the ``cap`` newest matches, or None when fewer match."""
-        match, args = self.text_match(parsed)
+        match, args = self.text_condition(parsed)
         try:
             with self.text_plan():
-                row = self.conn.execute(f"SELECT search.rowid FROM search WHERE {match} ORDER BY {self.CAP_ROWID} DESC"
-                                        " LIMIT 1 OFFSET ?", [*args, cap - 1]).fetchone()
+                return self.run(f"SELECT search.rowid FROM search WHERE {match} ORDER BY {self.CAP_ROWID} DESC"
+                                " LIMIT 1 OFFSET :skip", {**args, "skip": cap - 1}).scalar()
         except self.errors:
             return None
-        return row[0] if row else None
 
     def search(self, query: str = "", *, date_from: str | None = None, date_to: str | None = None,
                site: str | None = None, rubric: str | None = None, entity: str | None = None,
@@ -79,35 +94,34 @@ class SearchQueries:
             return []
         limit = max(0, min(int(limit), MAX_LIMIT))
         offset = max(0, int(offset))
-        filters, params = self.filters(date_from, date_to, site, rubric, entity,
-                                       "pk" if parsed.empty else self.TEXT_ROWID)
+        filters, params = self.filter_conditions(date_from, date_to, site, rubric, entity,
+                                                 "pk" if parsed.empty else self.TEXT_ROWID)
         if parsed.empty:
             where = " AND ".join(filters)
             sql = (f"SELECT pk, NULL FROM articles{' WHERE ' + where if where else ''}"
-                   " ORDER BY published DESC, pk DESC LIMIT ? OFFSET ?")
-            args = [*params, limit, offset]
+                   " ORDER BY published DESC NULLS LAST, pk DESC LIMIT :limit OFFSET :offset")
         else:
             # the best keys first (narrow rows through the sorter), then their details
-            match, match_args = self.text_match(parsed)
+            match, match_args = self.text_condition(parsed)
             if not filters and rank_cap and offset + limit <= rank_cap:
                 bound = self._rank_bound(parsed, rank_cap)
                 if bound is not None:
-                    filters, params = [f"{self.CAP_ROWID} >= ?"], [bound]
-            rank, rank_args = self._text_rank(parsed)
+                    filters, params = [f"{self.CAP_ROWID} >= :cap_rowid"], {"cap_rowid": bound}
+            rank, rank_args = self.text_score(parsed)
             sql = (f"SELECT search.rowid, {rank} AS r FROM search WHERE {match}"
-                   f"{''.join(' AND ' + f for f in filters)} ORDER BY r DESC, search.rowid DESC LIMIT ? OFFSET ?")
-            args = [*rank_args, *match_args, *params, limit, offset]
+                   f"{''.join(' AND ' + f for f in filters)}"
+                   " ORDER BY r DESC, search.rowid DESC LIMIT :limit OFFSET :offset")
+            params = {**params, **match_args, **rank_args}
         try:
             with self.text_plan():
-                ranked = self.conn.execute(sql, args).fetchall()
+                ranked = self.run(sql, {**params, "limit": limit, "offset": offset}).fetchall()
         except self.errors as err:          # should not happen: the query is built, not typed
             raise StoreError(f"cannot search for {query!r}: {err}") from None
         if not ranked:
             return []
-        marks = ", ".join("?" * len(ranked))
-        details = {row[0]: row[1:] for row in self.conn.execute(
+        details = {row[0]: row[1:] for row in self.run(
             "SELECT pk, id, sha256, title, published, site, rubric, url, data FROM articles"
-            f" JOIN article_data USING (pk) WHERE pk IN ({marks})", [pk for pk, _ in ranked])}
+            " JOIN article_data USING (pk) WHERE pk IN :pks", {"pks": [pk for pk, _ in ranked]}, expand=("pks",))}
         hits = []
         for pk, r in ranked:
             id_, sha, title, published, site_, rubric_, url, data = details[pk]

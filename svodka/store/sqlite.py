@@ -24,7 +24,8 @@ class SQLiteStore(Store):
     backend = "sqlite"
     DIALECT = pysqlite.dialect()
     errors = (sqlite3.Error,)
-    TEXT_ROWID = "+search.rowid"         # see Store.filters
+    TEXT_ROWID = "+search.rowid"         # see Store.filter_conditions
+    ORDERED_JOIN = "CROSS JOIN"          # SQLite's planner joins the left table first, as written
     SNAPSHOT = "BEGIN"
 
     def __init__(self, path: str | Path, *, create: bool = True, read_only: bool = False) -> None:
@@ -154,8 +155,11 @@ class SQLiteStore(Store):
     def text_match(self, parsed: searchtext.Query) -> tuple[str, list]:
         return "search MATCH ?", [searchtext.fts5_query(parsed)]
 
-    def _text_rank(self, parsed: searchtext.Query) -> tuple[str, list]:
-        return f"-bm25(search, {', '.join(str(x) for x in BM25_WEIGHTS)})", []
+    def text_condition(self, parsed: searchtext.Query) -> tuple[str, dict]:
+        return "search MATCH :text_query", {"text_query": searchtext.fts5_query(parsed)}
+
+    def text_score(self, parsed: searchtext.Query) -> tuple[str, dict]:
+        return f"-bm25(search, {', '.join(str(x) for x in BM25_WEIGHTS)})", {}
 
 
 def unwritable(path: str) -> str | None:
