@@ -312,3 +312,14 @@ def test_headline_descriptor_is_the_person_named_in_the_lead():
                 title="Итальянский суд приговорил эстонского лётчика к 10 годам тюрьмы")
     arrests = [e for e in of_type(evs, "arrest") if e.modality == "fact" and e.source == ["Италия"]]
     assert arrests and all(e.target == ["Андрес Кукк"] for e in arrests)
+
+
+def test_possessives_are_not_part_of_a_group_actor():
+    evs = coded("Министр Олег Ракитин поблагодарил губернатора Павла Котова и его администрацию.")
+    praise = of_type(evs, "praise")
+    assert praise and "администрация" in praise[0].target and not any("он " in t for t in praise[0].target)
+
+
+def test_first_person_condolences_have_no_source():
+    evs = coded("Выражаю искреннее соболезнование министру Олегу Ракитину в связи с кончиной его отца.")
+    assert not [e for e in evs if e.cameo == "018" and e.source]

@@ -299,9 +299,12 @@ def _per_speaker(d: Draft) -> list[Draft]:
 def _spoken_by_someone_unnamed(s: Sentence, t: Tok) -> bool:
     """'Я тебя убью', 'на сцене убиваю жену', 'мы встречались': an act told in the first or second person
     is someone's talk, its actors pronouns the coder does not resolve."""
-    if t.feats.get("Person") in ("1", "2"):
-        return True
-    return any(c.lemma in ("я", "мы", "ты", "вы") for c in s.children(t, "nsubj"))
+    for x in (t, s.toks[t.head] if t.head >= 0 and t.rel in ("obj", "obl") else None):
+        # "Выражаю соболезнование": a noun the first person's verb governs is the first person's act too
+        if x is not None and (x.feats.get("Person") in ("1", "2") or
+                              any(c.lemma in ("я", "мы", "ты", "вы") for c in s.children(x, "nsubj"))):
+            return True
+    return False
 
 
 def _told_as_news(d: Draft) -> bool:
