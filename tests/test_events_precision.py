@@ -323,3 +323,8 @@ def test_possessives_are_not_part_of_a_group_actor():
 def test_first_person_condolences_have_no_source():
     evs = coded("Выражаю искреннее соболезнование министру Олегу Ракитину в связи с кончиной его отца.")
     assert not [e for e in evs if e.cameo == "018" and e.source]
+
+
+def test_who_dies_during_an_arrest_is_not_its_agent():
+    evs = coded("Бывший мэр Тулы Игорь Ветров скончался в больнице после попытки суицида во время задержания.")
+    assert not [e for e in of_type(evs, "arrest") if "Игорь Ветров" in e.source]
