@@ -328,3 +328,9 @@ def test_first_person_condolences_have_no_source():
 def test_who_dies_during_an_arrest_is_not_its_agent():
     evs = coded("Бывший мэр Тулы Игорь Ветров скончался в больнице после попытки суицида во время задержания.")
     assert not [e for e in of_type(evs, "arrest") if "Игорь Ветров" in e.source]
+
+
+def test_a_joined_clause_shares_the_time_of_the_one_before():
+    evs = coded("В 2021 году Андрес Кукк прилетел в Милан, но в аэропорту его задержала полиция.")
+    arrests = of_type(evs, "arrest")
+    assert arrests and arrests[0].date == "2021"
