@@ -275,3 +275,62 @@ def test_a_protest_expressed_is_one_complaint_by_the_named_ministry_of_its_count
     complaints = [e for e in evs if e.type in ("complain", "protest")]
     assert [(e.type, e.cameo) for e in complaints] == [("complain", "114")]
     assert complaints[0].actors["source"][0].code == "ESTGOV"
+
+
+def test_congratulated_on_their_occasion():
+    evs = coded("Губернатор Омской области Пётр Лагутин посетил театр.",
+                "С юбилеем замечательного режиссёра Анатолия Вересова поздравил Пётр Лагутин.")
+    praise = of_type(evs, "praise")
+    assert praise and praise[0].source == ["Пётр Лагутин"] and praise[0].target == ["Анатолий Вересов"]
+
+
+def test_two_who_congratulate_are_two_acts_a_joint_statement_one():
+    evs = coded("Актрису Ольгу Стрешневу поздравили мэр Твери Павел Котов и губернатор Игорь Рудин.")
+    praise = of_type(evs, "praise")
+    assert sorted(s for e in praise for s in e.source) == ["Игорь Рудин", "Павел Котов"]
+    assert all(len(e.source) == 1 and e.target == ["Ольга Стрешнева"] for e in praise)
+    joint = coded("Депутат Андрей Малахов и сенатор Ирина Жукова в совместном заявлении раскритиковали "
+                  "министра Олега Ракитина.")
+    assert [sorted(e.source) for e in of_type(joint, "criticize")] == [["Андрей Малахов", "Ирина Жукова"]]
+
+
+def test_the_text_of_an_act_cited_is_no_second_act():
+    evs = coded("Президент Литвы Андрюс Вайткус поздравил Павла Котова с избранием.",
+                "В поздравлении президента Литвы говорится, что страны ждут новых встреч.")
+    assert len(of_type(evs, "praise")) == 1
+
+
+def test_condolences_about_the_one_person_named_in_them():
+    evs = coded("Министр Олег Ракитин выразил соболезнования: «Мы скорбим о нашем друге Павле Котове».")
+    mourned = [e for e in evs if e.cameo == "018"]
+    assert mourned and mourned[0].target == ["Павел Котов"]
+
+
+def test_headline_descriptor_is_the_person_named_in_the_lead():
+    evs = coded("Суд в Италии приговорил эстонского лётчика Андреса Кукка к 10 годам тюрьмы за контрабанду.",
+                "Андрес Кукк был задержан в 2022 году. Адвокаты Андреса Кукка обжалуют приговор.",
+                title="Итальянский суд приговорил эстонского лётчика к 10 годам тюрьмы")
+    arrests = [e for e in of_type(evs, "arrest") if e.modality == "fact" and e.source == ["Италия"]]
+    assert arrests and all(e.target == ["Андрес Кукк"] for e in arrests)
+
+
+def test_possessives_are_not_part_of_a_group_actor():
+    evs = coded("Министр Олег Ракитин поблагодарил губернатора Павла Котова и его администрацию.")
+    praise = of_type(evs, "praise")
+    assert praise and "администрация" in praise[0].target and not any("он " in t for t in praise[0].target)
+
+
+def test_first_person_condolences_have_no_source():
+    evs = coded("Выражаю искреннее соболезнование министру Олегу Ракитину в связи с кончиной его отца.")
+    assert not [e for e in evs if e.cameo == "018" and e.source]
+
+
+def test_who_dies_during_an_arrest_is_not_its_agent():
+    evs = coded("Бывший мэр Тулы Игорь Ветров скончался в больнице после попытки суицида во время задержания.")
+    assert not [e for e in of_type(evs, "arrest") if "Игорь Ветров" in e.source]
+
+
+def test_a_joined_clause_shares_the_time_of_the_one_before():
+    evs = coded("В 2021 году Андрес Кукк прилетел в Милан, но в аэропорту его задержала полиция.")
+    arrests = of_type(evs, "arrest")
+    assert arrests and arrests[0].date == "2021"

@@ -209,6 +209,10 @@ class ActorIndex:
         about = {e.id for e, topical in self.about() if not any(m.field == s.field and s.start <= m.start < s.stop
                                                                 for m in topical)}
         near = self.previous_person(s, tok, tok.feats.get("Gender"), among=about, strict_gender=True)
+        if near is None and s.field in ("title", "alt_titles[0]", "lead"):
+            # a headline names its person by a descriptor first: "Итальянский суд приговорил украинского
+            # солдата" — the person the article is about, named right after
+            near = self.next_person(s, tok, tok.feats.get("Gender"), among=about)
         if near is None or (adjective_country and near.country and near.country != adjective_country):
             return None                 # "итальянского фотографа" is not the Ukrainian named before
         return replace(near, inferred=True)
@@ -254,6 +258,25 @@ class ActorIndex:
                 if a.type == "PER" and not a.inferred and (not g or g[:1] == gender[:1].lower()):
                     return a
         return None
+
+    def next_person(self, s: Sentence, tok: Tok, gender: str | None, among: set[str]) -> Actor | None:
+        """The first person of ``among`` mentioned after the token, in its field or the next two, if of its
+        gender (a woman's name only for a feminine noun)."""
+        here = (self.field_order.get(s.field, 0), tok.stop)
+        best = None
+        for e in self.article.entities:
+            if e.id not in among:
+                continue
+            for m in e.mentions:
+                key = (self.field_order.get(m.field, -1), m.start)
+                if key > here and key[0] - here[0] <= 2 and (best is None or key < best[0]):
+                    best = (key, e)
+        if best is None:
+            return None
+        g = gender_of(best[1].name)
+        if (gender and g and g[:1] != gender[:1].lower()) or (gender == "Fem" and not g):
+            return None
+        return self.actor(best[1])
 
     def previous_person(self, s: Sentence, tok: Tok, gender: str | None, among: set[str] | None = None,
                         strict_gender: bool = False) -> Actor | None:
@@ -303,7 +326,7 @@ class ActorIndex:
             return [a] if a else []
         if low in OBJECT_PRONOUNS:
             # "раскритиковали её": the person the pronoun points back to, of its gender
-            a = self.previous_person(s, tok, OBJECT_PRONOUNS[low])
+            a = self.previous_person(s, tok, OBJECT_PRONOUNS[low], strict_gender=True)
             return [a] if a else []
         # the token itself or its name chain covered by an entity mention
         chain = [tok] + [c for c in s.subtree(tok, ("conj", "acl", "acl:relcl", "parataxis", "punct", "cc",

@@ -312,7 +312,7 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
                 adj.append(index.actor(h[2]))
     # external arguments: the verb the noun hangs on
     verb = index.climb(s, t)
-    if verb is not None and not _support(s, t, verb):
+    if verb is not None and not _support(s, t, verb, trig.type):
         verb = None
     ext_subj: list[Actor] = []
     ext_dat: list[Actor] = []
@@ -356,11 +356,19 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
             d.target += index.actors(s, o)
 
 
-def _support(s: Sentence, t: Tok, verb: Tok) -> bool:
+# acts done *to* someone: whoever the clause around "во время задержания" is about is no agent of it
+# ("во время задержания X скончался", "во время нападения прихожане молились")
+DIRECTED_TYPES = {"arrest", "release", "assault", "accuse", "sanction", "seize", "deport", "investigate",
+                  "convict", "criticize", "threaten", "mass_violence", "reject"}
+
+
+def _support(s: Sentence, t: Tok, verb: Tok, kind: str = "") -> bool:
     """May the verb a noun hangs on lend it its subject? 'провели встречу', 'в ходе визита X …',
-    'прибыл с визитом' — yes; 'говоря о геноциде', 'осудил убийство' — no."""
+    'прибыл с визитом' — yes; 'говоря о геноциде', 'осудил убийство', 'во время задержания X умер' — no."""
     if verb.lemma in SUPPORT_VERBS or verb.lemma in UNDERGO or verb.lemma in trig_heads(t):
         return True
+    if kind in DIRECTED_TYPES:
+        return False
     x = t
     while x is not verb and x.head >= 0:
         if s.case_of(x) in FRAMES:

@@ -24,6 +24,7 @@ Steps, per article:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Article, Mention
 from ..nlp.normal import _parses
@@ -126,6 +127,10 @@ class Coder:
             read_modality(d, self.quotes)
         kept = [d for d in drafts if _keep(d)]
         for d in kept:
+            if d.trigger.pos == "N" and _document_cited(s, d.tok):
+                d.anaphoric = True      # "в поздравлении президента говорится": the act told before, quoted
+        kept = [x for d in kept for x in _per_speaker(d)]
+        for d in kept:
             if d.type in ("call", "meet") and len(d.actors) >= 2 and d.modality in ("fact", "claim"):
                 self.index.parties = [a for a in d.actors]
         return kept
@@ -185,7 +190,9 @@ class Coder:
         if d.type not in THING_TARGETS:
             d.target = [a for a in d.target if a.named or animate_name(s, a)]
         if d.code == "018" and not d.target:
-            d.target = _mourned(s, self.index)
+            d.target = _mourned(s, self.index, d.source)
+        if d.type == "praise" and not d.target:
+            d.target = _occasion_owner(s, t, self.index)
         # a descriptor read as the person named before cannot be that person's own counterpart
         src = {a.id for a in d.source if a.id}
         d.target = [a for a in d.target if not (a.inferred and a.id in src)]
@@ -235,24 +242,69 @@ def _keep(d: Draft) -> bool:
 DEATH_NOUNS = {"гибель", "смерть", "кончина", "убийство", "уход"}
 
 
-def _mourned(s: Sentence, index: ActorIndex) -> list:
-    """Condolences 'в связи с гибелью X', 'по поводу смерти X': X is whom they are about."""
+KIN_NOUNS = {"семья", "родные", "родственник", "близкие", "вдова", "жена", "муж", "родители"}
+
+
+def _mourned(s: Sentence, index: ActorIndex, source: list) -> list:
+    """Condolences 'в связи с гибелью X', 'по поводу смерти X', 'семье X': X is whom they are about; else
+    the one person the sentence names besides the speaker («… душу нашего брата Мурси»)."""
     for t in s.toks:
-        if t.lemma in DEATH_NOUNS:
+        if t.lemma in DEATH_NOUNS or t.lemma in KIN_NOUNS:
             for c in s.children(t, "nmod"):
                 if c.feats.get("Case") == "Gen" and s.case_of(c) is None:
                     found = [a for a in index.actors(s, c) if a.type == "PER"]
                     if found:
                         return found
+    speakers = {a.id for a in source if a.id}
+    others = {e.id: e for a, b, e, kind in index.covering(s.field, s.start, s.stop)
+              if e.type == "PER" and e.id not in speakers and kind not in ("credit", "attribution")}
+    return [index.actor(next(iter(others.values())))] if len(others) == 1 else []
+
+
+def _occasion_owner(s: Sentence, t: Tok, index: ActorIndex) -> list:
+    """'С юбилеем артиста поздравил Путин', 'поздравил с днём рождения президента': with no one congratulated
+    in the object, the one whose occasion it is."""
+    for c in s.children(t):
+        if c.feats.get("Case") != "Ins" or s.case_of(c) != "с":
+            continue
+        for owner in [x for x in s.subtree(c) if x.head == c.i or s.toks[x.head].head == c.i]:
+            # an animate genitive is often tagged accusative ("юбилеем артиста")
+            if owner.rel == "nmod" and owner.feats.get("Case") in ("Gen", "Acc") and s.case_of(owner) is None:
+                found = [a for a in index.actors(s, owner) if a.type == "PER"]
+                if found:
+                    return found
     return []
+
+
+SPEECH_TYPES = {"statement", "praise", "criticize", "accuse", "appeal", "reject", "threaten", "demand"}
+CITING_VERBS = {"говориться", "отмечаться", "сказать", "указываться", "подчеркиваться", "значиться",
+                "утверждаться", "содержаться", "сообщаться"}
+
+
+def _document_cited(s: Sentence, t: Tok) -> bool:
+    """'В поздравлении президента говорится', 'в заявлении отмечается': the noun names the text of an act
+    whose words follow, not an act of its own."""
+    return t.head >= 0 and s.case_of(t) == "в" and s.toks[t.head].lemma in CITING_VERBS
+
+
+def _per_speaker(d: Draft) -> list[Draft]:
+    """'Королева и премьер-министр поздравили X': two speakers, two acts — unless they spoke together
+    ('совместное заявление', 'вместе')."""
+    if d.type not in SPEECH_TYPES or len(d.source) < 2 or \
+            re.search(r"совместн|вместе|сообща|единогласн", d.sent.text, re.I):
+        return [d]
+    return [replace(d, source=[a]) for a in d.source]
 
 
 def _spoken_by_someone_unnamed(s: Sentence, t: Tok) -> bool:
     """'Я тебя убью', 'на сцене убиваю жену', 'мы встречались': an act told in the first or second person
     is someone's talk, its actors pronouns the coder does not resolve."""
-    if t.feats.get("Person") in ("1", "2"):
-        return True
-    return any(c.lemma in ("я", "мы", "ты", "вы") for c in s.children(t, "nsubj"))
+    for x in (t, s.toks[t.head] if t.head >= 0 and t.rel in ("obj", "obl") else None):
+        # "Выражаю соболезнование": a noun the first person's verb governs is the first person's act too
+        if x is not None and (x.feats.get("Person") in ("1", "2") or
+                              any(c.lemma in ("я", "мы", "ты", "вы") for c in s.children(x, "nsubj"))):
+            return True
+    return False
 
 
 def _told_as_news(d: Draft) -> bool:

@@ -26,6 +26,10 @@ def _inflect(t: Tok, number: str | None, gender: str | None) -> str:
     return t.text
 
 
+POSSESSIVE_WORDS = {"его", "ее", "её", "их", "свой", "своя", "свое", "свои", "своего", "своей", "своих", "своим",
+                    "наш", "наша", "наше", "наши", "наших", "нашим", "мой", "моя", "мои", "ваш", "ваши", "твой"}
+
+
 def describe(s: Sentence, tok: Tok) -> str:
     """A descriptive actor in the nominative: 'граждан Азербайджана' → 'граждане Азербайджана',
     'властями Латвии' → 'власти Латвии'; prepositional phrases and clauses are left out."""
@@ -40,6 +44,8 @@ def describe(s: Sentence, tok: Tok) -> str:
             walk(c)
 
     for c in s.children(tok):
+        if c.low in POSSESSIVE_WORDS:
+            continue                   # "его администрация", "наши дипломаты": whose, not who
         if c.rel in ("amod", "det") and c.i < tok.i:
             keep.add(c.i)
         elif c.rel in ("nmod", "appos", "flat", "flat:name", "flat:foreign") and c.i > tok.i and \

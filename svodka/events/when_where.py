@@ -110,6 +110,19 @@ def read_date(d: Draft, previous: list[Draft], times: dict[str, list], pub: str 
         dist = min(abs(x.i - t.i) for x in toks)
         if best is None or dist < best[0]:
             best = (dist, te)
+    if best is None and d.trigger.pos == "V" and t.rel == "conj" and t.head >= 0 and t.head < t.i:
+        # "В 2017 году он приехал в Италию, но его арестовали": a clause joined to the one before shares
+        # its time when it names none of its own
+        host = s.toks[t.head]
+        shared = set()
+        for c in s.children(host):
+            if c.rel in ("obl", "advmod") and c.i < host.i:
+                shared |= _tree(s, c, own_acl=False)
+        for te in times.get(s.field, ()):
+            toks = [x for x in s.toks if x.start < te.stop and te.start < x.stop]
+            if toks and s.start <= te.start and te.stop <= s.stop and all(x.i in shared for x in toks):
+                best = (0, te)
+                break
     if best is None and d.type in ("accident", "disaster") and not _background(d) and \
             not any(x.rel.split(":")[0] in CLAUSE_STOPS + ("acl",) and x.pos in ("VERB", "AUX") for x in s.toks):
         # a one-clause accident sentence the parser split oddly: its time is the accident's

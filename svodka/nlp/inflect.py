@@ -52,8 +52,12 @@ def _parses(word: str):
     return tuple(morph().parse(word))
 
 
-def _inflect(word: str, case: str, gender: str | None, person: bool, sure: bool = True) -> str:
-    parses = sorted(_parses(word), key=lambda p: not ({"Geox", "Orgn"} & set(p.tag.grammemes)))
+def _inflect(word: str, case: str, gender: str | None, person: bool, sure: bool = True,
+             prefer: str = "") -> str:
+    """``prefer``: a grammeme whose readings go first ("Name" for the first word of a full name: "Павле
+    Котове" is Павел, not the rarer surname Павля)."""
+    parses = sorted(_parses(word), key=lambda p: (prefer not in p.tag.grammemes if prefer else False,
+                                                  not ({"Geox", "Orgn"} & set(p.tag.grammemes))))
     for p in parses:
         grams = set(p.tag.grammemes)
         if case_of(p) != case:

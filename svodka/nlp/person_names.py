@@ -155,15 +155,19 @@ def _normalize_person(text: str, forms: TextForms | None) -> str:
     known_cg = _person_case_gender([w for w, ok in zip(words, letters) if ok and _known(w)])
     sure = known_cg is not None and known_cg[0] != "nomn"
     out = []
+    first = next((w for w, ok in zip(words, letters) if ok), None) if len(named) >= 2 else None
     for w, ok in zip(words, letters):
         if not ok or len(w) <= 2 and w.endswith(".") or is_abbreviation(w):
             out.append(w)
             continue
+        prefer = "Name" if w is first else ""
         word = ("-".join(_inflect(part, case, gender, True, sure) if i == 0 or part[:1].isupper()
                          else (adjective_base(part) or part) for i, part in enumerate(w.split("-")))
-                if "-" in w and not _parses(w)[0].is_known else _inflect(w, case, gender, True, sure))
+                if "-" in w and not _parses(w)[0].is_known else _inflect(w, case, gender, True, sure, prefer))
         if word == w and w[:1].isupper():
             word = adjectival_surname(w, gender) or word
+        if word == w and gender == "femn" and sure and w[:1].isupper():
+            word = _feminine_surname_nominative(w)
         if word == w and gender == "masc" and w[:1].isupper() and (sure or case not in ("datv", "loct")):
             # no name reading in this case: an unknown surname of a consonant stem or of the a-declension
             # (a dative only when a known word makes it sure: "Криштиану Роналду" does not decline)
@@ -172,9 +176,6 @@ def _normalize_person(text: str, forms: TextForms | None) -> str:
                 word = _a_declension_nominative(w, case)
         out.append(word)
     return " ".join(out)
-
-
-# only the endings no indeclinable foreign name has ("Биби", "Ризви", "Барнье", "Шойгу" stay): the genitive
 
 
 # only the endings no indeclinable foreign name has ("Биби", "Ризви", "Барнье", "Шойгу" stay): the genitive
@@ -207,6 +208,16 @@ def adjectival_surname(word: str, gender: str | None) -> str | None:
     if ending in ("ой", "ую", "ая"):
         return word[: m.start()] + "ая" if gender != "masc" else None
     return word[: m.start()] + "ий" if gender != "femn" else None
+
+
+FEMININE_SURNAME = re.compile(r"^(.{2,}(?:ов|ев|ёв|ин|ын))(?:у|ой|ою)$")
+
+
+def _feminine_surname_nominative(word: str) -> str:
+    """An unknown woman's surname of the -ова/-ева/-ина type in an oblique case, her case known from her
+    first name: "Ольгу Стрешневу", "Ольгой Стрешневой" → "Стрешнева"."""
+    m = FEMININE_SURNAME.match(word)
+    return m.group(1) + "а" if m else word
 
 
 MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём")}
