@@ -28,6 +28,7 @@ import re
 from functools import lru_cache
 
 from .schema import MIGRATIONS, Dialects
+from .schema import migration as _written
 
 # --- DDL ---------------------------------------------------------------------------------------
 
@@ -101,8 +102,8 @@ def _schema_facts() -> tuple[dict[str, str], frozenset[str], dict[str, list[str]
     keys: dict[str, str] = {}
     columns: dict[str, list[str]] = {}
     nullable, not_null = set(), set()
-    for step in MIGRATIONS:
-        for sql in step:
+    for step in range(len(MIGRATIONS)):
+        for sql in _written(step, "sqlite"):
             added = _ADD_COLUMN.match(sql) if isinstance(sql, str) else None
             table = _CREATE_TABLE.match(sql) if isinstance(sql, str) else None
             if added:
@@ -227,17 +228,8 @@ class PgConnection:
     """A psycopg connection with the ``sqlite3.Connection`` surface svodka uses (autocommit: the
     store's ``transaction()`` issues BEGIN and COMMIT itself, as with SQLite's isolation_level=None)."""
 
-    def __init__(self, conninfo: str) -> None:
-        import psycopg
-        from psycopg.adapt import Loader
-
-        class Number(Loader):                  # numeric → int or float, as SQLite gives
-            def load(self, data):
-                text = bytes(data).decode()
-                return int(text) if text.lstrip("-").isdigit() else float(text)
-
-        self.raw = psycopg.connect(conninfo, autocommit=True, cursor_factory=psycopg.ClientCursor)
-        self.raw.adapters.register_loader("numeric", Number)
+    def __init__(self, raw) -> None:
+        self.raw = raw
 
     def execute(self, sql: str, params=()) -> Cursor:
         named = isinstance(params, dict)

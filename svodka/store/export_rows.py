@@ -59,18 +59,8 @@ TABLE_NAMES = ["articles", *SQL_TABLES]
 
 
 class ExportQueries:
-    conn = None
-
-    def _stream(self, sql: str, params=()) -> Iterator[tuple]:
-        if hasattr(self.conn, "stream"):        # PostgreSQL: a server-side cursor, BATCH rows at a time
-            yield from self.conn.stream(sql, params, BATCH)
-            return
-        cursor = self.conn.execute(sql, params)
-        while True:
-            rows = cursor.fetchmany(BATCH)
-            if not rows:
-                return
-            yield from rows
+    def _stream(self, sql: str) -> Iterator[tuple]:
+        return self.stream(sql, size=BATCH)     # PostgreSQL: a server-side cursor, BATCH rows at a time
 
     def article_data_rows(self) -> Iterator[tuple[str]]:
         """(article JSON,) for every stored article, in storage order."""

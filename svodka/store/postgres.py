@@ -12,11 +12,15 @@ import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import psycopg
+from psycopg.adapt import Loader
+from psycopg.pq import TransactionStatus
 from sqlalchemy.dialects.postgresql import psycopg as sa_psycopg
 
 from . import text as searchtext
 from .base import Store
-from .dialect import PgConnection, migration
+from .dialect import PgConnection
+from .schema import migration
 from .records import StoreError
 from .sqlite import BM25_WEIGHTS
 from .statements import bound
@@ -40,93 +44,97 @@ class PostgresStore(Store):
     SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ"
 
     def __init__(self, url: str, *, create: bool = True, read_only: bool = False) -> None:
-        import psycopg
-
         self.errors = (psycopg.Error,)
         self.url = url
         self.name = redacted(url)
         try:
-            self.conn = PgConnection(url)
+            # autocommit: the store's transaction() issues BEGIN and COMMIT itself, as on SQLite
+            self._conn = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor)
         except psycopg.Error as err:
             reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
             raise StoreError(f"cannot connect to {self.name}: {reason}") from None
+        self._conn.adapters.register_loader("numeric", Number)
+        self._legacy = PgConnection(self._conn)
         if not create and not self._has_meta():
-            self.conn.close()
+            self._conn.close()
             raise StoreError(f"no store at {self.name} (run `svodka ingest … --db URL` first)")
         self._migrate()
         if read_only:
             self.read_only()
             self.writable, self.unwritable = False, "opened read-only"
 
+    @property
+    def conn(self):
+        return self._legacy
+
     def _execute(self, statement: str, args: dict):
-        cursor = self.conn.raw.cursor()
+        cursor = self._conn.cursor()
         cursor.execute(statement, {name: _text(value) for name, value in args.items()})
         return cursor
 
     def _execute_many(self, statement: str, rows: list) -> None:
-        self.conn.raw.cursor().executemany(statement, [{k: _text(v) for k, v in row.items()} for row in rows])
+        self._conn.cursor().executemany(statement, [{k: _text(v) for k, v in row.items()} for row in rows])
 
     def copy_rows(self, table, columns, rows) -> None:
         """COPY: several times faster than one INSERT a row, with the same result."""
         rows = [tuple(map(_text, row)) for row in rows]
         if not rows:
             return
-        with self.conn.raw.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        with self._conn.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
 
     def stream(self, sql, params=None, size=5000):
         """A server-side cursor, ``size`` rows a fetch; it lives in a transaction only (an export's
         snapshot): outside one, the rows come at once."""
-        if not self.conn.in_transaction:
+        if self._conn.info.transaction_status == TransactionStatus.IDLE:
             yield from self.run(sql, params)
             return
         statement, args = bound(self.DIALECT, sql, params)
-        with self.conn.raw.cursor(name=f"svodka_stream_{next(_cursor_names)}") as cursor:
+        with self._conn.cursor(name=f"svodka_stream_{next(_cursor_names)}") as cursor:
             cursor.itersize = size
             cursor.execute(statement, args)
             while found := cursor.fetchmany(size):
                 yield from found
 
     def _has_meta(self) -> bool:
-        return self.conn.execute("SELECT to_regclass('meta') IS NOT NULL").fetchone()[0]
+        return self.run("SELECT to_regclass('meta') IS NOT NULL").scalar()
 
     def _begin(self) -> None:
-        self.conn.execute("BEGIN")
-        self.conn.execute("SELECT pg_advisory_xact_lock(?, hashtext(current_schema()))", (WRITER_LOCK,))
+        self.run("BEGIN")
+        self.run("SELECT pg_advisory_xact_lock(:lock, hashtext(current_schema()))", {"lock": WRITER_LOCK})
 
     def _create_meta(self) -> None:
         if not self._has_meta():
             with self.transaction():          # the lock: two first opens do not both create it
-                self.conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT COLLATE \"C\" PRIMARY KEY, value TEXT)")
+                self.run("CREATE TABLE IF NOT EXISTS meta (key TEXT COLLATE \"C\" PRIMARY KEY, value TEXT)")
 
     def migration(self, step: int) -> list[str]:
         return migration(step, "postgresql")
 
     def read_only(self) -> None:
-        self.conn.execute("SET default_transaction_read_only = on")
+        self.run("SET default_transaction_read_only = on")
 
     @contextmanager
     def text_plan(self) -> Iterator[None]:
         """No sequential scan for full-text queries: the planner does not count the cost of reading
         each row's (TOASTed) tsvector to test ``@@``, and picks a table scan when many rows match,
         several times slower than the GIN index."""
-        self.conn.execute("SET enable_seqscan = off")
+        self.run("SET enable_seqscan = off")
         try:
             yield
         finally:
-            self.conn.execute("RESET enable_seqscan")
+            self.run("RESET enable_seqscan")
 
     def _index(self, rows) -> None:
-        self.conn.executemany("INSERT INTO search (rowid, doc) VALUES (?, ?::tsvector)",
-                              [(pk, searchtext.tsvector([(title, "A"), (lead, "B"), (body, "C")]))
-                               for pk, title, lead, body in rows])
+        self.copy_rows("search", ("rowid", "doc"), [(pk, searchtext.tsvector([(title, "A"), (lead, "B"), (body, "C")]))
+                                                    for pk, title, lead, body in rows])
 
     def _unindex(self, rows) -> None:
-        self.conn.executemany("DELETE FROM search WHERE rowid = ?", [(pk,) for pk, *_ in rows])
+        self.run("DELETE FROM search WHERE rowid IN :pks", {"pks": [pk for pk, *_ in rows]}, expand=("pks",))
 
     def _indexed(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM search").fetchone()[0]
+        return self.run("SELECT count(*) FROM search").scalar()
 
     def text_match(self, parsed: searchtext.Query) -> tuple[str, list]:
         return "search.doc @@ ?::tsquery", [searchtext.tsquery(parsed)]
@@ -137,6 +145,14 @@ class PostgresStore(Store):
     def text_score(self, parsed: searchtext.Query) -> tuple[str, dict]:
         return (f"ts_rank('{RANK_WEIGHTS}', search.doc, CAST(:text_query AS tsquery), {RANK_NORMALISATION})",
                 {"text_query": searchtext.tsquery(parsed)})
+
+
+class Number(Loader):
+    """numeric → int or float, as SQLite gives (a sum() of integers is numeric on PostgreSQL)."""
+
+    def load(self, data):
+        text = bytes(data).decode()
+        return int(text) if text.lstrip("-").isdigit() else float(text)
 
 
 def _text(value):

@@ -42,17 +42,15 @@ def _text(d: dict) -> tuple:
 
 
 class ReanalysisQueries:
-    conn = None
-
     def stored_articles(self, page: int = PAGE) -> Iterator[Stored]:
         """Every stored article with its kept bytes, in storage order (``page`` at a time: no cursor stays
         open across the writes in between)."""
         last = 0
         while True:
-            found = self.conn.execute(
+            found = self.run(
                 "SELECT a.pk, a.id, a.sha256, a.source, a.url, a.published, a.encoding, r.kind, r.data"
-                " FROM articles a LEFT JOIN raw r ON r.sha256 = a.sha256 WHERE a.pk > ? ORDER BY a.pk LIMIT ?",
-                (last, page)).fetchall()
+                " FROM articles a LEFT JOIN raw r ON r.sha256 = a.sha256 WHERE a.pk > :last ORDER BY a.pk LIMIT :page",
+                {"last": last, "page": page}).fetchall()
             if not found:
                 return
             for row in found:
@@ -63,42 +61,44 @@ class ReanalysisQueries:
         """Empty the cross-article link tables (corpus entities, events, stories): the store is unlinked."""
         with self.transaction():
             for table in LINK_TABLES:
-                self.conn.execute(f"DELETE FROM {table}")
+                self.run(f"DELETE FROM {table}")
 
     def replace_articles(self, batch: list[tuple[Stored, Article]]) -> int:
         """Replace the stored articles' rows by their re-analysed Articles, in one transaction (the article
         keeps its pk, id, sha256, source and ingested); returns how many came out different."""
         if not batch:
             return 0
-        conn = self.conn
         changed = 0
-        pks = [item.pk for item, _ in batch]
-        marks = ", ".join("?" * len(pks))
+        pks = {"pks": [item.pk for item, _ in batch]}
         with self.transaction():
             before = {pk: json.loads(data) for pk, data in
-                      conn.execute(f"SELECT pk, data FROM article_data WHERE pk IN ({marks})", pks)}
+                      self.run("SELECT pk, data FROM article_data WHERE pk IN :pks", pks, expand=("pks",))}
             for table in ANNOTATION_COLUMNS:
-                conn.execute(f"DELETE FROM {table} WHERE article IN ({marks})", pks)
+                self.run(f"DELETE FROM {table} WHERE article IN :pks", pks, expand=("pks",))
             annotations, old_text, new_text = Rows(), [], []
             for item, article in batch:
                 article.id, article.sha256, article.source = item.id, item.sha256, item.source
                 data = article.to_dict()
-                conn.execute(
-                    "UPDATE articles SET url = ?, site = ?, published = ?, rubric = ?, rubric_key = ?, title = ?,"
-                    " lead = ?, language = ?, encoding = ?, layout = ? WHERE pk = ?",
-                    (article.url, article.site, article.published, article.rubric, key(article.rubric) or None,
-                     article.title, article.lead, article.language, article.encoding, article.layout, item.pk))
+                self.run(
+                    "UPDATE articles SET url = :url, site = :site, published = :published, rubric = :rubric,"
+                    " rubric_key = :rubric_key, title = :title, lead = :lead, language = :language,"
+                    " encoding = :encoding, layout = :layout WHERE pk = :pk",
+                    {"url": article.url, "site": article.site, "published": article.published,
+                     "rubric": article.rubric, "rubric_key": key(article.rubric) or None, "title": article.title,
+                     "lead": article.lead, "language": article.language, "encoding": article.encoding,
+                     "layout": article.layout, "pk": item.pk})
                 old = before.get(item.pk)
                 if old is None:
-                    conn.execute("INSERT INTO article_data (pk, data) VALUES (?, ?)", (item.pk, dumps(data)))
+                    self.run("INSERT INTO article_data (pk, data) VALUES (:pk, :data)",
+                             {"pk": item.pk, "data": dumps(data)})
                 else:
-                    conn.execute("UPDATE article_data SET data = ? WHERE pk = ?", (dumps(data), item.pk))
+                    self.run("UPDATE article_data SET data = :data WHERE pk = :pk", {"pk": item.pk, "data": dumps(data)})
                 annotations.add(item.pk, rows(article))
                 changed += old != data
                 if old is not None and _text(old) != _text(data):
                     old_text.append(_lemmas(item.pk, old))
                     new_text.append(_lemmas(item.pk, data))
-            annotations.write(conn)
+            annotations.write(self)
             if old_text:
                 self._unindex(old_text)
                 self._index(new_text)
@@ -106,5 +106,5 @@ class ReanalysisQueries:
 
     def link_counts(self) -> tuple[int, int, int]:
         """(corpus entities, corpus events, stories) in the store."""
-        return tuple(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return tuple(self.run(f"SELECT count(*) FROM {table}").scalar()
                      for table in ("corpus_entities", "corpus_events", "stories"))

@@ -112,10 +112,14 @@ ANNOTATION_COLUMNS = {
 }
 
 
+ADD_ENTITY = (f"INSERT INTO entities (article, {', '.join(ANNOTATION_COLUMNS['entities'])})"
+              f" VALUES (:article, {', '.join(':' + c for c in ANNOTATION_COLUMNS['entities'])}) ON CONFLICT DO NOTHING")
+
+
 @dataclass(slots=True)
 class Rows:
     """Articles as annotation-table rows: ``rows(article)`` gives one article's without its key;
-    ``add(pk, rows)`` collects several articles' with their keys, and ``write(conn)`` stores them."""
+    ``add(pk, rows)`` collects several articles' with their keys, and ``write(store)`` stores them."""
 
     entities: list[tuple] = field(default_factory=list)
     mentions: list[tuple] = field(default_factory=list)
@@ -127,12 +131,14 @@ class Rows:
         for table in ANNOTATION_COLUMNS:
             getattr(self, table).extend((pk, *x) for x in getattr(one, table))
 
-    def write(self, conn) -> None:
-        """One statement per table, not one a row (fewer round trips to a PostgreSQL server)."""
+    def write(self, store) -> None:
+        """One statement per table, not one a row (fewer round trips to a PostgreSQL server): a bulk copy,
+        but for entities, of which a repeated (article, entity) is skipped."""
         for table, columns in ANNOTATION_COLUMNS.items():
-            ignore = " OR IGNORE" if table == "entities" else ""
-            conn.executemany(f"INSERT{ignore} INTO {table} (article, {', '.join(columns)})"
-                             f" VALUES ({', '.join('?' * (len(columns) + 1))})", getattr(self, table))
+            if table == "entities":
+                store.run_many(ADD_ENTITY, [dict(zip(("article", *columns), row)) for row in self.entities])
+            else:
+                store.copy_rows(table, ("article", *columns), getattr(self, table))
 
 
 def rows(article: Article) -> Rows:

@@ -10,9 +10,8 @@ from sqlalchemy.dialects.sqlite import pysqlite
 
 from . import text as searchtext
 from .base import Store
-from .dialect import migration
+from .schema import SCHEMA_VERSION, migration
 from .records import StoreError, StoreReadOnly
-from .schema import SCHEMA_VERSION
 
 # title, lead, body: a word in the headline weighs more than one deep in the body
 BM25_WEIGHTS = (8.0, 3.0, 1.0)
@@ -43,17 +42,17 @@ class SQLiteStore(Store):
             self._open_read_only()
             return
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             fresh = self._refuse_foreign()          # before WAL: that is written into the file's header
             if fresh and (read_only or not create) and not memory:
-                self.conn.close()
+                self._conn.close()
                 raise StoreError(f"no store at {self.path} (an empty database)")
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.run("PRAGMA journal_mode=WAL")
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a svodka store ({err})") from None
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.execute("PRAGMA busy_timeout=10000")
+        self.run("PRAGMA synchronous=NORMAL")
+        self.run("PRAGMA foreign_keys=ON")
+        self.run("PRAGMA busy_timeout=10000")
         self._migrate()
         if read_only:
             self.read_only()
@@ -67,24 +66,24 @@ class SQLiteStore(Store):
         uri = "file:" + quote(os.path.abspath(self.path)) + "?mode=ro"
         try:
             try:
-                self.conn = self._probe(uri)
+                self._conn = self._probe(uri)
             except sqlite3.OperationalError:
                 wal = self.path + "-wal"
                 if os.path.exists(wal) and os.path.getsize(wal):
                     raise StoreError(f"cannot read the store {self.path}: its write-ahead log needs a -shm file,"
                                      f" which cannot be made ({self.unwritable})") from None
-                self.conn = self._probe(uri + "&immutable=1")
+                self._conn = self._probe(uri + "&immutable=1")
             fresh = self._refuse_foreign()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a svodka store ({err})") from None
         if fresh:
-            self.conn.close()
+            self._conn.close()
             raise StoreError(f"no store at {self.path} (an empty database)")
-        self.conn.execute("PRAGMA busy_timeout=10000")
+        self.run("PRAGMA busy_timeout=10000")
         self._depth = 0
         version = self.schema_version
         if version != SCHEMA_VERSION:
-            self.conn.close()
+            self._conn.close()
             raise StoreError(f"{self.path}: store schema {version} is {'newer' if version > SCHEMA_VERSION else 'older'}"
                              f" than this svodka's ({SCHEMA_VERSION}) and the store cannot be written here"
                              f" ({self.unwritable})")
@@ -102,31 +101,31 @@ class SQLiteStore(Store):
     def _refuse_foreign(self) -> bool:
         """An SQLite database with tables of its own is not made a store: it is left as it is.
         True for a new or empty database."""
-        tables = sorted(r[0] for r in self.conn.execute(
+        tables = sorted(r[0] for r in self.run(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"))
         if not tables or tables == ["meta"]:         # new, empty, or a first open cut short
             return True
         try:
-            ours = "meta" in tables and self.conn.execute(
+            ours = "meta" in tables and self.run(
                 "SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() is not None
         except sqlite3.DatabaseError:
             ours = False
         if not ours:
             shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
-            self.conn.close()
+            self._conn.close()
             raise StoreError(f"{self.path}: not a svodka store: an SQLite database with other tables ({shown});"
                              " left as it is")
         return False
 
     def _execute(self, statement: str, args) -> sqlite3.Cursor:
-        return self.conn.execute(statement, args)
+        return self._conn.execute(statement, args)
 
     def _execute_many(self, statement: str, rows: list) -> None:
-        self.conn.executemany(statement, rows)
+        self._conn.executemany(statement, rows)
 
     def copy_rows(self, table, columns, rows) -> None:
         marks = ", ".join("?" * len(columns))
-        self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+        self._conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
     def stream(self, sql, params=None, size=5000):
         result = self.run(sql, params)
@@ -134,23 +133,24 @@ class SQLiteStore(Store):
             yield from found
 
     def _begin(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.run("BEGIN IMMEDIATE")
 
     def migration(self, step: int) -> list[str]:
         return migration(step, "sqlite")
 
     def read_only(self) -> None:
-        self.conn.execute("PRAGMA query_only=ON")
+        self.run("PRAGMA query_only=ON")
 
     def _index(self, rows) -> None:
-        self.conn.executemany("INSERT INTO search (rowid, title, lead, body) VALUES (?, ?, ?, ?)", rows)
+        self.copy_rows("search", ("rowid", "title", "lead", "body"), rows)
 
     def _unindex(self, rows) -> None:
         # a contentless FTS5 table forgets a row by the 'delete' command with the values it was given
-        self.conn.executemany("INSERT INTO search (search, rowid, title, lead, body) VALUES ('delete', ?, ?, ?, ?)", rows)
+        self.run_many("INSERT INTO search (search, rowid, title, lead, body) VALUES ('delete', :pk, :title, :lead, :body)",
+                      [{"pk": pk, "title": title, "lead": lead, "body": body} for pk, title, lead, body in rows])
 
     def _indexed(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM search_docsize").fetchone()[0]
+        return self.run("SELECT count(*) FROM search_docsize").scalar()
 
     def text_match(self, parsed: searchtext.Query) -> tuple[str, list]:
         return "search MATCH ?", [searchtext.fts5_query(parsed)]

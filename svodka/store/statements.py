@@ -9,10 +9,17 @@ binds as a list value has for an expanding name).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine.interfaces import Dialect
+
+
+class Dialects(NamedTuple):
+    """One statement written for each engine (a string or a list of statements each)."""
+
+    sqlite: str | list[str]
+    postgresql: str | list[str]
 
 
 @lru_cache(maxsize=4096)
