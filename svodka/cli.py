@@ -8,9 +8,9 @@ import argparse
 import sys
 import warnings
 
-from .cmd import analyze, evaluate, store, events, export, link, serve
+from .cmd import analyze, crawl, evaluate, store, events, export, link, serve
 
-AREAS = [analyze, evaluate, store, events, export, link, serve]
+AREAS = [analyze, evaluate, store, events, export, link, serve, crawl]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,6 +9,10 @@ running it again completes the work without storing anything twice.
 With ``workers=N`` (a local Dask cluster) or ``scheduler="tcp://…"`` (a running one) the analysis
 runs on the cluster (``svodka.cluster``); reading, deduplication and writing stay here, one writer,
 so the store gets the same rows in the same order as a single-process ingest.
+
+``ingest_documents`` is the same for documents already in hand (the crawler's fetched pages): with
+``on_batch``, the caller learns in each batch's transaction what became of every document it gave
+(by source: "article", "rejected" or "known"), so its own records commit with the articles.
 """
 from __future__ import annotations
 
@@ -60,8 +64,9 @@ class IngestReport:
 class _Batch:
     """The results not yet written, and the sources seen for documents not yet written."""
 
-    def __init__(self, store, size: int) -> None:
-        self.store, self.size = store, size
+    def __init__(self, store, size: int, on_batch=None) -> None:
+        self.store, self.size, self.on_batch = store, size, on_batch
+        self.outcomes: list[tuple[str, str]] = []      # (source, what became of it), for on_batch
         self.articles: list[Article] = []
         self.raws: dict[str, tuple[bytes, str | None]] = {}
         self.rejected: list[tuple[Rejected, bytes | None, str | None]] = []
@@ -72,9 +77,22 @@ class _Batch:
     def __len__(self) -> int:
         return len(self.articles) + len(self.rejected) + len(self.known)
 
+    def outcome(self, source: str, what: str) -> None:
+        if self.on_batch is not None:
+            self.outcomes.append((source, what))
+
+    def _report(self) -> None:
+        """Tell on_batch, inside the open transaction, what became of the documents so far."""
+        if self.outcomes:
+            self.on_batch(self.store, self.outcomes)
+            self.outcomes = []
+
     def flush(self) -> int:
         """Write everything pending in one transaction; returns the number of new articles."""
         if not len(self):
+            if self.outcomes:
+                with self.store.transaction():
+                    self._report()
             return 0
         store = self.store
         with store.transaction():
@@ -90,6 +108,7 @@ class _Batch:
                     store.add_known_source(sha, source)
             for sha, source in self.known:
                 store.add_known_source(sha, source)
+            self._report()
         self.articles, self.raws, self.rejected, self.known = [], {}, [], []
         return new
 
@@ -132,6 +151,16 @@ def ingest(paths: Iterable[str], db, *, batch_size: int = 50, pipeline: Pipeline
     few seconds and per written batch instead (for a log). ``workers`` /
     ``scheduler``: analyse on a Dask cluster (see the module's docstring).
     """
+    return ingest_documents(read_paths(paths), db, batch_size=batch_size, pipeline=pipeline, progress=progress,
+                            workers=workers, scheduler=scheduler)
+
+
+def ingest_documents(documents: Iterable[RawDocument | Rejected], db, *, batch_size: int = 50,
+                     pipeline: Pipeline | None = None, progress: bool | str = True, workers: int | None = None,
+                     scheduler: str | None = None, on_batch=None, label: str = "ingest") -> IngestReport:
+    """``ingest`` of documents in hand (RawDocument or Rejected records, e.g. fetched pages), read
+    lazily. ``on_batch(store, [(source, "article" | "rejected" | "known"), …])`` is called inside each
+    batch's transaction for the documents it settled. ``label`` names the progress bar."""
 
     store = db if isinstance(db, Store) else open_store(db)
     cluster = None
@@ -141,7 +170,7 @@ def ingest(paths: Iterable[str], db, *, batch_size: int = 50, pipeline: Pipeline
         if workers is not None or scheduler is not None:
             from .cluster import ClusterPipeline   # Dask loads only when a cluster is asked for
             cluster = runner = ClusterPipeline(None if scheduler else workers, scheduler, pipeline=runner)
-        return _ingest(paths, store, max(1, int(batch_size)), runner, progress)
+        return _ingest(documents, store, max(1, int(batch_size)), runner, progress, on_batch, label)
     finally:
         if cluster is not None:
             cluster.close()
@@ -149,15 +178,16 @@ def ingest(paths: Iterable[str], db, *, batch_size: int = 50, pipeline: Pipeline
             store.close()
 
 
-def _ingest(paths, store, batch_size: int, pipeline, progress: bool | str) -> IngestReport:
+def _ingest(documents, store, batch_size: int, pipeline, progress: bool | str, on_batch=None,
+            label: str = "ingest") -> IngestReport:
     from tqdm import tqdm
 
 
     report = IngestReport()
     started = time.perf_counter()
-    batch = _Batch(store, batch_size)
+    batch = _Batch(store, batch_size, on_batch)
     queue: deque[RawDocument | None] = deque()
-    bar = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=not progress or progress == "lines", dynamic_ncols=True,
+    bar = tqdm(unit="doc", desc=label, file=sys.stderr, disable=not progress or progress == "lines", dynamic_ncols=True,
                mininterval=0.5)
     lines = _Lines(report, started) if progress == "lines" else None
 
@@ -183,19 +213,22 @@ def _ingest(paths, store, batch_size: int, pipeline, progress: bool | str) -> In
 
     def fresh() -> Iterator[RawDocument]:
         """The documents the store does not hold yet; the others are counted and their source kept."""
-        for item in read_paths(paths):
+        for item in documents:
             sha = item.sha256
             if sha and sha in batch.inflight:                       # the same bytes earlier in this run
                 batch.inflight[sha].append(item.source)
+                batch.outcome(item.source, "known")
                 tick("skipped")
             elif sha and (stored := store.known(sha)):
                 if not store.has_source(sha, item.source):
                     batch.known.append((sha, item.source))
                 report.rejected_before += stored == "rejected"      # a rejection that stands is said again
+                batch.outcome(item.source, "known")
                 tick("skipped")
             elif isinstance(item, Rejected) and not sha and store.is_rejected(item.source):
                 batch.rejected.append((item, None, None))   # still unreadable: its reason brought up to date
                 report.rejected_before += 1
+                batch.outcome(item.source, "rejected")
                 tick("skipped")
             elif isinstance(item, Rejected):    # unreadable: the pipeline passes it through, in order
                 if sha:
@@ -215,16 +248,19 @@ def _ingest(paths, store, batch_size: int, pipeline, progress: bool | str) -> In
             raw = queue.popleft()
             if raw is None:                         # unreadable, recorded as the reader rejected it
                 batch.rejected.append((result, result.data, None))
+                batch.outcome(result.source, "rejected")
                 result.data = None
                 tick("rejected")
             elif isinstance(result, Article):
                 result.sha256 = result.sha256 or raw.sha256
                 batch.articles.append(result)
                 batch.raws[result.sha256] = (raw.data, raw.kind)
+                batch.outcome(raw.source, "article")
                 tick()                              # new articles are counted when written
             else:
                 result.sha256 = result.sha256 or raw.sha256
                 batch.rejected.append((result, raw.data, raw.kind))
+                batch.outcome(raw.source, "rejected")
                 tick("rejected")
             fill()
         report.new += batch.flush()

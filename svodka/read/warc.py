@@ -8,6 +8,11 @@ not 2xx or its payload is neither HTML nor text (images, PDF, scripts …), so e
 document record of the archive is accounted for. A broken record gives one Rejected and the
 reading goes on at the next record header; a truncated one gives one Rejected and ends the
 archive; the batch goes on.
+
+svodka's crawler (``svodka.crawl.archive``) follows each response with a ``metadata`` record of
+``svodka-*`` fields (``WARC-Concurrent-To`` the response): only responses it marks ``page`` are
+documents (robots.txt, feeds, redirects … are not), with its article URL and its feed date (none
+when empty) instead of the capture's — so the archive reads as the crawl did.
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from ..model import RawDocument, Rejected
 from . import document, gz
-from .document import iso_date, read_bytes
+from .document import iso_date, read_bytes, split_header
 
 DOCUMENT_RECORDS = {"response", "resource", "conversion"}
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -76,8 +81,64 @@ def _content_type(value: str | None) -> tuple[str, str | None]:
     return mime.strip().lower(), charset
 
 
-def _record(record, source: str, index: int) -> RawDocument | Rejected | None:
-    """One record → document, Rejected, or None for a record that is not a document."""
+def _status_reason(status: str) -> str | None:
+    """Why a response with this status line is no document, or None for a 2xx."""
+    status = (status or "").strip()
+    if status.isdigit() and status.startswith("2"):
+        return None
+    return f"HTTP status {status}" if status.isdigit() else "invalid HTTP status line"
+
+
+def _kind_of(mime: str) -> str | None | bool:
+    """"html", None (text, or sniffed), or False: not a document's payload."""
+    if mime in HTML_TYPES:
+        return "html"
+    return None if mime in TEXT_TYPES else False
+
+
+def response_document(status: int | str, content_type: str | None, payload: bytes, where: str, *,
+                      url: str | None = None, date: str | None = None,
+                      record_id: str | None = None) -> RawDocument | Rejected:
+    """An HTTP response's unpacked payload as the reader takes it from a WARC response record:
+    the crawler builds its documents with this, so the archive read again gives the same ones."""
+    reason = _status_reason(str(status))
+    if reason:
+        return Rejected(where, reason)
+    mime, charset = _content_type(content_type)
+    kind = _kind_of(mime)
+    if kind is False:
+        return Rejected(where, f"not an HTML or text payload ({mime})")
+    if len(payload) > document.MAX_DOCUMENT_BYTES:
+        return Rejected(where, "record over size limit")
+    return read_bytes(payload, where, url=url, date=date, kind=kind, record_id=record_id, encoding=charset)
+
+
+class _CrawlFields:
+    """svodka's metadata record about the response record ``concurrent_to``."""
+
+    def __init__(self, concurrent_to: str | None, fields: dict[str, str]) -> None:
+        self.concurrent_to, self.fields = concurrent_to, fields
+
+
+def _crawl_fields(record) -> _CrawlFields | None:
+    headers = record.rec_headers
+    if (headers.get_header("Content-Type") or "").split(";")[0].strip() != "application/warc-fields":
+        return None
+    block = record.content_stream().read(1 << 16).decode("utf-8", "replace")
+    fields = {}
+    for line in block.splitlines():
+        name, sep, value = line.partition(":")
+        if sep and name.strip().startswith("svodka-"):
+            fields[name.strip()[len("svodka-"):]] = value.strip()
+    return _CrawlFields(headers.get_header("WARC-Concurrent-To"), fields) if "kind" in fields else None
+
+
+def _record(record, source: str, index: int) -> RawDocument | Rejected | _CrawlFields | None:
+    """One record → document, Rejected, svodka's fields, or None for a record that is not a document."""
+    if record.rec_type == "metadata":
+        fields = _crawl_fields(record)
+        _drain(record)
+        return fields
     if record.rec_type not in DOCUMENT_RECORDS:
         _drain(record)          # still read it through, to notice a truncated archive
         return None
@@ -87,23 +148,20 @@ def _record(record, source: str, index: int) -> RawDocument | Rejected | None:
     url = headers.get_header("WARC-Target-URI")
     http = record.http_headers if record.rec_type == "response" else None
     if http is not None:
-        status = (http.get_statuscode() or "").strip()
-        if not (status.isdigit() and status.startswith("2")):
+        reason = _status_reason(http.get_statuscode())
+        if reason:
             _drain(record)
-            return Rejected(where, f"HTTP status {status}" if status.isdigit()
-                            else "invalid HTTP status line")
+            return Rejected(where, reason)
         mime, charset = _content_type(http.get_header("Content-Type"))
     else:
         mime, charset = _content_type(headers.get_header("Content-Type"))
     if record.rec_type == "conversion":
         kind, charset = "text", charset or "utf-8"   # WET text is UTF-8 plain text
-    elif mime in HTML_TYPES:
-        kind = "html"
-    elif mime in TEXT_TYPES:
-        kind = None
     else:
-        _drain(record)
-        return Rejected(where, f"not an HTML or text payload ({mime})")
+        kind = _kind_of(mime)
+        if kind is False:
+            _drain(record)
+            return Rejected(where, f"not an HTML or text payload ({mime})")
     try:
         payload = record.content_stream().read(document.MAX_DOCUMENT_BYTES + 1)
     except Exception:  # noqa: BLE001 — content-encoding (gzip, brotli) of one page is bad
@@ -146,7 +204,49 @@ def _starts_like_archive(stream: BinaryIO) -> bool:
 
 
 def read_warc(stream: BinaryIO, source: str) -> Iterator[RawDocument | Rejected]:
-    """Documents of a WARC/WET stream (gzip or not), one record in memory at a time.
+    """Documents of a WARC/WET stream (gzip or not), one record in memory at a time (and a document
+    held until the next record, which may be svodka's fields about it)."""
+    held = None
+    for item in _read_warc(stream, source):
+        if isinstance(item, _CrawlFields):
+            if held is not None and _about(item, held):
+                held = _apply(item.fields, held)
+            if held is not None:
+                yield held
+            held = None
+            continue
+        if held is not None:
+            yield held
+        held = item
+    if held is not None:
+        yield held
+
+
+def _about(fields: _CrawlFields, item: RawDocument | Rejected) -> bool:
+    record_id = item.record_id if isinstance(item, RawDocument) else item.source.rpartition("#")[2]
+    return bool(fields.concurrent_to) and fields.concurrent_to == record_id
+
+
+def _apply(fields: dict[str, str], item: RawDocument | Rejected) -> RawDocument | Rejected | None:
+    """A response as the crawler took it: no document unless a page; its URL and feed date."""
+    if fields.get("kind") != "page":
+        return None
+    if isinstance(item, RawDocument):
+        item.url = fields.get("url") or item.url
+        # as the crawler built it: the feed's date, else a text dump's own date header, else none
+        item.date = iso_date(fields.get("date")) or _header_date(item)
+    return item
+
+
+def _header_date(item: RawDocument) -> str | None:
+    if item.kind != "text":
+        return None
+    head = item.data[:256].decode(item.encoding or "utf-8", "ignore").removeprefix("\ufeff")
+    return split_header(head)[1]
+
+
+def _read_warc(stream: BinaryIO, source: str) -> Iterator[RawDocument | Rejected | _CrawlFields]:
+    """Records of a WARC/WET stream as documents, rejections and svodka's fields.
 
     After a broken record (garbage where a record should start, a damaged header) the reading
     goes on at the next record header found further on, when the stream can seek; a truncated
@@ -249,4 +349,4 @@ def _records(archive: _Archive, source: str, index: int):
             yield result
 
 
-__all__ = ["read_warc", "DOCUMENT_RECORDS"]
+__all__ = ["read_warc", "response_document", "DOCUMENT_RECORDS"]
