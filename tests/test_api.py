@@ -25,6 +25,7 @@ with warnings.catch_warnings():                 # starlette's note on its httpx 
     from fastapi.testclient import TestClient  # noqa: E402
 
 from conftest import ROOT, SEED, store_at  # noqa: E402
+from dbfile import database  # noqa: E402
 from svodka.ingest import ingest  # noqa: E402
 from svodka.store import open_store  # noqa: E402
 
@@ -135,9 +136,10 @@ def demo_article(store) -> str:
 def hostile_ids(store) -> dict[str, str]:
     out = {}
     for prefix in HOSTILE_TITLES:
-        row = store.conn.execute("SELECT id FROM articles WHERE title LIKE ?", (prefix + "%",)).fetchone()
-        assert row, prefix
-        out[prefix] = row[0]
+        with database(store) as db:
+            found = db.value("SELECT id FROM articles WHERE title LIKE :t", t=prefix + "%")
+        assert found, prefix
+        out[prefix] = found
     return out
 
 
@@ -380,9 +382,9 @@ def test_read_only(client, db, store):
     for method in ("post", "put", "delete", "patch"):
         assert getattr(client, method)("/api/articles").status_code == 405
         assert getattr(client, method)("/").status_code == 405
-    conn = client.app.state.data.store().conn
+    served = client.app.state.data.store()          # the app's own connection refuses a write
     with pytest.raises(store.errors):
-        conn.execute("DELETE FROM articles")
+        served.run("DELETE FROM articles")
     assert store.counts() == before
 
 

@@ -55,11 +55,16 @@ def test_each_connection_stays_on_its_thread(small):
 
     def watched_store():
         store = own_store()
-        if id(store.conn) not in opened_by:
-            opened_by[id(store.conn)] = threading.get_ident()
-            key = id(store.conn)
-            store.conn.set_trace_callback(
-                lambda sql: strays.append(sql[:80]) if opened_by[key] != threading.get_ident() else None)
+        if id(store) not in opened_by:          # one store, one connection: each statement goes through run
+            opened_by[id(store)] = threading.get_ident()
+            key, run = id(store), store.run
+
+            def watched_run(sql, *args, **kwargs):
+                if opened_by[key] != threading.get_ident():
+                    strays.append(sql[:80])
+                return run(sql, *args, **kwargs)
+
+            store.run = watched_run
         return store
 
     data.store = watched_store

@@ -21,6 +21,7 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from dbfile import database
 from svodka.model import Article, Rejected
 from svodka.pipeline import Pipeline, load_models
 from svodka.read import read_bytes, read_paths
@@ -100,9 +101,10 @@ def make_folder(folder: Path, files: dict[str, bytes]) -> Path:
 def outcomes(store) -> dict[str, object]:
     """Source → Article (stored under it) or the rejection reason."""
     found: dict[str, object] = {r.source: r.reason for r in store.rejected()}
-    for (source,) in store.conn.execute(     # every source an article's bytes were found under
-            "SELECT s.source FROM sources s JOIN articles a ON a.sha256 = s.sha256"):
-        found[source] = Article
+    with database(store) as db:
+        for (source,) in db.rows(     # every source an article's bytes were found under
+                "SELECT s.source FROM sources s JOIN articles a ON a.sha256 = s.sha256"):
+            found[source] = Article
     return found
 
 
@@ -144,7 +146,8 @@ def test_mixed_folder_of_good_and_nasty_documents(tmp_path):
 
 
 def _article_id(store, source: Path) -> str:
-    return store.conn.execute("SELECT id FROM articles WHERE source = ?", (str(source),)).fetchone()[0]
+    with database(store) as db:
+        return db.value("SELECT id FROM articles WHERE source = :source", source=str(source))
 
 
 # --- WARC with broken records ------------------------------------------------------------
@@ -301,7 +304,8 @@ def test_50mb_text_through_the_cli_stays_small(tmp_path):
         assert found[str(big)].startswith("page too long to analyse: ")
         assert found[str(big)].endswith("characters of text (limit 5 000 000)")
         assert found[str(good)] is Article
-        sha = store.conn.execute("SELECT sha256 FROM rejected WHERE source = ?", (str(big),)).fetchone()[0]
+        with database(store) as db:
+            sha = db.value("SELECT sha256 FROM rejected WHERE source = :source", source=str(big))
         assert store.raw(sha) == big.read_bytes()
     finally:
         store.close()

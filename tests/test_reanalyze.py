@@ -20,6 +20,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from dbfile import database
 from svodka import Article, Entity, Mention
 from svodka.reanalyze import reanalyze
 from svodka.ingest import ingest
@@ -96,66 +97,65 @@ def cli(*args: str, db: str) -> subprocess.CompletedProcess:
 
 def snapshot(store) -> dict:
     """Everything a re-analysis with the same svodka must give again (corpus ids aside: given anew)."""
-    c = store.conn
-    return {
-        "articles": c.execute("SELECT pk, id, sha256, source, url, site, published, rubric, title, lead, encoding,"
-                              " layout, ingested FROM articles ORDER BY pk").fetchall(),
-        "data": {pk: json.loads(d) for pk, d in c.execute("SELECT pk, data FROM article_data")},
-        "counts": store.counts(),
-        "mentions": sorted(c.execute("SELECT article, entity, field, start, stop, text, kind, normal, stands_for"
-                                     " FROM mentions").fetchall(), key=repr),
-        "corpus": sorted(c.execute("SELECT type, name, mentions, articles FROM corpus_entities").fetchall()),
-        "events": c.execute("SELECT count(*), sum(num_articles) FROM corpus_events").fetchone(),
-        "links": [c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("entity_links", "event_links", "link_state", "story_articles")],
-        "stories": sorted(r[0] for r in c.execute("SELECT size FROM stories")),
-    }
+    with database(store) as c:
+        return {
+            "articles": c.rows("SELECT pk, id, sha256, source, url, site, published, rubric, title, lead, encoding,"
+                               " layout, ingested FROM articles ORDER BY pk"),
+            "data": {pk: json.loads(d) for pk, d in c.rows("SELECT pk, data FROM article_data")},
+            "counts": store.counts(),
+            "mentions": sorted(c.rows("SELECT article, entity, field, start, stop, text, kind, normal, stands_for"
+                                      " FROM mentions"), key=repr),
+            "corpus": sorted(c.rows("SELECT type, name, mentions, articles FROM corpus_entities")),
+            "events": c.rows("SELECT count(*), sum(num_articles) FROM corpus_events"),
+            "links": [c.value(f"SELECT count(*) FROM {t}")
+                      for t in ("entity_links", "event_links", "link_state", "story_articles")],
+            "stories": sorted(r[0] for r in c.rows("SELECT size FROM stories")),
+        }
 
 
-def make_older(store) -> None:
+def make_older(store_url: str) -> None:
     """The store as a svodka before mentions had ``normal`` and ``stands_for`` left it."""
-    c = store.conn
-    with store.transaction():
-        for pk, data in c.execute("SELECT pk, data FROM article_data").fetchall():
+    with database(store_url) as c:
+        for pk, data in c.rows("SELECT pk, data FROM article_data"):
             d = json.loads(data)
             for m in [m for e in d["entities"] for m in e["mentions"]] + [m for v in d["events"] for m in v["evidence"]]:
                 m.pop("normal", None)
                 m.pop("stands_for", None)
-            c.execute("UPDATE article_data SET data = ? WHERE pk = ?",
-                      (json.dumps(d, ensure_ascii=False, separators=(",", ":")), pk))
-        c.execute("ALTER TABLE mentions DROP COLUMN stands_for")
-        c.execute("ALTER TABLE mentions DROP COLUMN normal")
-        c.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION - 1),))
+            c.run("UPDATE article_data SET data = :data WHERE pk = :pk",
+                  data=json.dumps(d, ensure_ascii=False, separators=(",", ":")), pk=pk)
+        c.run("ALTER TABLE mentions DROP COLUMN stands_for")
+        c.run("ALTER TABLE mentions DROP COLUMN normal")
+        c.run("UPDATE meta SET value = :v WHERE key = 'schema_version'", v=str(SCHEMA_VERSION - 1))
 
 
 def test_an_older_store_gets_the_new_annotations_in_place(corpus, store_url, tmp_path):
     report = ingest(corpus, store_url, progress=False)
     assert (report.new, report.rejected) == (5, 0)
-    with open_store(store_url) as store:
+    with open_store(store_url) as store, database(store_url) as db:
         before = snapshot(store)
-        named = store.conn.execute("SELECT count(*) FROM mentions WHERE normal IS NOT NULL").fetchone()[0]
+        named = db.value("SELECT count(*) FROM mentions WHERE normal IS NOT NULL")
         assert named > 0 and before["corpus"] and before["links"][0] > 0
-        make_older(store)
-    with open_store(store_url) as store:                        # migrated on open: the columns are back, empty
+    make_older(store_url)
+    with open_store(store_url) as store, database(store_url) as db:    # migrated on open: the columns are back, empty
         assert store.schema_version == SCHEMA_VERSION
-        assert store.conn.execute("SELECT count(*), count(normal), count(stands_for) FROM mentions").fetchone() == \
-            (before["counts"]["mentions"], 0, 0)
+        assert db.rows("SELECT count(*), count(normal), count(stands_for) FROM mentions") == \
+            [(before["counts"]["mentions"], 0, 0)]
 
     result = cli("reanalyze", "--no-progress", db=store_url)
     assert result.returncode == 0, result.stderr.decode()
     summary = result.stdout.decode()
     assert "5 articles: 5 re-analysed (5 changed), 0 failed" in summary and "linked anew" in summary
 
-    with open_store(store_url) as store:
+    with open_store(store_url) as store, database(store_url) as db:
         after = snapshot(store)
         for part in before:                 # the same pks, ids, hashes, hints, JSON, rows, links as a fresh ingest
             assert after[part] == before[part], part
-        assert store.conn.execute("SELECT count(normal) FROM mentions").fetchone()[0] == named
+        assert db.value("SELECT count(normal) FROM mentions") == named
         wire = store.article("wire-0001")                           # JSONL: id, url and date from the line
         assert (wire.url, wire.published) == (WIRE[0]["url"], "2025-03-16")
-        warc = store.conn.execute("SELECT url, site, published, encoding FROM articles WHERE source LIKE ?",
-                                  ("%crawl.warc.gz#%",)).fetchone()         # WARC: from the headers
-        assert warc == (WARC_URL, "news.example.ru", "2025-03-15", "cp1251")
+        warc = db.rows("SELECT url, site, published, encoding FROM articles WHERE source LIKE :s",
+                       s="%crawl.warc.gz#%")                       # WARC: from the headers
+        assert warc == [(WARC_URL, "news.example.ru", "2025-03-15", "cp1251")]
         assert store.search("Захаровой")                            # the lemma index still answers
         written = export(store, "csv", tmp_path / "out")
         assert written["mentions.csv"] == before["counts"]["mentions"]
@@ -168,17 +168,14 @@ def test_what_fails_now_is_kept_as_it_was_and_reported(corpus, store_url, capsys
     from svodka.cli import main
 
     ingest(corpus, store_url, progress=False)
-    with open_store(store_url) as store:
-        c = store.conn
+    with database(store_url) as c:
         rows = {Path(source.split("#")[0]).name + ("#2" if source.endswith("#L2") else ""): (pk, sha, source)
-                for pk, sha, source in c.execute("SELECT pk, sha256, source FROM articles")}
+                for pk, sha, source in c.rows("SELECT pk, sha256, source FROM articles")}
         empty, gone = rows["kazan.html"], rows["wire.jsonl#2"]
-        with store.transaction():
-            c.execute("UPDATE raw SET data = ? WHERE sha256 = ?", (zlib.compress(b"   \n"), empty[1]))
-            c.execute("DELETE FROM raw WHERE sha256 = ?", (gone[1],))
-            c.execute("UPDATE mentions SET normal = NULL")
-        kept = {pk: c.execute("SELECT data FROM article_data WHERE pk = ?", (pk,)).fetchone()[0]
-                for pk in (empty[0], gone[0])}
+        c.run("UPDATE raw SET data = :data WHERE sha256 = :sha", data=zlib.compress(b"   \n"), sha=empty[1])
+        c.run("DELETE FROM raw WHERE sha256 = :sha", sha=gone[1])
+        c.run("UPDATE mentions SET normal = NULL")
+        kept = {pk: c.value("SELECT data FROM article_data WHERE pk = :pk", pk=pk) for pk in (empty[0], gone[0])}
 
     assert main(["reanalyze", "--db", store_url, "--no-progress"]) == 0
     out, err = capsys.readouterr()
@@ -186,14 +183,12 @@ def test_what_fails_now_is_kept_as_it_was_and_reported(corpus, store_url, capsys
     assert f"svodka: {gone[2]}: its raw input is not kept (kept as it was)" in err
     assert "5 articles: 3 re-analysed (0 changed), 2 failed and kept as they were" in out
 
-    with open_store(store_url) as store:
-        c = store.conn
+    with database(store_url) as c:
         for pk, data in kept.items():
-            assert c.execute("SELECT data FROM article_data WHERE pk = ?", (pk,)).fetchone()[0] == data
-            assert c.execute("SELECT count(normal) FROM mentions WHERE article = ?", (pk,)).fetchone()[0] == 0
-        assert c.execute("SELECT count(normal) FROM mentions WHERE article NOT IN (?, ?)",
-                         (empty[0], gone[0])).fetchone()[0] > 0
-        linked = {r[0] for r in c.execute("SELECT article FROM link_state WHERE stage = 'entities'")}
+            assert c.value("SELECT data FROM article_data WHERE pk = :pk", pk=pk) == data
+            assert c.value("SELECT count(normal) FROM mentions WHERE article = :pk", pk=pk) == 0
+        assert c.value("SELECT count(normal) FROM mentions WHERE article NOT IN (:a, :b)", a=empty[0], b=gone[0]) > 0
+        linked = {r[0] for r in c.rows("SELECT article FROM link_state WHERE stage = 'entities'")}
         assert linked == {pk for pk, _, _ in rows.values()}      # every article linked again, failed ones too
 
 
@@ -204,7 +199,8 @@ def test_a_changed_text_is_indexed_anew_and_input_never_kept_is_reported(store_u
                                        mentions=[Mention("title", 11, 17, "Тюмени", "name", normal="Тюмень")])])
     with open_store(store_url) as store:
         assert store.add_articles([article]) == 1               # no raws: as a caller without a pipeline stores
-        pk = store.conn.execute("SELECT pk FROM articles").fetchone()[0]
+        with database(store_url) as db:
+            pk = db.value("SELECT pk FROM articles")
         [item] = stored(store)
         assert item.data is None and item.pk == pk
         assert [h.id for h in store.search("Тюмени")] == ["s1"]
@@ -212,12 +208,13 @@ def test_a_changed_text_is_indexed_anew_and_input_never_kept_is_reported(store_u
         new = copy_of(article, title="Ледоход в Томске", body=["Лед на реке Томи тронулся в среду."], entities=[])
         assert replace(store, [(item, new)]) == 1
         assert store.search("Тюмени") == [] and [h.id for h in store.search("Томске")] == ["s1"]
-        assert store.conn.execute("SELECT pk, id, title FROM articles").fetchall() == [(pk, "s1", "Ледоход в Томске")]
+        with database(store_url) as db:
+            assert db.rows("SELECT pk, id, title FROM articles") == [(pk, "s1", "Ледоход в Томске")]
+            if db.backend == "sqlite":
+                db.run("INSERT INTO search (search) VALUES ('integrity-check')")
         assert store.article("s1").title == "Ледоход в Томске" and store.article("s1").sha256 == item.sha256
         assert {t: n for t, n in store.counts().items() if n} == {"articles": 1, "article_data": 1, "sources": 1,
                                                                    "search": 1}
-        if store.backend == "sqlite":
-            store.conn.execute("INSERT INTO search (search) VALUES ('integrity-check')")
 
         report = reanalyze(store, progress=False)
         assert report.failed == [("s1", "synthetic", "its raw input is not kept")]

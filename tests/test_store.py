@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, store_at
+from dbfile import database
 from svodka import Article, Entity, Event, Mention, Quote, TimeExpr
 from svodka.ingest import ingest
 from svodka.store import SCHEMA_VERSION, Store, StoreError, open_store
@@ -84,8 +85,7 @@ def test_demo_is_stored_with_every_annotation(demo):
     counts = store.counts()
     assert counts["articles"] == counts["article_data"] == counts["raw"] == counts["sources"] == counts["search"] == 51
     assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
-    rows = store.conn.execute("SELECT data FROM article_data").fetchall()
-    docs = [json.loads(r[0]) for r in rows]
+    docs = [json.loads(r[0]) for r in store.article_data_rows()]
     # the normalised tables hold exactly what the JSON holds
     assert counts["entities"] == sum(len(d["entities"]) for d in docs) > 100
     assert counts["mentions"] == sum(len(e["mentions"]) for d in docs for e in d["entities"])
@@ -308,16 +308,15 @@ def test_killed_ingest_resumes_without_doubles(tmp_path, store_url):
 
     report = ingest([str(src)], db, batch_size=5, progress=False)
     assert report.skipped >= stored and report.new + report.skipped == 30 and report.rejected == 0
-    with open_store(db) as store:
-        conn = store.conn
+    with open_store(db) as store, database(db) as conn:
         if store.backend == "sqlite":
-            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            assert conn.execute("INSERT INTO search(search) VALUES('integrity-check')") is not None
-        assert conn.execute("SELECT count(*), count(DISTINCT sha256) FROM articles").fetchone() == (30, 30)
+            assert conn.value("PRAGMA integrity_check") == "ok"
+            assert conn.run("INSERT INTO search(search) VALUES('integrity-check')") is not None
+        assert conn.rows("SELECT count(*), count(DISTINCT sha256) FROM articles") == [(30, 30)]
         counts = store.counts()
         assert counts["articles"] == counts["raw"] == counts["sources"] == counts["search"] == 30
-        assert conn.execute("SELECT count(*) FROM (SELECT article, entity FROM entities "
-                            "GROUP BY 1, 2 HAVING count(*) > 1) AS t").fetchone()[0] == 0
+        assert conn.value("SELECT count(*) FROM (SELECT article, entity FROM entities "
+                          "GROUP BY 1, 2 HAVING count(*) > 1) AS t") == 0
         assert len(store.search("складе номер 17")) >= 1
         assert store.search('"номер 17"')[0].title == "В Томске на складе номер 17 потушили пожар"
 
@@ -344,8 +343,9 @@ def test_articles_without_the_pipeline_round_trip(tmp_path, store_url):
         back = store.article("x1")
         assert back.to_dict() == {**article.to_dict(), "sha256": back.sha256}
         assert back.events[0].evidence == [mention] and back.entities[0].mentions == [mention]
-        row = store.conn.execute("SELECT type, cameo, goldstein, source, target, place FROM events").fetchone()
-        assert row == ("visit", "042", 1.9, '["x1:e1"]', '["RUS"]', "Москва")
+        with database(url) as db:
+            rows = db.rows("SELECT type, cameo, goldstein, source, target, place FROM events")
+        assert rows == [("visit", "042", 1.9, '["x1:e1"]', '["RUS"]', "Москва")]
         assert {t: n for t, n in store.counts().items() if n} == {
             "articles": 1, "article_data": 1, "sources": 1, "entities": 1, "mentions": 1, "quotes": 1, "times": 1, "events": 1,
             "search": 1}
@@ -358,8 +358,9 @@ def test_schema_and_urls(tmp_path):
     path = tmp_path / "v.db"
     with open_store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
-        assert set(TABLES) <= {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
-        store.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    with database(path) as db:
+        assert set(TABLES) <= {r[0] for r in db.rows("SELECT name FROM sqlite_master")}
+        db.run("UPDATE meta SET value = :v WHERE key = 'schema_version'", v=str(SCHEMA_VERSION + 1))
     with pytest.raises(StoreError, match="newer"):
         open_store(path)
     (tmp_path / "not.db").write_bytes(b"this is not a database" * 100)
@@ -383,12 +384,14 @@ def test_postgresql_schema_and_urls():
     with open_store(url) as store:
         assert store.backend == "postgresql" and isinstance(store, Store)
         assert store.schema_version == SCHEMA_VERSION
-        tables = {r[0] for r in store.conn.execute(
+    with database(url) as db:
+        tables = {r[0] for r in db.rows(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
         assert set(TABLES) | {"meta", "search", "stories", "corpus_entities"} <= tables
     with open_store(url.replace("postgresql://", "postgres://", 1), create=False) as store:   # both schemes
         assert len(store) == 0
-        store.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    with database(url) as db:
+        db.run("UPDATE meta SET value = :v WHERE key = 'schema_version'", v=str(SCHEMA_VERSION + 1))
     with pytest.raises(StoreError, match="newer"):
         open_store(url)
     with pytest.raises(StoreError, match="cannot connect") as err:

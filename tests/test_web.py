@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED
+from dbfile import database
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts" / "web"
@@ -153,11 +154,8 @@ def test_search_article_dossier_timeline(server, page):
 
 def test_hostile_pages_stay_inert(server, page):
     base, db = server
-    from svodka.store import open_store
-
-    with open_store(db) as store:
-        ids = [store.conn.execute("SELECT id FROM articles WHERE title LIKE ?", (t + "%",)).fetchone()[0]
-               for t in HOSTILE_TITLES]
+    with database(db) as conn:
+        ids = [conn.value("SELECT id FROM articles WHERE title LIKE :t", t=t + "%") for t in HOSTILE_TITLES]
     for n, id_ in enumerate(ids):
         page.goto(f"{base}/article/{id_}")
         page.wait_for_load_state("load")
