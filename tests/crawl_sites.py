@@ -25,6 +25,9 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
+    def handle_error(self, request, client_address) -> None:
+        pass            # a client hanging up early (the crawler refusing a huge answer) is expected
+
 
 class Site:
     """One site. ``add(path, body)`` serves a page; ``handle(path, fn)`` a misbehaviour (``fn(request)``
