@@ -5,6 +5,7 @@ the statements written with named binds), never the store's own connection.
         db.rows("SELECT id FROM articles WHERE title LIKE :t", t="Путин%")
         db.value("SELECT count(*) FROM mentions")
         db.run("UPDATE meta SET value = :v WHERE key = 'schema_version'", v="9")
+        db.group_concat("a.id")               # SQLite's group_concat(x), PostgreSQL's string_agg
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ class Database:
         self.backend = conn.dialect.name
 
     def run(self, sql: str, **params):
+        """The result: iterate its rows, or ``fetchone()``, ``fetchall()``, ``scalar()``."""
         return self.conn.execute(sa.text(sql), params)
 
     def rows(self, sql: str, **params) -> list[tuple]:
@@ -39,6 +41,9 @@ class Database:
 
     def value(self, sql: str, **params):
         return self.run(sql, **params).scalar()
+
+    def group_concat(self, expr: str) -> str:
+        return f"group_concat({expr})" if self.backend == "sqlite" else f"string_agg(CAST({expr} AS TEXT), ',')"
 
 
 @contextmanager

@@ -296,7 +296,7 @@ def test_a_write_ahead_log_in_a_read_only_folder_is_read(built, tmp_path, freeze
     db = copy_store(built, tmp_path)
     writer = open_store(db)
     try:
-        writer.conn.execute("PRAGMA wal_autocheckpoint=0")
+        writer.run("PRAGMA wal_autocheckpoint=0")          # this connection never checkpoints
         writer.add_rejected(Rejected(str(tmp_path / "late.txt"), "written, not checkpointed"))
         freeze(db.parent)
         listed = svodka("rejected", "--db", db)
@@ -358,7 +358,7 @@ def test_a_read_only_open_on_postgresql_refuses_writes():
         assert not store.writable and len(store) == 0
         with pytest.raises(StoreReadOnly):
             store.add_source("0" * 64, "elsewhere")
-        assert store.conn.execute("SHOW default_transaction_read_only").fetchone()[0] == "on"
+        assert store.run("SHOW default_transaction_read_only").scalar() == "on"
 
 
 # --- 5. what an ingest reports, and rejections superseded -------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, store_at
+from dbfile import database
 from svodka import Article, Entity, Event, Mention
 from svodka.link import entities, events, update
 from svodka.link.dossier import dossier
@@ -44,7 +45,8 @@ def cli(*args: str, db: Path | str | None = None) -> subprocess.CompletedProcess
 
 
 def counts(store) -> dict[str, int]:
-    return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in LINK_TABLES}
+    with database(store) as db:
+        return {t: db.value(f"SELECT count(*) FROM {t}") for t in LINK_TABLES}
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +60,16 @@ def kb(backend, tmp_path_factory, replay_pipeline):
     store.close()
 
 
+def links_of(store) -> dict[tuple[str, str], int]:
+    """(article id, its entity) → the corpus entity it is linked to."""
+    with database(store) as db:
+        return {(a, e): c for a, e, c in db.rows(
+            "SELECT a.id, l.entity, l.corpus FROM entity_links l JOIN articles a ON a.pk = l.article")}
+
+
 def seed_pk(store) -> int | None:
-    row = store.conn.execute("SELECT pk FROM articles WHERE source = ?", (str(SEED),)).fetchone()
-    return row[0] if row else None
+    with database(store) as db:
+        return db.value("SELECT pk FROM articles WHERE source = :source", source=str(SEED))
 
 
 # --- the demo corpus ----------------------------------------------------------------------------
@@ -69,24 +78,28 @@ def test_every_article_is_linked_once(kb):
     db, report, store = kb
     n = len(store)
     assert report.new == n >= 51
-    c = store.conn
+    with database(db) as c:
+        check_linked_once(c, n)
+
+
+def check_linked_once(c, n: int) -> None:
     for stage in ("entities", "events"):
-        assert c.execute("SELECT count(*) FROM link_state WHERE stage = ?", (stage,)).fetchone()[0] == n
-        assert c.execute("SELECT upto FROM link_marks WHERE stage = ?", (stage,)).fetchone()[0] == \
-            c.execute("SELECT max(pk) FROM articles").fetchone()[0]
+        assert c.value("SELECT count(*) FROM link_state WHERE stage = :stage", stage=stage) == n
+        assert c.value("SELECT upto FROM link_marks WHERE stage = :stage", stage=stage) == \
+            c.value("SELECT max(pk) FROM articles")
     # every entity is linked but those mentioned only in credits and attributions ("Фото: ТАСС")
     topical = ("SELECT count(*) FROM entities e WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.article = e.article"
                " AND m.entity = e.entity AND m.kind IN ('credit', 'attribution')) OR EXISTS (SELECT 1 FROM mentions m"
                " WHERE m.article = e.article AND m.entity = e.entity AND m.kind NOT IN ('credit', 'attribution'))")
-    assert c.execute("SELECT count(*) FROM entity_links").fetchone()[0] == c.execute(topical).fetchone()[0]
-    assert c.execute("SELECT count(*) FROM event_links").fetchone()[0] == c.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert c.value("SELECT count(*) FROM entity_links") == c.value(topical)
+    assert c.value("SELECT count(*) FROM event_links") == c.value("SELECT count(*) FROM events")
     # the aggregates add up: every mention and every article counted once
-    assert c.execute("SELECT sum(mentions) FROM corpus_entities").fetchone()[0] == c.execute(
-        "SELECT count(*) FROM mentions WHERE kind NOT IN ('credit', 'attribution')").fetchone()[0]
-    assert c.execute("SELECT sum(articles) FROM corpus_entities").fetchone()[0] == \
-        c.execute("SELECT count(*) FROM (SELECT DISTINCT article, corpus FROM entity_links) AS t").fetchone()[0]
-    assert c.execute("SELECT sum(num_articles) FROM corpus_events").fetchone()[0] == \
-        c.execute("SELECT count(*) FROM (SELECT DISTINCT article, event FROM event_links) AS t").fetchone()[0]
+    assert c.value("SELECT sum(mentions) FROM corpus_entities") == c.value(
+        "SELECT count(*) FROM mentions WHERE kind NOT IN ('credit', 'attribution')")
+    assert c.value("SELECT sum(articles) FROM corpus_entities") == \
+        c.value("SELECT count(*) FROM (SELECT DISTINCT article, corpus FROM entity_links) AS t")
+    assert c.value("SELECT sum(num_articles) FROM corpus_events") == \
+        c.value("SELECT count(*) FROM (SELECT DISTINCT article, event FROM event_links) AS t")
 
 
 def test_aliev_dossier_roles_birth_and_namesakes(kb):
@@ -117,8 +130,9 @@ def test_aliev_dossier_roles_birth_and_namesakes(kb):
     assert resolve(store, "Путина").name == "Владимир Путин"
     assert resolve(store, "России").name == "Россия"
     # the wire's "Путин" and "Алиев" alone are the presidents (unambiguous in the corpus)
-    assert not store.conn.execute("SELECT 1 FROM corpus_entities WHERE type = 'PER' AND first_name IS NULL"
-                                  " AND last_name IN ('алиев', 'путин')").fetchone()
+    with database(db) as c:
+        assert not c.rows("SELECT 1 FROM corpus_entities WHERE type = 'PER' AND first_name IS NULL"
+                          " AND last_name IN ('алиев', 'путин')")
     as_json = json.loads(cli("entity", "Алиеву", "--json", db=db).stdout)
     assert as_json["id"] == d["id"] and as_json["roles"] == d["roles"]
     missing = cli("entity", "Никого Такого", db=db)
@@ -126,28 +140,32 @@ def test_aliev_dossier_roles_birth_and_namesakes(kb):
 
 
 def test_dushanbe_meeting_is_one_event_with_many_sources(kb):
-    _, _, store = kb
-    c = store.conn
-    ev = c.execute("SELECT id, cameo, goldstein, quad_class, date, place, num_mentions, num_sources, num_articles"
-                   " FROM corpus_events WHERE type = 'meet' AND date = '2025-10-09' ORDER BY num_articles DESC").fetchone()
+    db, _, store = kb
+    with database(db) as c:
+        check_dushanbe(c)
+
+
+def check_dushanbe(c) -> None:
+    ev = c.run("SELECT id, cameo, goldstein, quad_class, date, place, num_mentions, num_sources, num_articles"
+               " FROM corpus_events WHERE type = 'meet' AND date = '2025-10-09' ORDER BY num_articles DESC").fetchone()
     assert ev is not None
     id_, cameo, gold, quad, when, place, nm, ns, na = ev
     assert place == "Душанбе" and cameo.startswith("04") and quad == 1 and gold is not None
     assert ns >= 5 and na >= 6 and nm >= na
-    linked = {r[0] for r in c.execute("SELECT a.source FROM event_links l JOIN articles a ON a.pk = l.article"
-                                      " WHERE l.event = ?", (id_,))}
+    linked = {r[0] for r in c.rows("SELECT a.source FROM event_links l JOIN articles a ON a.pk = l.article"
+                                   " WHERE l.event = :id", id=id_)}
     for page in DUSHANBE:
         assert any(s.split("#")[0].endswith(page) for s in linked), page
-    actors = {r[0] for r in c.execute("SELECT c.name FROM corpus_event_actors a JOIN corpus_entities c"
-                                      " ON c.id = a.entity WHERE a.event = ?", (id_,))}
+    actors = {r[0] for r in c.rows("SELECT c.name FROM corpus_event_actors a JOIN corpus_entities c"
+                                   " ON c.id = a.entity WHERE a.event = :id", id=id_)}
     assert actors == {"Владимир Путин", "Ильхам Алиев"}
     # the Aktau crash, recalled in many pages, is one accident
-    crash = c.execute("SELECT max(num_articles) FROM corpus_events WHERE type = 'accident' AND place = 'Актау'"
-                      " AND date LIKE '2024-12%'").fetchone()[0]
+    crash = c.value("SELECT max(num_articles) FROM corpus_events WHERE type = 'accident' AND place = 'Актау'"
+                    " AND date LIKE '2024-12%'")
     assert crash >= 5
     # … and the only one: later references to it ("ответственность за крушение под Актау") join it
-    assert c.execute("SELECT count(*) FROM corpus_events WHERE type = 'accident' AND (place = 'Актау' OR"
-                     " date LIKE '2024-12%')").fetchone()[0] == 1
+    assert c.value("SELECT count(*) FROM corpus_events WHERE type = 'accident' AND (place = 'Актау' OR"
+                   " date LIKE '2024-12%')") == 1
 
 
 def test_raid_that_starts_the_crisis_is_on_the_timeline(kb):
@@ -172,11 +190,12 @@ def test_timeline_russia_azerbaijan(kb, tmp_path):
     assert any(e["quad_class"] == 4 for e in evs) and any(e["quad_class"] == 1 for e in evs)
     pk = seed_pk(store)
     if pk is not None:                   # the seed's call and its October meeting are in the timeline
-        seed_events = {r[0] for r in store.conn.execute("SELECT event FROM event_links WHERE article = ?", (pk,))}
+        with database(store) as db:
+            seed_events = {r[0] for r in db.rows("SELECT event FROM event_links WHERE article = :pk", pk=pk)}
+            seed_meet = db.run("SELECT e.date FROM events e WHERE e.article = :pk AND e.type = 'meet'"
+                               " AND e.modality = 'fact'", pk=pk).fetchone()
         assert {e["id"] for e in call} & seed_events
         assert {e["id"] for e in meet} & seed_events
-        seed_meet = store.conn.execute("SELECT e.date FROM events e WHERE e.article = ? AND e.type = 'meet'"
-                                       " AND e.modality = 'fact'", (pk,)).fetchone()
         assert seed_meet and seed_meet[0] == "2025-10"
     months = {r["month"]: r for r in t["series"]}
     assert months["2025-07"]["conflict"] > 0 and months["2025-07"]["goldstein_sum"] < 0
@@ -242,8 +261,7 @@ def test_namesakes_are_kept_apart(store_url):
     assert len(found) == 2                           # conflicting birth dates: two people
     by_born = {c.born: c.id for c in found}
     president, player = by_born["1961-12-24"], by_born["1990-05-01"]
-    link_of = dict(((a, e), c) for a, e, c in store.conn.execute(
-        "SELECT a.id, l.entity, l.corpus FROM entity_links l JOIN articles a ON a.pk = l.article"))
+    link_of = links_of(store)
     assert link_of[("t3", "t3:e1")] == president    # no birth date: the one sharing the role
     assert link_of[("t4", "t4:e1")] == president    # "1961" agrees with 1961-12-24 only
     assert ids(store, "Мехрибан Алиева") and ids(store, "Мехрибан Алиева")[0] not in (president, player)
@@ -270,8 +288,9 @@ def test_a_surname_alone_links_only_when_unambiguous(store_url):
                                            mid(2)], [summoned("Сергей Кравец", 2)], site="b.example")])
     found = find(store, "Кравцу")
     assert len(found) == 1 and found[0].name == "Сергей Кравец" and found[0].articles == 2
-    assert store.conn.execute("SELECT count(*) FROM entity_merges").fetchone()[0] == 1
-    assert store.conn.execute("SELECT num_articles, num_sources FROM corpus_events").fetchall() == [(2, 2)]
+    with database(store) as db:
+        assert db.value("SELECT count(*) FROM entity_merges") == 1
+        assert db.rows("SELECT num_articles, num_sources FROM corpus_events") == [(2, 2)]
     assert dossier(store, "Кравец")["events"][0]["target"] == ["Сергей Кравец"]
     # a second Кравец: a bare surname is now ambiguous, unless its article names one in full
     link(store, [
@@ -280,14 +299,14 @@ def test_a_surname_alone_links_only_when_unambiguous(store_url):
         article(5, "2025-01-05", [person("t5:e1", "Анна Кравец"), person("t5:e2", "Кравец", kind="surname")]),
         article(6, "2025-01-06", [person("t6:e1", "Кравец", roles=["посол России"])]),
     ])
-    link_of = dict(((a, e), c) for a, e, c in store.conn.execute(
-        "SELECT a.id, l.entity, l.corpus FROM entity_links l JOIN articles a ON a.pk = l.article"))
+    link_of = links_of(store)
     sergey, anna = ids(store, "Сергей Кравец")[0], ids(store, "Анна Кравец")[0]
     assert link_of[("t5", "t5:e2")] == anna          # the article's own Анна Кравец
     assert link_of[("t6", "t6:e1")] == sergey        # the role decides
     lone = link_of[("t4", "t4:e1")]
     assert lone not in (sergey, anna)                # no guess
-    assert store.conn.execute("SELECT name, first_name FROM corpus_entities WHERE id = ?", (lone,)).fetchone() == ("Кравец", None)
+    with database(store) as db:
+        assert db.rows("SELECT name, first_name FROM corpus_entities WHERE id = :id", id=lone) == [("Кравец", None)]
     # first name and patronymic: the person of that first name the article names in full
     link(store, [article(7, "2025-01-07", [person("t7:e1", "Сергей Кравец"), person("t7:e2", "Сергей Петрович")])])
     assert ids(store, "Сергею Петровичу") == [sergey]
@@ -314,15 +333,17 @@ def test_events_link_across_articles_by_date_precision(store_url):
         article(5, "2026-01-10", [putin(5), aliev(5)], [meet("2025-10-12")], site="d.example"),        # 3 days off
         article(6, "2025-10-09", [putin(6), aliev(6)], [meet("2025-10-20", modality="intent")], site="e.example"),
     ])
-    rows = store.conn.execute("SELECT e.id, e.date, e.place, e.num_sources, e.num_articles, e.num_mentions, e.polarity,"
-                              " group_concat(a.id) FROM corpus_events e JOIN event_links l ON l.event = e.id"
-                              " JOIN articles a ON a.pk = l.article GROUP BY e.id ORDER BY e.id").fetchall()
+    with database(store) as db:
+        rows = db.rows(f"SELECT e.id, e.date, e.place, e.num_sources, e.num_articles, e.num_mentions, e.polarity,"
+                       f" {db.group_concat('a.id')} FROM corpus_events e JOIN event_links l ON l.event = e.id"
+                       " JOIN articles a ON a.pk = l.article GROUP BY e.id ORDER BY e.id")
     main = rows[0]
     assert main[1:7] == ("2025-10-09", "Душанбе", 3, 4, 8, "") and set(main[7].split(",")) == {"t1", "t2", "t3", "t4"}
     assert [r[7] for r in rows[1:]] == ["t6", "t5"] and rows[1][6] == "~"       # linked by date: t5 is last
     # a month that fits two meetings is no guess
     link(store, [article(7, "2025-10-30", [putin(7), aliev(7)], [meet("2025-10")], site="f.example")])
-    assert store.conn.execute("SELECT count(*) FROM corpus_events").fetchone()[0] == 4
+    with database(store) as db:
+        assert db.value("SELECT count(*) FROM corpus_events") == 4
     t = timeline(store, "Россия", "Азербайджан")
     assert [e["date"] for e in t["events"]] == ["2025-10", "2025-10-09", "2025-10-12", "2025-10-20"]
     assert [e["direction"] for e in t["events"]] == ["A—B"] * 4
@@ -354,9 +375,9 @@ def test_an_undated_report_joins_the_one_event_before_its_article(store_url):
     link(store, [article(1, "2024-12-26", [aktau(1)], [crash("2024-12-25")]),
                  article(2, "2025-04-03", [aktau(2)], [crash(None)], site="b.example"),
                  article(3, "2023-01-10", [aktau(3)], [crash(None)], site="c.example")])
-    rows = store.conn.execute("SELECT e.date, group_concat(a.id) FROM corpus_events e JOIN event_links l"
-                              " ON l.event = e.id JOIN articles a ON a.pk = l.article GROUP BY e.id"
-                              " ORDER BY e.id").fetchall()
+    with database(store) as db:
+        rows = db.rows(f"SELECT e.date, {db.group_concat('a.id')} FROM corpus_events e JOIN event_links l"
+                       " ON l.event = e.id JOIN articles a ON a.pk = l.article GROUP BY e.id ORDER BY e.id")
     # the April reference joins the December crash; one from before the crash cannot be it and gets no date
     assert rows[0][0] == "2024-12-25" and set(rows[0][1].split(",")) == {"t1", "t2"}
     assert rows[1] == (None, "t3")
