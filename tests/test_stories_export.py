@@ -103,7 +103,7 @@ def test_two_snowfalls_on_one_day_are_two_stories(demo):
     a, b = (store.article_dict(store.conn.execute("SELECT id FROM articles WHERE pk = ?", (pk_of(store, r),)).fetchone()[0])
             for r in (SNOW_MOSCOW, SNOW_EKB))
     from svodka.link.stories import _entity_keys, _Item
-    ents = _entity_keys(store.conn, [pk_of(store, SNOW_MOSCOW), pk_of(store, SNOW_EKB)])
+    ents = _entity_keys(store, [pk_of(store, SNOW_MOSCOW), pk_of(store, SNOW_EKB)])
     wa, wb = hashes(shingles(a)), hashes(shingles(b))
     item = _Item(0, 0, "2025-12-10", wb, signature(shingles(b)), ents[pk_of(store, SNOW_EKB)])
     assert pair_score(wa, ents[pk_of(store, SNOW_MOSCOW)], "2025-12-10", item) == 0.0

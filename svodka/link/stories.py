@@ -156,11 +156,6 @@ def _lean(sig: np.ndarray):
 
 def _entity_keys(store, pks: list[int]) -> dict[int, set[str]]:
     """pk → the article's story entities: named in the reader text, people by surname, no countries."""
-    if not hasattr(store, "reader_entities"):     # a store's connection: tests/test_stories_export.py passes one
-        from ..store.story_queries import StoryQueries
-        queries = StoryQueries()
-        queries.conn = store
-        store = queries
     out: dict[int, set[str]] = defaultdict(set)
     for pk, type_, key_, last in store.reader_entities(pks):
         if key_:
