@@ -102,8 +102,8 @@ def plan(db: Path, count: int, seed: int = 11) -> list[tuple[str, str]]:
     rng = random.Random(seed)
     pages = views(db, count, seed=seed)
     with open_store(db) as store:
-        top = store.conn.execute("SELECT max(pk) FROM articles").fetchone()[0]
-        ids = [store.conn.execute("SELECT id FROM articles WHERE pk = ?", (rng.randint(1, top),)).fetchone()[0]
+        top = store.run("SELECT max(pk) FROM articles").scalar()
+        ids = [store.run("SELECT id FROM articles WHERE pk = :pk", {"pk": rng.randint(1, top)}).scalar()
                for _ in range(count // 4 + 1)]
     queries = make_queries(count)
     api = []

@@ -41,9 +41,9 @@ LINK_MARK = "bench_linked"
 def link(path: Path) -> None:
     """Link the store across articles once (entities, events, stories), as an ingest would have."""
     with open_store(path) as store:
-        row = store.conn.execute("SELECT value FROM meta WHERE key = ?", (LINK_MARK,)).fetchone()
-        if row and row[0] == str(len(store)):
-            print(f"    linked already ({row[0]} articles)")
+        linked = store.run("SELECT value FROM meta WHERE key = :mark", {"mark": LINK_MARK}).scalar()
+        if linked == str(len(store)):
+            print(f"    linked already ({linked} articles)")
             return
         from svodka.link import entities, events, stories
 
@@ -53,16 +53,18 @@ def link(path: Path) -> None:
                 fn(store)
             print(f"    linked {name} in {time.perf_counter() - started:.0f} s", flush=True)
         with store.transaction():
-            store.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (LINK_MARK, str(len(store))))
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            store.run("INSERT INTO meta (key, value) VALUES (:mark, :articles)"
+                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                      {"mark": LINK_MARK, "articles": str(len(store))})
+        store.run("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def views(path: Path, count: int, seed: int = 7) -> list[tuple[str, str]]:
     """(kind, url) page views: a reader's mix."""
     rng = random.Random(seed)
     with open_store(path) as store:
-        top = store.conn.execute("SELECT max(pk) FROM articles").fetchone()[0]
-        ids = [store.conn.execute("SELECT id FROM articles WHERE pk = ?", (rng.randint(1, top),)).fetchone()[0]
+        top = store.run("SELECT max(pk) FROM articles").scalar()
+        ids = [store.run("SELECT id FROM articles WHERE pk = :pk", {"pk": rng.randint(1, top)}).scalar()
                for _ in range(count)]
     queries = make_queries(count)
     people = [n for n, t in NAMES if t == "PER"]

@@ -229,14 +229,14 @@ def build_pg(url: str, n: int) -> None:
     with open_store(url) as store:
         for start in range(0, n, 1000):
             store.add_articles(make_articles(min(1000, n - start), seed=11 + start, start=start))
-        store.conn.execute("VACUUM ANALYZE")
+        store.run("VACUUM ANALYZE")
     print(f"    built in {time.perf_counter() - started:.0f} s")
 
 
 def build_big(path: Path, n: int) -> None:
     with open_store(path) as store:
-        have = store.conn.execute("SELECT value FROM meta WHERE key = 'bench'").fetchone()
-        if have and have[0] == f"{BUILD_VERSION}:{n}" and len(store) == n:
+        have = store.run("SELECT value FROM meta WHERE key = 'bench'").scalar()
+        if have == f"{BUILD_VERSION}:{n}" and len(store) == n:
             print(f"(b) reusing {path} ({n} articles, {path.stat().st_size / 2**20:,.0f} MiB)")
             return
     for suffix in ("", "-wal", "-shm"):
@@ -250,9 +250,10 @@ def build_big(path: Path, n: int) -> None:
             if start and start % 20000 == 0:
                 print(f"    {start} articles, {time.perf_counter() - started:.0f} s", flush=True)
         with store.transaction():
-            store.conn.execute("INSERT INTO search(search) VALUES('optimize')")
-            store.conn.execute("INSERT OR REPLACE INTO meta VALUES ('bench', ?)", (f"{BUILD_VERSION}:{n}",))
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            store.run("INSERT INTO search(search) VALUES('optimize')")
+            store.run("INSERT INTO meta (key, value) VALUES ('bench', :built)"
+                      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", {"built": f"{BUILD_VERSION}:{n}"})
+        store.run("PRAGMA wal_checkpoint(TRUNCATE)")
     print(f"    built in {time.perf_counter() - started:.0f} s, {path.stat().st_size / 2**20:,.0f} MiB")
 
 
@@ -312,8 +313,8 @@ def bench_search(path: Path | str, count: int, rank_cap="default") -> tuple[floa
             if parsed.empty:
                 matches.append(0)
                 continue
-            match, args = store.text_match(parsed)
-            matches.append(store.conn.execute(f"SELECT count(*) FROM search WHERE {match}", args).fetchone()[0])
+            match, args = store.text_condition(parsed)
+            matches.append(store.run(f"SELECT count(*) FROM search WHERE {match}", args).scalar())
     every = sorted(t for ts in times.values() for t in ts)
 
     def pct(values: list[float], p: float) -> float:
