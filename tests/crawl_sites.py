@@ -44,6 +44,8 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True      # else each answer waits for a delayed ACK (40 ms)
+            wbufsize = 1 << 16                  # headers and body in one write
 
             def log_message(self, *args) -> None:
                 pass
@@ -71,6 +73,7 @@ class Site:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+                self.wfile.flush()
 
         self.server = _Server(("127.0.0.1", 0), Handler)
         self.port = self.server.server_address[1]
