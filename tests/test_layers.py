@@ -4,7 +4,7 @@ no module imports itself back through others.
     model, edtf ← nothing; cameo, lang (language tools) ← model
     read, page ← model;  nlp ← page;  events ← nlp;  pipeline ← events
     store ← model and the language tools only
-    link ← store;  ingest, reanalyze, export ← pipeline, store, link;  serve ← store, link, export
+    link ← store;  ingest, reanalyze, export ← pipeline, store, link;  crawl ← ingest;  serve ← store, link, export
     cmd, cli, the package's own __init__ ← anything;  eval ← anything but serve and cmd
 
 The shared language tools any layer may use, until they all live in lang/: page/lines.py (morph),
@@ -37,6 +37,7 @@ ALLOWED: dict[str, set[str]] = {
     "ingest": {"model", "read", "page", "nlp", "events", "pipeline", "cluster", "timelimit", "store", "link"},
     "reanalyze": {"model", "read", "page", "nlp", "events", "pipeline", "timelimit", "store", "link"},
     "export": {"model", "read", "page", "nlp", "events", "pipeline", "store", "link"},
+    "crawl": {"model", "read", "page", "nlp", "events", "pipeline", "cluster", "timelimit", "store", "link", "ingest"},
     "serve": {"model", "store", "link", "export"},
     "eval": {"svodka", "model", "read", "page", "nlp", "events", "pipeline", "cluster", "timelimit", "store", "link",
              "ingest", "reanalyze", "export"},

@@ -26,8 +26,8 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from .. import __version__
 from .fetch import REDIRECT_STATUSES, Exchange, Fetched
+from .urls import SVODKA_VERSION
 
 HOP_HEADERS = {"transfer-encoding"}     # undone by the client: the body is stored without it
 FIELDS = ("kind", "url", "date", "source", "site", "via")
@@ -64,7 +64,7 @@ class Archive:
         self.path = self.folder / f"crawl-{stamp}-{os.getpid()}.warc.gz"
         self._file = open(self.path, "xb")
         self._writer = WARCWriter(self._file, gzip=True)
-        info = {"software": f"svodka/{__version__}", "format": "WARC File Format 1.1",
+        info = {"software": f"svodka/{SVODKA_VERSION}", "format": "WARC File Format 1.1",
                 "description": "svodka crawl: request, response and svodka metadata for every fetch"}
         self._writer.write_record(self._writer.create_warcinfo_record(self.path.name, info))
         self._file.flush()

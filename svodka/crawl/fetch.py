@@ -25,11 +25,10 @@ from email.utils import parsedate_to_datetime
 import httpx
 from protego import Protego
 
-from .. import __version__
-from .urls import SCHEMES, host_of, normalise, origin, same_site
+from .urls import SCHEMES, SVODKA_VERSION, host_of, normalise, origin, same_site
 
 AGENT = "svodka"             # the name robots.txt rules are matched against
-USER_AGENT = f"svodka/{__version__} (news knowledge base crawler; obeys robots.txt)"
+USER_AGENT = f"svodka/{SVODKA_VERSION} (news knowledge base crawler; obeys robots.txt)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 ROBOTS_MAX_BYTES = 512 * 1024

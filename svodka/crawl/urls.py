@@ -4,10 +4,16 @@ its source's host.
 """
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urljoin, urlsplit
 
 from courlan import normalize_url
 from courlan.filters import extension_filter
+
+try:
+    SVODKA_VERSION = version("svodka")
+except PackageNotFoundError:        # run from a source tree that is not installed
+    SVODKA_VERSION = "0"
 
 SCHEMES = ("http", "https")
 DEFAULT_PORTS = {"http": 80, "https": 443}
