@@ -162,6 +162,18 @@ def test_a_round_stores_each_article_once_politely_and_records_every_misbehaviou
     store.close()
     copy.close()
 
+    # the web UI and the API show the sources and the last round (read-only)
+    from fastapi.testclient import TestClient
+
+    from svodka.serve import create_app
+    with TestClient(create_app(str(tmp_path / "crawl.db"))) as client:
+        crawl = client.get("/api/stats").json()["crawl"]
+        assert crawl["last_round"]["id"] == again.id and crawl["urls"]["stored"] == len(articles)
+        assert {s["name"]: s["articles"] for s in crawl["sources"]} == {"a": 6, "b": 3, "d": 0}
+        page = client.get("/sources").text
+        assert "malformed feed XML" in page and world.d.base in page and "HTTP status 429" not in page
+        assert "Watching 3 sources" in client.get("/").text
+
 
 def test_crawl_state_on_both_backends(backend, tmp_path, world):
     """The crawl-state methods and a small round on SQLite and PostgreSQL."""

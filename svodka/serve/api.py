@@ -58,10 +58,13 @@ def page(items: list, limit: int, offset: int, total: int | None = None) -> dict
 @get("/stats", summary="Corpus counts")
 def api_stats(request: Request) -> dict:
     """Articles, rejected documents, sites, entities (by type), mentions, quotes, events (by type),
-    the first and last publication dates, and the most-mentioned entities of the latest month."""
+    the first and last publication dates, the most-mentioned entities of the latest month, and the
+    crawler's state (``crawl``: sources, URLs by state, the last round)."""
     s = store(request)
     data = request.app.state.data
-    return {**D.stats(data, s), "top_entities": D.top_entities(data, s)}
+    crawl = D.crawl_state(s)
+    crawl["last_round"] = crawl.pop("rounds")[0] if crawl["rounds"] else None
+    return {**D.stats(data, s), "top_entities": D.top_entities(data, s), "crawl": crawl}
 
 
 @get("/articles", summary="Articles, newest first, with filters")

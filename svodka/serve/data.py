@@ -132,6 +132,13 @@ def stats(data: Data, store: Store) -> dict:
     return data.cached("stats", store, compute)
 
 
+def crawl_state(store: Store, rounds: int = 1) -> dict:
+    """What ``svodka watch`` did: sources (each with its last poll, status and URLs by state), the
+    frontier by state and the last rounds (read through the store; cheap, so not cached)."""
+    return {"sources": [s.to_dict() for s in store.crawl_sources()], "urls": store.crawl_url_states(),
+            "rounds": [r.to_dict() for r in store.crawl_rounds(rounds)]}
+
+
 def top_entities(data: Data, store: Store, limit: int = 8) -> dict:
     """The most-mentioned people, organisations and places (by articles) in the corpus's latest
     month (the month of the newest article: a corpus of last year's news has no "this month")."""

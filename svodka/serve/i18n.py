@@ -116,6 +116,15 @@ RU: dict[str, str] = {
         "Это имя носят несколько сущностей. Какую вы имеете в виду?",
 }
 
+# the crawler's words (the sources page and the home page's watch line)
+RU.update({
+    "Sources": "Источники", "Watching": "Отслеживается", "sources": "источников", "last round": "последний обход",
+    "new": "новых", "seen": "уже были", "errors": "ошибок", "Feeds": "Ленты", "Pending": "В очереди",
+    "Failed": "Не загружено", "Last poll": "Последний опрос", "Status": "Состояние", "Rounds": "Обходы",
+    "Started": "Начало", "Fetched": "Загружено", "never": "никогда",
+    "No sources yet: add one with": "Источников пока нет; добавьте командой",
+})
+
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",

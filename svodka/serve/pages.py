@@ -132,8 +132,15 @@ def _pages(page: int, has_next: bool, total: int | None = None) -> dict:
 def home(request: Request) -> HTMLResponse:
     s = _store(request)
     data = request.app.state.data
+    crawl = D.crawl_state(s)
     return render(request, "home.html", stats=D.stats(data, s), top=D.top_entities(data, s),
-                  latest=D.latest(s, 12))
+                  latest=D.latest(s, 12), crawl=crawl)
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources(request: Request) -> HTMLResponse:
+    """The sites `svodka watch` follows, each source's state, and the last rounds (read-only)."""
+    return render(request, "sources.html", crawl=D.crawl_state(_store(request), rounds=10))
 
 
 def _month_range(month: str | None) -> tuple[str | None, str | None]:
