@@ -114,3 +114,25 @@ def test_sigterm_finishes_the_open_batch_and_exits(tmp_path, site):
         assert 0 < states.get("stored", 0) == stored < PAGES   # what was fetched is stored and marked, the rest pending
         assert states.get("new", 0) == PAGES - stored
         assert store.crawl_last_round().status == "stopped"
+
+
+def test_sources_verbs(tmp_path, site, capsys):
+    from svodka.cli import main
+    from svodka.cmd.crawl import duration
+
+    db = str(tmp_path / "verbs.db")
+    site.add("/", f'<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head></html>')
+    toml = tmp_path / "sources.toml"
+    toml.write_text(f'[[source]]\nname = "two"\nurl = "{site.base}/"\nfeeds = ["{site.base}/rss.xml"]\n', encoding="utf-8")
+    assert main(["sources", "add", site.base, "--name", "one", "--delay", "0", "--db", db]) == 0
+    assert f"added one ({site.base}): {site.base}/rss.xml (rss)" in capsys.readouterr().out
+    assert main(["sources", "import", str(toml), "--db", db]) == 0
+    assert main(["sources", "add", site.base, "--name", "one", "--db", db]) == 0
+    assert "is there already" in capsys.readouterr().err
+    assert main(["sources", "--db", db]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith("name\thost") and [line.split("\t")[0] for line in listed[1:]] == ["one", "two"]
+    assert main(["sources", "remove", "two", "--db", db]) == 0 and main(["sources", "remove", "two", "--db", db]) == 2
+    assert duration("15m") == 900 and duration("90") == 90 and duration("1h") == 3600
+    with pytest.raises(ValueError):
+        duration("soon")
