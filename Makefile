@@ -37,6 +37,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_serve.py
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/fuzz.py --count 10000
+	$(BIN)/python benchmarks/bench_crawl.py --shared $(SHARED)
 	$(BIN)/python benchmarks/report.py
 
 clean:
