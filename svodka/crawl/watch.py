@@ -146,6 +146,7 @@ class Crawler:
                 report.new, report.rejected = ingested.new, ingested.rejected
                 report.seen = ingested.skipped + ingested.meanwhile
         finally:
+            self.archive.close()                # a WARC file a round: the next write opens another
             report.stopped = self.stopping.is_set()
             report.seconds = time.perf_counter() - started
             store.crawl_end_round(report.id, report.figures(), "stopped" if report.stopped else "done")
