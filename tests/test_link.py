@@ -190,9 +190,9 @@ def test_timeline_russia_azerbaijan(kb, tmp_path):
     assert any(e["quad_class"] == 4 for e in evs) and any(e["quad_class"] == 1 for e in evs)
     pk = seed_pk(store)
     if pk is not None:                   # the seed's call and its October meeting are in the timeline
-        with database(store) as db:
-            seed_events = {r[0] for r in db.rows("SELECT event FROM event_links WHERE article = :pk", pk=pk)}
-            seed_meet = db.run("SELECT e.date FROM events e WHERE e.article = :pk AND e.type = 'meet'"
+        with database(store) as conn:
+            seed_events = {r[0] for r in conn.rows("SELECT event FROM event_links WHERE article = :pk", pk=pk)}
+            seed_meet = conn.run("SELECT e.date FROM events e WHERE e.article = :pk AND e.type = 'meet'"
                                " AND e.modality = 'fact'", pk=pk).fetchone()
         assert {e["id"] for e in call} & seed_events
         assert {e["id"] for e in meet} & seed_events

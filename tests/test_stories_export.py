@@ -18,6 +18,7 @@ import pytest
 from svodka.model import SCHEMA_VERSION
 
 from conftest import ROOT, store_at
+from dbfile import database
 from svodka import Article, analyze_paths
 from svodka.link.stories import (assign_new, hashes, pair_score, shingles, signature, stories, story_of,
                                  unassigned)
@@ -63,18 +64,26 @@ def demo(backend, articles, tmp_path_factory):
 
 def pk_of(store, ref: str) -> int:
     """The article a README reference names: a source path ending, a caller id or a URL ending."""
-    rows = store.conn.execute("SELECT pk FROM articles WHERE id = ? OR source LIKE ? OR url LIKE ?",
-                              (ref, f"%{ref}", f"%{ref}")).fetchall()
+    with database(store) as db:
+        rows = db.rows("SELECT pk FROM articles WHERE id = :ref OR source LIKE :tail OR url LIKE :tail",
+                       ref=ref, tail=f"%{ref}")
     assert len(rows) == 1, ref
     return rows[0][0]
 
 
 def story_pk(store, ref: str) -> int:
-    return store.conn.execute("SELECT story FROM story_articles WHERE article = ?", (pk_of(store, ref),)).fetchone()[0]
+    with database(store) as db:
+        return db.value("SELECT story FROM story_articles WHERE article = :pk", pk=pk_of(store, ref))
+
+
+def id_of(store, pk: int) -> str:
+    with database(store) as db:
+        return db.value("SELECT id FROM articles WHERE pk = :pk", pk=pk)
 
 
 def members(store, story: int) -> set[int]:
-    return {r[0] for r in store.conn.execute("SELECT article FROM story_articles WHERE story = ?", (story,))}
+    with database(store) as db:
+        return {r[0] for r in db.rows("SELECT article FROM story_articles WHERE story = :story", story=story)}
 
 
 # --- stories --------------------------------------------------------------------------------
@@ -100,8 +109,7 @@ def test_two_snowfalls_on_one_day_are_two_stories(demo):
     assert moscow != ekb
     assert members(store, moscow) == {pk_of(store, SNOW_MOSCOW)} and members(store, ekb) == {pk_of(store, SNOW_EKB)}
     # they share words but no place: the pair counts for nothing
-    a, b = (store.article_dict(store.conn.execute("SELECT id FROM articles WHERE pk = ?", (pk_of(store, r),)).fetchone()[0])
-            for r in (SNOW_MOSCOW, SNOW_EKB))
+    a, b = (store.article_dict(id_of(store, pk_of(store, r))) for r in (SNOW_MOSCOW, SNOW_EKB))
     from svodka.link.stories import _entity_keys, _Item
     ents = _entity_keys(store, [pk_of(store, SNOW_MOSCOW), pk_of(store, SNOW_EKB)])
     wa, wb = hashes(shingles(a)), hashes(shingles(b))
@@ -119,17 +127,23 @@ def test_stories_are_short_and_unrelated_news_stays_alone(demo):
     singles = {s.id for s in stories(store, min_articles=1)} - {s.id for s in listed}
     assert story_pk(store, "uralsky-kurier/2025-02-15-volki-overtime.txt") in singles      # hockey
     assert story_pk(store, "yug-telegraf/2025-04-10-aliev-otkryl-vystavku.html") in singles  # Алиев, not the storyline
-    total = store.conn.execute("SELECT sum(size), count(*) FROM stories").fetchone()
-    assert total[0] == 51 == store.conn.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+    with database(store) as db:
+        assert db.value("SELECT sum(size) FROM stories") == 51 == db.value("SELECT count(*) FROM story_articles")
 
 
 def test_reassigning_adds_nothing_and_signatures_are_reproducible(demo):
     _, store = demo
-    before = {t: store.conn.execute(f"SELECT count(*), coalesce(sum(size), 0) FROM {t}").fetchone() for t in ("stories", "story_articles")}
+    def sizes():
+        with database(store) as db:
+            return {t: db.rows(f"SELECT count(*), coalesce(sum(size), 0) FROM {t}") for t in ("stories", "story_articles")}
+
+    before = sizes()
     assert assign_new(store) == 0 and unassigned(store) == 0
-    assert {t: store.conn.execute(f"SELECT count(*), coalesce(sum(size), 0) FROM {t}").fetchone() for t in before} == before
-    for pk, data, words, sig in store.conn.execute(
-            "SELECT d.pk, d.data, s.shingles, s.minhash FROM article_data d JOIN story_articles s ON s.article = d.pk LIMIT 5"):
+    assert sizes() == before
+    with database(store) as db:
+        kept = db.rows("SELECT d.pk, d.data, s.shingles, s.minhash FROM article_data d"
+                       " JOIN story_articles s ON s.article = d.pk LIMIT 5")
+    for pk, data, words, sig in kept:
         text = shingles(json.loads(data))
         assert hashes(text).tobytes() == words and signature(text).tobytes() == sig
 
@@ -145,13 +159,14 @@ def test_incremental_batches_in_any_order_give_the_same_key_stories(articles, st
         assert members(store, story_pk(store, DUSHANBE[-1])) == {pk_of(store, ref) for ref in DUSHANBE}
         assert story_pk(store, SNOW_MOSCOW) != story_pk(store, SNOW_EKB)
         # the label is the earliest article's title, whoever founded the story
-        head = store.conn.execute("SELECT label, first FROM stories WHERE id = ?", (story_pk(store, DUSHANBE[0]),)).fetchone()
+        with database(store) as db:
+            head = db.rows("SELECT label, first FROM stories WHERE id = :id", id=story_pk(store, DUSHANBE[0]))[0]
         assert head[1] == "2025-10-09" and head[0] != "Встреча в Душанбе: что договорились сделать Путин и Алиев"
 
 
 def test_story_of_and_the_stories_command(demo, tmp_path):
     db, store = demo
-    ekb_id = store.conn.execute("SELECT id FROM articles WHERE pk = ?", (pk_of(store, SNOW_EKB),)).fetchone()[0]
+    ekb_id = id_of(store, pk_of(store, SNOW_EKB))
     assert len(story_of(store, ekb_id).articles) == 1 and story_of(store, "no-such-id") is None
     result = cli("stories", "--json", db=db)
     assert result.returncode == 0, result.stderr
@@ -183,7 +198,8 @@ def test_the_stories_command_assigns_what_an_older_store_left_unassigned(article
 # --- export ---------------------------------------------------------------------------------
 
 def store_counts(store) -> dict[str, int]:
-    return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLE_NAMES}
+    with database(store) as db:
+        return {t: db.value(f"SELECT count(*) FROM {t}") for t in TABLE_NAMES}
 
 
 def test_export_jsonl_is_the_stored_articles(demo, tmp_path):
@@ -238,8 +254,9 @@ def test_export_gdelt_rows_have_61_columns(demo, tmp_path):
     _, store = demo
     written = export(store, "gdelt", tmp_path)
     rows = [line.split("\t") for line in (tmp_path / "events.gdelt.tsv").read_text(encoding="utf-8").splitlines()]
-    coded = store.conn.execute("SELECT count(*) FROM events WHERE cameo IS NOT NULL AND cameo != ''"
-                               " AND modality != 'negated'").fetchone()[0]
+    with database(store) as db:
+        coded = db.value("SELECT count(*) FROM events WHERE cameo IS NOT NULL AND cameo != ''"
+                         " AND modality != 'negated'")
     assert written == {"events.gdelt.tsv": len(rows)} and 10 < len(rows) == coded
     assert all(len(r) == 61 for r in rows)
     assert all(r[0].isdigit() and r[26] and len(r[59]) == 14 for r in rows)     # id, EventCode, DATEADDED

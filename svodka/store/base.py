@@ -94,10 +94,6 @@ class Store(ArticleQueries, SearchQueries, KnowledgeQueries, EntityQueries, Even
         """How many articles the full-text index holds."""
         raise NotImplementedError
 
-    def text_match(self, parsed: searchtext.Query) -> tuple[str, list]:
-        """The condition on the ``search`` table for rows matching the query, and its parameters."""
-        raise NotImplementedError
-
     def text_condition(self, parsed: searchtext.Query) -> tuple[str, dict]:
         """The condition on the ``search`` table for rows matching the query, and its named parameters."""
         raise NotImplementedError
@@ -147,11 +143,6 @@ class Store(ArticleQueries, SearchQueries, KnowledgeQueries, EntityQueries, Even
         return found[-1][0] if found else None
 
     # --- lifecycle ---------------------------------------------------------------------
-
-    @property
-    def conn(self):
-        """The old ``sqlite3.Connection`` surface, while the last mixins move to ``run`` (goes with dialect.py)."""
-        return self._conn
 
     def close(self) -> None:
         self._conn.close()

@@ -1,10 +1,11 @@
 """The PostgreSQL store: tsvector + GIN over lemmas (``svodka.store.base.Store`` does the rest).
 
 URL: ``postgresql://user:password@host:port/database`` (or ``postgres://``; libpq's parameters too,
-e.g. ``?options=-csearch_path%3Dmy_schema`` to keep a store in its own schema). svodka's SQL runs
-through ``dialect.PgConnection``. Writers take one advisory lock per transaction (per schema), so
-that writes are serialised as SQLite's are (two ingests at once each store a document only once,
-and linking never interleaves); readers are not blocked.
+e.g. ``?options=-csearch_path%3Dmy_schema`` to keep a store in its own schema). Statements come compiled
+for psycopg (``statements.py``); this class says what only PostgreSQL says: tsvector search, COPY, the
+writer's lock, server-side cursors. Writers take one advisory lock per transaction (per schema), so that
+writes are serialised as SQLite's are (two ingests at once each store a document only once, and linking
+never interleaves); readers are not blocked.
 """
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from sqlalchemy.dialects.postgresql import psycopg as sa_psycopg
 
 from . import text as searchtext
 from .base import Store
-from .dialect import PgConnection
 from .schema import migration
 from .records import StoreError
 from .sqlite import BM25_WEIGHTS
@@ -54,7 +54,6 @@ class PostgresStore(Store):
             reason = (str(err).strip().splitlines() or [type(err).__name__])[0]
             raise StoreError(f"cannot connect to {self.name}: {reason}") from None
         self._conn.adapters.register_loader("numeric", Number)
-        self._legacy = PgConnection(self._conn)
         if not create and not self._has_meta():
             self._conn.close()
             raise StoreError(f"no store at {self.name} (run `svodka ingest … --db URL` first)")
@@ -62,10 +61,6 @@ class PostgresStore(Store):
         if read_only:
             self.read_only()
             self.writable, self.unwritable = False, "opened read-only"
-
-    @property
-    def conn(self):
-        return self._legacy
 
     def _execute(self, statement: str, args: dict):
         cursor = self._conn.cursor()
@@ -135,9 +130,6 @@ class PostgresStore(Store):
 
     def _indexed(self) -> int:
         return self.run("SELECT count(*) FROM search").scalar()
-
-    def text_match(self, parsed: searchtext.Query) -> tuple[str, list]:
-        return "search.doc @@ ?::tsquery", [searchtext.tsquery(parsed)]
 
     def text_condition(self, parsed: searchtext.Query) -> tuple[str, dict]:
         return "search.doc @@ CAST(:text_query AS tsquery)", {"text_query": searchtext.tsquery(parsed)}

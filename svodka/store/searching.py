@@ -48,17 +48,6 @@ class SearchQueries:
             params["entity_key"] = key(entity)
         return filters, params
 
-    def filters(self, date_from=None, date_to=None, site=None, rubric=None, entity=None,
-                column: str | None = None) -> tuple[list[str], list]:
-        """``filter_conditions`` with ``?`` binds (for the statements still run on ``conn.execute``)."""
-        filters, params = self.filter_conditions(date_from, date_to, site, rubric, entity, column)
-        for name in params:
-            filters = [f.replace(f":{name}", "?") for f in filters]
-        positional = [params["date_lo"]] if "date_lo" in params else []
-        positional += [params[n] for n in ("date_hi", "site", "rubric_key") if n in params]
-        positional += [params["entity_key"]] * 2 if "entity_key" in params else []
-        return filters, positional
-
     def _rank_bound(self, parsed: searchtext.Query, cap: int) -> int | None:
         """The smallest rowid among the ``cap`` newest matches, or None when fewer match."""
         match, args = self.text_condition(parsed)

@@ -152,9 +152,6 @@ class SQLiteStore(Store):
     def _indexed(self) -> int:
         return self.run("SELECT count(*) FROM search_docsize").scalar()
 
-    def text_match(self, parsed: searchtext.Query) -> tuple[str, list]:
-        return "search MATCH ?", [searchtext.fts5_query(parsed)]
-
     def text_condition(self, parsed: searchtext.Query) -> tuple[str, dict]:
         return "search MATCH :text_query", {"text_query": searchtext.fts5_query(parsed)}
 
