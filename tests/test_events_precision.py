@@ -334,3 +334,39 @@ def test_a_joined_clause_shares_the_time_of_the_one_before():
     evs = coded("В 2021 году Андрес Кукк прилетел в Милан, но в аэропорту его задержала полиция.")
     arrests = of_type(evs, "arrest")
     assert arrests and arrests[0].date == "2021"
+
+
+def test_emergency_rule_and_curfews_are_coercion():
+    evs = coded("Губернатор Павел Котов 2 марта ввёл режим самоизоляции.",
+                "Президент Иван Петров объявил чрезвычайное положение в столице.")
+    codes = sorted(e.cameo for e in of_type(evs, "sanction"))
+    assert codes == ["1723", "1724"]
+    assert {s for e in of_type(evs, "sanction") for s in e.source} == {"Павел Котов", "Иван Петров"}
+
+
+def test_a_closed_account_is_a_sanction_on_its_owner():
+    evs = coded("Соцсеть Twitter заблокировала аккаунт блогера Олега Ракитина.")
+    sanction = of_type(evs, "sanction")
+    assert sanction and sanction[0].target == ["Олег Ракитин"] and sanction[0].source == ["Twitter"]
+
+
+def test_refusals_of_asylum_and_refusals_received():
+    evs = coded("Эстония отказала Андресу Кукку в политическом убежище.")
+    rejected = of_type(evs, "reject")
+    assert rejected and rejected[0].cameo == "122" and rejected[0].target == ["Андрес Кукк"]
+    got = coded("Андрес Кукк подал прошение о помиловании, но получил отказ.")
+    assert [e.target for e in of_type(got, "reject")] == [["Андрес Кукк"]]
+
+
+def test_the_staff_of_a_body_act_for_it_and_the_body_named_again():
+    evs = coded("Сотрудники ФСБ задержали журналиста Ивана Котова.")
+    assert [e.source for e in of_type(evs, "arrest")] == [["ФСБ"]]
+    again = coded("Представитель Роскомнадзора Олег Ракитин сообщил, что ведомство составило протокол "
+                  "в отношении компании Meta.")
+    assert [e.source for e in of_type(again, "accuse")] == [["Роскомнадзор"]]
+
+
+def test_an_active_participle_acts_for_the_noun_it_qualifies():
+    evs = coded("ФСБ, инициировавшая расследование против сотрудников Минобороны, сообщила о задержаниях.")
+    probes = of_type(evs, "investigate")
+    assert probes and probes[0].source == ["ФСБ"] and probes[0].target == ["Минобороны"]

@@ -23,7 +23,7 @@ from ..model import Article, Entity
 from ..nlp import countries
 from ..nlp.entity_rules import gender_of
 from .describe import describe
-from .parse import Sentence, Tok
+from .parse import Sentence, Tok, active_participle
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,11 @@ class Actor:
         return self.id is not None or (self.type == "LOC" and self.country is not None)
 
 
+# a body named again by its kind: "ведомство", "министерство", "компания" (the one named just before)
+ORG_ANAPHORS = {"ведомство", "министерство", "компания", "организация", "агентство", "корпорация", "концерн",
+                "холдинг", "регулятор", "издание", "телеканал", "партия"}
+STAFF_NOUNS = {"сотрудник", "работник", "служащий", "представитель", "офицер", "агент", "чиновник", "следователь",
+               "специалист", "боец", "оперативник", "пресс-служба"}
 QUANTITY = {"тысяча", "сотня", "десяток", "несколько", "множество", "миллион", "часть", "ряд", "большинство",
             "толпа"}
 SIDES = {"сторона", "лидер", "президент", "глава", "страна", "государство", "партнер", "премьер", "участник"}
@@ -278,6 +283,16 @@ class ActorIndex:
             return None
         return self.actor(best[1])
 
+    def previous_org(self, s: Sentence, tok: Tok) -> Actor | None:
+        """The organisation mentioned last before the token in its sentence (across sentences the last one
+        named is often the other party: "иск против Google. Ранее компания …")."""
+        best = None
+        for a, b, e, kind in self.by_field.get(s.field, ()):
+            if e.type == "ORG" and b <= tok.start and a >= s.start and kind not in ("credit", "attribution"):
+                if best is None or a > best[0]:
+                    best = (a, e)
+        return replace(self.actor(best[1]), inferred=True) if best else None
+
     def previous_person(self, s: Sentence, tok: Tok, gender: str | None, among: set[str] | None = None,
                         strict_gender: bool = False) -> Actor | None:
         """The person mentioned last before the token, in its field or the one before; of its gender
@@ -332,6 +347,9 @@ class ActorIndex:
         chain = [tok] + [c for c in s.subtree(tok, ("conj", "acl", "acl:relcl", "parataxis", "punct", "cc",
                                                      "case", "nmod", "amod", "det", "nummod"))
                          if c is not tok and c.rel in NAME_RELS]
+        # "соцсеть Twitter", "компания Apple": a Latin name the parser hangs on its kind as an nmod
+        chain += [c for c in s.children(tok, "nmod") if c.i == tok.i + 1 and c.pos == "PROPN" and
+                  re.match(r"[A-Za-z]", c.text) and s.case_of(c) is None]
         for t in chain:
             hits = self.covering(s.field, t.start, t.stop)
             hits = [h for h in hits if h[3] != "adjective" or t is tok]
@@ -383,6 +401,19 @@ class ActorIndex:
                         found.append(self.actor(h[2]))
             if len(found) >= 2:
                 return found
+        if tok.lemma in ORG_ANAPHORS and number == "Sing" and not s.children(tok, "nmod") and \
+                not any(c.rel == "amod" and countries.countries_of_adjective(c.text) for c in s.children(tok)):
+            # "Роскомнадзор сообщил, что ведомство составило протокол": the body named just before
+            org = self.previous_org(s, tok)
+            if org is not None:
+                return [org]
+        if tok.lemma in STAFF_NOUNS:
+            # "сотрудники ФСБ", "представитель МИД Украины": the staff of a named body act for it
+            for c in s.children(tok, "nmod"):
+                if c.feats.get("Case") in ("Gen", "Acc") and s.case_of(c) is None:
+                    orgs = [a for a in self.one(s, c) if a.type == "ORG"]
+                    if orgs:
+                        return orgs[:1]
         if tok.lemma in QUANTITY:
             inner = [c for c in s.children(tok, "nmod") if c.feats.get("Case") == "Gen" and s.case_of(c) is None]
             return self.one(s, inner[0]) if inner and inner[0].lemma not in SKIP_HEADS else []
@@ -416,7 +447,8 @@ class ActorIndex:
             if t.head < 0:
                 return None
             h = s.toks[t.head]
-            if h.pos in ("VERB", "AUX") or (h.pos == "ADJ" and h.feats.get("Variant") == "Short"):
+            if h.pos in ("VERB", "AUX") or (h.pos == "ADJ" and (h.feats.get("Variant") == "Short" or
+                                                                 (h.rel.startswith("acl") and active_participle(h)))):
                 return h
             if h.pos != "NOUN" or h.lemma not in CLIMB_NOUNS:
                 return None

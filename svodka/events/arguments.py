@@ -18,7 +18,7 @@ from ..nlp.normal import _parses
 from .actors import Actor, ActorIndex
 from .draft import Draft
 from .lexicon import normal_forms
-from .parse import Sentence, Tok
+from .parse import Sentence, Tok, active_participle
 from .triggers import trig_heads
 
 BOUNDARY = {",", ";", ":", "—", "–", "(", ")", "«", "»", "\"", "."}
@@ -37,7 +37,9 @@ FRAMES = {"в ходе", "во время", "в рамках", "по итога�
 GROUP_NOUNS = {"полиция", "власть", "правительство", "суд", "прокуратура", "министерство", "мид", "армия",
                "оппозиция", "парламент", "администрация", "ведомство", "служба", "комитет", "спецслужба",
                "силовик", "руководство", "кабинет", "кремль", "белый", "сторона", "минобороны", "мвд", "фсб"}
-UNDERGO = {"попасть", "подвергнуться", "пострадать", "оказаться", "находиться", "оставаться", "содержаться"}
+# the subject undergoes the act the noun names ("попал под обстрел", "получил отказ")
+UNDERGO = {"попасть", "подвергнуться", "пострадать", "оказаться", "находиться", "оставаться", "содержаться",
+           "получить", "получать"}
 S_PARTNER = (("с", "Ins"), ("со", "Ins"))
 
 
@@ -105,6 +107,9 @@ def _subjects_parsed(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Ac
             for c in subj:
                 acts += index.actors(s, c)
             return acts, passive
+        if v.rel.startswith("acl") and v.head >= 0 and active_participle(v):
+            # "КГБ, инициировавший расследования": an active participle's subject is the noun it qualifies
+            return index.actors(s, s.toks[v.head]), False
         if v.rel in ("xcomp", "conj", "acl", "advcl") and v.head >= 0:
             v = s.toks[v.head]
             continue
@@ -295,7 +300,8 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
             own += index.actors(s, c)
         elif prep in ("с", "со"):
             partners += index.actors(s, c)
-        elif prep in ("на", "против") and trig.type in ("assault", "fight", "protest", "threaten"):
+        elif prep in ("на", "против") and trig.type in ("assault", "fight", "protest", "threaten", "investigate",
+                                                        "sanction", "accuse"):
             targets += index.actors(s, c)
         elif prep == "в" and c.lemma == "отношение":
             for g in s.children(c, "nmod"):
@@ -350,6 +356,12 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
     else:
         d.source = ext_subj
         d.target = targets or ext_dat
+    if trig.frame != "sym" and not d.target and verb is not None and trig.type in DIRECTED_TYPES:
+        # "составил протокол в отношении Twitter": the one the act is against hangs on the verb
+        for c in s.children(verb, "obl"):
+            if s.case_of(c) == "в отношении" or (s.case_of(c) == "в" and c.lemma == "отношение"):
+                for g in ([c] if s.case_of(c) == "в отношении" else s.children(c, "nmod")):
+                    d.target += index.actors(s, g)
     if trig.frame != "sym" and not d.target and verb is not None and t.rel == "obl":
         # "отправил депутата под арест", "взяли X под стражу", "подвергли X критике": the verb's object
         for o in s.children(verb, "obj"):

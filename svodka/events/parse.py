@@ -152,3 +152,13 @@ def parse(items: list[Sentence]) -> None:
             if t.head >= 0:
                 s.toks[t.head].kids.append(t.i)
         s.parsed = True
+
+
+def active_participle(t: Tok) -> bool:
+    """'инициировавшая', 'задержавший': an active participle, which the tagger often calls an adjective."""
+    from ..nlp.normal import _parses
+
+    if t.feats.get("VerbForm") == "Part":
+        return t.feats.get("Voice") != "Pass"
+    return t.pos == "ADJ" and any(p.tag.POS == "PRTF" and "actv" in p.tag for p in _parses(t.low))
+

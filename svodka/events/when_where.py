@@ -110,10 +110,11 @@ def read_date(d: Draft, previous: list[Draft], times: dict[str, list], pub: str 
         dist = min(abs(x.i - t.i) for x in toks)
         if best is None or dist < best[0]:
             best = (dist, te)
-    if best is None and d.trigger.pos == "V" and t.rel == "conj" and t.head >= 0 and t.head < t.i:
-        # "В 2017 году он приехал в Италию, но его арестовали": a clause joined to the one before shares
-        # its time when it names none of its own
-        host = s.toks[t.head]
+    verb = t if d.trigger.pos == "V" else (s.toks[t.head] if t.head >= 0 and t.rel in ("obj", "obl") else None)
+    if best is None and verb is not None and verb.rel == "conj" and 0 <= verb.head < verb.i:
+        # "В 2017 году он приехал в Италию, но его арестовали", "… подал запрос, но получил отказ": a clause
+        # joined to the one before shares its time when it names none of its own
+        host = s.toks[verb.head]
         shared = set()
         for c in s.children(host):
             if c.rel in ("obl", "advmod") and c.i < host.i:

@@ -186,6 +186,8 @@ A_DECLENSION = {"gent": ("ы", "и"), "ablt": ("ой", "ей", "ою")}
 def _a_declension_nominative(word: str, case: str) -> str:
     """A man's surname of the a-declension in an oblique case, the case known from his first name:
     "Руслана Рябошапки" → "Рябошапка", "Артемом Дзюбой" → "Дзюба"."""
+    if case in ("gent", "datv", "loct") and word.endswith("ии") and len(word) >= 5:
+        return word[:-2] + "ия"          # "Алану Гарсии", "о Гарсии" → "Гарсия"
     for ending in A_DECLENSION.get(case, ()):
         stem = word[: -len(ending)]
         if ending == "и" and stem[-1:].lower() not in "гкхжшчщ":
