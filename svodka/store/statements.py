@@ -39,11 +39,26 @@ def bound(dialect: Dialect, sql: str, params: dict | None, expand: tuple[str, ..
         # an empty list as (NULL): IN matches nothing on either engine (SQLAlchemy's own empty set is
         # typed INTEGER on PostgreSQL, wrong for a text column); NOT IN of it matches nothing too
         params = {**params, **{name: [None] for name in expand if not len(params[name])}}
-        state = statement.construct_expanded_state(params)
-        return state.statement, (state.positional_parameters if statement.positional else state.parameters)
+        text_, spec, names = _expanded(dialect, sql, expand, tuple(len(params[name]) for name in expand))
+        values = [params[name] if i is None else params[name][i] for name, i in spec]
+        return text_, (tuple(values) if statement.positional else dict(zip(names, values)))
     if statement.positional:
         return statement.string, tuple(params[name] for name in statement.positiontup)
     return statement.string, params
+
+
+@lru_cache(maxsize=4096)
+def _expanded(dialect: Dialect, sql: str, expand: tuple[str, ...], sizes: tuple[int, ...]):
+    """The statement with its IN-lists of these lengths expanded, once: (its text, each bind's
+    (name, index in the list or None), the binds' names). SQLAlchemy's construct_expanded_state costs
+    ~10 µs a call and ~0.4 µs a listed value (0.85 ms for a 2000-key list) — a hot path's main cost."""
+    statement = compiled(dialect, sql, expand)
+    probe = {name: list(range(size)) for name, size in zip(expand, sizes)}
+    state = statement.construct_expanded_state({**{name: None for name in statement.binds}, **probe})
+    source = {child: (name, i) for name, children in state.parameter_expansion.items()
+              for i, child in enumerate(children)}
+    names = tuple(state.positiontup if statement.positional else state.parameters)
+    return state.statement, tuple(source.get(name, (name, None)) for name in names), names
 
 
 def bound_many(dialect: Dialect, sql: str, rows: list[dict]) -> tuple[str, list]:
