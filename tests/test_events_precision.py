@@ -370,3 +370,20 @@ def test_an_active_participle_acts_for_the_noun_it_qualifies():
     evs = coded("ФСБ, инициировавшая расследование против сотрудников Минобороны, сообщила о задержаниях.")
     probes = of_type(evs, "investigate")
     assert probes and probes[0].source == ["ФСБ"] and probes[0].target == ["Минобороны"]
+
+
+def test_a_lawyer_or_son_of_someone_named_is_not_that_someone():
+    evs = coded("Адвокат Жаркова обвинил следователей в давлении на свидетелей.")
+    accuse = of_type(evs, "accuse")
+    assert accuse and "Жарков" not in accuse[0].source
+    article = annotate(Article(id="p", source="t", published="2025-03-14", title="Новости",
+                               body=["Сын Баранова Тимур возглавил компанию, а адвокат Олег Жарков подал иск."]))
+    roles = {e.name: e.roles for e in article.entities}
+    assert "сын" not in roles.get("Баранов", [])
+    assert roles.get("Олег Жарков") == ["адвокат"]
+
+
+def test_an_adverbial_participle_acts_when_its_clause_does():
+    evs = coded("Полиция в 2008 году задержала Виктора Сомова, обвинив его в краже.")
+    accuse = of_type(evs, "accuse")
+    assert accuse and accuse[0].date == "2008" and accuse[0].target == ["Виктор Сомов"]

@@ -116,12 +116,16 @@ class ActorIndex:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.by_field: dict[str, list[tuple[int, int, Entity, str]]] = {}
+        # mentions not in their base form ("адвокат Соколова": a genitive, not the lawyer's name)
+        self.oblique: set[tuple[str, int]] = set()
         by_id = {e.id: e for e in article.entities}
         for e in article.entities:
             for m in e.mentions:
                 if m.kind in ("credit", "attribution"):
                     continue            # "по данным ТАСС": the source of the report is no actor in it
                 # a capital that acts ("Москва ответила") is its country as an actor, not a place
+                if m.normal and m.normal.casefold() != m.text.casefold():
+                    self.oblique.add((m.field, m.start))
                 acting = by_id.get(m.stands_for or "")
                 item = (m.start, m.stop, acting, "metonymy") if acting is not None else (m.start, m.stop, e, m.kind)
                 self.by_field.setdefault(m.field, []).append(item)
@@ -351,6 +355,9 @@ class ActorIndex:
         chain += [c for c in s.children(tok, "nmod") if c.i == tok.i + 1 and c.pos == "PROPN" and
                   re.match(r"[A-Za-z]", c.text) and s.case_of(c) is None]
         for t in chain:
+            if t is not tok and (s.field, t.start) in self.oblique and tok.feats.get("Case") == "Nom" and \
+                    tok.pos == "NOUN":
+                continue        # "адвокат Соколова" parsed as an apposition: a genitive, someone else
             hits = self.covering(s.field, t.start, t.stop)
             hits = [h for h in hits if h[3] != "adjective" or t is tok]
             if hits:
@@ -381,6 +388,8 @@ class ActorIndex:
                     break
                 hit = next((h for h in self.covering(s.field, t.start, t.stop)
                             if h[2].type == "PER" and h[0] == t.start), None)
+                if hit is not None and (s.field, t.start) in self.oblique and tok.feats.get("Case") == "Nom":
+                    break       # "адвокат Соколова": the lawyer of someone named, not the one named
                 if hit is not None:
                     return [self.actor(hit[2])]
         if tok.feats.get("Animacy") == "Anim" and tok.feats.get("Case"):

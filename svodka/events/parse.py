@@ -162,3 +162,14 @@ def active_participle(t: Tok) -> bool:
         return t.feats.get("Voice") != "Pass"
     return t.pos == "ADJ" and any(p.tag.POS == "PRTF" and "actv" in p.tag for p in _parses(t.low))
 
+
+def gerund(t: Tok) -> bool:
+    """'обвинив', 'заявляя': an adverbial participle (the tagger gives no VerbForm for most of them)."""
+    from ..nlp.normal import _parses
+
+    if t.feats.get("VerbForm") == "Conv":
+        return True
+    if t.pos != "VERB" or t.feats.get("VerbForm") not in (None, "Conv"):
+        return False
+    parses = _parses(t.low)
+    return bool(parses) and parses[0].tag.POS == "GRND"

@@ -20,7 +20,7 @@ from ..nlp.speech import SPEECH_LEMMAS
 from .actors import Actor, ActorIndex, place_country
 from .draft import Draft
 from .modality import future
-from .parse import Sentence, Tok
+from .parse import Sentence, Tok, gerund
 
 CLAUSE_STOPS = ("ccomp", "advcl", "parataxis", "conj", "csubj")
 BEFORE = re.compile(r"\b(?:ранее|прежде|до этого|в прошлом)\b", re.I)
@@ -96,6 +96,19 @@ ANCHOR_TYPES = {"разговора": ("call",), "беседы": ("call", "meet"
                 "переговоров": ("meet", "call"), "визита": ("visit", "meet")}
 
 
+def _host_time(s: Sentence, host: Tok, times: dict[str, list], takes) -> tuple | None:
+    """The time expression among the host verb's adverbials (those ``takes(child, host)`` allows)."""
+    shared: set[int] = set()
+    for c in s.children(host):
+        if c.rel in ("obl", "advmod") and takes(c, host):
+            shared |= _tree(s, c, own_acl=False)
+    for te in times.get(s.field, ()):
+        toks = [x for x in s.toks if x.start < te.stop and te.start < x.stop]
+        if toks and s.start <= te.start and te.stop <= s.stop and all(x.i in shared for x in toks):
+            return (0, te)
+    return None
+
+
 def read_date(d: Draft, previous: list[Draft], times: dict[str, list], pub: str | None,
               told: list[Draft] = ()) -> None:
     s, t = d.sent, d.tok
@@ -114,16 +127,11 @@ def read_date(d: Draft, previous: list[Draft], times: dict[str, list], pub: str 
     if best is None and verb is not None and verb.rel == "conj" and 0 <= verb.head < verb.i:
         # "В 2017 году он приехал в Италию, но его арестовали", "… подал запрос, но получил отказ": a clause
         # joined to the one before shares its time when it names none of its own
-        host = s.toks[verb.head]
-        shared = set()
-        for c in s.children(host):
-            if c.rel in ("obl", "advmod") and c.i < host.i:
-                shared |= _tree(s, c, own_acl=False)
-        for te in times.get(s.field, ()):
-            toks = [x for x in s.toks if x.start < te.stop and te.start < x.stop]
-            if toks and s.start <= te.start and te.stop <= s.stop and all(x.i in shared for x in toks):
-                best = (0, te)
-                break
+        best = _host_time(s, s.toks[verb.head], times, lambda c, host: c.i < host.i)
+    if best is None and verb is not None and verb.rel == "advcl" and verb.head >= 0 and gerund(verb):
+        # "Полиция в 2008 году задержала его, обвинив в краже": an adverbial participle's act happens
+        # when its clause's does
+        best = _host_time(s, s.toks[verb.head], times, lambda c, host: c is not verb)
     if best is None and d.type in ("accident", "disaster") and not _background(d) and \
             not any(x.rel.split(":")[0] in CLAUSE_STOPS + ("acl",) and x.pos in ("VERB", "AUX") for x in s.toks):
         # a one-clause accident sentence the parser split oddly: its time is the accident's

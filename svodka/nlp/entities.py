@@ -238,7 +238,8 @@ def attach_roles(table: EntityTable, texts: dict[str, str]) -> None:
     for entity in table.persons():
         for m in entity.mentions:
             if m.kind in ("name", "surname") and m.field in texts:
-                for role in roles_before(texts[m.field], m.start):
+                oblique = bool(m.normal) and m.normal.casefold() != m.text.casefold()
+                for role in roles_before(texts[m.field], m.start, oblique=oblique):
                     if role not in entity.roles:
                         entity.roles.append(role)
 

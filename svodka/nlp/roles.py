@@ -62,6 +62,12 @@ def _is_person_noun(p) -> bool:
     return "anim" in p.tag.grammemes or p.normal_form in ROLE_HEADS
 
 
+def _only_nominative(word: str) -> bool:
+    """Every reading of the word as a noun is nominative ("адвокат", "сын"; not "адвоката")."""
+    cases = {p.tag.case for p in _parses(word.lower()) if p.tag.POS == "NOUN"}
+    return cases == {"nomn"}
+
+
 def _nominative(words: list[str]) -> str:
     """Head phrase (adjectives + head noun) to the nominative; genitive dependents unchanged."""
     out: list[str] = []
@@ -94,8 +100,10 @@ def _nominative(words: list[str]) -> str:
     return " ".join(out)
 
 
-def roles_before(text: str, start: int) -> list[str]:
-    """Role phrases standing right before a person mention that starts at ``start``."""
+def roles_before(text: str, start: int, oblique: bool = False) -> list[str]:
+    """Role phrases standing right before a person mention that starts at ``start``. An ``oblique`` mention
+    (not in its base form: "адвокат Соколова") is no apposition of a role noun that can only be nominative —
+    it is the genitive of someone else ("сын Кадырова", "адвокат Иванова")."""
     tokens = _words_before(text, start)
     chunk: list[str] = []
     first_offset = tokens[0][1] if tokens else -1
@@ -132,6 +140,8 @@ def roles_before(text: str, start: int) -> list[str]:
         for i, w in enumerate(words):
             p = None if w.endswith("\0") else _reading(w)
             if p is not None and _is_person_noun(p):
+                if oblique and i == len(words) - 1 and _only_nominative(w):
+                    break
                 begin = i
                 while begin > 0 and (_reading(words[begin - 1]) or p).tag.POS in ("ADJF", "PRTF"):
                     begin -= 1
