@@ -387,3 +387,10 @@ def test_an_adverbial_participle_acts_when_its_clause_does():
     evs = coded("Полиция в 2008 году задержала Виктора Сомова, обвинив его в краже.")
     accuse = of_type(evs, "accuse")
     assert accuse and accuse[0].date == "2008" and accuse[0].target == ["Виктор Сомов"]
+
+
+def test_a_scheduled_meeting_is_future_and_dated_ahead():
+    evs = coded("Встреча лидеров Чехии и Словакии запланирована на 9 декабря.",
+                "Встреча глав МИД Чехии и Словакии должна состояться в Праге 20 марта.", date="2025-11-18")
+    meets = of_type(evs, "meet")
+    assert [(e.modality, e.date) for e in meets] == [("future", "2025-12-09"), ("future", "2026-03-20")]

@@ -29,7 +29,10 @@ REQUESTS = {"просить", "попросить", "запросить"}
 # an act under a ban or a refusal did not happen: "запрет на экстрадицию", "отказ в освобождении"
 NEGATION_GOVERNORS = {"запрет", "запретить", "запрещать", "отказ", "отказать", "отказывать", "отмена", "отменить",
                       "приостановить", "приостановка"}
-FUTURE_GOVERNORS = {"должен", "мочь", "смочь", "предстоять"}
+FUTURE_GOVERNORS = {"должен", "должный", "мочь", "смочь", "предстоять"}
+# "встреча запланирована на 9 декабря", "визит намечен на весну": an event put on the calendar
+SCHEDULING = {"запланировать", "планироваться", "наметить", "намечать", "намечаться", "назначить", "ожидаться",
+              "предстоять"}
 FUTURE_ADJ = {"предстоящий", "будущий", "запланированный", "планируемый", "грядущий", "очередной"}
 CLAIM = re.compile(r"\b(?:по (?:данным|словам|информации|сообщени\w+|мнению|версии|утверждению)|якобы|"
                    r"предположительно|как (?:сообщ|заяв|утвержда|рассказ|отмет|пиш|переда)\w*)\b", re.I)
@@ -45,6 +48,10 @@ def future(d: Draft) -> bool:
         if any(c.lemma in FUTURE_ADJ for c in s.children(t, "amod")):
             return True
         h = s.toks[t.head] if t.head >= 0 else None
+        if h is not None and t.rel.startswith("nsubj") and h.lemma in FUTURE_GOVERNORS | SCHEDULING and \
+                (h.feats.get("Tense") != "Past" or h.feats.get("VerbForm") == "Part") and \
+                not any(c.lemma == "быть" and c.feats.get("Tense") == "Past" for c in s.children(h)):
+            return True             # "встреча должна состояться", "визит запланирован на май"
         if h is not None and h.pos in ("VERB", "AUX"):
             verbs.append(h)
     for v in verbs:

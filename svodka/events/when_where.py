@@ -67,6 +67,11 @@ def _clause(d: Draft) -> set[int]:
             for c in s.children(h):
                 if c is not t and c.rel in ("obl", "advmod", "nmod"):
                     ids |= _tree(s, c, own_acl=False)     # "после того, как летом …" is another clause
+                if c.rel == "xcomp" and t.rel.startswith("nsubj"):
+                    # "встреча должна состояться 9 декабря": the time of the verb the subject's head governs
+                    for x in s.children(c):
+                        if x.rel in ("obl", "advmod"):
+                            ids |= _tree(s, x, own_acl=False)
     if d.trigger.pos == "N":
         # "встрече …, которая состоялась в октябре в Душанбе" where the parser hung the relative
         # clause on another noun: "которая" agrees with the trigger noun, so the clause is its
