@@ -394,3 +394,10 @@ def test_a_scheduled_meeting_is_future_and_dated_ahead():
                 "Встреча глав МИД Чехии и Словакии должна состояться в Праге 20 марта.", date="2025-11-18")
     meets = of_type(evs, "meet")
     assert [(e.modality, e.date) for e in meets] == [("future", "2025-12-09"), ("future", "2026-03-20")]
+
+
+def test_a_state_named_by_a_participle_before_a_thing_is_no_act():
+    evs = coded("Депутаты обсудили поселения на оккупированных Израилем землях.")
+    assert not of_type(evs, "fight") and not of_type(evs, "seize")
+    evs = coded("Задержанный накануне Игорь Сомов дал показания.")
+    assert of_type(evs, "arrest") and of_type(evs, "arrest")[0].target == ["Игорь Сомов"]

@@ -104,6 +104,9 @@ class Coder:
             if any(kind in ("name", "alias") and (b - a) > (t.stop - t.start)
                    for a, b, _, kind in self.index.covering(s.field, t.start, t.stop)):
                 continue        # a word inside a longer name: "Движение за освобождение Азавада", "Фрэнки Бой"
+            if t.rel in ("amod", "acl") and t.head > t.i and t.pos in ("VERB", "ADJ") and \
+                    s.toks[t.head].feats.get("Animacy") == "Inan" and _passive_participle(t):
+                continue        # "на оккупированных Израилем территориях": a thing's state named, no act told
             lemmas = set(trigger_lemmas(t.text))
             if t.lemma in BY_LEMMA:
                 lemmas.add(t.lemma)
@@ -330,3 +333,9 @@ def _quoted(s: Sentence, t: Tok) -> bool:
         if s.start + m.start(1) <= t.start and t.stop <= s.start + m.end(1):
             return True
     return False
+
+
+def _passive_participle(t: Tok) -> bool:
+    if t.feats.get("VerbForm") == "Part":
+        return t.feats.get("Voice") == "Pass"
+    return any(p.tag.POS == "PRTF" and "pssv" in p.tag for p in _parses(t.low))
