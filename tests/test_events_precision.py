@@ -401,3 +401,14 @@ def test_a_state_named_by_a_participle_before_a_thing_is_no_act():
     assert not of_type(evs, "fight") and not of_type(evs, "seize")
     evs = coded("Задержанный накануне Игорь Сомов дал показания.")
     assert of_type(evs, "arrest") and of_type(evs, "arrest")[0].target == ["Игорь Сомов"]
+
+
+def test_orders_rejections_by_naming_and_attacks_on_positions():
+    evs = coded("Министерство энергетики Эстонии назвало предложение «Роснефти» о контракте неприемлемым.")
+    assert [(e.type, e.target) for e in of_type(evs, "reject")] == [("reject", ["Роснефть"])]
+    evs = coded("Президент Ганы Джон Махама поручил правительству подготовить проект моста.")
+    demand = of_type(evs, "demand")
+    assert demand and demand[0].cameo == "100" and demand[0].source == ["Джон Махама"]
+    evs = coded("Турецкие войска атаковали позиции РПК на севере Ирака.")
+    fight = of_type(evs, "fight")
+    assert fight and fight[0].target == ["РПК"] and fight[0].source and fight[0].source[0].startswith("турецк")

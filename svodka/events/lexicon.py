@@ -58,6 +58,8 @@ class Trigger:
     intent_head: bool = False          # договориться, условиться …: the complement is the event
     phone: bool = False                # разговор/беседа: a call when "телефон" is near
     pre: frozenset[str] = frozenset()  # prefilter only: one of these lemmas must be in the sentence
+    reach: int = 2                     # how deep under the trigger ``needs`` are looked for
+    main_only: bool = False            # not as another verb's complement ("условились поручить …")
     person: bool = False               # prefilter only: a person (PER entity or person noun) in the sentence
 
 
@@ -173,8 +175,11 @@ TRIGGERS: list[Trigger] = [
        refine=[("убежище виза въезд гражданство", "122")]),
     _t("протокол", "N", "accuse", "112", gen="none", need_head="составить составлять"),
     _t("отказаться отказываться", "V", "reject", "125", frame="dir", target=(), needs="встреча переговоры"),
-    _t("назвать называть", "V", "reject", "120", target=(),
+    # "назвало предложение о контракте неприемлемым": the parser often hangs the adjective a level lower
+    _t("назвать называть счесть считать", "V", "reject", "120", target=(), reach=3,
        needs="неприемлемый недопустимый неприемлемо неприемлимый"),
+    # "поручил правительству представить предложения": an order (CAMEO 100: demands and orders)
+    _t("поручить поручать", "V", "demand", "100", target=D, main_only=True),
     _t("пригрозить угрожать грозить", "V", "threaten", "130", target=D,
        refine=[("санкция эмбарго", "1312"), ("разрыв", "1313"),
                ("удар сила война ракетный военный ответ уничтожить", "138")]),
@@ -244,6 +249,10 @@ TRIGGERS: list[Trigger] = [
     _t("убить убивать застрелить зарезать", "V", "assault", "1823", target=A, anim=True),
     _t("убийство", "N", "assault", "1823", gen="target", refine=[("массовый", "202")]),
     _t("покушение", "N", "assault", "185", gen="none", target=(("на", "Acc"),)),
+    _t("атаковать", "V", "fight", "190", target=A,
+       needs="позиция войско армия военный база блокпост укрепление бригада вэсэу всу флот корабль"),
+    _t("атаковать", "V", "assault", "180", target=A),
+    _t("сбросить сбрасывать", "V", "fight", "195", target=(("на", "Acc"),), needs="бомба граната снаряд"),
     _t("обстрелять обстреливать", "V", "fight", "190", target=A,
        refine=[("артиллерия артиллерийский миномет минометный танк рсзо", "194")]),
     _t("обстрел", "N", "fight", "190", gen="target",

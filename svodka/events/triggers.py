@@ -87,9 +87,11 @@ def reading(s: Sentence, t: Tok, lemma: str) -> Trigger | None:
             continue
         if trig.pos == "V" and (_participle_as_noun(t) or _bare_attribute(s, t)):
             continue
+        if trig.main_only and t.rel == "xcomp":
+            continue
         deps = None
         if trig.needs or trig.exclude:
-            deps = dependents(s, t)
+            deps = dependents(s, t, trig.reach)
         if trig.needs and not (deps & trig.needs):
             continue
         if trig.need_head:
