@@ -412,3 +412,12 @@ def test_orders_rejections_by_naming_and_attacks_on_positions():
     evs = coded("Турецкие войска атаковали позиции РПК на севере Ирака.")
     fight = of_type(evs, "fight")
     assert fight and fight[0].target == ["РПК"] and fight[0].source and fight[0].source[0].startswith("турецк")
+
+
+def test_unnamed_speakers_in_a_capital_or_a_ministry_speak_for_it():
+    evs = coded("В Варшаве назвали неприемлемым предложение «Роснефти».")
+    assert [e.source for e in of_type(evs, "reject")] == [["Польша"]]
+    evs = coded("В МИД Польши осудили решение Минска.")
+    assert [e.source for e in of_type(evs, "criticize")] == [["МИД"]]
+    # an arrest is no verbal act: the city does not make the state its agent
+    assert all(not e.source for e in coded("В Варшаве задержали подозреваемого в краже."))

@@ -215,6 +215,9 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
                         break
     else:
         d.source = subj
+        if not subj and trig.type in SAYING_TYPES and t.feats.get("Number") == "Plur" and \
+                not s.children(t, "nsubj", "nsubj:pass"):
+            d.source = _speaking_place(s, t, index)
         d.target = _targets(s, t, trig.target, index) if trig.target else []
         if trig.type in OWNED_OBJECT_TYPES and not any(a.named for a in d.target):
             d.target = _owners(s, t, index) or d.target
@@ -223,6 +226,26 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
         for c in s.children(t, "obj", "obl", "nmod"):
             if ({c.lemma} | normal_forms(c.text)) & trig.needs:
                 d.target = _targets(s, c, trig.target + (("против", "Gen"),), index) or d.target
+
+
+# verbal acts whose unnamed speakers a place can stand for ("В Киеве назвали неприемлемым …")
+SAYING_TYPES = {"reject", "criticize", "praise", "accuse", "demand", "statement", "appeal", "threaten"}
+
+
+def _speaking_place(s: Sentence, t: Tok, index: ActorIndex) -> list[Actor]:
+    """'В Киеве назвали …', 'В МИД Украины осудили …', 'На Украине отвергли …': the subjectless plural
+    speaks for the body or the state the fronted place names (a capital for its country)."""
+    for c in s.children(t, "obl"):
+        if c.i > t.i or s.case_of(c) not in ("в", "во", "на"):
+            continue
+        for a in index.actors(s, c, conj=False):
+            if a.type == "ORG":
+                return [a]
+            if a.type == "LOC":
+                state = countries.country_named(a.name) or countries.capital_named(a.name)
+                if state is not None:
+                    return [Actor(state.name, "LOC", a.id if state.name == a.name else None, state.iso3)]
+    return []
 
 
 # acts on someone's thing: "отвергли предложение «Газпрома»", "раскритиковал решение Вашингтона"
