@@ -421,3 +421,12 @@ def test_unnamed_speakers_in_a_capital_or_a_ministry_speak_for_it():
     assert [e.source for e in of_type(evs, "criticize")] == [["МИД"]]
     # an arrest is no verbal act: the city does not make the state its agent
     assert all(not e.source for e in coded("В Варшаве задержали подозреваемого в краже."))
+
+
+def test_a_relative_of_someone_named_is_not_them_and_things_are_not_victims():
+    evs = coded("Боевики похитили сына Барсукова.")
+    assert [e.target for e in of_type(evs, "assault")] == [[]]
+    evs = coded("Помощник Жаркова Юрий Сомов раскритиковал решение Минска.")
+    assert [e.source for e in of_type(evs, "criticize")] == [["Юрий Сомов"]]
+    assert not coded("Из музея пытались похитить две картины Шишкина.")
+    assert not coded("Ученик Иванова поручил воспитание сына своей сестре.")

@@ -355,8 +355,7 @@ class ActorIndex:
         chain += [c for c in s.children(tok, "nmod") if c.i == tok.i + 1 and c.pos == "PROPN" and
                   re.match(r"[A-Za-z]", c.text) and s.case_of(c) is None]
         for t in chain:
-            if t is not tok and (s.field, t.start) in self.oblique and tok.feats.get("Case") == "Nom" and \
-                    tok.pos == "NOUN":
+            if t is not tok and tok.pos == "NOUN" and self._someone_elses(s, tok, t):
                 continue        # "адвокат Соколова" parsed as an apposition: a genitive, someone else
             hits = self.covering(s.field, t.start, t.stop)
             hits = [h for h in hits if h[3] != "adjective" or t is tok]
@@ -388,8 +387,8 @@ class ActorIndex:
                     break
                 hit = next((h for h in self.covering(s.field, t.start, t.stop)
                             if h[2].type == "PER" and h[0] == t.start), None)
-                if hit is not None and (s.field, t.start) in self.oblique and tok.feats.get("Case") == "Nom":
-                    break       # "адвокат Соколова": the lawyer of someone named, not the one named
+                if hit is not None and self._someone_elses(s, tok, t):
+                    break       # "адвокат Соколова", "сына Кадырова": someone of the one named, not them
                 if hit is not None:
                     return [self.actor(hit[2])]
         if tok.feats.get("Animacy") == "Anim" and tok.feats.get("Case"):
@@ -400,6 +399,10 @@ class ActorIndex:
                 for h in self.covering(s.field, t.start, t.stop):
                     if h[2].type == "PER" and h[0] == t.start:
                         return [self.actor(h[2])]
+        if tok.feats.get("Animacy") == "Anim" and any(
+                self._someone_elses(s, tok, c) and any(h[2].type == "PER" for h in self.covering(s.field, c.start, c.stop))
+                for c in s.children(tok, "nmod", "appos")):
+            return []           # "сына Кадырова", "адвоката Иванова": someone of a named person, not named
         if tok.feats.get("Number") == "Plur":
             # "министров иностранных дел России и Турции": plural officials of two countries → the countries
             found: list[Actor] = []
@@ -448,6 +451,14 @@ class ActorIndex:
         if not name or len(name) > 80:
             return []
         return [Actor(name, None, None, country)]
+
+    def _someone_elses(self, s: Sentence, head: Tok, name: Tok) -> bool:
+        """The name after a person noun is its genitive, not its apposition: the name is not in its base
+        form, and the noun is nominative or the parser reads the name as a genitive the noun is not."""
+        if (s.field, name.start) not in self.oblique:
+            return False
+        case = head.feats.get("Case")
+        return case == "Nom" or (name.feats.get("Case") == "Gen" and case not in ("Gen", None))
 
     def climb(self, s: Sentence, tok: Tok, hops: int = 3) -> Tok | None:
         """The verb a nominal hangs on: 'в ходе визита X договорился' — визита → ходе → договорился."""

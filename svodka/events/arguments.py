@@ -429,6 +429,10 @@ def animate_target(d: Draft, index: ActorIndex) -> bool:
             heads += s.children(t, "nsubj")
         if passive and not s.children(t, "nsubj", "nsubj:pass") and not d.target:
             return True          # "арестован новыми властями": the arrested one is elided, a person
+    objects = s.children(t, "obj") if d.trigger.pos == "V" else []
+    if objects and all(o.pos == "NOUN" and o.feats.get("Animacy") == "Inan" and o.lemma not in GROUP_NOUNS and
+                       not index.covering(s.field, o.start, o.stop) for o in objects):
+        return False            # "похитили картины Рембрандта": a thing, whoever's it is
     if any(a.type in ("PER", "ORG") for a in d.target):
         return True
     for h in heads:

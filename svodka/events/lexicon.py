@@ -60,6 +60,7 @@ class Trigger:
     pre: frozenset[str] = frozenset()  # prefilter only: one of these lemmas must be in the sentence
     reach: int = 2                     # how deep under the trigger ``needs`` are looked for
     main_only: bool = False            # not as another verb's complement ("условились поручить …")
+    complement: bool = False           # an infinitive must follow: "поручил подготовить" (not "поручил воспитание")
     person: bool = False               # prefilter only: a person (PER entity or person noun) in the sentence
 
 
@@ -179,7 +180,7 @@ TRIGGERS: list[Trigger] = [
     _t("назвать называть счесть считать", "V", "reject", "120", target=(), reach=3,
        needs="неприемлемый недопустимый неприемлемо неприемлимый"),
     # "поручил правительству представить предложения": an order (CAMEO 100: demands and orders)
-    _t("поручить поручать", "V", "demand", "100", target=D, main_only=True),
+    _t("поручить поручать", "V", "demand", "100", target=D, main_only=True, complement=True),
     _t("пригрозить угрожать грозить", "V", "threaten", "130", target=D,
        refine=[("санкция эмбарго", "1312"), ("разрыв", "1313"),
                ("удар сила война ракетный военный ответ уничтожить", "138")]),
@@ -251,7 +252,7 @@ TRIGGERS: list[Trigger] = [
     _t("покушение", "N", "assault", "185", gen="none", target=(("на", "Acc"),)),
     _t("атаковать", "V", "fight", "190", target=A,
        needs="позиция войско армия военный база блокпост укрепление бригада вэсэу всу флот корабль"),
-    _t("атаковать", "V", "assault", "180", target=A),
+    _t("атаковать", "V", "assault", "180", target=A, anim=True),
     _t("сбросить сбрасывать", "V", "fight", "195", target=(("на", "Acc"),), needs="бомба граната снаряд"),
     _t("обстрелять обстреливать", "V", "fight", "190", target=A,
        refine=[("артиллерия артиллерийский миномет минометный танк рсзо", "194")]),

@@ -89,6 +89,8 @@ def reading(s: Sentence, t: Tok, lemma: str) -> Trigger | None:
             continue
         if trig.main_only and t.rel == "xcomp":
             continue
+        if trig.complement and not any(c.pos == "VERB" for c in s.children(t, "xcomp", "ccomp", "obj")):
+            continue
         deps = None
         if trig.needs or trig.exclude:
             deps = dependents(s, t, trig.reach)
