@@ -430,3 +430,11 @@ def test_a_relative_of_someone_named_is_not_them_and_things_are_not_victims():
     assert [e.source for e in of_type(evs, "criticize")] == [["Юрий Сомов"]]
     assert not coded("Из музея пытались похитить две картины Шишкина.")
     assert not coded("Ученик Иванова поручил воспитание сына своей сестре.")
+
+
+def test_the_offence_a_charge_or_a_sentence_is_about_is_no_event_of_its_own():
+    assert not of_type(coded("Американец получил пожизненный срок за убийство студентки."), "assault")
+    assert not of_type(coded("Он был задержан по подозрению в подготовке покушения на Игоря Сомова."), "assault")
+    evs = coded("Прокуратура обвинила Олега Жаркова в нападении на полицейского.")
+    assert of_type(evs, "accuse") and not of_type(evs, "assault")
+    assert of_type(coded("Боевики совершили нападение на полицейский участок."), "assault")

@@ -104,6 +104,8 @@ class Coder:
             if any(kind in ("name", "alias") and (b - a) > (t.stop - t.start)
                    for a, b, _, kind in self.index.covering(s.field, t.start, t.stop)):
                 continue        # a word inside a longer name: "Движение за освобождение Азавада", "Фрэнки Бой"
+            if t.pos == "NOUN" and _charge_ground(s, t):
+                continue        # "обвинили в убийстве", "срок за нападение": what a charge is about, no act told
             if t.rel in ("amod", "acl") and t.head > t.i and t.pos in ("VERB", "ADJ") and \
                     s.toks[t.head].feats.get("Animacy") == "Inan" and _passive_participle(t):
                 continue        # "на оккупированных Израилем территориях": a thing's state named, no act told
@@ -339,3 +341,30 @@ def _passive_participle(t: Tok) -> bool:
     if t.feats.get("VerbForm") == "Part":
         return t.feats.get("Voice") == "Pass"
     return any(p.tag.POS == "PRTF" and "pssv" in p.tag for p in _parses(t.low))
+
+
+# heads whose "в/за/о/к …" names the offence a charge, a suspicion, a sentence or a case is about
+CHARGE_HEADS = {"обвинить", "обвинять", "обвинение", "обвиняемый", "обвиняться", "подозрение", "подозревать",
+                "подозреваемый", "подозреваться", "причастность", "причастный", "соучастие", "дело", "приговорить",
+                "осудить", "срок", "приговор", "наказание", "виновный", "статья", "уличить", "заподозрить"}
+PUNISHING = {"задержать", "арестовать", "оштрафовать", "наказать", "посадить", "судить", "отбывать", "осуждать",
+             "преследовать", "уволить", "исключить", "лишить"}
+
+
+def _charge_ground(s: Sentence, t: Tok) -> bool:
+    """'обвинили в убийстве X', 'по подозрению в подготовке покушения', 'срок за нападение', 'дело об
+    аресте': the offence a legal act is about — that act is the event; the offence is its content."""
+    x = t
+    for _ in range(2):                  # "в подготовке покушения": one noun between
+        prep = s.case_of(x)
+        if x.head < 0:
+            return False
+        h = s.toks[x.head]
+        if prep in ("в", "во", "за", "о", "об", "к") and h.lemma in CHARGE_HEADS:
+            return True
+        if prep == "за" and (h.lemma in PUNISHING or any(c.lemma in CHARGE_HEADS for c in s.children(h, "obj"))):
+            return True                 # "задержан за нападение", "получил срок за убийство"
+        if h.pos != "NOUN" or prep is not None and x is not t:
+            return False
+        x = h
+    return False
