@@ -438,3 +438,12 @@ def test_the_offence_a_charge_or_a_sentence_is_about_is_no_event_of_its_own():
     evs = coded("Прокуратура обвинила Олега Жаркова в нападении на полицейского.")
     assert of_type(evs, "accuse") and not of_type(evs, "assault")
     assert of_type(coded("Боевики совершили нападение на полицейский участок."), "assault")
+
+
+def test_a_local_office_keeps_its_name_and_a_denial_is_about_the_one_named():
+    evs = coded("Прокуратура города Турку обвинила Олега Жаркова в мошенничестве.")
+    assert [e.source for e in of_type(evs, "accuse")] == [["прокуратура города Турку"]]
+    evs = coded("Финский суд освободил бизнесмена Марко Ферри.")
+    assert [e.source for e in of_type(evs, "release")] == [["Финляндия"]]
+    evs = coded("Правительство Чехии опровергает сообщения о болезни Игоря Сомова.")
+    assert [e.target for e in of_type(evs, "statement")] == [["Игорь Сомов"]]

@@ -436,7 +436,7 @@ class ActorIndex:
         person = self.described_person(s, tok)
         if person:
             return [person]
-        if tok.lemma in OFFICES:
+        if tok.lemma in OFFICES and not self._local_office(s, tok):
             # an unnamed court, judge or government acts for its country ("итальянский суд" → Италия)
             state = self.state_of(s, tok)
             if state is not None:
@@ -451,6 +451,18 @@ class ActorIndex:
         if not name or len(name) > 80:
             return []
         return [Actor(name, None, None, country)]
+
+    def _local_office(self, s: Sentence, tok: Tok) -> bool:
+        """'прокуратура города Павия', 'суд Гродно': an office of a city or a region is named by it, not by
+        its country (the coding rules keep named courts and offices as they are named)."""
+        for c in s.children(tok, "nmod"):
+            if s.case_of(c) is not None:
+                continue
+            for t in [c] + s.children(c, "appos", "flat", "flat:name", "nmod"):
+                for h in self.covering(s.field, t.start, t.stop):
+                    if h[2].type == "LOC" and h[3] != "metonymy" and countries.country_named(h[2].name) is None:
+                        return True
+        return False
 
     def _someone_elses(self, s: Sentence, head: Tok, name: Tok) -> bool:
         """The name after a person noun is its genitive, not its apposition: the name is not in its base

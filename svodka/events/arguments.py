@@ -253,7 +253,9 @@ OWNED_OBJECT_TYPES = {"reject", "criticize", "praise", "accuse", "statement", "f
 
 
 def _owners(s: Sentence, t: Tok, index: ActorIndex) -> list[Actor]:
-    """The named owner of the verb's inanimate object (its genitive): 'предложение «Газпрома»' → Газпром."""
+    """The named owner of the verb's inanimate object (its genitive): 'предложение «Газпрома»' → Газпром;
+    for a statement, the one named actor its object is about ('опровергает сообщения о состоянии здоровья
+    Ким Чен Ына' → Ким Чен Ын)."""
     for o in s.children(t, "obj"):
         if o.feats.get("Animacy") == "Anim":
             continue
@@ -262,7 +264,22 @@ def _owners(s: Sentence, t: Tok, index: ActorIndex) -> list[Actor]:
                 named = [a for a in index.actors(s, g) if a.named]
                 if named:
                     return named
+        if t.lemma in DENIALS:
+            about: dict[str, Actor] = {}
+            layer = [o]
+            for _ in range(3):
+                layer = [c for x in layer for c in s.children(x, "nmod")]
+                for c in layer:
+                    for a in index.actors(s, c, conj=False):
+                        if a.named:
+                            about.setdefault(a.name, a)
+            if len(about) == 1:
+                return list(about.values())
     return []
+
+
+# statements whose object is a report about someone: "опроверг сообщения о болезни X"
+DENIALS = {"опровергнуть", "опровергать", "отрицать", "подтвердить", "подтверждать"}
 
 
 def purpose(s: Sentence, t: Tok) -> bool:
