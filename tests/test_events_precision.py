@@ -447,3 +447,28 @@ def test_a_local_office_keeps_its_name_and_a_denial_is_about_the_one_named():
     assert [e.source for e in of_type(evs, "release")] == [["Финляндия"]]
     evs = coded("Правительство Чехии опровергает сообщения о болезни Игоря Сомова.")
     assert [e.target for e in of_type(evs, "statement")] == [["Игорь Сомов"]]
+
+
+def test_office_holders_are_coded_with_their_country_and_role_on_the_day():
+    from svodka.lang.people import office_holder
+    assert office_holder("Путин", "2019-11-18").role == "GOV"
+    assert office_holder("Дональд Трамп", "2022-05-01").role is None
+    assert office_holder("Сергей Шойгу", "2020-01-01").role == "MIL"
+    assert office_holder("Иван Сидоров") is None
+    evs = coded("Эрдоган раскритиковал решение Вашингтона.", date="2019-11-18")
+    assert [a.code for e in of_type(evs, "criticize") for a in e.actors["source"]] == ["TURGOV"]
+
+
+def test_a_leader_named_by_country_and_reports_that_name_one_side_each_are_one_act():
+    evs = coded("Российский лидер поздравил коллегу с юбилеем.",
+                "В среду Владимир Путин поздравил Ильхама Алиева с днем рождения.",
+                title="Алиев получил поздравление от Путина", date="2025-12-24")
+    praise = of_type(evs, "praise")
+    assert [(e.source, e.target) for e in praise] == [(["Владимир Путин"], ["Ильхам Алиев"])]
+
+
+def test_a_first_name_and_patronymic_is_the_person_of_that_first_name():
+    article = annotate(Article(id="p", source="t", published="2025-03-14", title="Новости",
+                               body=["Олег Жарков выступил в Думе.", "«Олег Петрович прав», — сказал Сомов."]))
+    zharkov = next(e for e in article.entities if e.name == "Олег Жарков")
+    assert "Олег Петрович" in zharkov.aliases and len(zharkov.mentions) == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..lang.actor_roles import STATE_ROLES, WORD, _lemma, role_of
+from ..lang.people import office_holder
 from ..model import ActorRef, Article, Entity
 from ..nlp import countries
 from ..nlp.normal import _parses
@@ -23,8 +24,9 @@ def _country(phrase: str) -> str | None:
     return c.iso3 if c else None
 
 
-def actor_ref(name: str, entity: Entity | None, country: str | None) -> ActorRef:
-    """The coded actor for an event side: ``name`` as the event gives it, its article entity (if any)."""
+def actor_ref(name: str, entity: Entity | None, country: str | None, on: str | None = None) -> ActorRef:
+    """The coded actor for an event side: ``name`` as the event gives it, its article entity (if any); ``on``
+    the date that decides whether a known office holder was in office."""
     role = None
     if entity is not None and entity.type == "LOC" and countries.country_named(entity.name):
         country = country or countries.country_named(entity.name).iso3
@@ -34,6 +36,9 @@ def actor_ref(name: str, entity: Entity | None, country: str | None) -> ActorRef
             if role:
                 country = country or _country(r)
                 break
+        holder = office_holder(entity.name, on)
+        if holder is not None and (role is None or role == "GOV" and holder.role not in (None, "GOV")):
+            role, country = holder.role or role, country or holder.country   # "Шойгу" → MIL in 2012–2024
     elif entity is not None:
         role = role_of(entity.name) or next((role_of(a) for a in entity.aliases if role_of(a)), None)
         country = country or _country(entity.name)
@@ -53,7 +58,8 @@ def actor_ref(name: str, entity: Entity | None, country: str | None) -> ActorRef
 def code_actors(article: Article | None, actors) -> list[ActorRef]:
     """ActorRefs for the coder's actors (``events.actors.Actor``: name, type, id, country)."""
     by_id = {e.id: e for e in article.entities} if article is not None else {}
-    return [actor_ref(a.name, by_id.get(a.id), a.country) for a in actors]
+    on = article.published if article is not None else None
+    return [actor_ref(a.name, by_id.get(a.id), a.country, on) for a in actors]
 
 
 def _persons(phrase: str) -> bool:

@@ -217,6 +217,10 @@ class ActorIndex:
         # named in this very sentence, a descriptor in it is someone else
         about = {e.id for e, topical in self.about() if not any(m.field == s.field and s.start <= m.start < s.stop
                                                                 for m in topical)}
+        if adjective_country:
+            # "российский лидер": the person of that country, where the article knows whose he is
+            of_country = {e.id for e, _ in self.about() if e.id in about and e.country == adjective_country}
+            about = of_country or about
         near = self.previous_person(s, tok, tok.feats.get("Gender"), among=about, strict_gender=True)
         if near is None and s.field in ("title", "alt_titles[0]", "lead"):
             # a headline names its person by a descriptor first: "Итальянский суд приговорил украинского
@@ -430,6 +434,9 @@ class ActorIndex:
             inner = [c for c in s.children(tok, "nmod") if c.feats.get("Case") == "Gen" and s.case_of(c) is None]
             return self.one(s, inner[0]) if inner and inner[0].lemma not in SKIP_HEADS else []
         name = describe(s, tok)
+        leader = self.leader_of_country(s, tok) if number == "Sing" and tok.lemma in ROLE_NOUNS else None
+        if leader is not None:
+            return [leader]
         role = self.by_role(name) or (self.by_role_head(s, tok) if number != "Plur" else None)
         if role:
             return [role]
@@ -451,6 +458,19 @@ class ActorIndex:
         if not name or len(name) > 80:
             return []
         return [Actor(name, None, None, country)]
+
+    def leader_of_country(self, s: Sentence, tok: Tok) -> Actor | None:
+        """'российский лидер', 'турецкий президент' with no name of its own: the one person of that country
+        the article is about (named in its title or lead, or again and again)."""
+        if s.children(tok, "nmod") or s.children(tok, "appos"):
+            return None
+        adjective = [countries.countries_of_adjective(c.text) for c in s.children(tok, "amod")]
+        named = {c.iso3 for found in adjective if len(found) == 1 for c in found}
+        if len(named) != 1:
+            return None
+        country = named.pop()
+        people = [e for e, _ in self.about() if e.country == country]
+        return replace(self.actor(people[0]), inferred=True) if len(people) == 1 else None
 
     def _local_office(self, s: Sentence, tok: Tok) -> bool:
         """'прокуратура города Павия', 'суд Гродно': an office of a city or a region is named by it, not by

@@ -3,7 +3,8 @@
 GDELT counts every report as an event; svodka does not. Within an article two drafts are one event when
   * their types are the same and their modalities are of one polarity (fact/claim, intent/future, negated);
   * their actors agree: the same set of names for symmetric events (call, meet, agreement, intent), the
-    same source and target for directed ones — an unknown source agrees with any; actors that are all
+    same source and target for directed ones — an unknown source agrees with any, an unknown target with
+    any of the same source; actors that are all
     countries agree with persons of exactly those countries (the title's "Россия и Азербайджан
     договорились" and the lead's "Путин и Алиев договорились"); an event without actors (an accident)
     agrees with one that has the same place or the same dated time;
@@ -24,7 +25,7 @@ from ..model import Event, Mention
 from .. import cameo as codes
 from ..cameo import POLARITY, STRENGTH, SYMMETRIC_TYPES
 from ..edtf import season_months
-from .actor_codes import code_actors, is_actor, placed
+from .actor_codes import code_actors, is_actor, placed, role_of
 from .actors import place_country
 from .draft import Draft
 from .when_where import refine_meeting
@@ -114,6 +115,11 @@ def _countries_only(actors) -> set[str] | None:
     return None
 
 
+def _coded(actors) -> set[str]:
+    """The names of the actors an event keeps ("коллегу", with no name and no role, is none)."""
+    return {x.name for x in actors if x.named or role_of(x.name)}
+
+
 def actors_compatible(d: Draft, g: Group) -> bool:
     h = g.head
     if not d.actors or not h.actors:
@@ -130,9 +136,11 @@ def actors_compatible(d: Draft, g: Group) -> bool:
         if cb and not ca:
             return cb == {x.country for x in d.actors if x.country} and all(x.country for x in d.actors)
         return False
-    same_target = {x.name for x in d.target} == {x.name for x in h.target}
-    src_a, src_b = {x.name for x in d.source}, {x.name for x in h.source}
-    return same_target and (not src_a or not src_b or src_a == src_b)
+    tgt_a, tgt_b = _coded(d.target), _coded(h.target)
+    src_a, src_b = _coded(d.source), _coded(h.source)
+    if src_a and src_a == src_b and (not tgt_a or not tgt_b):
+        return True             # "Путин поздравил коллегу" and "Путин поздравил Алиева": one act, told twice
+    return tgt_a == tgt_b and (not src_a or not src_b or src_a == src_b)
 
 
 def compatible(d: Draft, g: Group) -> bool:
@@ -153,6 +161,8 @@ def merge(drafts: list[Draft]) -> list[Group]:
             # "эти переговоры", "в ходе беседы", "причиной аварии": the latest such event it can be
             kinds = ("call", "meet") if d.type in ("call", "meet") else (d.type,)
             for g in reversed(groups):
+                if d.date_from not in ("article", "before", None) and g.date()[1]:
+                    continue        # "после октябрьской встречи": a dated meeting is not today's undated call
                 if g.type in kinds and POLARITY[d.modality] == g.polarity() and \
                         dates_compatible(d.date, g.date()[0], d.date_from in ("article", "before"), g.date()[1]):
                     g.drafts.append(d)
@@ -168,7 +178,31 @@ def merge(drafts: list[Draft]) -> list[Group]:
                 break
         else:
             groups.append(Group(d))
-    return groups
+    return _consolidated(groups)
+
+
+def _sides(g: Group) -> tuple[set[str], set[str]]:
+    return (set().union(*(_coded(d.source) for d in g.drafts)), set().union(*(_coded(d.target) for d in g.drafts)))
+
+
+def _consolidated(groups: list[Group]) -> list[Group]:
+    """Reports that only together name both sides: "Путин поздравил коллегу" (lead) and "[…] поздравил
+    Алиева" + "Путин поздравил Алиева" (title, body) — one side the same and named, the other unknown in one."""
+    out: list[Group] = []
+    for g in groups:
+        for h in out:
+            if h.type != g.type or h.type in SYMMETRIC_TYPES or h.polarity() != g.polarity():
+                continue
+            (hs, ht), (gs, gt) = _sides(h), _sides(g)
+            same = (hs and hs == gs and (not ht or not gt)) or (ht and ht == gt and (not hs or not gs))
+            (hd, hsoft), (gd, gsoft) = h.date(), g.date()
+            if same and dates_compatible(hd, gd, hsoft, gsoft) and \
+                    not (h.place() and g.place() and h.place() != g.place()):
+                h.drafts.extend(g.drafts)
+                break
+        else:
+            out.append(g)
+    return out
 
 
 def to_event(g: Group, article=None) -> Event:

@@ -18,7 +18,8 @@ from .attribution import credit_regions, mention_kind
 from .entity_rules import (FEMININE_VERB, _street_before, _subject_as_written, agree_gender, gender_of,
                            merge_abbreviations)
 from .forms import TextForms
-from .normal import normalize, surname_readings as _surname_readings
+from .normal import _parses, normalize, surname_readings as _surname_readings
+from ..lang.people import office_holder
 from .roles import roles_before, roles_from_description
 
 # spans for the fields of one article, all at once (evidence is shared across fields)
@@ -138,9 +139,12 @@ def _mention(f: Found, kind: str | None = None) -> Mention:
 def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str],
                  forms: TextForms | None = None) -> None:
     """Full names first; then one-word mentions join the full name whose surname (or first name) they are."""
-    singles = []
+    singles, by_patronymic = [], []
     for f in found:
         if f.type != "PER":
+            continue
+        if _name_and_patronymic(f.name):
+            by_patronymic.append(f)     # "Ильхам Гейдарович": the full name's owner, once all are known
             continue
         if len(f.name.split()) >= 2:
             same = table.get("PER", f.name) or next(
@@ -152,6 +156,14 @@ def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str],
             same.mentions.append(_mention(f))
         else:
             singles.append(f)
+    for f in by_patronymic:
+        first = f.name.split()[0].lower()
+        owners = [e for e in table.persons() if len(e.name.split()) >= 2 and e.name.split()[0].lower() == first
+                  and not _name_and_patronymic(e.name)]
+        same = owners[0] if len(owners) == 1 else table.get("PER", f.name) or table.add("PER", f.name, f.aliases)
+        if same.name != f.name and f.name not in same.aliases:
+            same.aliases.append(f.name)
+        same.mentions.append(_mention(f, "alias" if same.name != f.name else None))
     for f in singles:
         readings = _surname_readings(f.text, forms)
         text = texts.get(f.field, "")
@@ -178,6 +190,16 @@ def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str],
         mention = _mention(f, "surname")
         mention.normal = normal
         target.mentions.append(mention)
+
+
+def _name_and_patronymic(name: str) -> bool:
+    """'Ильхам Гейдарович', 'Мария Ивановна': a first name and a patronymic, no surname."""
+    words = name.split()
+    if len(words) != 2:
+        return False
+    first = {g for p in _parses(words[0].lower()) for g in p.tag.grammemes}
+    second = [p for p in _parses(words[1].lower()) if p.tag.POS == "NOUN"]
+    return "Name" in first and bool(second) and all("Patr" in p.tag for p in second)
 
 
 def _declined_form(word: str, base: str) -> bool:
@@ -269,6 +291,9 @@ def attach_countries(table: EntityTable) -> None:
                 if c:
                     entity.country = c.iso3
                     break
+            else:
+                holder = office_holder(entity.name)      # "Путин", "Эрдоган": known without their office
+                entity.country = holder.country if holder else None
 
 
 def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
