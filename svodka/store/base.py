@@ -45,7 +45,7 @@ from .story_queries import StoryQueries
 from .view_queries import ViewQueries
 from .records import StoreError, StoreReadOnly, now
 from .schema import SCHEMA_VERSION
-from .statements import Result, bound, bound_many
+from .statements import Result, as_given, bound, plain
 
 
 
@@ -111,8 +111,9 @@ class Store(ArticleQueries, SearchQueries, KnowledgeQueries, EntityQueries, Even
         """Around queries on the full-text table: whatever the engine needs to plan them well."""
         yield
 
-    def _execute(self, statement: str, args):
-        """Run one driver statement (the driver's parameter style) on the connection: its cursor."""
+    def _execute(self, statement: str, args) -> Result:
+        """Run one driver statement (the driver's parameter style) on the connection: its rows, as a
+        ``Result`` (or an object with Result's methods: SQLite's own cursor, which has them)."""
         raise NotImplementedError
 
     def _execute_many(self, statement: str, rows: list) -> None:
@@ -128,14 +129,34 @@ class Store(ArticleQueries, SearchQueries, KnowledgeQueries, EntityQueries, Even
 
     # --- running statements ------------------------------------------------------------
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.DIALECT is not None:
+            cls._PLAIN = {}              # statement → (the driver's text, its parameters): one per engine
+
+    _PLAIN: dict = {}
+    PLAIN_MAX = 8192                     # statements kept ready (then the store starts afresh)
+
     def run(self, sql: str, params: dict | None = None, *, expand: tuple[str, ...] = ()) -> Result:
         """Run one statement (named binds ``:name``; the names in ``expand`` are lists, bound as IN-lists)."""
-        return Result(self._execute(*bound(self.DIALECT, sql, params, expand)))
+        if expand:
+            return self._execute(*bound(self.DIALECT, sql, params, expand))
+        ready = self._PLAIN.get(sql) or self._ready(sql)
+        return self._execute(ready[0], ready[1](params or {}))
+
+    def _ready(self, sql: str) -> tuple:
+        """``plain(sql)`` for this engine, kept (the store's statements are a fixed set: the keeping is
+        bounded all the same)."""
+        if len(self._PLAIN) >= self.PLAIN_MAX:
+            self._PLAIN.clear()
+        ready = self._PLAIN[sql] = plain(self.DIALECT, sql)
+        return ready
 
     def run_many(self, sql: str, rows: list[dict]) -> None:
         """Run one statement for each parameter dict of ``rows``."""
         if rows:
-            self._execute_many(*bound_many(self.DIALECT, sql, rows))
+            statement, values = self._PLAIN.get(sql) or self._ready(sql)
+            self._execute_many(statement, rows if values is as_given else [values(row) for row in rows])
 
     def insert_id(self, sql: str, params: dict | None = None) -> int | None:
         """Run an ``INSERT … RETURNING <key>``: the new row's key, or None when nothing was inserted."""

@@ -23,7 +23,7 @@ from .base import Store
 from .schema import migration
 from .records import StoreError
 from .sqlite import BM25_WEIGHTS
-from .statements import bound
+from .statements import Result, bound
 
 WRITER_LOCK = 0x73766F64              # "svod": with the schema's hash, the advisory lock a writer holds
 # ts_rank's weights, {D, C, B, A}, at most 1: body, lead and title as 1:3:8 (BM25_WEIGHTS)
@@ -62,10 +62,10 @@ class PostgresStore(Store):
             self.read_only()
             self.writable, self.unwritable = False, "opened read-only"
 
-    def _execute(self, statement: str, args: dict):
+    def _execute(self, statement: str, args: dict) -> Result:
         cursor = self._conn.cursor()
         cursor.execute(statement, {name: _text(value) for name, value in args.items()})
-        return cursor
+        return Result(cursor)
 
     def _execute_many(self, statement: str, rows: list) -> None:
         self._conn.cursor().executemany(statement, [{k: _text(v) for k, v in row.items()} for row in rows])

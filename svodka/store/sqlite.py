@@ -17,6 +17,16 @@ from .records import StoreError, StoreReadOnly
 BM25_WEIGHTS = (8.0, 3.0, 1.0)
 
 
+class Rows(sqlite3.Cursor):
+    """sqlite3's cursor as ``Store.run`` gives it back: it has ``Result``'s methods (``scalar`` added; a
+    statement without rows fetches nothing, as Result's do), so no wrapper stands between the linker's
+    tens of thousands of small statements and the driver."""
+
+    def scalar(self):
+        row = self.fetchone()
+        return row[0] if row is not None else None
+
+
 class SQLiteStore(Store):
     """An article store in one SQLite file (``":memory:"`` for a throw-away one)."""
 
@@ -117,8 +127,8 @@ class SQLiteStore(Store):
                              " left as it is")
         return False
 
-    def _execute(self, statement: str, args) -> sqlite3.Cursor:
-        return self._conn.execute(statement, args)
+    def _execute(self, statement: str, args) -> "Rows":
+        return self._conn.cursor(Rows).execute(statement, args)
 
     def _execute_many(self, statement: str, rows: list) -> None:
         self._conn.executemany(statement, rows)
