@@ -18,7 +18,7 @@ from svodka.link.stories import stories
 from svodka.link.timeline import timeline
 from svodka.ingest import ingest
 from svodka.store import open_store
-from svodka.store.schema import LINK_TABLES, TABLES
+from svodka.store.schema import CRAWL_TABLES, LINK_TABLES, MIGRATIONS, TABLES, migration
 
 DEMO = [str(ROOT / "demo" / d) for d in ("text", "html", "jsonl", "warc")]
 # columns that hold the time of the ingest, not its content
@@ -155,7 +155,7 @@ def test_both_engines_have_the_same_schema(tmp_path):
     lite_db, pg_db = str(tmp_path / "schema.db"), new_pg_store("schema")
     for db in (lite_db, pg_db):
         open_store(db).close()
-    tables = set(TABLES) | set(LINK_TABLES)
+    tables = set(TABLES) | set(LINK_TABLES) | set(CRAWL_TABLES)
     with database(lite_db) as db:
         info = {t: db.rows(f"PRAGMA table_info({t})") for t in tables}       # (cid, name, type, notnull, default, pk)
         without_rowid = {t for t in tables if "WITHOUT ROWID" in db.value(
@@ -180,3 +180,38 @@ def test_both_engines_have_the_same_schema(tmp_path):
     assert set(pg_indexes) == set(indexes)
     for name, (table, sql) in pg_indexes.items():
         assert table == indexes[name] and sql.count("NULLS FIRST") == sql.count(",") + 1, sql
+
+
+def test_a_store_with_the_first_crawl_tables_is_carried_to_the_schema_of_the_others():
+    """The crawl tables were first made on PostgreSQL with the database's collation and without the rowid
+    of a text-keyed table; a later step makes them as every other table (COLLATE "C", rowid, NULLS FIRST)
+    and keeps their rows."""
+    url = new_pg_store("crawlstep")
+    crawl_step = next(i for i, step in enumerate(MIGRATIONS) if "crawl_sources" in str(migration(i, "postgresql")))
+    with database(url) as db:                      # the store as the step that made the crawl tables left it
+        db.run("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        for step in range(crawl_step + 1):
+            for sql in migration(step, "postgresql"):
+                db.run(sql)
+        db.run("INSERT INTO meta (key, value) VALUES ('schema_version', :v)", v=str(crawl_step + 1))
+        db.run("INSERT INTO crawl_sources (name, home, host, added) VALUES ('b', 'http://b/', 'b', 'x'),"
+               " ('B', 'http://B/', 'B', 'x'), ('a', 'http://a/', 'a', 'x')")
+        db.run("INSERT INTO crawl_urls (key, url, source, host, found) VALUES ('b/1', 'http://b/1', 1, 'b', 'x'),"
+               " ('b/0', 'http://b/0', 1, 'b', 'x')")
+        db.run("INSERT INTO crawl_hosts (host, blocked_until, reason) VALUES ('b', 1, 'HTTP status 429')")
+        assert db.value("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()"
+                        " AND table_name LIKE 'crawl%' AND collation_name = 'C'") == 0
+        if db.value("SELECT count(*) FROM pg_collation WHERE collname = 'und-x-icu'"):   # a database in a
+            for table, column in (("crawl_sources", "name"), ("crawl_urls", "key")):    # language's order
+                db.run(f'ALTER TABLE {table} ALTER COLUMN {column} TYPE TEXT COLLATE "und-x-icu"')
+            assert db.rows("SELECT name FROM crawl_sources ORDER BY name") == [("a",), ("b",), ("B",)]
+    with open_store(url) as store:
+        assert [s.name for s in store.crawl_sources()] == ["B", "a", "b"]           # bytewise, as on SQLite
+        assert [k for k, *_ in store.crawl_pending(1, 10)] == ["b/0", "b/1"]
+        assert store.crawl_blocked_hosts() == {}
+    with database(url) as db:
+        assert db.value("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()"
+                        " AND table_name LIKE 'crawl%' AND data_type = 'text' AND collation_name IS DISTINCT FROM 'C'") == 0
+        assert db.rows("SELECT key, rowid FROM crawl_urls ORDER BY rowid") == [("b/1", 1), ("b/0", 2)]
+        assert db.value("SELECT indexdef FROM pg_indexes WHERE indexname = 'crawl_urls_state'"
+                        " AND schemaname = current_schema()").count("NULLS FIRST") == 2

@@ -118,7 +118,31 @@ MIGRATIONS.append([Dialects(
                                                 ref="BIGINT", real="DOUBLE PRECISION")),
 )])
 
+# Step: the crawl tables on PostgreSQL as every other table is there (see schema_articles): text compares
+# bytewise (COLLATE "C", SQLite's BINARY: `svodka sources` lists names, and the frontier breaks ties by
+# key, in the same order on both engines whatever the database's collation), the tables keyed by text get
+# SQLite's implicit rowid as a last identity column, and the index is NULLS FIRST. SQLite: nothing to do.
+_CRAWL_TEXT = {"crawl_sources": ("name", "home", "host", "added", "polled", "status"),
+               "crawl_feeds": ("url", "kind", "etag", "modified", "polled", "status"),
+               "crawl_urls": ("key", "url", "host", "feed_date", "found", "state", "reason", "fetched"),
+               "crawl_hosts": ("host", "reason"),
+               "crawl_rounds": ("started", "finished", "by_host", "status")}
+MIGRATIONS.append([Dialects(
+    sqlite=[],
+    postgresql=[f"ALTER TABLE {table} " + ", ".join(f'ALTER COLUMN {column} TYPE TEXT COLLATE "C"' for column in columns)
+                for table, columns in _CRAWL_TEXT.items()] + [
+        "ALTER TABLE crawl_urls ADD COLUMN rowid BIGINT GENERATED ALWAYS AS IDENTITY",
+        "ALTER TABLE crawl_hosts ADD COLUMN rowid BIGINT GENERATED ALWAYS AS IDENTITY",
+        "DROP INDEX crawl_urls_state",
+        "CREATE INDEX crawl_urls_state ON crawl_urls(source NULLS FIRST, state NULLS FIRST)",
+    ],
+)])
+
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# The crawler's tables (svodka.crawl), parents last.
+CRAWL_TABLES = ("crawl_urls", "crawl_feeds", "crawl_hosts", "crawl_rounds", "crawl_sources")
 
 
 # Tables whose rows the store writes (for counts and checks); ``search`` is counted by its rowids.
