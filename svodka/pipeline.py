@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 
 from .lang.language import language_of
 from .model import Article, Media, RawDocument, Rejected
-from .page import layout, site_of, templates_for
+from .page import host_of, layout, templates_for
 from .timelimit import Overtime, time_limit
 
 BATCH_SIZE = 64
@@ -120,7 +120,7 @@ class Pipeline:
         try:
             with time_limit(self.time_limit):
                 templates = templates_for([r.text or "" for _, r in raws],
-                                          [site_of(r.url) for _, r in raws])
+                                          [host_of(r.url) for _, r in raws])
         except (Exception, Overtime):  # template learning is an aid, never a reason to fail
             templates = [frozenset()] * len(raws)
         by_position = {i: t for (i, _), t in zip(raws, templates)}

@@ -3,6 +3,7 @@ twice; SIGTERM ends the round after its open batch. The watcher is a real subpro
 loopback server in this process."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -41,10 +42,10 @@ def site():
     s.stop()
 
 
-def start_watch(db: Path) -> subprocess.Popen:
+def start_watch(db: Path, *more: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     return subprocess.Popen([sys.executable, "-m", "svodka.cli", "watch", "--db", str(db), "--rounds", "1",
-                             "--every", "0", "--delay", "0", "--batch-size", "2", "--no-progress"],
+                             "--every", "0", "--delay", "0", "--batch-size", "2", "--no-progress", *more],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -116,23 +117,54 @@ def test_sigterm_finishes_the_open_batch_and_exits(tmp_path, site):
         assert store.crawl_last_round().status == "stopped"
 
 
-def test_sources_verbs(tmp_path, site, capsys):
+def test_watch_analyses_on_a_dask_cluster(tmp_path, site):
+    """`svodka watch --workers 1`: the pages are analysed on a local Dask cluster (a worker process)
+    and the store gets what a watch in one process stores; the archive's place is said first."""
+    stores = {}
+    for label, more in (("cluster", ("--workers", "1")), ("local", ())):
+        folder = tmp_path / label
+        folder.mkdir()
+        db = prepared(folder, site)
+        watcher = start_watch(db, *more)
+        out, err = watcher.communicate(timeout=180)
+        assert watcher.returncode == 0, err[-2000:]
+        lines = out.splitlines()
+        assert lines[0].endswith(f"the WARC archive goes to {folder / 'watch.db.warc'}")
+        assert f"{PAGES} pages fetched: {PAGES} new, 0 seen, 0 rejected, 0 errors" in lines[-1]
+        with open_store(db, read_only=True) as store:
+            assert store.crawl_url_states() == {"stored": PAGES}
+            stores[label] = sorted(tuple(row) for row in store.run(
+                "SELECT sha256, url, site, published, title FROM articles"))
+        site.log.clear()
+    assert stores["cluster"] == stores["local"] and len(stores["local"]) == PAGES
+
+
+def test_sources_verbs(tmp_path, site, capsys, monkeypatch):
     from svodka.cli import main
     from svodka.cmd.crawl import duration
 
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SVODKA_DB", raising=False)
     db = str(tmp_path / "verbs.db")
     site.add("/", f'<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head></html>')
     toml = tmp_path / "sources.toml"
     toml.write_text(f'[[source]]\nname = "two"\nurl = "{site.base}/"\nfeeds = ["{site.base}/rss.xml"]\n', encoding="utf-8")
     assert main(["sources", "add", site.base, "--name", "one", "--delay", "0", "--db", db]) == 0
     assert f"added one ({site.base}): {site.base}/rss.xml (rss)" in capsys.readouterr().out
-    assert main(["sources", "import", str(toml), "--db", db]) == 0
+    assert main(["sources", "--db", db, "import", str(toml)]) == 0      # --db before the verb or after it
     assert main(["sources", "add", site.base, "--name", "one", "--db", db]) == 0
     assert "is there already" in capsys.readouterr().err
-    assert main(["sources", "--db", db]) == 0
-    listed = capsys.readouterr().out.splitlines()
-    assert listed[0].startswith("name\thost") and [line.split("\t")[0] for line in listed[1:]] == ["one", "two"]
-    assert main(["sources", "remove", "two", "--db", db]) == 0 and main(["sources", "remove", "two", "--db", db]) == 2
+    capsys.readouterr()
+    for argv in (["sources", "--db", db], ["sources", "--db", db, "list"], ["sources", "list", "--db", db]):
+        assert main(argv) == 0
+        listed = capsys.readouterr().out.splitlines()
+        assert listed[0].startswith("name\thost") and [line.split("\t")[0] for line in listed[1:]] == ["one", "two"]
+    for argv in (["sources", "--db", db, "--json"], ["sources", "--db", db, "list", "--json"],
+                 ["sources", "list", "--json", "--db", db]):
+        assert main(argv) == 0
+        assert [json.loads(line)["name"] for line in capsys.readouterr().out.splitlines()] == ["one", "two"]
+    assert main(["sources", "--db", db, "remove", "two"]) == 0 and main(["sources", "remove", "two", "--db", db]) == 2
+    assert not (tmp_path / "svodka.db").exists()            # no verb fell back to the default store
     assert duration("15m") == 900 and duration("90") == 90 and duration("1h") == 3600
     with pytest.raises(ValueError):
         duration("soon")

@@ -6,10 +6,12 @@ Pages of ../shared/eval/realnews when it is there, else pages of svodka's own ma
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from svodka.crawl import Archive, Crawler, Politeness, Settings, add_source, import_sources
+from svodka.crawl import Archive, Crawler, Politeness, Settings, add_source, archive_folder, import_sources, watch
 from svodka.crawl.urls import key
 from svodka.ingest import ingest
 from svodka.store import open_store
@@ -175,8 +177,10 @@ def test_a_round_stores_each_article_once_politely_and_records_every_misbehaviou
         assert "Watching 3 sources" in client.get("/").text
 
 
-def test_crawl_state_on_both_backends(backend, tmp_path, world):
-    """The crawl-state methods and a small round on SQLite and PostgreSQL."""
+def test_crawl_state_on_both_backends(backend, tmp_path, world, monkeypatch):
+    """The crawl-state methods and a small watch round on SQLite and PostgreSQL, archived where the
+    store's archive goes by default: beside the SQLite file; in the current folder, named after the
+    database and the schema, for PostgreSQL."""
     url = store_at(backend, tmp_path, "crawlstate")
     store = open_store(url)
     sid = store.crawl_add_source("s", "http://127.0.0.1:1/", "127.0.0.1:1")
@@ -205,12 +209,98 @@ def test_crawl_state_on_both_backends(backend, tmp_path, world):
     assert json.loads(json.dumps(source.to_dict()))["urls"]["retry"] == 1
     assert store.crawl_remove_source("s") and store.crawl_sources() == [] and store.crawl_url_states() == {}
 
-    # a small round: site B's sitemap pages into this backend
-    crawl = crawler(store, tmp_path)
+    # a small watch round: site B's sitemap pages into this backend
+    monkeypatch.chdir(tmp_path)
     add_source(store, world.b.base, name="b", feeds=[world.b.base + "/sitemap_index.xml"])
-    report = crawl.round()
+    said = []
+    [report] = watch(store, every=0, rounds=1, settings=Settings(batch_size=4, politeness=Politeness(**POLITE)),
+                     say=said.append, handle_signals=False)
     assert report.new == 3 and len(store) == 3
     assert store.crawl_url_states() == {"stored": 3}
-    crawl.archive.close()
-    crawl.fetcher.close()
     store.close()
+    folder = tmp_path / ("crawlstate.db.warc" if backend == "sqlite" else
+                         f"svodka-archive-{urlsplit(url).path.strip('/')}-{url.rsplit('%3D', 1)[1]}")
+    assert said[0].endswith(f"the WARC archive goes to {folder}") and len(list(folder.glob("crawl-*.warc.gz"))) == 1
+    assert [p.name for p in tmp_path.iterdir() if "archive" in p.name] == ([folder.name] if backend != "sqlite" else [])
+
+
+def test_where_the_archive_goes_by_default():
+    assert archive_folder("news.db") == Path("news.db.warc")
+    assert archive_folder("/srv/svodka/news.db") == Path("/srv/svodka/news.db.warc")
+    assert archive_folder("sqlite:///news.db") == Path("news.db.warc")
+    assert archive_folder("postgresql://svodka:secret@db.example:5432/news") == Path("svodka-archive-news")
+    assert archive_folder("postgres://u@h/news?options=-csearch_path%3Dcrawl") == Path("svodka-archive-news-crawl")
+    assert archive_folder("postgresql://u@h/?dbname=wire") == Path("svodka-archive-wire")
+    assert archive_folder(":memory:") == Path("svodka-archive")
+
+
+def test_the_archive_of_several_rounds_ingests_to_the_same_articles_once(tmp_path):
+    """Three rounds: the frontier capped (a round fetches part of it), a page failing in one round and
+    stored in the next, new items in a later feed, the same article again under a tracking address
+    and the same bytes under another URL. `svodka ingest` of the archive folder (one WARC file a
+    round) gives the crawl's articles — ids, bytes, URLs, dates, sites — each once; again, nothing."""
+    from svodka.cli import main
+
+    site = Site("r").start()
+    try:
+        pages = pages_for(6, 9, "r")
+        site.add("/robots.txt", "", "text/plain")
+        for n, body in enumerate(pages[:5]):
+            site.add(f"/news/{n}", body)
+        site.add("/print/0", pages[0])                                  # the same bytes under another URL
+        site.handle("/news/late", flaky(2, 503, pages[5]))              # fails a whole round, then answers
+        feed = [(f"{site.base}/news/{n}", f"2025-12-{20 + n}") for n in range(3)]
+        feed += [(f"{site.base}/news/late", "2025-12-19"), (f"{site.base}/print/0", "2025-12-18")]
+        site.handle("/rss.xml", lambda request: request.answer(200, rss(feed).encode(), {"Content-Type": "application/rss+xml"}))
+        store = open_store(tmp_path / "rounds.db")
+        add_source(store, site.base, name="r", feeds=[site.base + "/rss.xml"])
+        settings = Settings(every=0, batch_size=2, per_source=3, politeness=Politeness(**POLITE))
+        crawl = Crawler(store, Archive(tmp_path / "rounds.db.warc"), settings=settings)
+
+        first = crawl.round()                       # the 3 newest of the 5 listed
+        assert (first.fetched, first.new, first.errors) == (3, 3, 0)
+        feed += [(f"{site.base}/news/3", "2025-12-23"), (f"{site.base}/news/4", "2025-12-24"),
+                 (f"{site.base}/news/0?utm_source=rss", "2025-12-20")]
+        second = crawl.round()                      # the 2 new ones and late, which fails (503 twice)
+        assert (second.found, second.new, second.seen, second.errors) == (2, 2, 0, 1)
+        third = crawl.round()                       # late answers now; the copy's bytes are known
+        assert (third.new, third.seen, third.errors) == (1, 1, 0)
+        assert crawl.round().fetched == 0
+        crawl.fetcher.close()
+        articles = stored(store)
+        assert len(articles) == 6 == len({a["sha256"] for a in articles})
+        assert sum(a["url"].endswith("/news/0") for a in articles) == 1
+        assert store.crawl_url_states() == {"stored": 6, "known": 1}
+        store.close()
+    finally:
+        site.stop()
+
+    rounds = sorted((tmp_path / "rounds.db.warc").glob("crawl-*.warc.gz"))
+    assert len(rounds) == 4                         # a WARC file a round
+    replay = tmp_path / "replay.db"
+    assert main(["ingest", str(tmp_path / "rounds.db.warc"), "--db", str(replay)]) == 0
+    assert main(["ingest", str(tmp_path / "rounds.db.warc"), "--db", str(replay)]) == 0
+    with open_store(replay, read_only=True) as copy:
+        assert stored(copy) == articles             # the same articles, in the crawl's order, once
+        assert copy.rejected() == []
+
+
+def test_an_articles_site_is_its_urls_registrable_domain(tmp_path):
+    """A fetched page's site is the registrable domain of its URL (tld's bundled public-suffix list),
+    as for every other article; --site takes a host of the site too."""
+    from svodka.ingest import ingest_documents
+    from svodka.lang.sites import site_of
+    from svodka.read.warc import response_document
+
+    urls = ["https://news.example.ru/a/1", "https://www.example.ru/b/2", "http://ufa.kp.ru/c/3",
+            "http://a.b.co.uk/d", "http://127.0.0.1:8080/e", "https://demo-site.example/f"]
+    docs = [response_document(200, "text/html; charset=utf-8", html.encode(), url, url=url)
+            for url, (_, html) in zip(urls, own_pages(len(urls), "s"))]
+    with open_store(tmp_path / "sites.db") as store:
+        assert ingest_documents(docs, store, progress=False).new == len(urls)
+        sites = [a["site"] for a in stored(store)]
+        assert sites == ["example.ru", "example.ru", "kp.ru", "b.co.uk", "127.0.0.1", "demo-site.example"]
+        assert sites == [site_of(url) for url in urls]
+        for given in ("example.ru", "news.example.ru", "WWW.Example.ru"):
+            assert {h.site for h in store.search("сайта", site=given)} == {"example.ru"}, given
+        assert len(store.search("сайта", site="sport.kp.ru")) == 1

@@ -163,8 +163,8 @@ def test_an_older_store_gets_the_new_annotations_in_place(corpus, store_url, tmp
         wire = store.article("wire-0001")                           # JSONL: id, url and date from the line
         assert (wire.url, wire.published) == (WIRE[0]["url"], "2025-03-16")
         warc = db.rows("SELECT url, site, published, encoding FROM articles WHERE source LIKE :s",
-                       s="%crawl.warc.gz#%")                       # WARC: from the headers
-        assert warc == [(WARC_URL, "news.example.ru", "2025-03-15", "cp1251")]
+                       s="%crawl.warc.gz#%")                       # WARC: from the headers; the site: the URL's registrable domain
+        assert warc == [(WARC_URL, "example.ru", "2025-03-15", "cp1251")]
         assert store.search("Захаровой")                            # the lemma index still answers
         written = export(store, "csv", tmp_path / "out")
         assert written["mentions.csv"] == before["counts"]["mentions"]

@@ -2,6 +2,8 @@
 failures.
 
     add_db(parser)          the --db option, with its default
+    add_db(verb, again=True)   the same option on a verb under a parser that has it: given before or
+                            after the verb (``svodka sources --db X add …``, ``svodka sources add … --db X``)
     open_from(args, write=, create=)   the store, read-only unless the verb writes
     fail(message) -> 2      "svodka: message" on stderr
     shown(db)               a store as a message may name it (no password)
@@ -18,8 +20,11 @@ def db_default() -> str:
     return os.environ.get("SVODKA_DB") or "svodka.db"
 
 
-def add_db(parser, help: str = DB_HELP) -> None:
-    parser.add_argument("--db", default=db_default(), help=help)
+def add_db(parser, help: str = DB_HELP, *, again: bool = False) -> None:
+    """``again``: the parser is a verb under one that has ``--db`` already — no default of its own
+    (argparse would let a verb's default overwrite the value given before the verb)."""
+    import argparse
+    parser.add_argument("--db", default=argparse.SUPPRESS if again else db_default(), help=help)
 
 
 def shown(db: str) -> str:

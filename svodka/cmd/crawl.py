@@ -1,6 +1,6 @@
 """The crawler's verbs, thin wrappers over ``svodka.crawl``:
 
-    svodka sources [--db] [--json]                            # list: last poll, status, articles, pending
+    svodka sources [list] [--db] [--json]                     # list: last poll, status, articles, pending
     svodka sources add URL [--name N] [--feed URL …] [--db]   # discover feeds and sitemaps (or take --feed)
     svodka sources remove NAME [--db]
     svodka sources import FILE.toml [--db]                    # [[source]] url = "…", name = "…", feeds = [ … ]
@@ -19,6 +19,8 @@ from ._common import add_db, database_errors, fail, open_from, shown
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+ARCHIVE_HELP = ("the WARC folder (default: STORE.warc beside a SQLite store; for PostgreSQL"
+                " ./svodka-archive-DATABASE in the current folder)")
 
 
 def duration(text: str) -> float:
@@ -155,30 +157,35 @@ def register(sub) -> None:
     from .analyze import add_time_limit
 
     p = sub.add_parser("sources", help="the sites the store follows: list (default), add, remove, import")
-    add_db(p)
+    add_db(p)                               # --db before the verb or after it (add_db(…, again=True))
     p.add_argument("--json", action="store_true", help="one JSON object per source")
     p.set_defaults(func=cmd_sources)
     verbs = p.add_subparsers(dest="verb")
+
+    q = verbs.add_parser("list", help="the sources: last poll, status, articles, pending and failed URLs (the default)")
+    q.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="one JSON object per source")
+    add_db(q, again=True)
+    q.set_defaults(func=cmd_sources)
 
     q = verbs.add_parser("add", help="add a site: its feeds and sitemaps are discovered from its home page")
     q.add_argument("url", help="the site's home page")
     q.add_argument("--name", help="the source's name (default: its host)")
     q.add_argument("--feed", action="append", metavar="URL", help="a feed or sitemap to poll (no discovery; repeatable)")
     q.add_argument("--delay", type=float, metavar="S", help="seconds between two requests to the site (default 1)")
-    q.add_argument("--archive", metavar="DIR", help="the WARC folder (default: STORE.warc beside a SQLite store)")
-    add_db(q)
+    q.add_argument("--archive", metavar="DIR", help=ARCHIVE_HELP)
+    add_db(q, again=True)
     q.set_defaults(func=cmd_sources_add)
 
     q = verbs.add_parser("remove", help="forget a source (its articles stay)")
     q.add_argument("name")
-    add_db(q)
+    add_db(q, again=True)
     q.set_defaults(func=cmd_sources_remove)
 
     q = verbs.add_parser("import", help="add the sources of a TOML file ([[source]] url, name, feeds)")
     q.add_argument("file")
     q.add_argument("--delay", type=float, metavar="S", help="seconds between two requests to a site (default 1)")
-    q.add_argument("--archive", metavar="DIR", help="the WARC folder (default: STORE.warc beside a SQLite store)")
-    add_db(q)
+    q.add_argument("--archive", metavar="DIR", help=ARCHIVE_HELP)
+    add_db(q, again=True)
     q.set_defaults(func=cmd_sources_import)
 
     p = sub.add_parser("watch", help="poll the sources in rounds, fetch what is new politely, archive and ingest it")
@@ -186,7 +193,7 @@ def register(sub) -> None:
     p.add_argument("--every", type=_duration_arg, default=900.0, metavar="DURATION",
                    help="time from one round's start to the next, and between two polls of a source (default 15m)")
     p.add_argument("--rounds", type=int, metavar="N", help="stop after N rounds (default: run until SIGTERM)")
-    p.add_argument("--archive", metavar="DIR", help="the WARC folder (default: STORE.warc beside a SQLite store)")
+    p.add_argument("--archive", metavar="DIR", help=ARCHIVE_HELP)
     p.add_argument("--delay", type=float, metavar="S", help="seconds between two requests to one host (default 1;"
                    " a longer robots.txt Crawl-delay wins)")
     p.add_argument("--per-round", type=int, metavar="N", help="pages fetched at most a round (default 1000)")

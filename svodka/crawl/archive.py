@@ -11,17 +11,19 @@ record (``application/warc-fields``, ``WARC-Concurrent-To`` the response) with s
     svodka-date    the date the feed or sitemap gave the article (empty: none)
     svodka-source  the source's name; svodka-site: its home page; svodka-via: the feed it came from
 
-A file a round (``crawl-<UTC time>-<pid>.warc.gz`` in the archive folder, next to the store). Each
+A file a round (``crawl-<UTC time>-<pid>.warc.gz`` in the archive folder: ``archive_folder``). Each
 record is flushed as written: a killed crawler leaves at most its last record cut short, which the
 reader skips with a warning.
 """
 from __future__ import annotations
 
 import os
+import re
 import threading
 from datetime import datetime, timezone
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -34,16 +36,34 @@ FIELDS = ("kind", "url", "date", "source", "site", "via")
 
 
 def archive_folder(db: str) -> Path:
-    """Where a store's archive goes: ``<store>.warc/`` beside a SQLite file; for a server store,
-    ``svodka-archive/`` in the working folder."""
-    if "://" in db and not db.lower().startswith("sqlite:"):
-        return Path("svodka-archive")
+    """Where a store's archive goes by default (``--archive DIR`` chooses another):
+
+    - a SQLite store: ``<store file>.warc/`` beside the file (``news.db`` → ``news.db.warc/``);
+    - a PostgreSQL store (no file to put it beside): ``svodka-archive-<database>/`` in the current
+      folder, ``svodka-archive-<database>-<schema>/`` when the URL sets a ``search_path``
+      (``postgresql://u@host/news`` → ``./svodka-archive-news/``), so two stores never share one;
+    - an in-memory store: ``svodka-archive/`` in the current folder."""
+    scheme = db.split("://", 1)[0].lower() if "://" in db else ""
+    if scheme in ("postgres", "postgresql"):
+        return Path(f"svodka-archive-{_server_store_label(db)}")
     path = db.split("://", 1)[-1].split("?", 1)[0]
-    if db.lower().startswith("sqlite:"):
+    if scheme == "sqlite":
         path = path[1:] if path.startswith("/") else path
     if not path or path == ":memory:":
         return Path("svodka-archive")
     return Path(path + ".warc")
+
+
+def _server_store_label(url: str) -> str:
+    """'news' for postgresql://…/news, 'news-crawl' with ?options=-csearch_path%3Dcrawl; safe as a
+    folder name."""
+    parts = urlsplit(url)
+    database = unquote(parts.path.lstrip("/")) or parse_qs(parts.query).get("dbname", [""])[0] \
+        or unquote(parts.username or "") or "postgres"
+    options = " ".join(parse_qs(parts.query).get("options", []))
+    schema = re.search(r"search_path\s*=\s*([^\s,]+)", options)
+    label = database + (f"-{schema.group(1)}" if schema else "")
+    return re.sub(r"[^\w.-]+", "_", label).strip("._") or "postgres"
 
 
 class Archive:

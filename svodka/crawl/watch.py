@@ -332,14 +332,13 @@ def run_rounds(crawler: Crawler, *, every: float, rounds: int | None = None, say
     return reports
 
 
-
-
-
 def watch(db, *, every: float = 900.0, rounds: int | None = None, settings: Settings | None = None,
           archive_dir=None, pipeline=None, workers: int | None = None, scheduler: str | None = None,
           progress: bool | str = False, say=print, handle_signals: bool = True) -> list[RoundReport]:
     """``svodka watch``: rounds over the store ``db`` (a Store, a path or a URL) every ``every``
-    seconds, forever or ``rounds`` times; SIGTERM (and Ctrl-C) ends the open round after its batch."""
+    seconds, forever or ``rounds`` times; SIGTERM (and Ctrl-C) ends the open round after its batch.
+    ``archive_dir``: the WARC folder (default ``archive_folder(db)``: beside a SQLite store,
+    ``./svodka-archive-<database>/`` for PostgreSQL); its place is the first line said."""
     settings = settings or Settings()
     settings.every = every
     store = db if isinstance(db, Store) else open_store(db)
@@ -353,6 +352,7 @@ def watch(db, *, every: float = 900.0, rounds: int | None = None, settings: Sett
             from ..cluster import ClusterPipeline   # Dask loads only when a cluster is asked for
             cluster = runner = ClusterPipeline(None if scheduler else workers, scheduler, pipeline=runner)
         crawler = Crawler(store, archive, settings=settings, pipeline=runner, progress=progress)
+        say(f"svodka: watching {getattr(store, 'name', db)}; the WARC archive goes to {archive.folder.resolve()}")
         if handle_signals and threading.current_thread() is threading.main_thread():
             for signum in (signal.SIGTERM, signal.SIGINT):
                 previous[signum] = signal.signal(signum, lambda *_: crawler.stop())

@@ -5,4 +5,5 @@
   actor_roles.py   CAMEO actor roles of Russian words: role_of("генералы полиции") → "COP" (data/actor_roles.tsv)
   language.py      which Cyrillic language a text is in (ru, uk, be, bg, …)
   plural.py        counted nouns in both UI languages: count_ru(5, "статья", "статьи", "статей") → "5 статей"
+  sites.py         which site a URL is: site_of("https://news.example.ru/…") → "example.ru" (registrable domain)
 """

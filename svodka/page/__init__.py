@@ -6,23 +6,13 @@ and the line layout of its visible text, and the better-supported reading wins (
 """
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from ..lang.language import language_of
+from ..lang.sites import host_of, site_of
 from ..model import Article, Card, Media, RawDocument, Related
 from .template import templates_for
 from .text import text_layout
 
-__all__ = ["layout", "layout_fields", "templates_for", "site_of", "language_of"]
-
-
-
-def site_of(url: str | None) -> str | None:
-    """'https://www.rbc.ru/politics/…' → 'rbc.ru'."""
-    if not url:
-        return None
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host or None
+__all__ = ["layout", "layout_fields", "templates_for", "site_of", "host_of", "language_of"]
 
 
 def layout_fields(raw: RawDocument, template: frozenset[str] = frozenset()) -> dict:

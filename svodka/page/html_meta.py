@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
 
 from ..lang.language import language_of
+from ..lang.sites import site_of
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle",
                  "blogposting", "opinionnewsarticle", "backgroundnewsarticle", "report",
@@ -33,21 +33,6 @@ def iso_date(value) -> str | None:
         return None
     m = _ISO.search(value)
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
-
-
-def site_of(url: str | None) -> str | None:
-    """Registrable host of ``url`` without ``www.`` (``ufa.kp.ru`` → ``kp.ru``)."""
-    if not url:
-        return None
-    try:
-        from tld import get_fld
-        fld = get_fld(url, fail_silently=True, fix_protocol=True)
-    except Exception:  # noqa: BLE001 - tld raises several kinds on odd input
-        fld = None
-    if fld:
-        return fld.lower()
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else (host or None)
 
 
 # --- JSON-LD ---------------------------------------------------------------------------

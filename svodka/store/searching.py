@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from ..lang.sites import host_of, site_of
 from . import text as searchtext
 from .records import Hit, StoreError, day_bounds, key
 
@@ -35,9 +36,11 @@ class SearchQueries:
             on_articles.append("published < :date_hi")
             params["date_hi"] = hi
         if site:
-            s = site.strip().lower()
-            on_articles.append("site = :site")
-            params["site"] = s[4:] if s.startswith("www.") else s
+            # an article's site is its URL's registrable domain (lang.sites); a host given ("news.x.ru")
+            # finds its site's articles, and those a store made before kept under the host
+            host = host_of(site.strip()) or site.strip().lower()
+            on_articles.append("site IN (:site, :site_host)")
+            params["site"], params["site_host"] = site_of(host) or host, host
         if rubric:
             on_articles.append("rubric_key = :rubric_key")
             params["rubric_key"] = key(rubric)
