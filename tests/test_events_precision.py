@@ -472,3 +472,19 @@ def test_a_first_name_and_patronymic_is_the_person_of_that_first_name():
                                body=["Олег Жарков выступил в Думе.", "«Олег Петрович прав», — сказал Сомов."]))
     zharkov = next(e for e in article.entities if e.name == "Олег Жарков")
     assert "Олег Петрович" in zharkov.aliases and len(zharkov.mentions) == 2
+
+
+def test_two_reports_of_one_order_agree_across_articles_when_one_names_no_target():
+    from svodka.link.event_actors import reports_agree
+    from svodka.link.events import Report
+
+    putin = {"key": "per:1", "country": "RUS", "kind": "person"}
+    russia = {"key": "loc:rus", "country": "RUS", "kind": "country"}
+    china = {"key": "loc:chn", "country": "CHN", "kind": "country"}
+    told = Report(1, 0, "demand", "+", [putin], [russia], None, None, "a")
+    bare = Report(2, 0, "demand", "+", [putin], [], None, None, "b")
+    other = Report(3, 0, "demand", "+", [putin], [china], None, None, "c")
+    nobody = Report(4, 0, "demand", "+", [], [], None, None, "d")
+    assert reports_agree(bare, told, set()) and reports_agree(told, bare, set())
+    assert not reports_agree(other, told, set())
+    assert not reports_agree(nobody, bare, set())
