@@ -488,3 +488,10 @@ def test_two_reports_of_one_order_agree_across_articles_when_one_names_no_target
     assert reports_agree(bare, told, set()) and reports_agree(told, bare, set())
     assert not reports_agree(other, told, set())
     assert not reports_agree(nobody, bare, set())
+
+
+def test_an_organisation_named_with_a_country_after_it_is_that_countrys():
+    article = annotate(Article(id="p", source="t", published="2025-03-14", title="Минэнерго Польши отвергло план",
+                               body=["МВД Латвии потребовало разойтись.", "Минэнерго пообещало ответить."]))
+    countries_of = {e.name: e.country for e in article.entities if e.type == "ORG"}
+    assert countries_of == {"Минэнерго": "POL", "МВД": "LVA"}

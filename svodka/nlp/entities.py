@@ -277,12 +277,17 @@ def attach_cards(table: EntityTable, article: Article) -> None:
             entity.born = card.born
 
 
-def attach_countries(table: EntityTable) -> None:
-    """A country's ISO code; a person's is the country of the role he holds in the article."""
+def attach_countries(table: EntityTable, texts: dict[str, str] | None = None) -> None:
+    """A country's ISO code; a person's is the country of the role he holds in the article (or of the office
+    he is known to hold); an organisation's the country named in the genitive right after it ("Минэнерго
+    Украины", "МВД Грузии")."""
+    owners = _genitive_countries(table, texts or {})
     for entity in table.entities:
         if entity.country:
             continue
-        if entity.type == "LOC":
+        if entity.type == "ORG" and len(owners.get(entity.id, ())) == 1:
+            entity.country = next(iter(owners[entity.id]))
+        elif entity.type == "LOC":
             c = countries.country_named(entity.name)
             entity.country = c.iso3 if c else None
         elif entity.type == "PER":
@@ -294,6 +299,28 @@ def attach_countries(table: EntityTable) -> None:
             else:
                 holder = office_holder(entity.name)      # "Путин", "Эрдоган": known without their office
                 entity.country = holder.country if holder else None
+
+
+def _genitive_countries(table: EntityTable, texts: dict[str, str]) -> dict[str, set[str]]:
+    """ORG entity id → the countries named in an oblique case right after its mentions."""
+    states: dict[tuple[str, int], str] = {}
+    for e in table.entities:
+        c = countries.country_named(e.name) if e.type == "LOC" else None
+        if c is None:
+            continue
+        for m in e.mentions:
+            if m.normal and m.normal.casefold() != m.text.casefold():
+                states[(m.field, m.start)] = c.iso3
+    out: dict[str, set[str]] = {}
+    for e in table.entities:
+        if e.type != "ORG":
+            continue
+        for m in e.mentions:
+            text = texts.get(m.field, "")
+            gap = len(text[m.stop:]) - len(text[m.stop:].lstrip(" "))
+            if 0 < gap <= 2 and (m.field, m.stop + gap) in states:
+                out.setdefault(e.id, set()).add(states[(m.field, m.stop + gap)])
+    return out
 
 
 def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
@@ -311,9 +338,9 @@ def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
     resolve_places(table, found, texts)
     attach_roles(table, texts)
     attach_cards(table, article)
-    attach_countries(table)
+    attach_countries(table, texts)
     resolve_descriptors(table, fields, found)
-    attach_countries(table)
+    attach_countries(table, texts)
     for entity in table.entities:
         entity.mentions.sort(key=lambda m: (m.field, m.start))
     wanted = {m.stands_for for e in table.entities for m in e.mentions if m.stands_for}
