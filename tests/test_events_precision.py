@@ -495,3 +495,11 @@ def test_an_organisation_named_with_a_country_after_it_is_that_countrys():
                                body=["МВД Латвии потребовало разойтись.", "Минэнерго пообещало ответить."]))
     countries_of = {e.name: e.country for e in article.entities if e.type == "ORG"}
     assert countries_of == {"Минэнерго": "POL", "МВД": "LVA"}
+
+
+def test_a_country_under_its_other_names_is_one_entity_named_as_the_table_names_it():
+    article = annotate(Article(id="p", source="t", published="2025-03-14", title="РФ ответила Соединенным Штатам",
+                               body=["Российская Федерация и Россия — одно, как и Беларусь с Белоруссией."]))
+    names = {e.name: sorted(e.aliases) for e in article.entities if e.type == "LOC"}
+    assert names == {"Россия": ["РФ", "Российская Федерация"], "США": ["Соединенные Штаты"],
+                     "Белоруссия": ["Беларусь"]}

@@ -301,6 +301,22 @@ def attach_countries(table: EntityTable, texts: dict[str, str] | None = None) ->
                 entity.country = holder.country if holder else None
 
 
+def merge_country_names(table: EntityTable) -> None:
+    """A country under any of its names is one entity named as the country table names it: "РФ",
+    "Российская Федерация" and "Россия" → Россия; "Беларусь" → Белоруссия (its other names stay aliases)."""
+    for entity in [e for e in table.entities if e.type == "LOC"]:
+        c = countries.country_named(entity.name)
+        if c is None or entity.name == c.name or not entity.mentions:
+            continue
+        main = next((e for e in table.entities if e.type == "LOC" and e.name == c.name and e is not entity), None)
+        if main is None:
+            table.rename(entity, c.name)
+            continue
+        main.mentions.extend(entity.mentions)
+        entity.mentions = []
+        table.add("LOC", main.name, [entity.name, *entity.aliases])
+
+
 def _genitive_countries(table: EntityTable, texts: dict[str, str]) -> dict[str, set[str]]:
     """ORG entity id → the countries named in an oblique case right after its mentions."""
     states: dict[tuple[str, int], str] = {}
@@ -334,6 +350,7 @@ def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
     link_persons(table, found, texts, forms)
     link_others(table, [f for f in found if f.type != "PER"], texts)
     merge_abbreviations(table)
+    merge_country_names(table)
     agree_gender(table, texts, forms)
     resolve_places(table, found, texts)
     attach_roles(table, texts)
