@@ -503,3 +503,12 @@ def test_a_country_under_its_other_names_is_one_entity_named_as_the_table_names_
     names = {e.name: sorted(e.aliases) for e in article.entities if e.type == "LOC"}
     assert names == {"Россия": ["РФ", "Российская Федерация"], "США": ["Соединенные Штаты"],
                      "Белоруссия": ["Беларусь"]}
+
+
+def test_kin_exemptions_and_another_accident():
+    assert [e.target for e in of_type(coded("Сына Барсукова избили на съемках программы."), "assault")] == [[]]
+    assert [e.target for e in of_type(coded("Полиция задержала сына Барсукова Тимура."), "arrest")] == [["Тимур"]]
+    assert not of_type(coded("От уроков физкультуры его освободили из-за болезни."), "release")
+    assert of_type(coded("Суд освободил Игоря Сомова от наказания."), "release")
+    crash = of_type(coded("Вечером в понедельник в Твери случилась очередная авария."), "accident")
+    assert crash and crash[0].modality == "fact"

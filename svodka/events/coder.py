@@ -166,6 +166,10 @@ class Coder:
         if trig.type == "accident" and t.lemma == "взрыв" and re.search(r"теракт|смертник|взрывн\w+ устройств",
                                                                          s.text, re.I):
             d.type, d.code = "assault", "183"
+        if d.type == "release" and trig.pos == "V" and any(
+                s.case_of(c) == "от" and c.lemma not in ("наказание", "заключение", "арест")
+                for c in s.children(t, "obl")):
+            return None         # "освободили от уроков", "от уплаты": an exemption, not a release
         if trig.frame != "none":
             if trig.pos == "V":
                 verb_actors(d, self.index)
