@@ -512,3 +512,13 @@ def test_kin_exemptions_and_another_accident():
     assert of_type(coded("Суд освободил Игоря Сомова от наказания."), "release")
     crash = of_type(coded("Вечером в понедельник в Твери случилась очередная авария."), "accident")
     assert crash and crash[0].modality == "fact"
+
+
+def test_elided_persons_implicit_courts_thoughts_and_pleas():
+    evs = coded("Игорь Сомов был мэром Тулы.", "После отставки арестован новыми властями.")
+    assert [e.target for e in of_type(evs, "arrest")] == [["Игорь Сомов"]]
+    evs = coded("Тверской суд рассмотрел дело хоккеистов.", "Жарков и Сомов осуждены на два года колонии.")
+    assert [e.source for e in of_type(evs, "arrest")] == [["Тверской суд"]]
+    assert not coded("В тот день он был одержим идеей убить человека.")
+    assert not of_type(coded("Обвинитель требовал для Олега Жаркова 17 лет колонии."), "demand")
+    assert of_type(coded("Прокуратура Твери потребовала закрыть хостел."), "demand")

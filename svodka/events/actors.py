@@ -464,6 +464,12 @@ class ActorIndex:
             return []
         return [Actor(name, None, None, country)]
 
+    def the_court(self) -> list[Actor]:
+        """The one court the article names ("Пресненский суд"), as the agent of a sentence passed."""
+        courts = [e for e in self.article.entities if e.type == "ORG" and
+                  re.search(r"(?<![\w-])(?:суд|мосгорсуд|трибунал)\w*(?![\w-])", e.name, re.I)]
+        return [self.actor(courts[0])] if len(courts) == 1 else []
+
     def leader_of_country(self, s: Sentence, tok: Tok) -> Actor | None:
         """'российский лидер', 'турецкий президент' with no name of its own: the one person of that country
         the article is about (named in its title or lead, or again and again)."""

@@ -197,6 +197,11 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
         return
     if passive and trig.frame != "pat":
         d.target = subj
+        if not subj and trig.anim and not s.children(t, "nsubj", "nsubj:pass") and t.feats.get("Number") == "Sing":
+            # "После отстранения от власти арестован новыми властями": the person the text is telling of,
+            # named just before, of the participle's gender
+            near = index.previous_person(s, t, t.feats.get("Gender"), strict_gender=True)
+            d.target = [near] if near else []
         if trig.needs and any(({c.lemma} | normal_forms(c.text)) & trig.needs for c in
                               s.children(t, "nsubj", "nsubj:pass")):
             # "Буту были предъявлены обвинения": the subject is the noun of the compound
@@ -205,6 +210,8 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
             if c.feats.get("Case") == "Ins" and s.case_of(c) is None and c.pos in ("NOUN", "PROPN"):
                 d.source = index.actors(s, c)
                 break
+        if not d.source and d.type in ("arrest", "convict", "release"):
+            d.source = index.the_court()    # "Кокорин и Мамаев осуждены": by the one court the article names
         if not d.source:
             # "в Следственном комитете Армении возбуждено дело": the body it happened in did it
             for c in s.children(t, "obl"):

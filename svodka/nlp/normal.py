@@ -38,7 +38,10 @@ def _head_case(words: list[str]) -> tuple[str, str] | None:
             key = (case_of(p), p.tag.number or "sing")
             here.setdefault(key, i)
         candidates = here if candidates is None else {k: candidates[k] + v for k, v in here.items() if k in candidates}
-        if ps[0].tag.POS == "NOUN" or not candidates:
+        # a word that may also be an adjective of the next noun is no head yet ("Тверской суд", not the
+        # genitive of the street "Тверская")
+        adjective = any(p.tag.POS == "ADJF" for p in ps) and w is not words[-1]
+        if ps[0].tag.POS == "NOUN" and not adjective or not candidates:
             break
     if not candidates:
         return None
