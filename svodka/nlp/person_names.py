@@ -81,7 +81,20 @@ def _feminine_nominative(word: str, forms: TextForms | None) -> str:
 
 
 def normalize_person(text: str, forms: TextForms | None = None) -> str:
-    return _fix_from_text(text, _normalize_person(text, forms), forms)
+    normal = _normalize_person(text, forms)
+    fixed = _fix_from_text(text, normal, forms)
+    a, b, c = text.split(), normal.split(), fixed.split()
+    if len(a) == len(b) == len(c):
+        # the text's "Безоса" is no nominative of "Джеффу Безосу" when the declension gave "Безос" and
+        # "Безоса" is its genitive: the article simply never wrote the nominative
+        fixed = " ".join(y if y != x and z != y and _declined_form(z, y) else z for x, y, z in zip(a, b, c))
+    return fixed
+
+
+def _declined_form(word: str, base: str) -> bool:
+    from .forms import nominative_candidates
+
+    return base.lower() in (w.lower() for w in nominative_candidates(word))
 
 
 # the masculine instrumental of a consonant stem: unambiguous (a genitive "-а" is not: "Джулиана Ассанжа"
@@ -128,13 +141,53 @@ def _agreed_oblique(words: list[str]) -> list[str] | None:
 
 
 VOWELS_RU = "аеёиоуыэюяй"
+INDECLINABLE_END = "иоуеэю"
+
+
+def _likely_nominative(word: str) -> bool:
+    """The dictionary's likeliest person reading of a declinable word is a nominative ("Дина", "Никола", but
+    not "Германа", whose nominative reading is the rare woman's name)."""
+    ps = [p for p in _parses(word) if {"Name", "Surn"} & set(p.tag.grammemes) and "Fixd" not in p.tag.grammemes]
+    return bool(ps) and ps[0].tag.case == "nomn"
+
+
+def _agreed_genitive(words: list[str]) -> list[str] | None:
+    """A foreign man's name in the genitive (or accusative): "Митча Макконнелла", "Хайко Мааса", "Итая Галя".
+    Every word ends in a consonant and "-а"/"-я", or is an indeclinable first name ("Хайко", "Гарри"); the
+    first name has no nominative reading ("Дина", "Никола" are nominatives) and the surname is no Russian
+    woman's ("Марина Котова"). In news such a pair is a man's genitive far more often than a nominative
+    of two a-declension words; the first name, when it declines, gives the case."""
+    if len(words) < 2 or SLAVIC_FEMININE.search(words[-1].lower()) or any("-" in w for w in words):
+        return None
+    first = words[0]
+    if _likely_nominative(first) or first[:1].islower():
+        return None
+    first_declined = re.search(r"[бвгджзклмнпрстфхцчшщ][ая]$|[аеиоуэ]я$", first.lower()) is not None
+    if not first_declined and first[-1:].lower() not in INDECLINABLE_END:
+        return None
+    out, declined = [], 0
+    for i, w in enumerate(words):
+        low = w.lower()
+        if re.search(r"(?:[бвгджзклмнпрстфхцчшщ][ая]|[аеиоуэ]я)$", low) and len(low) >= 4:
+            if i > 0 and not first_declined and _likely_nominative(w):
+                return None               # "Гарри Дуда"-like: nothing says the surname is declined
+            stem = w[:-1]
+            if low.endswith("я"):
+                stem += "й" if stem[-1:].lower() in "аеиоуэ" else "ь"
+            out.append(stem)
+            declined += 1
+        elif low[-1:] in INDECLINABLE_END and (i < len(words) - 1 or first_declined):
+            out.append(w)                 # an indeclinable name ("Хайко", "Мадуро", "Кавано")
+        else:
+            return None
+    return out if declined and words[-1] != out[-1] else None
 
 
 def _normalize_person(text: str, forms: TextForms | None) -> str:
     words = text.split()
     letters = [WORD.fullmatch(w) is not None for w in words]
     if all(letters):
-        agreed = _agreed_oblique(words)
+        agreed = _agreed_oblique(words) or _agreed_genitive(words)
         if agreed is not None:
             return " ".join(agreed)
     cg = _person_case_gender([w for w, ok in zip(words, letters) if ok])
@@ -188,6 +241,8 @@ def _a_declension_nominative(word: str, case: str) -> str:
     "Руслана Рябошапки" → "Рябошапка", "Артемом Дзюбой" → "Дзюба"."""
     if case in ("gent", "datv", "loct") and word.endswith("ии") and len(word) >= 5:
         return word[:-2] + "ия"          # "Алану Гарсии", "о Гарсии" → "Гарсия"
+    if case == "datv" and word.endswith("е") and len(word) >= 5 and CONSONANT_END.search(word[:-1]):
+        return word[:-1] + "а"           # a man's dative "-е" is the a-declension's: "Степану Бандере"
     for ending in A_DECLENSION.get(case, ()):
         stem = word[: -len(ending)]
         if ending == "и" and stem[-1:].lower() not in "гкхжшчщ":
@@ -222,13 +277,18 @@ def _feminine_surname_nominative(word: str) -> str:
     return m.group(1) + "а" if m else word
 
 
-MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём")}
-# (no locative: "-е" ends too many indeclinable foreign names — "Тутерте", "Бейонсе", "Конде")
+MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"),
+                     "loct": ("е",)}
+# (the locative "-е" only when a declined first name makes the case sure — "Уильяме Тафте": "-е" ends too
+# many indeclinable foreign names — "Дутерте", "Бейонсе", "Конде")
 
 
 def _strip_case_ending(word: str, case: str) -> str:
     """An unknown man's surname in an oblique case, its case known from his first name:
     "Пьера Мартена" → "Мартен", "Доминика Рааба" → "Рааб" (consonant stems decline like "Иван")."""
+    m = re.search(r"(?<=[оеё]в|[иы]н)ым$", word)
+    if case == "ablt" and m and len(word) >= 6:
+        return word[: m.start()]          # "Андреем Ромашковым" → "Ромашков"
     for ending in MASCULINE_ENDINGS.get(case, ()):
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < 3:
@@ -241,13 +301,39 @@ def _strip_case_ending(word: str, case: str) -> str:
     return word
 
 
+SURNAME_CASE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])(?:а|у|ом)$")
+
+
+def _masculine_surname(token: str, forms: TextForms | None) -> str | None:
+    """A one-word mention the dictionary has no person reading for, in a man's oblique case: "Маска" →
+    "Маск", "Рокфеллеру" → "Рокфеллер", "Сноуденом" → "Сноуден". In news a surname of a consonant stem in
+    the genitive is far likelier than an a-declension nominative; a Russian woman's surname ("Лядова")
+    stays. A dative "-у" only when the text declines the word otherwise too ("Роналду" does not decline)."""
+    m = SURNAME_CASE.search(token)
+    if m is None or len(token) - len(m.group(0)) < 3 or not token[:1].isupper() or is_abbreviation(token):
+        return None
+    stem = token[: m.start()]
+    if m.group(0) == "а" and SLAVIC_FEMININE.search(token.lower()):
+        return None
+    if m.group(0) == "у" and not (forms is not None and (forms.seen(stem + "а") or forms.seen(stem + "ом"))):
+        return None
+    return stem
+
+
 def surname_readings(token: str, forms: TextForms | None = None) -> list[tuple[str, str | None]]:
     """Possible (nominative, gender) of a one-word person mention, most likely first: the form the article
     itself attests, then the dictionary's readings (a guess for an unknown word only when it is safe)."""
     out: list[tuple[str, str | None]] = []
+    personal = any({"Surn", "Name", "Patr"} & set(p.tag.grammemes) and p.is_known for p in _parses(token))
     attested = _from_text(token, forms)
+    if attested is None and not personal and forms is not None and token[:1].isupper() and not is_abbreviation(token):
+        # a surname the dictionary knows only as another word ("Маска", "Макрона"): the text's nominative
+        attested = forms.attested_base(token)
     if attested and attested != token:
         out.append((attested, None))
+    stripped = _masculine_surname(token, forms) if not personal else None
+    if stripped and stripped != attested:
+        out.append((stripped, "masc"))
     for p in _parses(token):
         if not ({"Surn", "Name"} & set(p.tag.grammemes)) or p.tag.number == "plur":
             continue
