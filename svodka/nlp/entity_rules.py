@@ -20,10 +20,10 @@ MASCULINE_VERB_AFTER = re.compile(r"^\s+[а-яё]+(?:л|лся)\b")
 
 
 # a relative pronoun or participle after a comma agrees with the name itself, in any clause position
-FEMININE_ATTRIBUTE = re.compile(r"^,\s+(?:которая|которой|которую|[а-яё]+(?:нная|нной|вшая|вшей|вшую|тая|той)\b)")
+FEMININE_ATTRIBUTE = re.compile(r"^\s?,\s+(?:которая|которой|которую|[а-яё]+(?:нная|нной|вшая|вшей|вшую|тая|той)\b)")
 
 
-MASCULINE_ATTRIBUTE = re.compile(r"^,\s+(?:который|которого|которому|[а-яё]+(?:нный|нного|вший|вшего|тый|того)\b)")
+MASCULINE_ATTRIBUTE = re.compile(r"^\s?,\s+(?:который|которого|которому|[а-яё]+(?:нный|нного|вший|вшего|тый|того)\b)")
 
 
 STREET_NOUNS = frozenset("улица проспект переулок площадь бульвар шоссе набережная проезд тупик аллея".split())
@@ -83,7 +83,8 @@ def agree_gender(table, texts: dict[str, str], forms: TextForms | None = None) -
                 continue
             text = texts.get(m.field, "")
             after = text[m.stop:m.stop + 30]
-            feminine += bool(FEMININE_ATTRIBUTE.match(after))
+            feminine += (bool(FEMININE_ATTRIBUTE.match(after)) + _feminine_apposition(text, m.start, m.text)
+                         + _no_masculine_case(text, m.start, m.text))
             masculine += bool(MASCULINE_ATTRIBUTE.match(after))
             if CLAUSE_START.search(text[max(0, m.start - 12):m.start]):
                 # a verb agrees with its subject ("Адвокат Асии Биби заявил" agrees with the lawyer)
@@ -95,10 +96,48 @@ def agree_gender(table, texts: dict[str, str], forms: TextForms | None = None) -
             if m.kind == "name" and m.normal and len(m.normal.split()) == len(m.text.split()) >= 2:
                 first = _feminine_nominative(m.text.split()[0], None)
                 m.normal = " ".join([first, *m.normal.split()[1:]])
+            elif m.kind == "surname" and m.normal and m.normal.lower() == words[0].lower():
+                m.normal = _feminine_nominative(m.text, None)      # "Асии" alone is her first name too
         first = next((m.normal for m in entity.mentions if m.kind == "name" and m.normal
                       and len(m.normal.split()) == len(words)), None)
         if first and first != entity.name:
             table.rename(entity, first)
+
+
+# a woman's first name's case from its ending (the a-declension): what a noun in apposition must agree with
+FEMININE_CASES = (("ией", {"ablt"}), ("ии", {"gent", "datv", "loct"}), ("ой", {"ablt"}), ("ей", {"ablt"}),
+                  ("а", set()), ("я", set()), ("ы", {"gent"}), ("и", {"gent"}), ("е", {"datv", "loct"}),
+                  ("у", {"accs"}), ("ю", {"accs"}))
+
+
+def _feminine_apposition(text: str, start: int, surface: str) -> bool:
+    """A feminine noun for a person right before the name, in the case a woman's name would be in:
+    "христианки Асии Биби", "христианку Асию" (a nominative "-а"/"-я" is no evidence: "жена Бориса" is
+    the wife of a man in the genitive)."""
+    m = PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    first = surface.split()[0].lower()
+    cases = next((c for ending, c in FEMININE_CASES if first.endswith(ending)), None)
+    if cases is None:
+        return False
+    return any(p.tag.POS == "NOUN" and p.tag.gender == "femn" and p.tag.animacy == "anim"
+               and p.tag.number == "sing" and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+               and p.tag.case in cases for p in _parses(m.group(1)))
+
+
+LOCATIVE_PREPOSITIONS = frozenset("о об обо в во на при по".split())
+
+
+def _no_masculine_case(text: str, start: int, surface: str) -> bool:
+    """The man's reading of the first name is a locative ("Асии" of "Асий") with no preposition before it:
+    a locative needs one, so the name is a woman's genitive or dative ("Асия")."""
+    first = surface.split()[0]
+    ps = [p for p in _parses(first) if "Name" in p.tag.grammemes and p.tag.number == "sing"]
+    if not ps or any(p.tag.gender != "masc" or p.tag.case != "loct" for p in ps):
+        return False
+    m = PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    return m is None or m.group(1) not in LOCATIVE_PREPOSITIONS
 
 
 def gender_of(name: str) -> str | None:

@@ -183,6 +183,25 @@ def _agreed_genitive(words: list[str]) -> list[str] | None:
     return out if declined and words[-1] != out[-1] else None
 
 
+def _common_noun_first_name(named: list[str]) -> str | None:
+    """A woman's first name the dictionary knows only as a common or place noun, before an indeclinable
+    surname: "Азии Биби" → "Азия" (the surname cannot say the case; the noun's ending does)."""
+    if len(named) < 2:
+        return None
+    first = named[0]
+    ps = _parses(first)
+    if not ps or any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in ps) or not ps[0].is_known:
+        return None
+    top = ps[0]
+    if (top.tag.POS != "NOUN" or top.tag.gender != "femn" or top.tag.number != "sing" or top.tag.case == "nomn"
+            or not all(w[-1:].lower() in INDECLINABLE_END and not any(
+                p.is_known and {"Name", "Surn"} & set(p.tag.grammemes) and "Fixd" not in p.tag.grammemes
+                for p in _parses(w)) for w in named[1:])):
+        return None
+    form = Parse.inflect(top, {"nomn", "sing"})
+    return form.word[:1].upper() + form.word[1:] if form is not None and first[:1].isupper() else None
+
+
 def _normalize_person(text: str, forms: TextForms | None) -> str:
     words = text.split()
     letters = [WORD.fullmatch(w) is not None for w in words]
@@ -200,6 +219,9 @@ def _normalize_person(text: str, forms: TextForms | None) -> str:
         # her first name is put in the nominative, the surname stays
         first = _feminine_nominative(named[0], forms)
         return " ".join(first if w == named[0] else w for w in words)
+    common = _common_noun_first_name(named)
+    if common is not None:
+        return " ".join(common if w == named[0] else w for w in words)
     if cg is None or cg[0] == "nomn":
         return text
     case, gender = cg
