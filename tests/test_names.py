@@ -170,3 +170,60 @@ def test_plural_role_is_one_persons_role():
     assert roles_before(text, text.index("Владимир")) == ["президент России"]
     text = "российские дипломаты Иван Петров"
     assert roles_before(text, text.index("Иван")) == ["российский дипломат"]
+
+
+# --- persons: a man's foreign name in an oblique case, a woman's by agreement ---------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Тедда Уолберга", "Тедд Уолберг"),          # both words declined: a man's genitive
+    ("Юргена Клоппа", "Юрген Клопп"),
+    ("Хайко Крамера", "Хайко Крамер"),            # an indeclinable first name, a declined surname
+    ("Эрика Ганнера", "Эрик Ганнер"),
+    ("Итая Беля", "Итай Бель"),                   # soft stems: "-я" after a vowel is "-й", else "-ь"
+    ("Росса Кавано", "Росс Кавано"),              # only the first name declines
+    ("Дональда Дэвиса", "Дональд Дэвис"),
+    ("Марина Котова", "Марина Котова"),           # a Russian woman's nominative stays
+    ("Татьяна Ларина", "Татьяна Ларина"),
+    ("Олегом Ромашковым", "Олег Ромашков"),       # the instrumental "-ым" of an "-ов" surname
+    ("Уильяме Тафте", "Уильям Тафт"),             # a locative, the first name makes the case sure
+    ("Степану Бандере", "Степан Бандера"),        # a man's dative "-е" is the a-declension's
+    ("Мишелю Барнье", "Мишель Барнье"),           # an indeclinable surname stays
+    ("Азии Биби", "Азия Биби"),                   # a first name the dictionary knows as a place
+    ("Камалы Харрис", "Камала Харрис"),           # an unknown first name before an undeclined surname
+    ("Камалой Харрис", "Камала Харрис"),
+    ("Римши Масих", "Римша Масих"),
+    ("Лорен Федор", "Лорен Федор"),               # one person: no plural reading
+    ("Алексея Навального", "Алексей Навальный"),  # an adjectival surname is no indeclinable word
+    ("Игоря Коломойского", "Игорь Коломойский"),
+    ("Фабио Панетта", "Фабио Панетта"),           # a surname that reads as a nominative stays
+])
+def test_person_names_in_oblique_cases(text, expected):
+    assert normalize(text, "PER")[0] == expected
+
+
+def test_a_surname_alone_the_dictionary_knows_as_another_word():
+    art = analysed("Инвестор Питер Клаус купил остров. Сделку Клауса одобрили.",
+                   "Компанию основал Маск. Акции Маска выросли, а идею Ротшильда обсудили.")
+    assert mention(art, "Клауса")[1].normal == "Клаус"
+    assert mention(art, "Маска")[1].normal == "Маск"           # the text's own nominative
+    assert mention(art, "Ротшильда")[1].normal == "Ротшильд"   # a man's consonant stem
+
+
+def test_the_texts_genitive_is_no_nominative():
+    art = analysed("Компанию Джеффа Уолтерса продали. Джеффу Уолтерсу позвонили из банка.")
+    _, m = mention(art, "Джеффу Уолтерсу")
+    assert m.normal == "Джефф Уолтерс"
+
+
+def test_a_feminine_noun_in_apposition_makes_a_woman():
+    art = analysed("Суд оправдал христианку Асию Биби.",
+                   "Адвокат Асии Биби заявил, что дело закрыто. Муж Асии попросил убежища.")
+    bibi = next(e for e in art.entities if e.type == "PER" and e.name.endswith("Биби"))
+    assert bibi.name == "Асия Биби"
+    assert mention(art, "Асии")[1].normal == "Асия"
+
+
+def test_a_wife_is_no_apposition():
+    art = analysed("Жена Евгения Смирнова пришла на встречу.")
+    person = next(e for e in art.entities if e.type == "PER")
+    assert person.name == "Евгений Смирнов"

@@ -79,7 +79,8 @@ def agree_gender(table, texts: dict[str, str], forms: TextForms | None = None) -
         for m in entity.mentions:
             # her full name, or a surname written as in the full name ("Биби"); not "Алиева" of "Алиев",
             # which may be another person of the family
-            if not (m.kind == "name" or m.kind == "surname" and m.text.lower() == words[-1].lower()):
+            if not (m.kind == "name" or m.kind == "surname" and (m.text.lower() == words[-1].lower()
+                                                                   or (m.normal or "").lower() == words[0].lower())):
                 continue
             text = texts.get(m.field, "")
             after = text[m.stop:m.stop + 30]

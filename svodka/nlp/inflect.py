@@ -62,8 +62,8 @@ def _inflect(word: str, case: str, gender: str | None, person: bool, sure: bool 
         grams = set(p.tag.grammemes)
         if case_of(p) != case:
             continue
-        if person and not ({"Name", "Surn", "Patr"} & grams):
-            continue
+        if person and (not ({"Name", "Surn", "Patr"} & grams) or p.tag.number == "plur"):
+            continue                # (one person: "Лорен Федор" is no plural of "Федора")
         own = p.tag.gender
         if gender in ("masc", "femn", "neut") and own is not None and own != gender and p.tag.number != "plur":
             continue

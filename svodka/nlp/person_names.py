@@ -77,6 +77,8 @@ def _feminine_nominative(word: str, forms: TextForms | None) -> str:
     for ending, nom in FEMININE_OBLIQUE:
         if low.endswith(ending) and len(low) > len(ending) + 1:
             return word[: len(word) - len(ending)] + nom
+    if re.search(r"..[гкхжшчщ]и$", low):
+        return word[:-1] + "а"            # "Римши" → "Римша" (after a velar or hushing consonant "-и", not "-ы")
     return word
 
 
@@ -148,7 +150,7 @@ def _likely_nominative(word: str) -> bool:
     """The dictionary's likeliest person reading of a declinable word is a nominative ("Дина", "Никола", but
     not "Германа", whose nominative reading is the rare woman's name)."""
     ps = [p for p in _parses(word) if {"Name", "Surn"} & set(p.tag.grammemes) and "Fixd" not in p.tag.grammemes]
-    return bool(ps) and ps[0].tag.case == "nomn"
+    return bool(ps) and ps[0].is_known and ps[0].tag.case == "nomn"
 
 
 def _agreed_genitive(words: list[str]) -> list[str] | None:
@@ -169,18 +171,31 @@ def _agreed_genitive(words: list[str]) -> list[str] | None:
     for i, w in enumerate(words):
         low = w.lower()
         if re.search(r"(?:[бвгджзклмнпрстфхцчшщ][ая]|[аеиоуэ]я)$", low) and len(low) >= 4:
-            if i > 0 and not first_declined and _likely_nominative(w):
-                return None               # "Гарри Дуда"-like: nothing says the surname is declined
+            top = _parses(w)[0]
+            if i > 0 and (not first_declined and _likely_nominative(w)
+                          or top.tag.case == "nomn" and top.tag.gender == "femn" and top.tag.POS == "NOUN"):
+                return None               # "Фабио Панетта", "Альберта Бурла": the surname reads as a nominative
             stem = w[:-1]
             if low.endswith("я"):
                 stem += "й" if stem[-1:].lower() in "аеиоуэ" else "ь"
             out.append(stem)
             declined += 1
-        elif low[-1:] in INDECLINABLE_END and (i < len(words) - 1 or first_declined):
+        elif low[-1:] in INDECLINABLE_END and (i < len(words) - 1 or first_declined and re.search(
+                r"[оеэ]$|[^гкхжшчщи]и$", low)) and not low.endswith(("ого", "его", "ому", "ему")) and not any(
+                p.is_known and "Fixd" not in p.tag.grammemes and (p.tag.POS == "ADJF" or {"Name", "Surn"} & set(p.tag.grammemes))
+                for p in _parses(w)):
             out.append(w)                 # an indeclinable name ("Хайко", "Мадуро", "Кавано")
         else:
             return None
-    return out if declined and words[-1] != out[-1] else None
+    if declined and words[-1] == out[-1]:
+        # only the first name declines ("Росса Перо"): its likeliest reading must be a man's genitive
+        top = _parses(first)[0]
+        if not (top.tag.case in ("gent", "accs") and top.tag.gender == "masc" and top.tag.number == "sing"):
+            return None
+    return out if declined else None
+
+
+UNKNOWN_FEMININE_OBLIQUE = re.compile(r"[бвгдзклмнпрстфхц](?:ы|у|ю)$|[гкхжшчщ](?:и|у)$|...[бвгджзклмнпрстфхцчшщ](?:ой|ей|ою)$")
 
 
 def _common_noun_first_name(named: list[str]) -> str | None:
@@ -217,6 +232,14 @@ def _normalize_person(text: str, forms: TextForms | None) -> str:
             and named[0][-1:].lower() not in "бвгджзклмнпрстфхцчшщй"):
         # a surname ending in a consonant that does not decline is a woman's ("Камалу Харрис"):
         # her first name is put in the nominative, the surname stays
+        first = _feminine_nominative(named[0], forms)
+        return " ".join(first if w == named[0] else w for w in words)
+    if (len(named) == 2 and CONSONANT_END.search(named[-1]) and UNKNOWN_FEMININE_OBLIQUE.search(named[0].lower())
+            and not any(p.tag.number != "plur" and (p.tag.case == "nomn" or p.is_known and "Name" in p.tag.grammemes)
+                        for p in _parses(named[0]))
+            and any(p.tag.case == "nomn" for p in _parses(named[-1]))):
+        # an unknown first name in an a-declension oblique case before a surname that stays as written:
+        # a woman ("Камалы Харрис", "Анналену Бербок"; a man's surname would decline with his name)
         first = _feminine_nominative(named[0], forms)
         return " ".join(first if w == named[0] else w for w in words)
     common = _common_noun_first_name(named)
