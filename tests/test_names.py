@@ -227,3 +227,30 @@ def test_a_wife_is_no_apposition():
     art = analysed("Жена Евгения Смирнова пришла на встречу.")
     person = next(e for e in art.entities if e.type == "PER")
     assert person.name == "Евгений Смирнов"
+
+
+def test_a_womans_surname_alone_by_a_form_only_she_has():
+    art = analysed("Цитату приписывают Фурцевой. Говорила об этом министр культуры Фурцева.")
+    assert mention(art, "Фурцева")[1].normal == "Фурцева"
+    art = analysed("Министр Козлов выступил. Приказ Козлова подписан, а с Козловым согласились.")
+    assert mention(art, "Козлова")[1].normal == "Козлов"
+
+
+def test_a_surname_with_an_adjective_and_a_family():
+    art = analysed("Дело Клинтона-младшего закрыли.",
+                   "Сергея Скрипаля отравили. Дом Скрипалей опечатали.")
+    assert mention(art, "Клинтона-младшего")[1].normal == "Клинтон-младший"
+    assert mention(art, "Скрипалей")[1].normal == "Скрипали"
+
+
+def test_a_dative_the_text_declines():
+    art = analysed("Сторонники Уолтерса собрались. Звонок Джо Уолтерсу оказался неожиданным.",
+                   "Криштиану Роналду забил. Криштиану Роналду вручили приз.")
+    assert mention(art, "Джо Уолтерсу")[1].normal == "Джо Уолтерс"
+    assert mention(art, "Криштиану Роналду")[1].normal == "Криштиану Роналду"
+
+
+def test_she_did_not_leave():
+    art = analysed("Как сообщили в суде, Асия Биби не покинула страну.", "Адвокат Асии Биби выступил.")
+    bibi = next(e for e in art.entities if e.type == "PER" and e.name.endswith("Биби"))
+    assert bibi.name == "Асия Биби"

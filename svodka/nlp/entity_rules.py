@@ -10,13 +10,15 @@ from .forms import TextForms
 from .normal import _feminine_nominative, _parses
 
 FEMININE_VERB = re.compile(r"^\s+[а-яё]+(?:ла|лась)\b")
+# after a subject at the start of a clause, a negation or adverb may come first ("Асия Биби не покинула")
+SUBJECT_FEMININE_VERB = re.compile(r"^\s+(?:не\s+|уже\s+|также\s+)?[а-яё]+(?:ла|лась)\b")
 
 CLAUSE_START = re.compile(r"(?:^|[.!?,;:—–«\"(]|\b(?:и|а|но|что|как|когда|пока))\s*$")
 
 
 
 
-MASCULINE_VERB_AFTER = re.compile(r"^\s+[а-яё]+(?:л|лся)\b")
+MASCULINE_VERB_AFTER = re.compile(r"^\s+(?:не\s+|уже\s+|также\s+)?[а-яё]+(?:л|лся)\b")
 
 
 # a relative pronoun or participle after a comma agrees with the name itself, in any clause position
@@ -70,6 +72,13 @@ def agree_gender(table, texts: dict[str, str], forms: TextForms | None = None) -
     """
     for entity in table.persons():
         words = entity.name.split()
+        if len(words) >= 2 and gender_of(entity.name) == "femn":
+            # she is a woman by her canonical name ("Асие Биби"): a mention read as a man's follows her
+            for m in entity.mentions:
+                if (m.kind == "name" and m.normal and len(m.normal.split()) == len(m.text.split()) >= 2
+                        and gender_of(m.normal) == "masc" and FEMININE_FIRST.search(m.text.split()[0])):
+                    m.normal = " ".join([_feminine_nominative(m.text.split()[0], None), *m.normal.split()[1:]])
+            continue
         if len(words) < 2 or gender_of(entity.name) != "masc":
             continue
         if not re.search(r"(?:а|я|и|ю|е|ой|ей)$", words[0]) and not any(
@@ -89,7 +98,7 @@ def agree_gender(table, texts: dict[str, str], forms: TextForms | None = None) -
             masculine += bool(MASCULINE_ATTRIBUTE.match(after))
             if CLAUSE_START.search(text[max(0, m.start - 12):m.start]):
                 # a verb agrees with its subject ("Адвокат Асии Биби заявил" agrees with the lawyer)
-                feminine += bool(FEMININE_VERB.match(after))
+                feminine += bool(SUBJECT_FEMININE_VERB.match(after))
                 masculine += bool(MASCULINE_VERB_AFTER.match(after))
         if feminine <= masculine or (forms is not None and forms.seen(words[0])):
             continue            # the text writes the masculine first name ("Дональд"): a man
@@ -127,6 +136,7 @@ def _feminine_apposition(text: str, start: int, surface: str) -> bool:
                and p.tag.case in cases for p in _parses(m.group(1)))
 
 
+FEMININE_FIRST = re.compile(r"(?:ия|ии|ию|ией)$")
 LOCATIVE_PREPOSITIONS = frozenset("о об обо в во на при по".split())
 
 

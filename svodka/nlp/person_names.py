@@ -198,6 +198,15 @@ def _agreed_genitive(words: list[str]) -> list[str] | None:
 UNKNOWN_FEMININE_OBLIQUE = re.compile(r"[бвгдзклмнпрстфхц](?:ы|у|ю)$|[гкхжшчщ](?:и|у)$|...[бвгджзклмнпрстфхцчшщ](?:ой|ей|ою)$")
 
 
+def _text_declines(word: str, forms: TextForms | None) -> bool:
+    """A dative "-у" the text shows to be an ending: it also writes "Байдена" or "Байденом" ("Роналду" is
+    written one way only)."""
+    if forms is None or not CONSONANT_END.search(word[:-1]) or not word.endswith("у"):
+        return False
+    stem = word[:-1]
+    return any(forms.seen(stem + e) for e in ("", "а", "ом"))
+
+
 def _common_noun_first_name(named: list[str]) -> str | None:
     """A woman's first name the dictionary knows only as a common or place noun, before an indeclinable
     surname: "Азии Биби" → "Азия" (the surname cannot say the case; the noun's ending does)."""
@@ -266,7 +275,8 @@ def _normalize_person(text: str, forms: TextForms | None) -> str:
             word = adjectival_surname(w, gender) or word
         if word == w and gender == "femn" and sure and w[:1].isupper():
             word = _feminine_surname_nominative(w)
-        if word == w and gender == "masc" and w[:1].isupper() and (sure or case not in ("datv", "loct")):
+        if word == w and gender == "masc" and w[:1].isupper() and (sure or case not in ("datv", "loct")
+                                                                   or case == "datv" and _text_declines(w, forms)):
             # no name reading in this case: an unknown surname of a consonant stem or of the a-declension
             # (a dative only when a known word makes it sure: "Криштиану Роналду" does not decline)
             word = _strip_case_ending(w, case)
@@ -346,6 +356,21 @@ def _strip_case_ending(word: str, case: str) -> str:
     return word
 
 
+def _family_plural(token: str, forms: TextForms | None) -> str | None:
+    """A family in the genitive plural ("Скрипалей", "Байденов") when the text writes the man's surname
+    ("Скрипаль", "Байден"): the nominative plural, "Скрипали", "Байдены"."""
+    if forms is None or not token[:1].isupper() or any("Surn" in p.tag.grammemes and p.is_known for p in _parses(token)):
+        return None
+    low = token.lower()
+    stem = token[:-2]
+    if low.endswith("ей") and len(low) > 5 and low[-3] in "лнр" and any(forms.seen(stem + e) for e in ("ь", "я", "ю", "ем")):
+        return stem + "и"
+    if low.endswith("ов") and len(low) > 5 and low[-3] not in VOWELS_RU and any(
+            forms.seen(stem + e) for e in ("", "а", "у", "ом")):
+        return token[:-2] + ("и" if low[-3] in "гкхжшчщ" else "ы")
+    return None
+
+
 SURNAME_CASE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])(?:а|у|ом)$")
 
 
@@ -368,6 +393,14 @@ def _masculine_surname(token: str, forms: TextForms | None) -> str | None:
 def surname_readings(token: str, forms: TextForms | None = None) -> list[tuple[str, str | None]]:
     """Possible (nominative, gender) of a one-word person mention, most likely first: the form the article
     itself attests, then the dictionary's readings (a guess for an unknown word only when it is safe)."""
+    head, _, tail = token.partition("-")
+    if tail and tail.islower() and all(adjective_base(t) for t in tail.split("-")) and head[:1].isupper():
+        # "Байдена-младшего" → "Байден-младший": the surname's readings, the adjective agreeing
+        adjective = "-".join(adjective_base(t) for t in tail.split("-"))
+        return [(f"{r}-{adjective}", g) for r, g in surname_readings(head, forms)[:-1]] + [(token, None)]
+    family = _family_plural(token, forms)
+    if family:
+        return [(family, "plur"), (token, None)]
     out: list[tuple[str, str | None]] = []
     personal = any({"Surn", "Name", "Patr"} & set(p.tag.grammemes) and p.is_known for p in _parses(token))
     attested = _from_text(token, forms)
