@@ -113,6 +113,14 @@ SLAVIC_FEMININE = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|ц
 HARD_HUSHING = "жшчщц"
 
 
+def _fixed_part(word: str, i: int, n: int) -> bool:
+    """A part of a name before its last that does not decline: a syllable of an East Asian name ("Ким Чен
+    Ыном", "Дэн Сяопина") or a first name ending in a vowel and "-а" ("Андреа")."""
+    low = word.lower()
+    return i < n - 1 and (len(low) <= 3 and CONSONANT_END.search(low) is not None
+                          or re.search(r"[еио]а$", low) is not None)
+
+
 def _agreed_oblique(words: list[str]) -> list[str] | None:
     """Two or more foreign name words in one masculine oblique case ("Джулиана Ассанжа", "Илоном Маском",
     "Пэтом Чиполлоне"): the case endings agree, so they are endings; stripped when no word has a dictionary
@@ -121,7 +129,7 @@ def _agreed_oblique(words: list[str]) -> list[str] | None:
         return None
     for ending in AGREED_ENDINGS:
         out, declined = [], 0
-        for w in words:
+        for i, w in enumerate(words):
             low = w.lower()
             nominative_reading = any(p.is_known and p.tag.case == "nomn" and {"Name", "Surn"} & set(p.tag.grammemes)
                                      for p in _parses(w))
@@ -132,8 +140,8 @@ def _agreed_oblique(words: list[str]) -> list[str] | None:
                 soft = ending == "ем" and stem[-1].lower() not in HARD_HUSHING
                 out.append(stem + ("ь" if soft else ""))
                 declined += 1
-            elif low[-1:] in "иеоуюэ" and not low.endswith(ending):
-                out.append(w)               # an indeclinable word ("Пэтом Чиполлоне")
+            elif low[-1:] in "иеоуюэ" and not low.endswith(ending) or _fixed_part(w, i, len(words)):
+                out.append(w)               # an indeclinable word ("Пэтом Чиполлоне", "Андреа", "Ким Чен")
             else:
                 break
         else:
@@ -159,27 +167,33 @@ def _agreed_genitive(words: list[str]) -> list[str] | None:
     first name has no nominative reading ("Дина", "Никола" are nominatives) and the surname is no Russian
     woman's ("Марина Котова"). In news such a pair is a man's genitive far more often than a nominative
     of two a-declension words; the first name, when it declines, gives the case."""
-    if len(words) < 2 or SLAVIC_FEMININE.search(words[-1].lower()) or any("-" in w for w in words):
+    if len(words) < 2 or any("-" in w for w in words):
         return None
     first = words[0]
-    if _likely_nominative(first) or first[:1].islower():
+    if SLAVIC_FEMININE.search(words[-1].lower()) and not (_fixed_part(first, 0, len(words)) and len(words) >= 3
+                                                          or len(first) <= 2):
+        return None                       # (but "Ким Чен Ына", "Си Цзиньпина" are no women)
+    if _likely_nominative(first) and not _fixed_part(first, 0, len(words)) or first[:1].islower():
         return None
     first_declined = re.search(r"[бвгджзклмнпрстфхцчшщ][ая]$|[аеиоуэ]я$", first.lower()) is not None
-    if not first_declined and first[-1:].lower() not in INDECLINABLE_END:
+    if not first_declined and first[-1:].lower() not in INDECLINABLE_END and not _fixed_part(first, 0, len(words)):
         return None
     out, declined = [], 0
     for i, w in enumerate(words):
         low = w.lower()
-        if re.search(r"(?:[бвгджзклмнпрстфхцчшщ][ая]|[аеиоуэ]я)$", low) and len(low) >= 4:
+        asian = (_fixed_part(first, 0, len(words)) or len(first) <= 2) and not first_declined
+        if re.search(r"(?:[бвгджзклмнпрстфхцчшщ][ая]|[аеиоуэ]я)$", low) and len(low) >= (3 if asian else 4):
             top = _parses(w)[0]
-            if i > 0 and (not first_declined and _likely_nominative(w)
-                          or top.tag.case == "nomn" and top.tag.gender == "femn" and top.tag.POS == "NOUN"):
+            if i > 0 and not asian and (not first_declined and _likely_nominative(w)
+                                        or top.tag.case == "nomn" and top.tag.gender == "femn" and top.tag.POS == "NOUN"):
                 return None               # "Фабио Панетта", "Альберта Бурла": the surname reads as a nominative
             stem = w[:-1]
             if low.endswith("я"):
                 stem += "й" if stem[-1:].lower() in "аеиоуэ" else "ь"
             out.append(stem)
             declined += 1
+        elif _fixed_part(w, i, len(words)) and not first_declined:
+            out.append(w)                 # "Ким Чен Ына", "Дэн Сяопина"
         elif low[-1:] in INDECLINABLE_END and (i < len(words) - 1 or first_declined and re.search(
                 r"[оеэ]$|[^гкхжшчщи]и$", low)) and not low.endswith(("ого", "его", "ому", "ему")) and not any(
                 p.is_known and "Fixd" not in p.tag.grammemes and (p.tag.POS == "ADJF" or {"Name", "Surn"} & set(p.tag.grammemes))
