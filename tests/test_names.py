@@ -254,3 +254,20 @@ def test_she_did_not_leave():
     art = analysed("Как сообщили в суде, Асия Биби не покинула страну.", "Адвокат Асии Биби выступил.")
     bibi = next(e for e in art.entities if e.type == "PER" and e.name.endswith("Биби"))
     assert bibi.name == "Асия Биби"
+
+
+def test_a_mans_name_stays_a_mans_whatever_follows():
+    # the participle after the comma begins another phrase: "Яков" has no woman's name of its shape
+    art = analysed("По словам министра Якова Брагина, принятая мера временная.")
+    assert mention(art, "Якова Брагина")[1].normal == "Яков Брагин"
+
+
+def test_a_woman_whose_name_reads_as_a_mans_genitive():
+    art = analysed("Как рассказала Алена Кротова, проект закрыт. Алена Кротова, которая руководит фондом, уехала.")
+    assert mention(art, "Алена Кротова")[1].normal == "Алена Кротова"
+
+
+def test_east_asian_names_decline_at_the_end():
+    assert normalize("Ким Чен Ыном", "PER")[0] == "Ким Чен Ын"
+    assert normalize("Мун Чжэ Ина", "PER")[0] == "Мун Чжэ Ин"
+    assert normalize("Андреа Лидсом", "PER")[0] == "Андреа Лидс"

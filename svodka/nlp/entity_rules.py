@@ -84,6 +84,10 @@ def agree_gender(table, texts: dict[str, str], forms: TextForms | None = None) -
         if not re.search(r"(?:а|я|и|ю|е|ой|ей)$", words[0]) and not any(
                 m.kind == "name" and re.search(r"(?:а|я|и|ю|ой|ей)$", m.text.split()[0]) for m in entity.mentions):
             continue            # no feminine ending anywhere: nothing the dictionary could have misread
+        womans = {m.text.split()[0]: _womans_name(m.text.split()[0]) for m in entity.mentions if m.kind == "name"}
+        if any(p.is_known and "Name" in p.tag.grammemes and p.tag.gender == "masc"
+               and not p.normal_form.endswith("ий") for p in _parses(words[0])) and not any(womans.values()):
+            continue            # a man's name with no woman's name of its shape ("Яков"; "Асий" has "Асия")
         feminine = masculine = 0
         for m in entity.mentions:
             # her full name, or a surname written as in the full name ("Биби"); not "Алиева" of "Алиев",
@@ -104,14 +108,28 @@ def agree_gender(table, texts: dict[str, str], forms: TextForms | None = None) -
             continue            # the text writes the masculine first name ("Дональд"): a man
         for m in entity.mentions:
             if m.kind == "name" and m.normal and len(m.normal.split()) == len(m.text.split()) >= 2:
-                first = _feminine_nominative(m.text.split()[0], None)
-                m.normal = " ".join([first, *m.normal.split()[1:]])
+                first = womans.get(m.text.split()[0]) or _feminine_nominative(m.text.split()[0], None)
+                last = m.text.split()[-1]
+                # her surname as a woman's: "Савельева", "Савельевой" → "Савельева"
+                surname = re.sub(r"(?<=[оеё]в|[иы]н)(?:ой|у|ою)$", "а", last) if re.search(
+                    r"(?:[оеё]в|[иы]н)(?:а|ой|у|ою)$", last) else m.normal.split()[-1]
+                m.normal = " ".join([first, *m.normal.split()[1:-1], surname])
             elif m.kind == "surname" and m.normal and m.normal.lower() == words[0].lower():
                 m.normal = _feminine_nominative(m.text, None)      # "Асии" alone is her first name too
         first = next((m.normal for m in entity.mentions if m.kind == "name" and m.normal
                       and len(m.normal.split()) == len(words)), None)
         if first and first != entity.name:
             table.rename(entity, first)
+
+
+def _womans_name(word: str) -> str | None:
+    """The dictionary's woman's first name this word is a form of ("Алена" → "Алёна"), written as the text
+    writes it, or None."""
+    for p in _parses(word):
+        if p.is_known and "Name" in p.tag.grammemes and p.tag.gender == "femn" and p.tag.number == "sing":
+            base = p.normal_form if "ё" in word.lower() else p.normal_form.replace("ё", "е")
+            return base[:1].upper() + base[1:]
+    return None
 
 
 # a woman's first name's case from its ending (the a-declension): what a noun in apposition must agree with
