@@ -185,6 +185,7 @@ def test_plural_role_is_one_persons_role():
     ("Марина Котова", "Марина Котова"),           # a Russian woman's nominative stays
     ("Татьяна Ларина", "Татьяна Ларина"),
     ("Олегом Ромашковым", "Олег Ромашков"),       # the instrumental "-ым" of an "-ов" surname
+    ("Вольфгангом Соботкой", "Вольфганг Соботка"),  # a man's a-declension surname agrees
     ("Уильяме Тафте", "Уильям Тафт"),             # a locative, the first name makes the case sure
     ("Степану Бандере", "Степан Бандера"),        # a man's dative "-е" is the a-declension's
     ("Мишелю Барнье", "Мишель Барнье"),           # an indeclinable surname stays

@@ -140,6 +140,10 @@ def _agreed_oblique(words: list[str]) -> list[str] | None:
                 soft = ending == "ем" and stem[-1].lower() not in HARD_HUSHING
                 out.append(stem + ("ь" if soft else ""))
                 declined += 1
+            elif i > 0 and declined and re.search(r"[бвгджзклмнпрстфхцчшщ]ой$", low) and len(low) > 5 \
+                    and not SLAVIC_FEMININE.search(low[:-2] + "а"):
+                out.append(w[:-2] + "а")     # a man's surname of the a-declension agrees: "Вольфгангом Соботкой"
+                declined += 1
             elif low[-1:] in "иеоуюэ" and not low.endswith(ending) or _fixed_part(w, i, len(words)):
                 out.append(w)               # an indeclinable word ("Пэтом Чиполлоне", "Андреа", "Ким Чен")
             else:
