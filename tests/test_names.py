@@ -272,3 +272,17 @@ def test_east_asian_names_decline_at_the_end():
     assert normalize("Ким Чен Ыном", "PER")[0] == "Ким Чен Ын"
     assert normalize("Мун Чжэ Ина", "PER")[0] == "Мун Чжэ Ин"
     assert normalize("Андреа Лидсом", "PER")[0] == "Андреа Лидс"
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Чёрного моря", "LOC", "Чёрное море"),                 # the adjective, not the surname "Чёрный"
+    ("Белом море", "LOC", "Белое море"),
+    ("Хабаровском крае", "LOC", "Хабаровский край"),         # the adjective, not the city "Хабаровск"
+    ("Нового Южного Уэльса", "LOC", "Новый Южный Уэльс"),
+    ("Кызылординской области", "LOC", "Кызылординская область"),  # a guessed adjective declines regularly
+    ("Главного разведывательного управления", "ORG", "Главное разведывательное управление"),
+    ("Оксфордском университете", "ORG", "Оксфордский университет"),
+    ("Тульской областной клинической больнице", "ORG", "Тульская областная клиническая больница"),
+])
+def test_adjectives_before_their_noun(text, kind, expected):
+    assert normalize(text, kind)[0] == expected

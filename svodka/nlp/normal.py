@@ -27,8 +27,10 @@ def _head_case(words: list[str]) -> tuple[str, str] | None:
     plural ("Министерства" is far more often a genitive singular), then by case.
     """
     candidates: dict[tuple[str, str], int] | None = None
-    for w in words:
+    for i, w in enumerate(words):
         ps = [p for p in _parses(w) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+        if _adjective_before_noun(words, i):
+            ps = [p for p in ps if p.tag.POS != "NOUN"]
         if not ps:
             return None
         # place and organisation readings first: "Берлине" is the city, not a name in the dative
@@ -43,6 +45,20 @@ def _head_case(words: list[str]) -> tuple[str, str] | None:
     if not candidates:
         return None
     return min(candidates, key=lambda c: (candidates[c], c[1] != "sing", CASES.index(c[0]) if c[0] in CASES else 9))
+
+
+def _adjective_before_noun(words: list[str], i: int) -> bool:
+    """Is word i an adjective of the noun after it ("Черного моря", "Красноярском крае"), whatever noun
+    readings the dictionary also has (the surname "Чёрный", the city "Красноярск")? Only where the two
+    agree in some case and number."""
+    if i + 1 >= len(words) or WORD.fullmatch(words[i]) is None or is_abbreviation(words[i]):
+        return False
+    adjectives = {(case_of(p), p.tag.number or "sing") for p in _parses(words[i]) if p.tag.POS in ("ADJF", "PRTF")}
+    if not adjectives:
+        return False
+    nxt = words[i + 1]
+    nouns = {(case_of(p), p.tag.number or "sing") for p in _parses(nxt) if p.tag.POS in ("NOUN", "ADJF", "PRTF")}
+    return bool(adjectives & nouns)
 
 
 def _gazetteer_base(word: str) -> str | None:
@@ -81,7 +97,9 @@ def normalize_phrase(text: str, forms: TextForms | None = None, place: bool = Fa
         return text
     case = head[0]
     gender = None
-    for w in words:
+    for i, w in enumerate(words):
+        if _adjective_before_noun(words, i):
+            continue
         nouns = [p for p in _parses(w) if p.tag.POS == "NOUN" and case_of(p) == case]
         if nouns:
             gender = nouns[0].tag.gender
@@ -99,8 +117,11 @@ def normalize_phrase(text: str, forms: TextForms | None = None, place: bool = Fa
             out.append(w)
             continue
         ps = _parses(w)
-        out.append(_inflect(w, case, gender if head[1] == "sing" else None, False))
-        reading = next((p for p in ps if case_of(p) == case and p.tag.POS in ("NOUN", "ADJF", "PRTF")), None)
+        adjective = _adjective_before_noun(words, i)
+        out.append(_inflect(w, case, gender if head[1] == "sing" else None, False,
+                            prefer="ADJF" if adjective else ""))
+        reading = next((p for p in ps if case_of(p) == case and p.tag.POS in ("NOUN", "ADJF", "PRTF")
+                        and not (adjective and p.tag.POS == "NOUN")), None)
         if reading is not None and reading.tag.POS == "NOUN":
             head_done, trailing = True, True
     return " ".join(out)
