@@ -286,3 +286,17 @@ def test_east_asian_names_decline_at_the_end():
 ])
 def test_adjectives_before_their_noun(text, kind, expected):
     assert normalize(text, kind)[0] == expected
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Ливан", "LOC", "Ливан"),                     # a nominative place is taken as written
+    ("Сан-Франциско", "LOC", "Сан-Франциско"),
+    ("Эстонии", "LOC", "Эстония"),                 # (not the plural nominative reading)
+    ("Шарлотт", "LOC", "Шарлотт"),                 # a bare stem is no genitive plural of "Шарлотта"
+    ("Штатов", "LOC", "Штаты"),
+    ("Альп", "LOC", "Альпы"),                      # a plurale tantum still is one
+    ("Консервативной партий", "ORG", "Консервативная партия"),   # an adjective and noun in two cases
+    ("Северная Кореи", "LOC", "Северная Корея"),
+])
+def test_places_and_bodies_as_written_or_agreeing(text, kind, expected):
+    assert normalize(text, kind)[0] == expected

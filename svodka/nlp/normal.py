@@ -90,10 +90,19 @@ def normalize_phrase(text: str, forms: TextForms | None = None, place: bool = Fa
         form = PymorphyParse.inflect(p, {"nomn"} | ({"plur"} if p.tag.number == "plur" else set()))
         return _restore_case(form.word, words[0]) if form is not None else text
     if len(words) == 1:
+        ps = _parses(words[0])
+        if any(case_of(p) == "nomn" and {"Geox", "Orgn"} & set(p.tag.grammemes)
+               and (p.tag.number != "plur" or "Pltm" in p.tag.grammemes) for p in ps):
+            return text          # "Ливан" is the country as written, not a genitive of "Ливаны"
+        if all(p.tag.number == "plur" and "Pltm" not in p.tag.grammemes and p.normal_form[:-1] == words[0].lower()
+               for p in ps if p.tag.POS == "NOUN"):
+            return text          # a bare stem is a foreign name, not a genitive plural: "Шарлотт", "Атлетик"
         head = _head_case(words)
         return _inflect(words[0], head[0], None, False) if head else text
     head = _head_case(words)
-    if head is None or head[0] == "nomn":
+    if head is None:
+        return _disagreeing_pair(words) or text
+    if head[0] == "nomn":
         return text
     case = head[0]
     gender = None
@@ -125,6 +134,23 @@ def normalize_phrase(text: str, forms: TextForms | None = None, place: bool = Fa
         if reading is not None and reading.tag.POS == "NOUN":
             head_done, trailing = True, True
     return " ".join(out)
+
+
+def _disagreeing_pair(words: list[str]) -> str | None:
+    """An adjective and its noun the text wrote in different cases ("Республиканской партий", "Южная
+    Кореи"): each to the nominative singular, the adjective in the noun's gender."""
+    if len(words) != 2 or not all(WORD.fullmatch(w) for w in words):
+        return None
+    adjectives = [p for p in _parses(words[0]) if p.tag.POS == "ADJF" and p.is_known]
+    nouns = [p for p in _parses(words[1]) if p.tag.POS == "NOUN" and p.is_known
+             and not {"Name", "Surn", "Patr", "Pltm"} & set(p.tag.grammemes)]
+    if not adjectives or not nouns or nouns[0].tag.gender not in ("masc", "femn", "neut"):
+        return None
+    noun = PymorphyParse.inflect(nouns[0], {"nomn", "sing"})
+    adjective = PymorphyParse.inflect(adjectives[0], {"nomn", "sing", nouns[0].tag.gender})
+    if noun is None or adjective is None:
+        return None
+    return f"{_restore_case(adjective.word, words[0])} {_restore_case(noun.word, words[1])}"
 
 
 def _agrees(word: str, case: str, number: str, gender: str | None) -> bool:
