@@ -180,6 +180,8 @@ def test_plural_role_is_one_persons_role():
     ("Хайко Крамера", "Хайко Крамер"),            # an indeclinable first name, a declined surname
     ("Эрика Ганнера", "Эрик Ганнер"),
     ("Итая Беля", "Итай Бель"),                   # soft stems: "-я" after a vowel is "-й", else "-ь"
+    ("Ханса-Дитриха Геншера", "Ханс-Дитрих Геншер"),  # a hyphenated first name declines in every part
+    ("Бето О'Нила", "Бето О'Нил"),                # the surname declines after its apostrophe
     ("Росса Кавано", "Росс Кавано"),              # only the first name declines
     ("Дональда Дэвиса", "Дональд Дэвис"),
     ("Марина Котова", "Марина Котова"),           # a Russian woman's nominative stays

@@ -165,6 +165,31 @@ def _likely_nominative(word: str) -> bool:
     return bool(ps) and ps[0].is_known and ps[0].tag.case == "nomn"
 
 
+COMPOUND_NAME = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _agreed_compound(words: list[str]) -> list[str] | None:
+    """A man's genitive with hyphenated or apostrophe names ("Франка-Вальтера Штайнмайера", "Бето
+    О'Рурка"): the genitive rule on the parts, each hyphenated part of a first name declining, a surname's
+    ending on its last part."""
+    split = [re.split(r"([-'’])", w) for w in words]
+    first_parts = split[0][::2]
+    if len(first_parts) > 1 and not all(p[:1].isupper() for p in first_parts):
+        return None
+    # the first name's parts all decline together ("Франка-Вальтера"), or it is one word
+    if len(words) != 2:
+        return None
+    firsts = _agreed_genitive(first_parts + [split[-1][-1]])
+    if firsts is None:
+        return None
+    out_first = list(split[0])
+    for i, part in zip(range(0, len(out_first), 2), firsts[:-1]):
+        out_first[i] = part
+    last = list(split[-1])
+    last[-1] = firsts[-1]
+    return ["".join(out_first), "".join(last)]
+
+
 def _agreed_genitive(words: list[str]) -> list[str] | None:
     """A foreign man's name in the genitive (or accusative): "Митча Макконнелла", "Хайко Мааса", "Итая Галя".
     Every word ends in a consonant and "-а"/"-я", or is an indeclinable first name ("Хайко", "Гарри"); the
@@ -247,10 +272,11 @@ def _common_noun_first_name(named: list[str]) -> str | None:
 def _normalize_person(text: str, forms: TextForms | None) -> str:
     words = text.split()
     letters = [WORD.fullmatch(w) is not None for w in words]
-    if all(letters):
-        agreed = _agreed_oblique(words) or _agreed_genitive(words)
-        if agreed is not None:
-            return " ".join(agreed)
+    agreed = _agreed_oblique(words) or _agreed_genitive(words) if all(letters) else None
+    if agreed is None and all(COMPOUND_NAME.fullmatch(w) for w in words) and re.search(r"[-'’]", text):
+        agreed = _agreed_compound(words)
+    if agreed is not None:
+        return " ".join(agreed)
     cg = _person_case_gender([w for w, ok in zip(words, letters) if ok])
     named = [w for w, ok in zip(words, letters) if ok]
     if (cg is not None and cg[0] != "nomn" and len(named) >= 2 and CONSONANT_END.search(named[-1])
