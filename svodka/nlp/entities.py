@@ -167,9 +167,17 @@ def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str],
     for f in singles:
         readings = _surname_readings(f.text, forms)
         text = texts.get(f.field, "")
-        if FEMININE_VERB.match(text[f.stop:f.stop + 30]):
+        if FEMININE_VERB.match(text[f.stop:f.stop + 30]) or _woman_in_text(readings, forms):
             readings.sort(key=lambda r: r[1] != "femn")
         target, normal = None, None
+        if str(readings[0][1]) == "plur":
+            # a family ("Скрипалей" → "Скрипали"): its own base form, joined to the man it is named after
+            target = next((e for e in table.persons() if len(e.name.split()) >= 2
+                           and _declined_form(f.text, e.name.split()[-1])), None) or table.add("PER", readings[0][0])
+            mention = _mention(f, "surname")
+            mention.normal = readings[0][0]
+            target.mentions.append(mention)
+            continue
         for nominative, gender in readings:
             matches = [e for e in table.persons() if len(e.name.split()) >= 2 and
                        nominative.lower() in (e.name.split()[-1].lower(), e.name.split()[0].lower())]
@@ -200,6 +208,18 @@ def _name_and_patronymic(name: str) -> bool:
     first = {g for p in _parses(words[0].lower()) for g in p.tag.grammemes}
     second = [p for p in _parses(words[1].lower()) if p.tag.POS == "NOUN"]
     return "Name" in first and bool(second) and all("Patr" in p.tag for p in second)
+
+
+def _woman_in_text(readings: list[tuple[str, str | None]], forms: TextForms | None) -> bool:
+    """"Фурцева" is his genitive or her nominative: the text decides when it writes a form only she has
+    ("Фурцевой") and none only he has ("Фурцевым")."""
+    if forms is None:
+        return False
+    for name, gender in readings:
+        if str(gender) == "femn" and re.search(r"(?:ов|ев|ёв|ин|ын)а$", name) and any(
+                n == name[:-1] and str(g) == "masc" for n, g in readings):
+            return bool(forms.seen(name[:-1] + "ой")) and not forms.seen(name[:-1] + "ым")
+    return False
 
 
 def _declined_form(word: str, base: str) -> bool:
