@@ -472,3 +472,53 @@ def test_a_first_name_and_patronymic_is_the_person_of_that_first_name():
                                body=["Олег Жарков выступил в Думе.", "«Олег Петрович прав», — сказал Сомов."]))
     zharkov = next(e for e in article.entities if e.name == "Олег Жарков")
     assert "Олег Петрович" in zharkov.aliases and len(zharkov.mentions) == 2
+
+
+def test_two_reports_of_one_order_agree_across_articles_when_one_names_no_target():
+    from svodka.link.event_actors import reports_agree
+    from svodka.link.events import Report
+
+    putin = {"key": "per:1", "country": "RUS", "kind": "person"}
+    russia = {"key": "loc:rus", "country": "RUS", "kind": "country"}
+    china = {"key": "loc:chn", "country": "CHN", "kind": "country"}
+    told = Report(1, 0, "demand", "+", [putin], [russia], None, None, "a")
+    bare = Report(2, 0, "demand", "+", [putin], [], None, None, "b")
+    other = Report(3, 0, "demand", "+", [putin], [china], None, None, "c")
+    nobody = Report(4, 0, "demand", "+", [], [], None, None, "d")
+    assert reports_agree(bare, told, set()) and reports_agree(told, bare, set())
+    assert not reports_agree(other, told, set())
+    assert not reports_agree(nobody, bare, set())
+
+
+def test_an_organisation_named_with_a_country_after_it_is_that_countrys():
+    article = annotate(Article(id="p", source="t", published="2025-03-14", title="Минэнерго Польши отвергло план",
+                               body=["МВД Латвии потребовало разойтись.", "Минэнерго пообещало ответить."]))
+    countries_of = {e.name: e.country for e in article.entities if e.type == "ORG"}
+    assert countries_of == {"Минэнерго": "POL", "МВД": "LVA"}
+
+
+def test_a_country_under_its_other_names_is_one_entity_named_as_the_table_names_it():
+    article = annotate(Article(id="p", source="t", published="2025-03-14", title="РФ ответила Соединенным Штатам",
+                               body=["Российская Федерация и Россия — одно, как и Беларусь с Белоруссией."]))
+    names = {e.name: sorted(e.aliases) for e in article.entities if e.type == "LOC"}
+    assert names == {"Россия": ["РФ", "Российская Федерация"], "США": ["Соединенные Штаты"],
+                     "Белоруссия": ["Беларусь"]}
+
+
+def test_kin_exemptions_and_another_accident():
+    assert [e.target for e in of_type(coded("Сына Барсукова избили на съемках программы."), "assault")] == [[]]
+    assert [e.target for e in of_type(coded("Полиция задержала сына Барсукова Тимура."), "arrest")] == [["Тимур"]]
+    assert not of_type(coded("От уроков физкультуры его освободили из-за болезни."), "release")
+    assert of_type(coded("Суд освободил Игоря Сомова от наказания."), "release")
+    crash = of_type(coded("Вечером в понедельник в Твери случилась очередная авария."), "accident")
+    assert crash and crash[0].modality == "fact"
+
+
+def test_elided_persons_implicit_courts_thoughts_and_pleas():
+    evs = coded("Игорь Сомов был мэром Тулы.", "После отставки арестован новыми властями.")
+    assert [e.target for e in of_type(evs, "arrest")] == [["Игорь Сомов"]]
+    evs = coded("Тверской суд рассмотрел дело хоккеистов.", "Жарков и Сомов осуждены на два года колонии.")
+    assert [e.source for e in of_type(evs, "arrest")] == [["Тверской суд"]]
+    assert not coded("В тот день он был одержим идеей убить человека.")
+    assert not of_type(coded("Обвинитель требовал для Олега Жаркова 17 лет колонии."), "demand")
+    assert of_type(coded("Прокуратура Твери потребовала закрыть хостел."), "demand")

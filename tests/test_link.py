@@ -247,6 +247,19 @@ def ids(store, name: str) -> list[int]:
     return [c.id for c in find(store, name)]
 
 
+def test_bodies_of_different_countries_are_kept_apart(store_url):
+    def body(id_: str, country: str | None) -> Entity:
+        return Entity(id=id_, type="ORG", name="МИД", country=country, mentions=[Mention("lead", 0, 3, "МИД", "name")])
+
+    store = open_store(store_url)
+    link(store, [article(1, "2025-01-10", [body("t1:e1", "RUS")]), article(2, "2025-01-11", [body("t2:e1", "DEU")]),
+                 article(3, "2025-01-12", [body("t3:e1", "RUS")]), article(4, "2025-01-13", [body("t4:e1", None)])])
+    link_of = links_of(store)
+    assert link_of[("t1", "t1:e1")] == link_of[("t3", "t3:e1")] != link_of[("t2", "t2:e1")]
+    assert link_of[("t4", "t4:e1")] in (link_of[("t1", "t1:e1")], link_of[("t2", "t2:e1")])
+    store.close()
+
+
 def test_namesakes_are_kept_apart(store_url):
     store = open_store(store_url)
     link(store, [

@@ -22,6 +22,7 @@ from ..lang.gazetteer import gazetteer_country
 from ..model import Article, Entity
 from ..nlp import countries
 from ..nlp.entity_rules import gender_of
+from ..nlp.normal import _parses
 from .describe import describe
 from .parse import Sentence, Tok, active_participle
 
@@ -72,6 +73,8 @@ NEW_PERSON_NOUNS = {"человек", "мужчина", "женщина", "не�
                     "коллега", "партнер", "друг", "подруга", "сын", "дочь", "жена", "муж", "мать", "отец",
                     "брат", "сестра", "супруг", "супруга", "родственник", "сосед", "соперник", "оппонент",
                     "сторонник", "противник", "помощник", "заместитель", "преемник", "предшественник"}
+KIN_NOUNS = {"сын", "дочь", "жена", "муж", "мать", "отец", "брат", "сестра", "супруг", "супруга", "внук", "внучка",
+             "племянник", "племянница", "вдова", "родственник", "родственница", "любовница", "невеста", "жених"}
 POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "ваш", "твой"}
 NAME_RELS = ("appos", "flat", "flat:name", "flat:foreign")
 # nouns a nominal trigger may hang on and still take the verb's subject: "в ходе визита X …",
@@ -359,7 +362,7 @@ class ActorIndex:
         chain += [c for c in s.children(tok, "nmod") if c.i == tok.i + 1 and c.pos == "PROPN" and
                   re.match(r"[A-Za-z]", c.text) and s.case_of(c) is None]
         for t in chain:
-            if t is not tok and tok.pos == "NOUN" and self._someone_elses(s, tok, t):
+            if t is not tok and (tok.pos == "NOUN" or tok.lemma in KIN_NOUNS) and self._someone_elses(s, tok, t):
                 continue        # "адвокат Соколова" parsed as an apposition: a genitive, someone else
             hits = self.covering(s.field, t.start, t.stop)
             hits = [h for h in hits if h[3] != "adjective" or t is tok]
@@ -380,9 +383,11 @@ class ActorIndex:
         if tok.feats.get("Animacy") == "Anim" and tok.i + 1 < len(s.toks):
             # "дочь Лиза", "мать Раиса": a name right after a person noun, in its case
             nxt = s.toks[tok.i + 1]
-            if nxt.feats.get("Case") == tok.feats.get("Case"):
+            if self._someone_elses(s, tok, nxt) and tok.i + 2 < len(s.toks):
+                nxt = s.toks[tok.i + 2]     # "сына Кадырова Адама": the name after the genitive is his
+            if nxt.feats.get("Case") == tok.feats.get("Case") or nxt.i == tok.i + 2:
                 for h in self.covering(s.field, nxt.start, nxt.stop):
-                    if h[2].type == "PER" and h[0] == nxt.start:
+                    if h[2].type == "PER" and h[0] == nxt.start and not self._someone_elses(s, tok, nxt):
                         return [self.actor(h[2])]
         if tok.feats.get("Animacy") == "Anim" or tok.lemma in ROLE_NOUNS:
             # "министр иностранных дел Латвии Айварс Озолс": the name that closes the role phrase
@@ -398,7 +403,7 @@ class ActorIndex:
         if tok.feats.get("Animacy") == "Anim" and tok.feats.get("Case"):
             # "жена президента Азербайджана Мехрибан Алиева": the name in the head's case is the head
             for t in sub:
-                if t is tok or t.feats.get("Case") != tok.feats.get("Case"):
+                if t is tok or t.feats.get("Case") != tok.feats.get("Case") or self._someone_elses(s, tok, t):
                     continue
                 for h in self.covering(s.field, t.start, t.stop):
                     if h[2].type == "PER" and h[0] == t.start:
@@ -459,6 +464,12 @@ class ActorIndex:
             return []
         return [Actor(name, None, None, country)]
 
+    def the_court(self) -> list[Actor]:
+        """The one court the article names ("Пресненский суд"), as the agent of a sentence passed."""
+        courts = [e for e in self.article.entities if e.type == "ORG" and
+                  re.search(r"(?<![\w-])(?:суд|мосгорсуд|трибунал)\w*(?![\w-])", e.name, re.I)]
+        return [self.actor(courts[0])] if len(courts) == 1 else []
+
     def leader_of_country(self, s: Sentence, tok: Tok) -> Actor | None:
         """'российский лидер', 'турецкий президент' with no name of its own: the one person of that country
         the article is about (named in its title or lead, or again and again)."""
@@ -489,6 +500,9 @@ class ActorIndex:
         form, and the noun is nominative or the parser reads the name as a genitive the noun is not."""
         if (s.field, name.start) not in self.oblique:
             return False
+        if head.lemma in KIN_NOUNS:
+            # "сына Алибасова": a kin noun takes no bare surname as its name ("сына Адама" is his name)
+            return not any("Name" in p.tag for p in _parses(name.low))
         case = head.feats.get("Case")
         return case == "Nom" or (name.feats.get("Case") == "Gen" and case not in ("Gen", None))
 

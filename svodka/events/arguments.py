@@ -197,6 +197,11 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
         return
     if passive and trig.frame != "pat":
         d.target = subj
+        if not subj and trig.anim and not s.children(t, "nsubj", "nsubj:pass") and t.feats.get("Number") == "Sing":
+            # "После отстранения от власти арестован новыми властями": the person the text is telling of,
+            # named just before, of the participle's gender
+            near = index.previous_person(s, t, t.feats.get("Gender"), strict_gender=True)
+            d.target = [near] if near else []
         if trig.needs and any(({c.lemma} | normal_forms(c.text)) & trig.needs for c in
                               s.children(t, "nsubj", "nsubj:pass")):
             # "Буту были предъявлены обвинения": the subject is the noun of the compound
@@ -205,6 +210,8 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
             if c.feats.get("Case") == "Ins" and s.case_of(c) is None and c.pos in ("NOUN", "PROPN"):
                 d.source = index.actors(s, c)
                 break
+        if not d.source and d.type in ("arrest", "convict", "release"):
+            d.source = index.the_court()    # "Кокорин и Мамаев осуждены": by the one court the article names
         if not d.source:
             # "в Следственном комитете Армении возбуждено дело": the body it happened in did it
             for c in s.children(t, "obl"):
@@ -219,6 +226,8 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
                 not s.children(t, "nsubj", "nsubj:pass"):
             d.source = _speaking_place(s, t, index)
         d.target = _targets(s, t, trig.target, index) if trig.target else []
+        if t.lemma in ORDERS:
+            d.target = _own_offices(d.source, d.target)
         if trig.type in OWNED_OBJECT_TYPES and not any(a.named for a in d.target):
             d.target = _owners(s, t, index) or d.target
     if trig.needs and not d.target:
@@ -226,6 +235,30 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
         for c in s.children(t, "obj", "obl", "nmod"):
             if ({c.lemma} | normal_forms(c.text)) & trig.needs:
                 d.target = _targets(s, c, trig.target + (("против", "Gen"),), index) or d.target
+
+
+# orders go to one's own offices: "Путин поручил правительству" — the Russian government
+ORDERS = {"поручить", "поручать", "приказать", "распорядиться"}
+
+
+def _own_offices(source: list[Actor], target: list[Actor]) -> list[Actor]:
+    """An unnamed office given an order is the orderer's country's (as an office of no place is its country)."""
+    own = {a.country for a in source if a.country}
+    if len(own) != 1:
+        return target
+    iso3 = own.pop()
+    state = countries.by_iso3(iso3)
+    out = []
+    for a in target:
+        head = (a.name.split() or [""])[0].lower()
+        lemmas = {p.normal_form for p in _parses(head)} | {head}
+        if a.id is None and a.country is None and state is not None and lemmas & OFFICE_WORDS:
+            a = Actor(state.name, "LOC", None, iso3)
+        out.append(a)
+    return out
+
+
+OFFICE_WORDS = {"правительство", "кабмин", "министерство", "ведомство", "власть", "генпрокуратура", "прокуратура"}
 
 
 # verbal acts whose unnamed speakers a place can stand for ("В Киеве назвали неприемлемым …")

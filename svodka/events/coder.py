@@ -166,6 +166,15 @@ class Coder:
         if trig.type == "accident" and t.lemma == "взрыв" and re.search(r"теракт|смертник|взрывн\w+ устройств",
                                                                          s.text, re.I):
             d.type, d.code = "assault", "183"
+        if d.type == "release" and trig.pos == "V" and any(
+                s.case_of(c) == "от" and c.lemma not in ("наказание", "заключение", "арест")
+                for c in s.children(t, "obl")):
+            return None         # "освободили от уроков", "от уплаты": an exemption, not a release
+        if trig.pos == "V" and t.head >= 0 and t.rel in ("acl", "nmod", "xcomp") and \
+                s.toks[t.head].pos == "NOUN" and s.toks[t.head].lemma in IDEA_NOUNS:
+            return None         # "одержим идеей убить", "план захватить": a thought, not an act
+        if d.type == "demand" and SENTENCE_ASKED.search(s.text[t.stop - s.start:]):
+            return None         # "прокурор попросила приговорить к 20 годам": a plea in court, not a demand
         if trig.frame != "none":
             if trig.pos == "V":
                 verb_actors(d, self.index)
@@ -368,3 +377,9 @@ def _charge_ground(s: Sentence, t: Tok) -> bool:
             return False
         x = h
     return False
+
+
+IDEA_NOUNS = {"идея", "мысль", "мечта", "желание", "план", "замысел", "намерение", "фантазия", "цель", "задача",
+              "призыв", "предложение", "способ", "возможность", "право", "решение", "приказ"}
+SENTENCE_ASKED = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:приговор\w*|\d+\s+(?:год|лет)|срок\w*|лишени\w+ свободы|"
+                            r"пожизненн\w+|наказани\w+)", re.I)

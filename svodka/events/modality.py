@@ -33,7 +33,7 @@ FUTURE_GOVERNORS = {"должен", "должный", "мочь", "смочь", 
 # "встреча запланирована на 9 декабря", "визит намечен на весну": an event put on the calendar
 SCHEDULING = {"запланировать", "планироваться", "наметить", "намечать", "намечаться", "назначить", "ожидаться",
               "предстоять"}
-FUTURE_ADJ = {"предстоящий", "будущий", "запланированный", "планируемый", "грядущий", "очередной"}
+FUTURE_ADJ = {"предстоящий", "будущий", "запланированный", "планируемый", "грядущий"}
 CLAIM = re.compile(r"\b(?:по (?:данным|словам|информации|сообщени\w+|мнению|версии|утверждению)|якобы|"
                    r"предположительно|как (?:сообщ|заяв|утвержда|рассказ|отмет|пиш|переда)\w*)\b", re.I)
 SPEECH_VERBS = {"заявить", "сообщить", "сказать", "утверждать", "рассказать", "отметить", "подчеркнуть",
@@ -45,9 +45,12 @@ def future(d: Draft) -> bool:
     s, t = d.sent, d.tok
     verbs = [t] if d.trigger.pos == "V" else []
     if d.trigger.pos == "N":
+        h = s.toks[t.head] if t.head >= 0 else None
         if any(c.lemma in FUTURE_ADJ for c in s.children(t, "amod")):
             return True
-        h = s.toks[t.head] if t.head >= 0 else None
+        if any(c.lemma == "очередной" for c in s.children(t, "amod")) and \
+                not (h is not None and h.feats.get("Tense") == "Past"):
+            return True             # "очередной саммит пройдет", not "случилась очередная авария"
         if h is not None and t.rel.startswith("nsubj") and h.lemma in FUTURE_GOVERNORS | SCHEDULING and \
                 (h.feats.get("Tense") != "Past" or h.feats.get("VerbForm") == "Part") and \
                 not any(c.lemma == "быть" and c.feats.get("Tense") == "Past" for c in s.children(h)):

@@ -173,8 +173,15 @@ class Linker:
         rows = []
         for c in found:
             t, n = self.store.corpus_entity_type_and_articles(c)
-            if t == loc.type:
-                rows.append((n or 0, -c))
+            if t != loc.type:
+                continue
+            if loc.type == "ORG" and loc.country:
+                # "МИД" of Russia is not "МИД" of Germany: a body of a known country joins its country's
+                # (or one whose country no article gave)
+                other = self.info(c)["country"]
+                if other and other != loc.country:
+                    continue
+            rows.append((n or 0, -c))
         return -max(rows)[1] if rows else None
 
     # writing --------------------------------------------------------------------------------

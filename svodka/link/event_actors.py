@@ -131,7 +131,7 @@ def actors_agree(a: list[dict], b: list[dict], partial: bool = False) -> bool:
 def reports_agree(r, h, symmetric: set[str]) -> bool:
     """Whether two reports (``type``, ``source``, ``target``, ``actors``, ``place``, ``span``: link.events.Report)
     may name the same participants: symmetric types compare all, directed ones the source (one unknown agrees)
-    and the target, where one may name only some of the other's. Reports without actors agree only with
+    and the target, where one may name only some of the other's (or none, where the sources agree). Reports without actors agree only with
     reports without actors: at the same place, or — one place unknown — on the same day told to the day."""
     if not r.actors or not h.actors:
         if r.actors or h.actors:
@@ -143,6 +143,8 @@ def reports_agree(r, h, symmetric: set[str]) -> bool:
     if r.type in symmetric:
         return actors_agree(r.actors, h.actors)
     src = not r.source or not h.source or actors_agree(r.source, h.source, partial=True)
+    if src and r.source and h.source and (not r.target or not h.target):
+        return True     # "Путин поручил представить …" and "Путин поручил правительству …": one order
     return src and actors_agree(r.target, h.target, partial=True)
 
 

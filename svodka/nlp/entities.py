@@ -167,9 +167,17 @@ def link_persons(table: EntityTable, found: list[Found], texts: dict[str, str],
     for f in singles:
         readings = _surname_readings(f.text, forms)
         text = texts.get(f.field, "")
-        if FEMININE_VERB.match(text[f.stop:f.stop + 30]):
+        if FEMININE_VERB.match(text[f.stop:f.stop + 30]) or _woman_in_text(readings, forms):
             readings.sort(key=lambda r: r[1] != "femn")
         target, normal = None, None
+        if str(readings[0][1]) == "plur":
+            # a family ("Скрипалей" → "Скрипали"): its own base form, joined to the man it is named after
+            target = next((e for e in table.persons() if len(e.name.split()) >= 2
+                           and _declined_form(f.text, e.name.split()[-1])), None) or table.add("PER", readings[0][0])
+            mention = _mention(f, "surname")
+            mention.normal = readings[0][0]
+            target.mentions.append(mention)
+            continue
         for nominative, gender in readings:
             matches = [e for e in table.persons() if len(e.name.split()) >= 2 and
                        nominative.lower() in (e.name.split()[-1].lower(), e.name.split()[0].lower())]
@@ -200,6 +208,18 @@ def _name_and_patronymic(name: str) -> bool:
     first = {g for p in _parses(words[0].lower()) for g in p.tag.grammemes}
     second = [p for p in _parses(words[1].lower()) if p.tag.POS == "NOUN"]
     return "Name" in first and bool(second) and all("Patr" in p.tag for p in second)
+
+
+def _woman_in_text(readings: list[tuple[str, str | None]], forms: TextForms | None) -> bool:
+    """"Фурцева" is his genitive or her nominative: the text decides when it writes a form only she has
+    ("Фурцевой") and none only he has ("Фурцевым")."""
+    if forms is None:
+        return False
+    for name, gender in readings:
+        if str(gender) == "femn" and re.search(r"(?:ов|ев|ёв|ин|ын)а$", name) and any(
+                n == name[:-1] and str(g) == "masc" for n, g in readings):
+            return bool(forms.seen(name[:-1] + "ой")) and not forms.seen(name[:-1] + "ым")
+    return False
 
 
 def _declined_form(word: str, base: str) -> bool:
@@ -277,12 +297,17 @@ def attach_cards(table: EntityTable, article: Article) -> None:
             entity.born = card.born
 
 
-def attach_countries(table: EntityTable) -> None:
-    """A country's ISO code; a person's is the country of the role he holds in the article."""
+def attach_countries(table: EntityTable, texts: dict[str, str] | None = None) -> None:
+    """A country's ISO code; a person's is the country of the role he holds in the article (or of the office
+    he is known to hold); an organisation's the country named in the genitive right after it ("Минэнерго
+    Украины", "МВД Грузии")."""
+    owners = _genitive_countries(table, texts or {})
     for entity in table.entities:
         if entity.country:
             continue
-        if entity.type == "LOC":
+        if entity.type == "ORG" and len(owners.get(entity.id, ())) == 1:
+            entity.country = next(iter(owners[entity.id]))
+        elif entity.type == "LOC":
             c = countries.country_named(entity.name)
             entity.country = c.iso3 if c else None
         elif entity.type == "PER":
@@ -296,6 +321,44 @@ def attach_countries(table: EntityTable) -> None:
                 entity.country = holder.country if holder else None
 
 
+def merge_country_names(table: EntityTable) -> None:
+    """A country under any of its names is one entity named as the country table names it: "РФ",
+    "Российская Федерация" and "Россия" → Россия; "Беларусь" → Белоруссия (its other names stay aliases)."""
+    for entity in [e for e in table.entities if e.type == "LOC"]:
+        c = countries.country_named(entity.name)
+        if c is None or entity.name == c.name or not entity.mentions:
+            continue
+        main = next((e for e in table.entities if e.type == "LOC" and e.name == c.name and e is not entity), None)
+        if main is None:
+            table.rename(entity, c.name)
+            continue
+        main.mentions.extend(entity.mentions)
+        entity.mentions = []
+        table.add("LOC", main.name, [entity.name, *entity.aliases])
+
+
+def _genitive_countries(table: EntityTable, texts: dict[str, str]) -> dict[str, set[str]]:
+    """ORG entity id → the countries named in an oblique case right after its mentions."""
+    states: dict[tuple[str, int], str] = {}
+    for e in table.entities:
+        c = countries.country_named(e.name) if e.type == "LOC" else None
+        if c is None:
+            continue
+        for m in e.mentions:
+            if m.normal and m.normal.casefold() != m.text.casefold():
+                states[(m.field, m.start)] = c.iso3
+    out: dict[str, set[str]] = {}
+    for e in table.entities:
+        if e.type != "ORG":
+            continue
+        for m in e.mentions:
+            text = texts.get(m.field, "")
+            gap = len(text[m.stop:]) - len(text[m.stop:].lstrip(" "))
+            if 0 < gap <= 2 and (m.field, m.stop + gap) in states:
+                out.setdefault(e.id, set()).add(states[(m.field, m.stop + gap)])
+    return out
+
+
 def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
     from .coref import resolve_descriptors, resolve_places
 
@@ -307,13 +370,14 @@ def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
     link_persons(table, found, texts, forms)
     link_others(table, [f for f in found if f.type != "PER"], texts)
     merge_abbreviations(table)
+    merge_country_names(table)
     agree_gender(table, texts, forms)
     resolve_places(table, found, texts)
     attach_roles(table, texts)
     attach_cards(table, article)
-    attach_countries(table)
+    attach_countries(table, texts)
     resolve_descriptors(table, fields, found)
-    attach_countries(table)
+    attach_countries(table, texts)
     for entity in table.entities:
         entity.mentions.sort(key=lambda m: (m.field, m.start))
     wanted = {m.stands_for for e in table.entities for m in e.mentions if m.stands_for}

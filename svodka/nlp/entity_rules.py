@@ -10,20 +10,22 @@ from .forms import TextForms
 from .normal import _feminine_nominative, _parses
 
 FEMININE_VERB = re.compile(r"^\s+[а-яё]+(?:ла|лась)\b")
+# after a subject at the start of a clause, a negation or adverb may come first ("Асия Биби не покинула")
+SUBJECT_FEMININE_VERB = re.compile(r"^\s+(?:не\s+|уже\s+|также\s+)?[а-яё]+(?:ла|лась)\b")
 
 CLAUSE_START = re.compile(r"(?:^|[.!?,;:—–«\"(]|\b(?:и|а|но|что|как|когда|пока))\s*$")
 
 
 
 
-MASCULINE_VERB_AFTER = re.compile(r"^\s+[а-яё]+(?:л|лся)\b")
+MASCULINE_VERB_AFTER = re.compile(r"^\s+(?:не\s+|уже\s+|также\s+)?[а-яё]+(?:л|лся)\b")
 
 
 # a relative pronoun or participle after a comma agrees with the name itself, in any clause position
-FEMININE_ATTRIBUTE = re.compile(r"^,\s+(?:которая|которой|которую|[а-яё]+(?:нная|нной|вшая|вшей|вшую|тая|той)\b)")
+FEMININE_ATTRIBUTE = re.compile(r"^\s?,\s+(?:которая|которой|которую|[а-яё]+(?:нная|нной|вшая|вшей|вшую|тая|той)\b)")
 
 
-MASCULINE_ATTRIBUTE = re.compile(r"^,\s+(?:который|которого|которому|[а-яё]+(?:нный|нного|вший|вшего|тый|того)\b)")
+MASCULINE_ATTRIBUTE = re.compile(r"^\s?,\s+(?:который|которого|которому|[а-яё]+(?:нный|нного|вший|вшего|тый|того)\b)")
 
 
 STREET_NOUNS = frozenset("улица проспект переулок площадь бульвар шоссе набережная проезд тупик аллея".split())
@@ -70,35 +72,101 @@ def agree_gender(table, texts: dict[str, str], forms: TextForms | None = None) -
     """
     for entity in table.persons():
         words = entity.name.split()
+        if len(words) >= 2 and gender_of(entity.name) == "femn":
+            # she is a woman by her canonical name ("Асие Биби"): a mention read as a man's follows her
+            for m in entity.mentions:
+                if (m.kind == "name" and m.normal and len(m.normal.split()) == len(m.text.split()) >= 2
+                        and gender_of(m.normal) == "masc" and FEMININE_FIRST.search(m.text.split()[0])):
+                    m.normal = " ".join([_feminine_nominative(m.text.split()[0], None), *m.normal.split()[1:]])
+            continue
         if len(words) < 2 or gender_of(entity.name) != "masc":
             continue
         if not re.search(r"(?:а|я|и|ю|е|ой|ей)$", words[0]) and not any(
                 m.kind == "name" and re.search(r"(?:а|я|и|ю|ой|ей)$", m.text.split()[0]) for m in entity.mentions):
             continue            # no feminine ending anywhere: nothing the dictionary could have misread
+        womans = {m.text.split()[0]: _womans_name(m.text.split()[0]) for m in entity.mentions if m.kind == "name"}
+        if any(p.is_known and "Name" in p.tag.grammemes and p.tag.gender == "masc"
+               and not p.normal_form.endswith("ий") for p in _parses(words[0])) and not any(womans.values()):
+            continue            # a man's name with no woman's name of its shape ("Яков"; "Асий" has "Асия")
         feminine = masculine = 0
         for m in entity.mentions:
             # her full name, or a surname written as in the full name ("Биби"); not "Алиева" of "Алиев",
             # which may be another person of the family
-            if not (m.kind == "name" or m.kind == "surname" and m.text.lower() == words[-1].lower()):
+            if not (m.kind == "name" or m.kind == "surname" and (m.text.lower() == words[-1].lower()
+                                                                   or (m.normal or "").lower() == words[0].lower())):
                 continue
             text = texts.get(m.field, "")
             after = text[m.stop:m.stop + 30]
-            feminine += bool(FEMININE_ATTRIBUTE.match(after))
+            feminine += (bool(FEMININE_ATTRIBUTE.match(after)) + _feminine_apposition(text, m.start, m.text)
+                         + _no_masculine_case(text, m.start, m.text))
             masculine += bool(MASCULINE_ATTRIBUTE.match(after))
             if CLAUSE_START.search(text[max(0, m.start - 12):m.start]):
                 # a verb agrees with its subject ("Адвокат Асии Биби заявил" agrees with the lawyer)
-                feminine += bool(FEMININE_VERB.match(after))
+                feminine += bool(SUBJECT_FEMININE_VERB.match(after))
                 masculine += bool(MASCULINE_VERB_AFTER.match(after))
         if feminine <= masculine or (forms is not None and forms.seen(words[0])):
             continue            # the text writes the masculine first name ("Дональд"): a man
         for m in entity.mentions:
             if m.kind == "name" and m.normal and len(m.normal.split()) == len(m.text.split()) >= 2:
-                first = _feminine_nominative(m.text.split()[0], None)
-                m.normal = " ".join([first, *m.normal.split()[1:]])
+                first = womans.get(m.text.split()[0]) or _feminine_nominative(m.text.split()[0], None)
+                last = m.text.split()[-1]
+                # her surname as a woman's: "Савельева", "Савельевой" → "Савельева"
+                surname = re.sub(r"(?<=[оеё]в|[иы]н)(?:ой|у|ою)$", "а", last) if re.search(
+                    r"(?:[оеё]в|[иы]н)(?:а|ой|у|ою)$", last) else m.normal.split()[-1]
+                m.normal = " ".join([first, *m.normal.split()[1:-1], surname])
+            elif m.kind == "surname" and m.normal and m.normal.lower() == words[0].lower():
+                m.normal = _feminine_nominative(m.text, None)      # "Асии" alone is her first name too
         first = next((m.normal for m in entity.mentions if m.kind == "name" and m.normal
                       and len(m.normal.split()) == len(words)), None)
         if first and first != entity.name:
             table.rename(entity, first)
+
+
+def _womans_name(word: str) -> str | None:
+    """The dictionary's woman's first name this word is a form of ("Алена" → "Алёна"), written as the text
+    writes it, or None."""
+    for p in _parses(word):
+        if p.is_known and "Name" in p.tag.grammemes and p.tag.gender == "femn" and p.tag.number == "sing":
+            base = p.normal_form if "ё" in word.lower() else p.normal_form.replace("ё", "е")
+            return base[:1].upper() + base[1:]
+    return None
+
+
+# a woman's first name's case from its ending (the a-declension): what a noun in apposition must agree with
+FEMININE_CASES = (("ией", {"ablt"}), ("ии", {"gent", "datv", "loct"}), ("ой", {"ablt"}), ("ей", {"ablt"}),
+                  ("а", set()), ("я", set()), ("ы", {"gent"}), ("и", {"gent"}), ("е", {"datv", "loct"}),
+                  ("у", {"accs"}), ("ю", {"accs"}))
+
+
+def _feminine_apposition(text: str, start: int, surface: str) -> bool:
+    """A feminine noun for a person right before the name, in the case a woman's name would be in:
+    "христианки Асии Биби", "христианку Асию" (a nominative "-а"/"-я" is no evidence: "жена Бориса" is
+    the wife of a man in the genitive)."""
+    m = PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    first = surface.split()[0].lower()
+    cases = next((c for ending, c in FEMININE_CASES if first.endswith(ending)), None)
+    if cases is None:
+        return False
+    return any(p.tag.POS == "NOUN" and p.tag.gender == "femn" and p.tag.animacy == "anim"
+               and p.tag.number == "sing" and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+               and p.tag.case in cases for p in _parses(m.group(1)))
+
+
+FEMININE_FIRST = re.compile(r"(?:ия|ии|ию|ией)$")
+LOCATIVE_PREPOSITIONS = frozenset("о об обо в во на при по".split())
+
+
+def _no_masculine_case(text: str, start: int, surface: str) -> bool:
+    """The man's reading of the first name is a locative ("Асии" of "Асий") with no preposition before it:
+    a locative needs one, so the name is a woman's genitive or dative ("Асия")."""
+    first = surface.split()[0]
+    ps = [p for p in _parses(first) if "Name" in p.tag.grammemes and p.tag.number == "sing"]
+    if not ps or any(p.tag.gender != "masc" or p.tag.case != "loct" for p in ps):
+        return False
+    m = PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    return m is None or m.group(1) not in LOCATIVE_PREPOSITIONS
 
 
 def gender_of(name: str) -> str | None:

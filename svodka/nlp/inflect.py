@@ -62,8 +62,8 @@ def _inflect(word: str, case: str, gender: str | None, person: bool, sure: bool 
         grams = set(p.tag.grammemes)
         if case_of(p) != case:
             continue
-        if person and not ({"Name", "Surn", "Patr"} & grams):
-            continue
+        if person and (not ({"Name", "Surn", "Patr"} & grams) or p.tag.number == "plur"):
+            continue                # (one person: "Лорен Федор" is no plural of "Федора")
         own = p.tag.gender
         if gender in ("masc", "femn", "neut") and own is not None and own != gender and p.tag.number != "plur":
             continue
@@ -74,10 +74,23 @@ def _inflect(word: str, case: str, gender: str | None, person: bool, sure: bool 
         if form is not None and p.tag.POS in ("ADJF", "PRTF"):
             form = _same_stem_form(p, form, word)
         if form is not None:
-            if not p.is_known and not _safe_guess(word, form.word, sure):
+            if not p.is_known and not _safe_guess(word, form.word, sure) and not _regular_adjective(p, word, form.word):
                 return word       # the dictionary guesses by analogy: "Пелоси" is no "Пелося"
             return _restore_case(form.word, word)
     return word
+
+
+ADJECTIVE_ENDING = re.compile(r"(?<=[скнв])(?:ой|ого|ому|ом|ую|ая|ые|ых|ым|ыми|ий|ие|их|им|ими|ее|ей|его|ему|ем)$")
+
+
+def _regular_adjective(p, word: str, base: str) -> bool:
+    """A guessed adjective that only changes its ending ("Жамбылской" → "жамбылская"): the declension of a
+    "-ский"/"-ный"/"-ов" adjective is regular, unlike a guessed noun's."""
+    import os
+
+    m = ADJECTIVE_ENDING.search(word.lower())
+    return (p.tag.POS in ("ADJF", "PRTF") and m is not None and m.start() >= 4
+            and len(os.path.commonprefix([word.lower(), base.lower()])) >= m.start())
 
 
 def _same_stem_form(p, form, word: str):

@@ -77,11 +77,26 @@ def _feminine_nominative(word: str, forms: TextForms | None) -> str:
     for ending, nom in FEMININE_OBLIQUE:
         if low.endswith(ending) and len(low) > len(ending) + 1:
             return word[: len(word) - len(ending)] + nom
+    if re.search(r"..[гкхжшчщ]и$", low):
+        return word[:-1] + "а"            # "Римши" → "Римша" (after a velar or hushing consonant "-и", not "-ы")
     return word
 
 
 def normalize_person(text: str, forms: TextForms | None = None) -> str:
-    return _fix_from_text(text, _normalize_person(text, forms), forms)
+    normal = _normalize_person(text, forms)
+    fixed = _fix_from_text(text, normal, forms)
+    a, b, c = text.split(), normal.split(), fixed.split()
+    if len(a) == len(b) == len(c):
+        # the text's "Безоса" is no nominative of "Джеффу Безосу" when the declension gave "Безос" and
+        # "Безоса" is its genitive: the article simply never wrote the nominative
+        fixed = " ".join(y if y != x and z != y and _declined_form(z, y) else z for x, y, z in zip(a, b, c))
+    return fixed
+
+
+def _declined_form(word: str, base: str) -> bool:
+    from .forms import nominative_candidates
+
+    return base.lower() in (w.lower() for w in nominative_candidates(word))
 
 
 # the masculine instrumental of a consonant stem: unambiguous (a genitive "-а" is not: "Джулиана Ассанжа"
@@ -98,6 +113,14 @@ SLAVIC_FEMININE = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|ц
 HARD_HUSHING = "жшчщц"
 
 
+def _fixed_part(word: str, i: int, n: int) -> bool:
+    """A part of a name before its last that does not decline: a syllable of an East Asian name ("Ким Чен
+    Ыном", "Дэн Сяопина") or a first name ending in a vowel and "-а" ("Андреа")."""
+    low = word.lower()
+    return i < n - 1 and (len(low) <= 3 and CONSONANT_END.search(low) is not None
+                          or re.search(r"[еио]а$", low) is not None)
+
+
 def _agreed_oblique(words: list[str]) -> list[str] | None:
     """Two or more foreign name words in one masculine oblique case ("Джулиана Ассанжа", "Илоном Маском",
     "Пэтом Чиполлоне"): the case endings agree, so they are endings; stripped when no word has a dictionary
@@ -106,7 +129,7 @@ def _agreed_oblique(words: list[str]) -> list[str] | None:
         return None
     for ending in AGREED_ENDINGS:
         out, declined = [], 0
-        for w in words:
+        for i, w in enumerate(words):
             low = w.lower()
             nominative_reading = any(p.is_known and p.tag.case == "nomn" and {"Name", "Surn"} & set(p.tag.grammemes)
                                      for p in _parses(w))
@@ -117,8 +140,12 @@ def _agreed_oblique(words: list[str]) -> list[str] | None:
                 soft = ending == "ем" and stem[-1].lower() not in HARD_HUSHING
                 out.append(stem + ("ь" if soft else ""))
                 declined += 1
-            elif low[-1:] in "иеоуюэ" and not low.endswith(ending):
-                out.append(w)               # an indeclinable word ("Пэтом Чиполлоне")
+            elif i > 0 and declined and re.search(r"[бвгджзклмнпрстфхцчшщ]ой$", low) and len(low) > 5 \
+                    and not SLAVIC_FEMININE.search(low[:-2] + "а"):
+                out.append(w[:-2] + "а")     # a man's surname of the a-declension agrees: "Вольфгангом Соботкой"
+                declined += 1
+            elif low[-1:] in "иеоуюэ" and not low.endswith(ending) or _fixed_part(w, i, len(words)):
+                out.append(w)               # an indeclinable word ("Пэтом Чиполлоне", "Андреа", "Ким Чен")
             else:
                 break
         else:
@@ -128,15 +155,128 @@ def _agreed_oblique(words: list[str]) -> list[str] | None:
 
 
 VOWELS_RU = "аеёиоуыэюяй"
+INDECLINABLE_END = "иоуеэю"
+
+
+def _likely_nominative(word: str) -> bool:
+    """The dictionary's likeliest person reading of a declinable word is a nominative ("Дина", "Никола", but
+    not "Германа", whose nominative reading is the rare woman's name)."""
+    ps = [p for p in _parses(word) if {"Name", "Surn"} & set(p.tag.grammemes) and "Fixd" not in p.tag.grammemes]
+    return bool(ps) and ps[0].is_known and ps[0].tag.case == "nomn"
+
+
+COMPOUND_NAME = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _agreed_compound(words: list[str]) -> list[str] | None:
+    """A man's genitive with hyphenated or apostrophe names ("Франка-Вальтера Штайнмайера", "Бето
+    О'Рурка"): the genitive rule on the parts, each hyphenated part of a first name declining, a surname's
+    ending on its last part."""
+    split = [re.split(r"([-'’])", w) for w in words]
+    first_parts = split[0][::2]
+    if len(first_parts) > 1 and not all(p[:1].isupper() for p in first_parts):
+        return None
+    # the first name's parts all decline together ("Франка-Вальтера"), or it is one word
+    if len(words) != 2:
+        return None
+    firsts = _agreed_genitive(first_parts + [split[-1][-1]])
+    if firsts is None:
+        return None
+    out_first = list(split[0])
+    for i, part in zip(range(0, len(out_first), 2), firsts[:-1]):
+        out_first[i] = part
+    last = list(split[-1])
+    last[-1] = firsts[-1]
+    return ["".join(out_first), "".join(last)]
+
+
+def _agreed_genitive(words: list[str]) -> list[str] | None:
+    """A foreign man's name in the genitive (or accusative): "Митча Макконнелла", "Хайко Мааса", "Итая Галя".
+    Every word ends in a consonant and "-а"/"-я", or is an indeclinable first name ("Хайко", "Гарри"); the
+    first name has no nominative reading ("Дина", "Никола" are nominatives) and the surname is no Russian
+    woman's ("Марина Котова"). In news such a pair is a man's genitive far more often than a nominative
+    of two a-declension words; the first name, when it declines, gives the case."""
+    if len(words) < 2 or any("-" in w for w in words):
+        return None
+    first = words[0]
+    if SLAVIC_FEMININE.search(words[-1].lower()) and not (_fixed_part(first, 0, len(words)) and len(words) >= 3
+                                                          or len(first) <= 2):
+        return None                       # (but "Ким Чен Ына", "Си Цзиньпина" are no women)
+    if _likely_nominative(first) and not _fixed_part(first, 0, len(words)) or first[:1].islower():
+        return None
+    first_declined = re.search(r"[бвгджзклмнпрстфхцчшщ][ая]$|[аеиоуэ]я$", first.lower()) is not None
+    if not first_declined and first[-1:].lower() not in INDECLINABLE_END and not _fixed_part(first, 0, len(words)):
+        return None
+    out, declined = [], 0
+    for i, w in enumerate(words):
+        low = w.lower()
+        asian = (_fixed_part(first, 0, len(words)) or len(first) <= 2) and not first_declined
+        if re.search(r"(?:[бвгджзклмнпрстфхцчшщ][ая]|[аеиоуэ]я)$", low) and len(low) >= (3 if asian else 4):
+            top = _parses(w)[0]
+            if i > 0 and not asian and (not first_declined and _likely_nominative(w)
+                                        or top.tag.case == "nomn" and top.tag.gender == "femn" and top.tag.POS == "NOUN"):
+                return None               # "Фабио Панетта", "Альберта Бурла": the surname reads as a nominative
+            stem = w[:-1]
+            if low.endswith("я"):
+                stem += "й" if stem[-1:].lower() in "аеиоуэ" else "ь"
+            out.append(stem)
+            declined += 1
+        elif _fixed_part(w, i, len(words)) and not first_declined:
+            out.append(w)                 # "Ким Чен Ына", "Дэн Сяопина"
+        elif low[-1:] in INDECLINABLE_END and (i < len(words) - 1 or first_declined and re.search(
+                r"[оеэ]$|[^гкхжшчщи]и$", low)) and not low.endswith(("ого", "его", "ому", "ему")) and not any(
+                p.is_known and "Fixd" not in p.tag.grammemes and (p.tag.POS == "ADJF" or {"Name", "Surn"} & set(p.tag.grammemes))
+                for p in _parses(w)):
+            out.append(w)                 # an indeclinable name ("Хайко", "Мадуро", "Кавано")
+        else:
+            return None
+    if declined and words[-1] == out[-1]:
+        # only the first name declines ("Росса Перо"): its likeliest reading must be a man's genitive
+        top = _parses(first)[0]
+        if not (top.tag.case in ("gent", "accs") and top.tag.gender == "masc" and top.tag.number == "sing"):
+            return None
+    return out if declined else None
+
+
+UNKNOWN_FEMININE_OBLIQUE = re.compile(r"[бвгдзклмнпрстфхц](?:ы|у|ю)$|[гкхжшчщ](?:и|у)$|...[бвгджзклмнпрстфхцчшщ](?:ой|ей|ою)$")
+
+
+def _text_declines(word: str, forms: TextForms | None) -> bool:
+    """A dative "-у" the text shows to be an ending: it also writes "Байдена" or "Байденом" ("Роналду" is
+    written one way only)."""
+    if forms is None or not CONSONANT_END.search(word[:-1]) or not word.endswith("у"):
+        return False
+    stem = word[:-1]
+    return any(forms.seen(stem + e) for e in ("", "а", "ом"))
+
+
+def _common_noun_first_name(named: list[str]) -> str | None:
+    """A woman's first name the dictionary knows only as a common or place noun, before an indeclinable
+    surname: "Азии Биби" → "Азия" (the surname cannot say the case; the noun's ending does)."""
+    if len(named) < 2:
+        return None
+    first = named[0]
+    ps = _parses(first)
+    if not ps or any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in ps) or not ps[0].is_known:
+        return None
+    top = ps[0]
+    if (top.tag.POS != "NOUN" or top.tag.gender != "femn" or top.tag.number != "sing" or top.tag.case == "nomn"
+            or not all(w[-1:].lower() in INDECLINABLE_END and not any(
+                p.is_known and {"Name", "Surn"} & set(p.tag.grammemes) and "Fixd" not in p.tag.grammemes
+                for p in _parses(w)) for w in named[1:])):
+        return None
+    form = Parse.inflect(top, {"nomn", "sing"})
+    return form.word[:1].upper() + form.word[1:] if form is not None and first[:1].isupper() else None
 
 
 def _normalize_person(text: str, forms: TextForms | None) -> str:
     words = text.split()
     letters = [WORD.fullmatch(w) is not None for w in words]
-    if all(letters):
-        agreed = _agreed_oblique(words)
-        if agreed is not None:
-            return " ".join(agreed)
+    agreed = _agreed_oblique(words) or _agreed_genitive(words) if all(letters) else None
+    if agreed is None and all(COMPOUND_NAME.fullmatch(w) for w in words) and re.search(r"[-'’]", text):
+        agreed = _agreed_compound(words)
+    if agreed is not None:
+        return " ".join(agreed)
     cg = _person_case_gender([w for w, ok in zip(words, letters) if ok])
     named = [w for w, ok in zip(words, letters) if ok]
     if (cg is not None and cg[0] != "nomn" and len(named) >= 2 and CONSONANT_END.search(named[-1])
@@ -147,6 +287,17 @@ def _normalize_person(text: str, forms: TextForms | None) -> str:
         # her first name is put in the nominative, the surname stays
         first = _feminine_nominative(named[0], forms)
         return " ".join(first if w == named[0] else w for w in words)
+    if (len(named) == 2 and CONSONANT_END.search(named[-1]) and UNKNOWN_FEMININE_OBLIQUE.search(named[0].lower())
+            and not any(p.tag.number != "plur" and (p.tag.case == "nomn" or p.is_known and "Name" in p.tag.grammemes)
+                        for p in _parses(named[0]))
+            and any(p.tag.case == "nomn" for p in _parses(named[-1]))):
+        # an unknown first name in an a-declension oblique case before a surname that stays as written:
+        # a woman ("Камалы Харрис", "Анналену Бербок"; a man's surname would decline with his name)
+        first = _feminine_nominative(named[0], forms)
+        return " ".join(first if w == named[0] else w for w in words)
+    common = _common_noun_first_name(named)
+    if common is not None:
+        return " ".join(common if w == named[0] else w for w in words)
     if cg is None or cg[0] == "nomn":
         return text
     case, gender = cg
@@ -168,7 +319,8 @@ def _normalize_person(text: str, forms: TextForms | None) -> str:
             word = adjectival_surname(w, gender) or word
         if word == w and gender == "femn" and sure and w[:1].isupper():
             word = _feminine_surname_nominative(w)
-        if word == w and gender == "masc" and w[:1].isupper() and (sure or case not in ("datv", "loct")):
+        if word == w and gender == "masc" and w[:1].isupper() and (sure or case not in ("datv", "loct")
+                                                                   or case == "datv" and _text_declines(w, forms)):
             # no name reading in this case: an unknown surname of a consonant stem or of the a-declension
             # (a dative only when a known word makes it sure: "Криштиану Роналду" does not decline)
             word = _strip_case_ending(w, case)
@@ -188,6 +340,8 @@ def _a_declension_nominative(word: str, case: str) -> str:
     "Руслана Рябошапки" → "Рябошапка", "Артемом Дзюбой" → "Дзюба"."""
     if case in ("gent", "datv", "loct") and word.endswith("ии") and len(word) >= 5:
         return word[:-2] + "ия"          # "Алану Гарсии", "о Гарсии" → "Гарсия"
+    if case == "datv" and word.endswith("е") and len(word) >= 5 and CONSONANT_END.search(word[:-1]):
+        return word[:-1] + "а"           # a man's dative "-е" is the a-declension's: "Степану Бандере"
     for ending in A_DECLENSION.get(case, ()):
         stem = word[: -len(ending)]
         if ending == "и" and stem[-1:].lower() not in "гкхжшчщ":
@@ -222,13 +376,18 @@ def _feminine_surname_nominative(word: str) -> str:
     return m.group(1) + "а" if m else word
 
 
-MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём")}
-# (no locative: "-е" ends too many indeclinable foreign names — "Тутерте", "Бейонсе", "Конде")
+MASCULINE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"),
+                     "loct": ("е",)}
+# (the locative "-е" only when a declined first name makes the case sure — "Уильяме Тафте": "-е" ends too
+# many indeclinable foreign names — "Дутерте", "Бейонсе", "Конде")
 
 
 def _strip_case_ending(word: str, case: str) -> str:
     """An unknown man's surname in an oblique case, its case known from his first name:
     "Пьера Мартена" → "Мартен", "Доминика Рааба" → "Рааб" (consonant stems decline like "Иван")."""
+    m = re.search(r"(?<=[оеё]в|[иы]н)ым$", word)
+    if case == "ablt" and m and len(word) >= 6:
+        return word[: m.start()]          # "Андреем Ромашковым" → "Ромашков"
     for ending in MASCULINE_ENDINGS.get(case, ()):
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < 3:
@@ -241,13 +400,62 @@ def _strip_case_ending(word: str, case: str) -> str:
     return word
 
 
+def _family_plural(token: str, forms: TextForms | None) -> str | None:
+    """A family in the genitive plural ("Скрипалей", "Байденов") when the text writes the man's surname
+    ("Скрипаль", "Байден"): the nominative plural, "Скрипали", "Байдены"."""
+    if forms is None or not token[:1].isupper() or any("Surn" in p.tag.grammemes and p.is_known for p in _parses(token)):
+        return None
+    low = token.lower()
+    stem = token[:-2]
+    if low.endswith("ей") and len(low) > 5 and low[-3] in "лнр" and any(forms.seen(stem + e) for e in ("ь", "я", "ю", "ем")):
+        return stem + "и"
+    if low.endswith("ов") and len(low) > 5 and low[-3] not in VOWELS_RU and any(
+            forms.seen(stem + e) for e in ("", "а", "у", "ом")):
+        return token[:-2] + ("и" if low[-3] in "гкхжшчщ" else "ы")
+    return None
+
+
+SURNAME_CASE = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])(?:а|у|ом)$")
+
+
+def _masculine_surname(token: str, forms: TextForms | None) -> str | None:
+    """A one-word mention the dictionary has no person reading for, in a man's oblique case: "Маска" →
+    "Маск", "Рокфеллеру" → "Рокфеллер", "Сноуденом" → "Сноуден". In news a surname of a consonant stem in
+    the genitive is far likelier than an a-declension nominative; a Russian woman's surname ("Лядова")
+    stays. A dative "-у" only when the text declines the word otherwise too ("Роналду" does not decline)."""
+    m = SURNAME_CASE.search(token)
+    if m is None or len(token) - len(m.group(0)) < 3 or not token[:1].isupper() or is_abbreviation(token):
+        return None
+    stem = token[: m.start()]
+    if m.group(0) == "а" and SLAVIC_FEMININE.search(token.lower()):
+        return None
+    if m.group(0) == "у" and not (forms is not None and (forms.seen(stem + "а") or forms.seen(stem + "ом"))):
+        return None
+    return stem
+
+
 def surname_readings(token: str, forms: TextForms | None = None) -> list[tuple[str, str | None]]:
     """Possible (nominative, gender) of a one-word person mention, most likely first: the form the article
     itself attests, then the dictionary's readings (a guess for an unknown word only when it is safe)."""
+    head, _, tail = token.partition("-")
+    if tail and tail.islower() and all(adjective_base(t) for t in tail.split("-")) and head[:1].isupper():
+        # "Байдена-младшего" → "Байден-младший": the surname's readings, the adjective agreeing
+        adjective = "-".join(adjective_base(t) for t in tail.split("-"))
+        return [(f"{r}-{adjective}", g) for r, g in surname_readings(head, forms)[:-1]] + [(token, None)]
+    family = _family_plural(token, forms)
+    if family:
+        return [(family, "plur"), (token, None)]
     out: list[tuple[str, str | None]] = []
+    personal = any({"Surn", "Name", "Patr"} & set(p.tag.grammemes) and p.is_known for p in _parses(token))
     attested = _from_text(token, forms)
+    if attested is None and not personal and forms is not None and token[:1].isupper() and not is_abbreviation(token):
+        # a surname the dictionary knows only as another word ("Маска", "Макрона"): the text's nominative
+        attested = forms.attested_base(token)
     if attested and attested != token:
         out.append((attested, None))
+    stripped = _masculine_surname(token, forms) if not personal else None
+    if stripped and stripped != attested:
+        out.append((stripped, "masc"))
     for p in _parses(token):
         if not ({"Surn", "Name"} & set(p.tag.grammemes)) or p.tag.number == "plur":
             continue

@@ -62,6 +62,11 @@ def _is_person_noun(p) -> bool:
     return "anim" in p.tag.grammemes or p.normal_form in ROLE_HEADS
 
 
+# kin nouns take no bare surname as an apposition: "сын Кадырова" is always someone of Кадыров's
+KIN_NOUNS = {"сын", "дочь", "жена", "муж", "мать", "отец", "брат", "сестра", "супруг", "супруга", "внук", "внучка",
+             "племянник", "племянница", "вдова", "родственник", "родственница", "любовница", "невеста", "жених"}
+
+
 def _only_nominative(word: str) -> bool:
     """Every reading of the word as a noun is nominative ("адвокат", "сын"; not "адвоката")."""
     cases = {p.tag.case for p in _parses(word.lower()) if p.tag.POS == "NOUN"}
@@ -140,8 +145,8 @@ def roles_before(text: str, start: int, oblique: bool = False) -> list[str]:
         for i, w in enumerate(words):
             p = None if w.endswith("\0") else _reading(w)
             if p is not None and _is_person_noun(p):
-                if oblique and i == len(words) - 1 and _only_nominative(w):
-                    break
+                if oblique and i == len(words) - 1 and (_only_nominative(w) or p.normal_form in KIN_NOUNS):
+                    break       # "сына Кадырова": Кадыров is no son; the son is someone of his
                 begin = i
                 while begin > 0 and (_reading(words[begin - 1]) or p).tag.POS in ("ADJF", "PRTF"):
                     begin -= 1
