@@ -522,3 +522,13 @@ def test_elided_persons_implicit_courts_thoughts_and_pleas():
     assert not coded("В тот день он был одержим идеей убить человека.")
     assert not of_type(coded("Обвинитель требовал для Олега Жаркова 17 лет колонии."), "demand")
     assert of_type(coded("Прокуратура Твери потребовала закрыть хостел."), "demand")
+
+
+def test_capitals_act_for_their_states_judgements_criticise_appeals_go_to_states():
+    evs = coded("МИД Польши обвинил Минск в срыве переговоров.")
+    assert [e.target for e in of_type(evs, "accuse")] == [["Белоруссия"]]
+    evs = coded("Песков назвал заявления Жаркова безответственными.")
+    assert [(e.cameo, e.target) for e in of_type(evs, "criticize")] == [("111", ["Жарков"])]
+    evs = coded("Президент Чехии призвал Словакию усилить охрану границы.")
+    assert [e.target for e in of_type(evs, "appeal")] == [["Словакия"]]
+    assert not of_type(coded("Жарков назвал сына Петром."), "criticize")

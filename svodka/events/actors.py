@@ -146,6 +146,12 @@ class ActorIndex:
 
     # --- entities ------------------------------------------------------------------------------
     def actor(self, e: Entity) -> Actor:
+        if e.type == "LOC" and countries.country_named(e.name) is None:
+            state = countries.capital_named(e.name)
+            if state is not None:
+                # a capital that takes part in an act is its state ("обвинил Киев", "Москва ответила")
+                own = next((x for x in self.article.entities if x.type == "LOC" and x.name == state.name), None)
+                return Actor(state.name, "LOC", own.id if own else None, state.iso3)
         return Actor(e.name, e.type, e.id, entity_country(e))
 
     def covering(self, field: str, start: int, stop: int) -> list[tuple[int, int, Entity, str]]:

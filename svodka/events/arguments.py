@@ -485,6 +485,8 @@ def animate_target(d: Draft, index: ActorIndex) -> bool:
         return False            # "похитили картины Рембрандта": a thing, whoever's it is
     if any(a.type in ("PER", "ORG") for a in d.target):
         return True
+    if d.type == "appeal" and any(a.type == "LOC" and a.named for a in d.target):
+        return True             # "призвал Запад", "призвал США": an appeal to a state
     for h in heads:
         if h.feats.get("Animacy") == "Anim" or h.pos == "PRON":
             return True
