@@ -532,3 +532,7 @@ def test_capitals_act_for_their_states_judgements_criticise_appeals_go_to_states
     evs = coded("Президент Чехии призвал Словакию усилить охрану границы.")
     assert [e.target for e in of_type(evs, "appeal")] == [["Словакия"]]
     assert not of_type(coded("Жарков назвал сына Петром."), "criticize")
+
+
+def test_a_hypothetical_attack_is_no_attack():
+    assert not coded("В случае нападения на колонну в дело вступает авиация.")

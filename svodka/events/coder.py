@@ -170,6 +170,9 @@ class Coder:
                 s.case_of(c) == "от" and c.lemma not in ("наказание", "заключение", "арест")
                 for c in s.children(t, "obl")):
             return None         # "освободили от уроков", "от уплаты": an exemption, not a release
+        if trig.pos == "N" and t.head >= 0 and s.toks[t.head].lemma == "случай" and \
+                s.case_of(s.toks[t.head]) in ("в", "на"):
+            return None         # "в случае нападения на колонну": a hypothetical, not a happening
         if trig.pos == "V" and t.head >= 0 and t.rel in ("acl", "nmod", "xcomp") and \
                 s.toks[t.head].pos == "NOUN" and s.toks[t.head].lemma in IDEA_NOUNS:
             return None         # "одержим идеей убить", "план захватить": a thought, not an act
