@@ -536,3 +536,10 @@ def test_capitals_act_for_their_states_judgements_criticise_appeals_go_to_states
 
 def test_a_hypothetical_attack_is_no_attack():
     assert not coded("В случае нападения на колонну в дело вступает авиация.")
+
+
+def test_denials_offences_hung_on_the_accused_and_names_of_a_middleman():
+    evs = coded("Жарков через своего адвоката Эрве Темиме отверг обвинения.")
+    assert [(e.type, e.cameo, e.source) for e in evs] == [("statement", "016", ["Жарков"])]
+    evs = coded("Французская теннисистка обвинила футболиста «Динамо» в убийстве кубка.")
+    assert of_type(evs, "accuse") and not of_type(evs, "assault")

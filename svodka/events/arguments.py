@@ -102,6 +102,11 @@ def _subjects_parsed(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Ac
             # two subjects are a misparse: "полиция задержала граждан, среди них двое сотрудников агентства"
             # — the second, after the object, belongs to the object's group
             subj = [c for c in subj if c.i < v.i]
+        if len(subj) > 1:
+            # "Полански через своего адвоката Эрве Темиме отверг": a name right after a noun of another
+            # role is that noun's apposition, not a second subject
+            subj = [c for c in subj if not (c.i > 0 and s.toks[c.i - 1].pos == "NOUN" and
+                                            s.toks[c.i - 1].rel in ("obl", "nmod", "obj"))] or subj
         if subj:
             passive = any(c.rel == "nsubj:pass" for c in subj) or v.feats.get("Voice") == "Pass"
             acts = []

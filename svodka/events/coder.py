@@ -157,6 +157,8 @@ class Coder:
             d.type, d.code = "convict", "116"
         if d.code == "015" and "виновный" in deps and "себя" not in deps:
             d.type, d.code = "convict", "116"       # "суд признал Иванова виновным": a verdict, no admission
+        if d.type == "reject" and deps & {"обвинение", "претензия", "причастность", "вина"}:
+            d.type, d.code = "statement", "016"     # "отверг обвинения": a denial (CAMEO 016), not a rejection
         if d.type == "convict" and PRISON.search(s.text):
             # the codebook's note under 116: found guilty and therefore detained is 173
             d.type, d.code = "arrest", "173"
@@ -365,20 +367,21 @@ PUNISHING = {"задержать", "арестовать", "оштрафоват
 
 def _charge_ground(s: Sentence, t: Tok) -> bool:
     """'обвинили в убийстве X', 'по подозрению в подготовке покушения', 'срок за нападение', 'дело об
-    аресте': the offence a legal act is about — that act is the event; the offence is its content."""
-    x = t
-    for _ in range(2):                  # "в подготовке покушения": one noun between
-        prep = s.case_of(x)
+    аресте': the offence a legal act is about — that act is the event; the offence is its content. The
+    parser may hang the offence on the accused ("обвинила футболиста … в убийстве"): two heads up."""
+    x, prep = t, s.case_of(t)
+    for _ in range(3):
         if x.head < 0:
             return False
         h = s.toks[x.head]
-        if prep in ("в", "во", "за", "о", "об", "к") and h.lemma in CHARGE_HEADS:
+        here = s.case_of(x) or prep
+        if here in ("в", "во", "за", "о", "об", "к") and h.lemma in CHARGE_HEADS:
             return True
-        if prep == "за" and (h.lemma in PUNISHING or any(c.lemma in CHARGE_HEADS for c in s.children(h, "obj"))):
+        if here == "за" and (h.lemma in PUNISHING or any(c.lemma in CHARGE_HEADS for c in s.children(h, "obj"))):
             return True                 # "задержан за нападение", "получил срок за убийство"
-        if h.pos != "NOUN" or prep is not None and x is not t:
+        if h.pos not in ("NOUN", "PROPN") or (x is not t and s.case_of(x) is not None):
             return False
-        x = h
+        x, prep = h, here
     return False
 
 
