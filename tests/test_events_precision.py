@@ -543,3 +543,14 @@ def test_denials_offences_hung_on_the_accused_and_names_of_a_middleman():
     assert [(e.type, e.cameo, e.source) for e in evs] == [("statement", "016", ["Жарков"])]
     evs = coded("Французская теннисистка обвинила футболиста «Динамо» в убийстве кубка.")
     assert of_type(evs, "accuse") and not of_type(evs, "assault")
+
+
+def test_inquiries_opened_being_under_investigation_and_driving_out_by_force():
+    evs = coded("Полиция Твери проводит проверку по факту драки.")
+    assert [(e.type, e.source) for e in evs] == [("investigate", ["полиция Твери"])]
+    evs = coded("Бывший мэр Тулы Игорь Ветров находится под следствием.")
+    assert [e.target for e in of_type(evs, "investigate")] == [["Игорь Ветров"]]
+    assert not coded("Следствие считает, что Ветров виновен.")
+    evs = coded("Позднее боевики вытеснили НДОА с подконтрольных территорий.")
+    assert [(e.type, e.target) for e in evs] == [("fight", ["НДОА"])]
+    assert not coded("Он выбил зуб сопернику.")
