@@ -554,3 +554,11 @@ def test_inquiries_opened_being_under_investigation_and_driving_out_by_force():
     evs = coded("Позднее боевики вытеснили НДОА с подконтрольных территорий.")
     assert [(e.type, e.target) for e in evs] == [("fight", ["НДОА"])]
     assert not coded("Он выбил зуб сопернику.")
+
+
+def test_opening_fire_and_giving_oneself_up():
+    evs = coded("Боевики открыли огонь по патрулю.")
+    assert [(e.type, e.cameo) for e in evs] == [("assault", "180")]
+    evs = coded("Игорь Сомов открыл огонь в магазине.", "После чего сдался без сопротивления полицейскому.")
+    assert [(e.source, e.target) for e in of_type(evs, "arrest")] == [(["полиция"], ["Игорь Сомов"])]
+    assert not coded("Магазин открыл двери.")

@@ -445,6 +445,8 @@ class ActorIndex:
             inner = [c for c in s.children(tok, "nmod") if c.feats.get("Case") == "Gen" and s.case_of(c) is None]
             return self.one(s, inner[0]) if inner and inner[0].lemma not in SKIP_HEADS else []
         name = describe(s, tok)
+        if tok.lemma in ("полицейский", "полицейская") and not s.children(tok, "nmod"):
+            name = "полиция"        # an officer acts for the police (GDELT's COP), as "сотрудники ФСБ" for ФСБ
         leader = self.leader_of_country(s, tok) if number == "Sing" and tok.lemma in ROLE_NOUNS else None
         if leader is not None:
             return [leader]

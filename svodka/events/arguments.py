@@ -188,6 +188,12 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
     subj, passive = subjects(s, t, index)
     if trig.subject_is_target:
         d.target = subj
+        if not subj and t.feats.get("Number") == "Sing" and t.feats.get("VerbForm") in (None, "Fin"):
+            # "После чего сдался полицейскому": the person just named, of the verb's gender
+            near = index.previous_person(s, t, t.feats.get("Gender"), strict_gender=True)
+            d.target = [near] if near else []
+        if ((None, "Dat"),) == tuple(trig.target):
+            d.source = _targets(s, t, trig.target, index)   # "сдался полиции": the police took him
         return
     if trig.frame == "sym":
         partners = _targets(s, t, S_PARTNER, index)

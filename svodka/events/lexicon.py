@@ -250,6 +250,10 @@ TRIGGERS: list[Trigger] = [
     _t("депортация экстрадиция высылка выдворение", "N", "deport", "174", gen="target"),
     # --- assault, fight, mass violence ---------------------------------------------------------------
     _t("напасть нападать", "V", "assault", "180", target=(("на", "Acc"),)),
+    _t("открыть открывать", "V", "assault", "180", target=(("по", "Dat"),), needs="огонь стрельба"),
+    # "сдался полиции": taken into custody by the one he gave himself up to
+    _t("сдаться сдаваться", "V", "arrest", "173", target=D, subject_is_target=True,
+       needs="полиция власть полицейский силовик следствие правоохранитель"),
     _t("нападение", "N", "assault", "180", gen="source"),
     _t("теракт", "N", "assault", "180", gen="none", refine=[("взрыв бомба смертник взрывчатка", "183")]),
     _t("взорвать", "V", "assault", "183", target=A),
