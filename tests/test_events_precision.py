@@ -562,3 +562,12 @@ def test_opening_fire_and_giving_oneself_up():
     evs = coded("Игорь Сомов открыл огонь в магазине.", "После чего сдался без сопротивления полицейскому.")
     assert [(e.source, e.target) for e in of_type(evs, "arrest")] == [(["полиция"], ["Игорь Сомов"])]
     assert not coded("Магазин открыл двери.")
+
+
+def test_places_purposes_liberated_cities_and_next_weekdays():
+    assert not coded("Освобождение Москвы от польских оккупантов стало символом.")
+    assert not coded("Чтобы открыть огонь, им необходимо захватить цель.")
+    assert not of_type(coded("Спецназ вытесняет митингующих с территории у здания парламента."), "fight")
+    evs = coded("Во вторник глава МИД Чехии Ян Липавский посетит Братиславу, где проведет переговоры с "
+                "президентом Словакии Петером Пеллегрини.", date="2025-03-14")
+    assert evs and all(e.source == ["Ян Липавский"] for e in evs) and {e.date for e in evs} == {"2025-03-18"}

@@ -262,6 +262,17 @@ class ActorIndex:
                 named = countries.countries_of_adjective(t.text)
                 if len(named) == 1:       # "Итальянский суд" opening a sentence: no mention, still Италия
                     return Actor(named[0].name, "LOC", None, named[0].iso3)
+        places = [h[2] for t in s.toks[tok.i + 1:] for h in self.covering(s.field, t.start, t.stop)
+                  if h[2].type == "LOC" and h[3] not in ("adjective", "metonymy")]
+        here = {place_country(e.name, self.article) for e in places} - {None}
+        if places and len(here) != 1:
+            return None             # a place named after it whose state is unknown or several: no guess
+        if len(here) == 1:
+            # "призвал власти … в Гонконге": the state of the place the sentence is about
+            state = countries.by_iso3(next(iter(here)))
+            if state is not None:
+                own = next((x for x in self.article.entities if x.type == "LOC" and x.name == state.name), None)
+                return Actor(state.name, "LOC", own.id if own else None, state.iso3)
         states = [(len(e.mentions), e) for e in self.article.entities
                   if e.type == "LOC" and countries.country_named(e.name)]
         states.sort(key=lambda x: -x[0])

@@ -86,6 +86,9 @@ def _fallback_subject(s: Sentence, verb: Tok, index: ActorIndex) -> list[Actor]:
     return out
 
 
+PLACE_RELATIVES = {"где", "куда", "откуда", "когда"}
+
+
 def subjects(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Actor], bool]:
     """(actors of the subject, passive?) — through 'должен был встретиться' to the governing verb."""
     acts, passive = _subjects_parsed(s, verb, index)
@@ -116,6 +119,8 @@ def _subjects_parsed(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Ac
         if v.rel.startswith("acl") and v.head >= 0 and active_participle(v):
             # "КГБ, инициировавший расследования": an active participle's subject is the noun it qualifies
             return index.actors(s, s.toks[v.head]), False
+        if v.rel.startswith("acl") and any(c.lemma in PLACE_RELATIVES for c in s.children(v, "advmod", "obl")):
+            break           # "посетит Киев, где проведет переговоры": the place is no party to them
         if v.rel in ("xcomp", "conj", "acl", "advcl") and v.head >= 0:
             v = s.toks[v.head]
             continue

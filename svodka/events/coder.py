@@ -172,6 +172,8 @@ class Coder:
                 s.case_of(c) == "от" and c.lemma not in ("наказание", "заключение", "арест")
                 for c in s.children(t, "obl")):
             return None         # "освободили от уроков", "от уплаты": an exemption, not a release
+        if trig.pos == "V" and any(c.lemma in ("чтобы", "дабы") for c in s.children(t, "mark")):
+            return None         # "чтобы открыть огонь, им необходимо …": a purpose, not a happening
         if trig.pos == "N" and t.head >= 0 and s.toks[t.head].lemma == "случай" and \
                 s.case_of(s.toks[t.head]) in ("в", "на"):
             return None         # "в случае нападения на колонну": a hypothetical, not a happening
@@ -185,6 +187,9 @@ class Coder:
                 verb_actors(d, self.index)
             else:
                 noun_actors(d, self.index)
+        if d.type in ("release", "arrest", "deport") and d.target and all(a.type == "LOC" for a in d.target):
+            return None         # "освобождение Москвы от оккупантов": a city freed is no person released
+        d.target = [a for a in d.target if not (d.type in ("release", "arrest") and a.type == "LOC")]
         if trig.anim and not animate_target(d, self.index):
             return None
         if trig.code == "043" and not any(a.type == "PER" or (a.name.split() and any(

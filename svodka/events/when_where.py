@@ -204,8 +204,15 @@ def _ahead(value: str, text: str, d: Draft, pub: str | None) -> str:
     if not (d.modality in ("intent", "future") or future(d)):
         return value
     if value[:10] < pub[:len(value[:10])]:
+        if WEEKDAY.search(text) and len(value) == 10:
+            # "во вторник" of a future act: the coming one, a week on from the last
+            from datetime import date, timedelta
+            return (date.fromisoformat(value) + timedelta(days=7)).isoformat()
         return str(int(value[:4]) + 1) + value[4:]
     return value
+
+
+WEEKDAY = re.compile(r"понедельник|вторник|сред[уаы]|четверг|пятниц|суббот|воскресень", re.I)
 
 # --- place ------------------------------------------------------------------------------------------
 
