@@ -571,3 +571,9 @@ def test_places_purposes_liberated_cities_and_next_weekdays():
     evs = coded("Во вторник глава МИД Чехии Ян Липавский посетит Братиславу, где проведет переговоры с "
                 "президентом Словакии Петером Пеллегрини.", date="2025-03-14")
     assert evs and all(e.source == ["Ян Липавский"] for e in evs) and {e.date for e in evs} == {"2025-03-18"}
+
+
+def test_a_meeting_with_one_named_party_only_where_an_official_holds_it():
+    assert of_type(coded("Президент Чехии Петр Павел провел переговоры в Праге."), "meet")
+    assert not coded("Мария Бутина встретилась с коллегами в Москве.")
+    assert not coded("Зеленского предупредили о провокации перед встречей с Путиным в Париже.")

@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from ..model import Article, Mention
 from ..nlp.normal import _parses
+from ..lang.actor_roles import role_of
 from .actors import ActorIndex
 from .arguments import GROUP_NOUNS, animate_name, animate_target, noun_actors, purpose, verb_actors
 from .casualties import read_casualties
@@ -130,7 +131,7 @@ class Coder:
             read_date(d, previous, self.times, self.pub, self.told)
             read_place(d, self.index)
             read_modality(d, self.quotes)
-        kept = [d for d in drafts if _keep(d)]
+        kept = [d for d in drafts if _keep(d, self.article)]
         for d in kept:
             if d.trigger.pos == "N" and _document_cited(s, d.tok):
                 d.anaphoric = True      # "в поздравлении президента говорится": the act told before, quoted
@@ -228,7 +229,7 @@ class Coder:
         return d
 
 
-def _keep(d: Draft) -> bool:
+def _keep(d: Draft, article: Article) -> bool:
     """Is the draft an event (or a later report of one for merge.py to attach)?"""
     s, t = d.sent, d.tok
     if d.trigger.intent_head and not d.governed:
@@ -258,8 +259,12 @@ def _keep(d: Draft) -> bool:
         d.anaphoric = True             # "в момент убийства", "подтвердили арест"
         return True
     if d.type in SYMMETRIC_TYPES:
-        return len(d.actors) >= 2 or (len(d.actors) == 1 and d.modality != "negated" and d.type != "intent"
-                                      and bool(d.place))
+        # one named party and a place ("Путин провел встречу в Душанбе") only where a verb tells it of an
+        # official: nouns with one party are mostly meetings referred to ("перед встречей с Путиным")
+        coded = [a for a in d.actors if a.named or role_of(a.name)]
+        told = d.trigger.pos == "V" or d.sent.case_of(d.tok) is None     # not "перед встречей с …"
+        return len(coded) >= 2 or (len(coded) == 1 and d.modality != "negated" and d.type != "intent"
+                                   and bool(d.place) and told and _official(coded[0], article))
     return bool(d.actors)
 
 
@@ -394,3 +399,14 @@ IDEA_NOUNS = {"идея", "мысль", "мечта", "желание", "пла�
               "призыв", "предложение", "способ", "возможность", "право", "решение", "приказ"}
 SENTENCE_ASKED = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:приговор\w*|\d+\s+(?:год|лет)|срок\w*|лишени\w+ свободы|"
                             r"пожизненн\w+|наказани\w+)", re.I)
+
+
+def _official(actor, article: Article) -> bool:
+    """A state or a body, or a person the article gives an office (or known to hold one)."""
+    from ..lang.people import office_holder
+
+    if actor.type in ("LOC", "ORG"):
+        return True
+    entity = next((e for e in article.entities if e.id == actor.id), None)
+    roles = entity.roles if entity is not None else []
+    return any(role_of(r) for r in roles) or bool(role_of(actor.name) or office_holder(actor.name))
