@@ -302,3 +302,10 @@ def test_adjectives_before_their_noun(text, kind, expected):
 ])
 def test_places_and_bodies_as_written_or_agreeing(text, kind, expected):
     assert normalize(text, kind)[0] == expected
+
+
+def test_a_polish_ski_surname_does_not_decline_after_a_mans_first_name():
+    from svodka.nlp.normal import normalize
+
+    assert normalize("Романа Полански", "PER")[0] == "Роман Полански"
+    assert normalize("Руслана Рябошапки", "PER")[0] == "Руслан Рябошапка"

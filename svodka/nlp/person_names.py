@@ -346,6 +346,8 @@ def _a_declension_nominative(word: str, case: str) -> str:
         stem = word[: -len(ending)]
         if ending == "и" and stem[-1:].lower() not in "гкхжшчщ":
             continue
+        if ending == "и" and re.search(r"[сц]к$", stem.lower()):
+            continue                     # "Романа Полански": a Polish "-ски" surname does not decline
         if word.endswith(ending) and len(stem) >= 3 and stem[-1].lower() not in VOWELS_RU:
             soft = ending in ("ю", "ей") or ending == "и" and stem[-1].lower() not in "гкхжшчщ"
             return stem + ("я" if soft and ending != "и" else "а")
