@@ -205,6 +205,12 @@ def _consolidated(groups: list[Group]) -> list[Group]:
     return out
 
 
+def _once(refs: list) -> list:
+    """Each actor once ("глава Xiaomi … компания" both read as Xiaomi)."""
+    seen: set[str] = set()
+    return [r for r in refs if not (r.name in seen or seen.add(r.name))]
+
+
 def to_event(g: Group, article=None) -> Event:
     h = g.head
     real = [d for d in g.drafts if d.actors or not h.actors]
@@ -232,8 +238,8 @@ def to_event(g: Group, article=None) -> Event:
     # an actor is an entity of the article, a country, or a group coded by its role; "тема", "ножи",
     # "сбыт наркотиков" are none of these
     where = place_country(g.place(), article) if g.place() else None
-    source_refs = [r for r in placed(code_actors(article, h.source), where) if is_actor(r)]
-    target_refs = [r for r in placed(code_actors(article, target), where) if is_actor(r)]
+    source_refs = _once([r for r in placed(code_actors(article, h.source), where) if is_actor(r)])
+    target_refs = _once([r for r in placed(code_actors(article, target), where) if is_actor(r)])
     return Event(type=h.type, cameo=code, plover=codes.plover(code), goldstein=codes.goldstein(code),
                  quad_class=codes.quad_class(code), source=[r.name for r in source_refs],
                  target=[r.name for r in target_refs],
