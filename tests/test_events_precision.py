@@ -577,3 +577,8 @@ def test_a_meeting_with_one_named_party_only_where_an_official_holds_it():
     assert of_type(coded("Президент Чехии Петр Павел провел переговоры в Праге."), "meet")
     assert not coded("Мария Бутина встретилась с коллегами в Москве.")
     assert not coded("Зеленского предупредили о провокации перед встречей с Путиным в Париже.")
+
+
+def test_an_act_until_a_day_is_before_it():
+    evs = coded("Сейчас Игорь Сомов находится в СИЗО под арестом до 8 января 2026 года.", date="2025-11-18")
+    assert [e.date for e in of_type(evs, "arrest")] == ["../2026-01-08"]

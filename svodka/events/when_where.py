@@ -147,6 +147,10 @@ def read_date(d: Draft, previous: list[Draft], times: dict[str, list], pub: str 
     if best is not None:
         te = best[1]
         d.date, d.date_from = _ahead(te.value, te.text, d, pub), "text"
+        before = s.text[:max(0, te.start - s.start)].rstrip().lower()
+        if re.search(r"(?:^|\s)до$", before) and "/" not in d.date and not (d.modality in ("intent", "future")
+                                                                           or future(d)):
+            d.date = "../" + d.date     # "под арестом до 8 января": an act before that day, not on it
         d.evidence.append(Mention(te.field, te.start, te.stop, te.text, "time"))
         d.confidence += 0.1
         return
