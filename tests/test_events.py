@@ -198,7 +198,7 @@ def test_passive_detention_unknown_source():
 
 
 def test_impersonal_detention_country_of_the_detained():
-    from svodka.events.actors import actor_country
+    from svodka.events.party import actor_country
 
     e = one("arrest", "Летом 2024 года в Самаре задержали несколько граждан Армении.")
     assert e.source == [] and e.target == ["граждане Армении"] and actor_country(e.target[0]) == "ARM"

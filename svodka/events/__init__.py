@@ -6,11 +6,15 @@
 Modules (one job each):
   lexicon.py    Russian trigger lemmas (verbs and nominalisations) → event type and CAMEO code
   parse.py      sentences, and Natasha's morphology + syntax only for sentences with a trigger
+  party.py      Actor (an event's party) and the country of a place or an actor
   actors.py     a nominal of the parse → the article's entities, "стороны", "который", descriptive actors
+  offices.py    unnamed courts, governments, leaders → the state or the person they are (ActorIndex mixin)
   coder.py      per article: trigger sentences → drafts (type refinements, confidence), which to keep
   draft.py      the Draft of one trigger token, filled step by step
   triggers.py   a cheap trigger test of a raw sentence; the lexicon reading of a parsed token
   arguments.py  source and target actors of a trigger, read from the parse
+  implied.py    parties a clause implies: a thing's owner, the state a place speaks for, one's own offices
+  screens.py    words that name an act without telling one (a charge's offence, a purpose, a hypothetical)
   when_where.py the date and the place inside the trigger's clause; a meeting's 042/043/044
   modality.py   fact, claim, intent, future or negated; intent heads ("договорились провести встречу")
   casualties.py killed and injured numbers

@@ -16,31 +16,16 @@ A nominal is resolved, in order, to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field as dc_field, replace
+from dataclasses import replace
 
-from ..lang.gazetteer import gazetteer_country
 from ..model import Article, Entity
 from ..nlp import countries
 from ..nlp.entity_rules import gender_of
 from ..nlp.normal import _parses
 from .describe import describe
+from .offices import OfficeQueries
 from .parse import Sentence, Tok, active_participle
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    name: str
-    type: str | None = None          # PER, ORG, LOC for entities; None for a descriptive actor
-    id: str | None = None
-    country: str | None = None       # ISO 3166 alpha-3
-    # a descriptor resolved to the person it most likely refers back to ("бывший президент" → Мурси): the
-    # coder drops it where it would make one person both sides of an act
-    inferred: bool = dc_field(default=False, compare=False)
-
-    @property
-    def named(self) -> bool:
-        """An entity of the article, or a country (an office acting for it: "Итальянский суд" → Италия)."""
-        return self.id is not None or (self.type == "LOC" and self.country is not None)
+from .party import Actor, entity_country
 
 
 # a body named again by its kind: "ведомство", "министерство", "компания" (the one named just before)
@@ -84,38 +69,7 @@ CLIMB_NOUNS = {"ход", "время", "рамка", "итог", "результ
                "цикл", "череда"}
 
 
-def entity_country(entity: Entity) -> str | None:
-    if entity.country:
-        return entity.country
-    if entity.type == "LOC":
-        c = countries.country_named(entity.name) or countries.capital_named(entity.name)
-        return c.iso3 if c else None
-    return None
-
-
-def place_country(name: str, article: Article | None = None) -> str | None:
-    """The country a place is in: a country itself, a capital, or a LOC entity with a known country."""
-    c = countries.country_named(name) or countries.capital_named(name)
-    if c:
-        return c.iso3
-    if article is not None:
-        for e in article.entities:
-            if e.type == "LOC" and (e.name == name or name in e.aliases) and e.country:
-                return e.country
-    return gazetteer_country(name)
-
-
-def actor_country(name: str, article: Article | None = None) -> str | None:
-    """ISO3 of an event actor given by name: the entity's country, else a country named in the phrase."""
-    if article is not None:
-        for e in article.entities:
-            if e.name == name or name in e.aliases:
-                return entity_country(e)
-    c = countries.country_named(name) or countries.capital_named(name) or countries.country_in_phrase(name)
-    return c.iso3 if c else None
-
-
-class ActorIndex:
+class ActorIndex(OfficeQueries):
     def __init__(self, article: Article) -> None:
         self.article = article
         self.by_field: dict[str, list[tuple[int, int, Entity, str]]] = {}
@@ -238,47 +192,6 @@ class ActorIndex:
         if near is None or (adjective_country and near.country and near.country != adjective_country):
             return None                 # "итальянского фотографа" is not the Ukrainian named before
         return replace(near, inferred=True)
-
-    def genitive_country(self, s: Sentence, tok: Tok) -> str | None:
-        """The country a genitive beside the token names ("МИД Украины", "полиция Армении"), if any."""
-        for c in s.children(tok, "nmod"):
-            if c.feats.get("Case") != "Gen" or s.case_of(c) is not None:
-                continue
-            for h in self.covering(s.field, c.start, c.stop):
-                named = countries.country_named(h[2].name) if h[2].type == "LOC" else None
-                if named is not None:
-                    return named.iso3
-        return None
-
-    def state_of(self, s: Sentence, tok: Tok) -> Actor | None:
-        """The country an office acts for: named beside it ("суд Италии", "итальянский суд"), else the one
-        country the article names most."""
-        for t in s.subtree(tok, ("acl", "acl:relcl", "parataxis", "punct", "case", "conj")):
-            for h in self.covering(s.field, t.start, t.stop):
-                c = countries.country_named(h[2].name) if h[2].type == "LOC" else None
-                if c is not None:
-                    return self.actor(h[2])
-            if t.pos == "ADJ":
-                named = countries.countries_of_adjective(t.text)
-                if len(named) == 1:       # "Итальянский суд" opening a sentence: no mention, still Италия
-                    return Actor(named[0].name, "LOC", None, named[0].iso3)
-        places = [h[2] for t in s.toks[tok.i + 1:] for h in self.covering(s.field, t.start, t.stop)
-                  if h[2].type == "LOC" and h[3] not in ("adjective", "metonymy")]
-        here = {place_country(e.name, self.article) for e in places} - {None}
-        if places and len(here) != 1:
-            return None             # a place named after it whose state is unknown or several: no guess
-        if len(here) == 1:
-            # "призвал власти … в Гонконге": the state of the place the sentence is about
-            state = countries.by_iso3(next(iter(here)))
-            if state is not None:
-                own = next((x for x in self.article.entities if x.type == "LOC" and x.name == state.name), None)
-                return Actor(state.name, "LOC", own.id if own else None, state.iso3)
-        states = [(len(e.mentions), e) for e in self.article.entities
-                  if e.type == "LOC" and countries.country_named(e.name)]
-        states.sort(key=lambda x: -x[0])
-        if states and (len(states) == 1 or states[0][0] > states[1][0]):
-            return self.actor(states[0][1])
-        return None
 
     def sentence_subject(self, s: Sentence, tok: Tok, gender: str) -> Actor | None:
         """'Ляшко подрался с Герусом, которого он обвинил': a subject pronoun continues the subject named
@@ -482,37 +395,6 @@ class ActorIndex:
         if not name or len(name) > 80:
             return []
         return [Actor(name, None, None, country)]
-
-    def the_court(self) -> list[Actor]:
-        """The one court the article names ("Пресненский суд"), as the agent of a sentence passed."""
-        courts = [e for e in self.article.entities if e.type == "ORG" and
-                  re.search(r"(?<![\w-])(?:суд|мосгорсуд|трибунал)\w*(?![\w-])", e.name, re.I)]
-        return [self.actor(courts[0])] if len(courts) == 1 else []
-
-    def leader_of_country(self, s: Sentence, tok: Tok) -> Actor | None:
-        """'российский лидер', 'турецкий президент' with no name of its own: the one person of that country
-        the article is about (named in its title or lead, or again and again)."""
-        if s.children(tok, "nmod") or s.children(tok, "appos"):
-            return None
-        adjective = [countries.countries_of_adjective(c.text) for c in s.children(tok, "amod")]
-        named = {c.iso3 for found in adjective if len(found) == 1 for c in found}
-        if len(named) != 1:
-            return None
-        country = named.pop()
-        people = [e for e, _ in self.about() if e.country == country]
-        return replace(self.actor(people[0]), inferred=True) if len(people) == 1 else None
-
-    def _local_office(self, s: Sentence, tok: Tok) -> bool:
-        """'прокуратура города Павия', 'суд Гродно': an office of a city or a region is named by it, not by
-        its country (the coding rules keep named courts and offices as they are named)."""
-        for c in s.children(tok, "nmod"):
-            if s.case_of(c) is not None:
-                continue
-            for t in [c] + s.children(c, "appos", "flat", "flat:name", "nmod"):
-                for h in self.covering(s.field, t.start, t.stop):
-                    if h[2].type == "LOC" and h[3] != "metonymy" and countries.country_named(h[2].name) is None:
-                        return True
-        return False
 
     def _someone_elses(self, s: Sentence, head: Tok, name: Tok) -> bool:
         """The name after a person noun is its genitive, not its apposition: the name is not in its base

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from ..nlp import countries
 from ..nlp.normal import _parses
-from .actors import Actor, ActorIndex
+from .actors import ActorIndex
+from .party import Actor
 from .draft import Draft
 from .lexicon import normal_forms
 from .parse import Sentence, Tok, active_participle
+from .implied import OWNED_OBJECT_TYPES, ORDERS, SAYING_TYPES, owners, own_offices, speaking_place
 from .triggers import trig_heads
 
 BOUNDARY = {",", ";", ":", "—", "–", "(", ")", "«", "»", "\"", "."}
@@ -240,95 +242,17 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
         d.source = subj
         if not subj and trig.type in SAYING_TYPES and t.feats.get("Number") == "Plur" and \
                 not s.children(t, "nsubj", "nsubj:pass"):
-            d.source = _speaking_place(s, t, index)
+            d.source = speaking_place(s, t, index)
         d.target = _targets(s, t, trig.target, index) if trig.target else []
         if t.lemma in ORDERS:
-            d.target = _own_offices(d.source, d.target)
+            d.target = own_offices(d.source, d.target)
         if trig.type in OWNED_OBJECT_TYPES and not any(a.named for a in d.target):
-            d.target = _owners(s, t, index) or d.target
+            d.target = owners(s, t, index) or d.target
     if trig.needs and not d.target:
         # "ввела санкции против X", "возбудил дело в отношении X": the target hangs on the noun
         for c in s.children(t, "obj", "obl", "nmod"):
             if ({c.lemma} | normal_forms(c.text)) & trig.needs:
                 d.target = _targets(s, c, trig.target + (("против", "Gen"),), index) or d.target
-
-
-# orders go to one's own offices: "Путин поручил правительству" — the Russian government
-ORDERS = {"поручить", "поручать", "приказать", "распорядиться"}
-
-
-def _own_offices(source: list[Actor], target: list[Actor]) -> list[Actor]:
-    """An unnamed office given an order is the orderer's country's (as an office of no place is its country)."""
-    own = {a.country for a in source if a.country}
-    if len(own) != 1:
-        return target
-    iso3 = own.pop()
-    state = countries.by_iso3(iso3)
-    out = []
-    for a in target:
-        head = (a.name.split() or [""])[0].lower()
-        lemmas = {p.normal_form for p in _parses(head)} | {head}
-        if a.id is None and a.country is None and state is not None and lemmas & OFFICE_WORDS:
-            a = Actor(state.name, "LOC", None, iso3)
-        out.append(a)
-    return out
-
-
-OFFICE_WORDS = {"правительство", "кабмин", "министерство", "ведомство", "власть", "генпрокуратура", "прокуратура"}
-
-
-# verbal acts whose unnamed speakers a place can stand for ("В Киеве назвали неприемлемым …")
-SAYING_TYPES = {"reject", "criticize", "praise", "accuse", "demand", "statement", "appeal", "threaten"}
-
-
-def _speaking_place(s: Sentence, t: Tok, index: ActorIndex) -> list[Actor]:
-    """'В Киеве назвали …', 'В МИД Украины осудили …', 'На Украине отвергли …': the subjectless plural
-    speaks for the body or the state the fronted place names (a capital for its country)."""
-    for c in s.children(t, "obl"):
-        if c.i > t.i or s.case_of(c) not in ("в", "во", "на"):
-            continue
-        for a in index.actors(s, c, conj=False):
-            if a.type == "ORG":
-                return [a]
-            if a.type == "LOC":
-                state = countries.country_named(a.name) or countries.capital_named(a.name)
-                if state is not None:
-                    return [Actor(state.name, "LOC", a.id if state.name == a.name else None, state.iso3)]
-    return []
-
-
-# acts on someone's thing: "отвергли предложение «Газпрома»", "раскритиковал решение Вашингтона"
-OWNED_OBJECT_TYPES = {"reject", "criticize", "praise", "accuse", "statement", "fight", "assault"}
-
-
-def _owners(s: Sentence, t: Tok, index: ActorIndex) -> list[Actor]:
-    """The named owner of the verb's inanimate object (its genitive): 'предложение «Газпрома»' → Газпром;
-    for a statement, the one named actor its object is about ('опровергает сообщения о состоянии здоровья
-    Ким Чен Ына' → Ким Чен Ын)."""
-    for o in s.children(t, "obj"):
-        if o.feats.get("Animacy") == "Anim":
-            continue
-        for g in s.children(o, "nmod"):
-            if g.feats.get("Case") == "Gen" and s.case_of(g) is None:
-                named = [a for a in index.actors(s, g) if a.named]
-                if named:
-                    return named
-        if t.lemma in DENIALS:
-            about: dict[str, Actor] = {}
-            layer = [o]
-            for _ in range(3):
-                layer = [c for x in layer for c in s.children(x, "nmod")]
-                for c in layer:
-                    for a in index.actors(s, c, conj=False):
-                        if a.named:
-                            about.setdefault(a.name, a)
-            if len(about) == 1:
-                return list(about.values())
-    return []
-
-
-# statements whose object is a report about someone: "опроверг сообщения о болезни X"
-DENIALS = {"опровергнуть", "опровергать", "отрицать", "подтвердить", "подтверждать"}
 
 
 def purpose(s: Sentence, t: Tok) -> bool:

@@ -37,6 +37,7 @@ from .draft import Draft
 from .lexicon import BY_LEMMA, PERSON_NOUNS, VEHICLES, Trigger, forms, normal_forms, trigger_lemmas
 from .modality import apply_intents, read_modality
 from .parse import Sentence, Tok, parse, sentences
+from .screens import names_no_act, not_happening
 from .triggers import candidate, dependents, reading
 from .when_where import read_date, read_place
 
@@ -105,11 +106,8 @@ class Coder:
             if any(kind in ("name", "alias") and (b - a) > (t.stop - t.start)
                    for a, b, _, kind in self.index.covering(s.field, t.start, t.stop)):
                 continue        # a word inside a longer name: "Движение за освобождение Азавада", "Фрэнки Бой"
-            if t.pos == "NOUN" and _charge_ground(s, t):
-                continue        # "обвинили в убийстве", "срок за нападение": what a charge is about, no act told
-            if t.rel in ("amod", "acl") and t.head > t.i and t.pos in ("VERB", "ADJ") and \
-                    s.toks[t.head].feats.get("Animacy") == "Inan" and _passive_participle(t):
-                continue        # "на оккупированных Израилем территориях": a thing's state named, no act told
+            if names_no_act(s, t):
+                continue        # an offence charged, a state named by a participle: no act told
             lemmas = set(trigger_lemmas(t.text))
             if t.lemma in BY_LEMMA:
                 lemmas.add(t.lemma)
@@ -169,20 +167,8 @@ class Coder:
         if trig.type == "accident" and t.lemma == "взрыв" and re.search(r"теракт|смертник|взрывн\w+ устройств",
                                                                          s.text, re.I):
             d.type, d.code = "assault", "183"
-        if d.type == "release" and trig.pos == "V" and any(
-                s.case_of(c) == "от" and c.lemma not in ("наказание", "заключение", "арест")
-                for c in s.children(t, "obl")):
-            return None         # "освободили от уроков", "от уплаты": an exemption, not a release
-        if trig.pos == "V" and any(c.lemma in ("чтобы", "дабы") for c in s.children(t, "mark")):
-            return None         # "чтобы открыть огонь, им необходимо …": a purpose, not a happening
-        if trig.pos == "N" and t.head >= 0 and s.toks[t.head].lemma == "случай" and \
-                s.case_of(s.toks[t.head]) in ("в", "на"):
-            return None         # "в случае нападения на колонну": a hypothetical, not a happening
-        if trig.pos == "V" and t.head >= 0 and t.rel in ("acl", "nmod", "xcomp") and \
-                s.toks[t.head].pos == "NOUN" and s.toks[t.head].lemma in IDEA_NOUNS:
-            return None         # "одержим идеей убить", "план захватить": a thought, not an act
-        if d.type == "demand" and SENTENCE_ASKED.search(s.text[t.stop - s.start:]):
-            return None         # "прокурор попросила приговорить к 20 годам": a plea in court, not a demand
+        if not_happening(s, t, trig.pos, d.type):
+            return None         # an exemption, a purpose, a hypothetical, a thought, a plea in court
         if trig.frame != "none":
             if trig.pos == "V":
                 verb_actors(d, self.index)
@@ -359,46 +345,6 @@ def _quoted(s: Sentence, t: Tok) -> bool:
         if s.start + m.start(1) <= t.start and t.stop <= s.start + m.end(1):
             return True
     return False
-
-
-def _passive_participle(t: Tok) -> bool:
-    if t.feats.get("VerbForm") == "Part":
-        return t.feats.get("Voice") == "Pass"
-    return any(p.tag.POS == "PRTF" and "pssv" in p.tag for p in _parses(t.low))
-
-
-# heads whose "в/за/о/к …" names the offence a charge, a suspicion, a sentence or a case is about
-CHARGE_HEADS = {"обвинить", "обвинять", "обвинение", "обвиняемый", "обвиняться", "подозрение", "подозревать",
-                "подозреваемый", "подозреваться", "причастность", "причастный", "соучастие", "дело", "приговорить",
-                "осудить", "срок", "приговор", "наказание", "виновный", "статья", "уличить", "заподозрить"}
-PUNISHING = {"задержать", "арестовать", "оштрафовать", "наказать", "посадить", "судить", "отбывать", "осуждать",
-             "преследовать", "уволить", "исключить", "лишить"}
-
-
-def _charge_ground(s: Sentence, t: Tok) -> bool:
-    """'обвинили в убийстве X', 'по подозрению в подготовке покушения', 'срок за нападение', 'дело об
-    аресте': the offence a legal act is about — that act is the event; the offence is its content. The
-    parser may hang the offence on the accused ("обвинила футболиста … в убийстве"): two heads up."""
-    x, prep = t, s.case_of(t)
-    for _ in range(3):
-        if x.head < 0:
-            return False
-        h = s.toks[x.head]
-        here = s.case_of(x) or prep
-        if here in ("в", "во", "за", "о", "об", "к") and h.lemma in CHARGE_HEADS:
-            return True
-        if here == "за" and (h.lemma in PUNISHING or any(c.lemma in CHARGE_HEADS for c in s.children(h, "obj"))):
-            return True                 # "задержан за нападение", "получил срок за убийство"
-        if h.pos not in ("NOUN", "PROPN") or (x is not t and s.case_of(x) is not None):
-            return False
-        x, prep = h, here
-    return False
-
-
-IDEA_NOUNS = {"идея", "мысль", "мечта", "желание", "план", "замысел", "намерение", "фантазия", "цель", "задача",
-              "призыв", "предложение", "способ", "возможность", "право", "решение", "приказ"}
-SENTENCE_ASKED = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:приговор\w*|\d+\s+(?:год|лет)|срок\w*|лишени\w+ свободы|"
-                            r"пожизненн\w+|наказани\w+)", re.I)
 
 
 def _official(actor, article: Article) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Mention
-from .actors import Actor
+from .party import Actor
 from .lexicon import Trigger
 from .parse import Sentence, Tok
 

@@ -39,7 +39,7 @@ import hashlib
 from datetime import date, datetime, timezone
 
 from ..model import Article, Event
-from .actors import actor_country, place_country
+from .party import actor_country, place_country
 from ..cameo import SYMMETRIC_TYPES, event_key
 
 COLUMNS = [

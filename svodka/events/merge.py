@@ -26,7 +26,7 @@ from .. import cameo as codes
 from ..cameo import POLARITY, STRENGTH, SYMMETRIC_TYPES
 from ..edtf import season_months
 from .actor_codes import code_actors, is_actor, placed, role_of
-from .actors import place_country
+from .party import place_country
 from .draft import Draft
 from .when_where import refine_meeting
 

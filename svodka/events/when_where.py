@@ -17,7 +17,8 @@ import re
 
 from ..model import Article, Mention
 from ..nlp.speech import SPEECH_LEMMAS
-from .actors import Actor, ActorIndex, place_country
+from .actors import ActorIndex
+from .party import Actor, place_country
 from .draft import Draft
 from .modality import future
 from .parse import Sentence, Tok, gerund
