@@ -582,3 +582,13 @@ def test_a_meeting_with_one_named_party_only_where_an_official_holds_it():
 def test_an_act_until_a_day_is_before_it():
     evs = coded("Сейчас Игорь Сомов находится в СИЗО под арестом до 8 января 2026 года.", date="2025-11-18")
     assert [e.date for e in of_type(evs, "arrest")] == ["../2026-01-08"]
+
+
+def test_a_judgement_said_of_something_is_criticism_or_rejection_of_its_owner():
+    evs = coded("Олег Жарков заявил, что задержание участников марша неправомерно.")
+    assert [(e.type, e.source) for e in evs] == [("criticize", ["Олег Жарков"])]
+    evs = coded("Лавров заявил, что предложение Польши неприемлемо.")
+    assert [(e.type, e.target) for e in evs] == [("reject", ["Польша"])]
+    assert not coded("Песков заявил, что встреча прошла хорошо.")
+    evs = coded("Представитель партии «Яблоко» назвал прошедшие выборы мошенничеством.")
+    assert of_type(evs, "criticize")

@@ -66,7 +66,8 @@ def owners(s: Sentence, t: Tok, index: ActorIndex) -> list[Actor]:
     """The named owner of the verb's inanimate object (its genitive): 'предложение «Газпрома»' → Газпром;
     for a statement, the one named actor its object is about ('опровергает сообщения о состоянии здоровья
     Ким Чен Ына' → Ким Чен Ын)."""
-    for o in s.children(t, "obj"):
+    said = [x for c in s.children(t, "ccomp") for x in s.children(c, "nsubj", "nsubj:pass")]
+    for o in s.children(t, "obj") + said:     # "заявил, что предложение США неприемлемо": the said subject
         if o.feats.get("Animacy") == "Anim":
             continue
         for g in s.children(o, "nmod"):

@@ -60,6 +60,7 @@ class Trigger:
     pre: frozenset[str] = frozenset()  # prefilter only: one of these lemmas must be in the sentence
     reach: int = 2                     # how deep under the trigger ``needs`` are looked for
     main_only: bool = False            # not as another verb's complement ("условились поручить …")
+    said: bool = False                 # ``needs`` is the predicate of the said clause ("заявил, что … неправомерно")
     complement: bool = False           # an infinitive must follow: "поручил подготовить" (not "поручил воспитание")
     person: bool = False               # prefilter only: a person (PER entity or person noun) in the sentence
 
@@ -188,7 +189,14 @@ TRIGGERS: list[Trigger] = [
     _t("назвать называть", "V", "criticize", "111", target=A, reach=3,
        needs="безответственный провокационный абсурдный лживый ошибочный незаконный нелегитимный "
              "позорный возмутительный агрессивный враждебный циничный бездоказательный голословный "
-             "клеветнический абсурд ложь провокация ошибка"),
+             "клеветнический абсурд ложь провокация ошибка мошенничество фальсификация преступление"),
+    # "заявил, что задержание участников неправомерно": a judgement said of something (the said clause's
+    # predicate is the judging word itself, one level down)
+    _t("заявить заявлять сказать", "V", "reject", "120", target=(), said=True,
+       needs="неприемлемый неприемлемо неприемлимый"),
+    _t("заявить заявлять сказать", "V", "criticize", "111", target=(), said=True,
+       needs="неправомерный незаконный недопустимый безответственный провокационный абсурдный позорный "
+             "возмутительный циничный преступный ошибочный бездоказательный голословный"),
     # "поручил правительству представить предложения": an order (CAMEO 100: demands and orders)
     _t("поручить поручать", "V", "demand", "100", target=D, main_only=True, complement=True),
     _t("пригрозить угрожать грозить", "V", "threaten", "130", target=D,

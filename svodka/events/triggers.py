@@ -92,7 +92,9 @@ def reading(s: Sentence, t: Tok, lemma: str) -> Trigger | None:
         if trig.complement and not any(c.pos == "VERB" for c in s.children(t, "xcomp", "ccomp", "obj")):
             continue
         deps = None
-        if trig.needs or trig.exclude:
+        if trig.said:
+            deps = {w for c in s.children(t, "ccomp") for w in {c.lemma} | normal_forms(c.text)}
+        elif trig.needs or trig.exclude:
             deps = dependents(s, t, trig.reach)
         if trig.needs and not (deps & trig.needs):
             continue
