@@ -592,3 +592,8 @@ def test_a_judgement_said_of_something_is_criticism_or_rejection_of_its_owner():
     assert not coded("Песков заявил, что встреча прошла хорошо.")
     evs = coded("Представитель партии «Яблоко» назвал прошедшие выборы мошенничеством.")
     assert of_type(evs, "criticize")
+
+
+def test_a_negated_or_buried_judgement_is_none():
+    assert not coded("В 1981 году президент Чехии заявил, что он не считает, что поселения незаконны.")
+    assert not coded("Премьер Польши назвал их исправлением исторической ошибки.")

@@ -93,7 +93,10 @@ def reading(s: Sentence, t: Tok, lemma: str) -> Trigger | None:
             continue
         deps = None
         if trig.said:
-            deps = {w for c in s.children(t, "ccomp") for w in {c.lemma} | normal_forms(c.text)}
+            # the said clause's predicate, unless negated ("заявил, что не считает их незаконными")
+            said = [c for c in s.children(t, "ccomp") if not any(
+                x.low in ("не", "ни") for x in s.toks[min(t.i, c.i):c.i])]
+            deps = {w for c in said for w in {c.lemma} | normal_forms(c.text)}
         elif trig.needs or trig.exclude:
             deps = dependents(s, t, trig.reach)
         if trig.needs and not (deps & trig.needs):
