@@ -597,3 +597,10 @@ def test_a_judgement_said_of_something_is_criticism_or_rejection_of_its_owner():
 def test_a_negated_or_buried_judgement_is_none():
     assert not coded("В 1981 году президент Чехии заявил, что он не считает, что поселения незаконны.")
     assert not coded("Премьер Польши назвал их исправлением исторической ошибки.")
+
+
+def test_appeals_against_rulings_and_complaints_are_official_complaints():
+    evs = coded("Компания Bayer намерена обжаловать приговор.")
+    assert [(e.cameo, e.modality) for e in evs] == [("114", "intent")]
+    assert [e.cameo for e in coded("Олег Жарков пожаловался в прокуратуру на соседа.")] == ["114"]
+    assert not coded("Он подал документы в вуз.")
