@@ -604,3 +604,9 @@ def test_appeals_against_rulings_and_complaints_are_official_complaints():
     assert [(e.cameo, e.modality) for e in evs] == [("114", "intent")]
     assert [e.cameo for e in coded("Олег Жарков пожаловался в прокуратуру на соседа.")] == ["114"]
     assert not coded("Он подал документы в вуз.")
+
+
+def test_a_condition_and_a_railway_picket_are_no_events():
+    assert not coded("Если Игоря Сомова задержат, адвокаты обратятся в суд.")
+    assert not coded("Девушка погибла под поездом на 1766-м километре девятого пикета перегона.")
+    assert of_type(coded("Сторонники оппозиции провели пикет у здания мэрии."), "protest")

@@ -28,8 +28,8 @@ def not_happening(s: Sentence, t: Tok, pos: str, type_: str) -> bool:
             s.case_of(c) == "от" and c.lemma not in ("наказание", "заключение", "арест")
             for c in s.children(t, "obl")):
         return True             # "освободили от уроков", "от уплаты": an exemption, not a release
-    if pos == "V" and any(c.lemma in ("чтобы", "дабы") for c in s.children(t, "mark")):
-        return True             # "чтобы открыть огонь, им необходимо …": a purpose
+    if pos == "V" and any(c.lemma in ("чтобы", "дабы", "если", "ежели") for c in s.children(t, "mark")):
+        return True             # "чтобы открыть огонь …", "если их задержат …": a purpose, a condition
     if pos == "N" and t.head >= 0 and s.toks[t.head].lemma == "случай" and \
             s.case_of(s.toks[t.head]) in ("в", "на"):
         return True             # "в случае нападения на колонну": a hypothetical
