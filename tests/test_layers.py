@@ -1,7 +1,7 @@
 """The package's layers, read from its source: every import (inside functions too) goes down the pipeline, and
 no module imports itself back through others.
 
-    model, edtf ← nothing; cameo, lang (language tools) ← model
+    model ← nothing; lang (language tools) ← model; edtf ← lang (its month and season words); cameo ← model
     read, page ← model;  nlp ← page;  events ← nlp;  pipeline ← events
     store ← model and the language tools only
     link ← store;  ingest, reanalyze, export ← pipeline, store, link;  crawl ← ingest;  serve ← store, link, export
@@ -23,7 +23,7 @@ BOTTOM = {"model", "cameo", "edtf", "lang", "timelimit"}
 ALLOWED: dict[str, set[str]] = {
     "model": set(),
     "cameo": {"model"},
-    "edtf": set(),
+    "edtf": {"lang"},
     "lang": {"model"},
     "timelimit": set(),
     "read": {"model"},

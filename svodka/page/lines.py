@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang.calendar import MONTH_STEMS
+
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
 SPACES = re.compile(r"[ \t\f\v]+")
 TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -12,8 +14,7 @@ SENTENCE_END = re.compile(r"[.!?…](?:[»\"”)\]]*)$")
 SENTENCE_BREAK = re.compile(r"[.!?…][»\"”)]?\s+[«\"(]?[А-ЯЁA-Z]")
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b")
-MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
-          "ноябр", "декабр")
+MONTHS = MONTH_STEMS
 WORD_DATE = re.compile(r"\b\d{1,2}\s+(" + "|".join(m + r"[а-я]*" for m in MONTHS) + r")\b(?:\s+\d{4})?",
                        re.IGNORECASE)
 CREDIT = re.compile(r"(?:\(|^|\s|\|)\s*(?:фото|фотография|иллюстрация|кадр|видео|изображение|источник фото)"
