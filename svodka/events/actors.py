@@ -20,7 +20,7 @@ from dataclasses import dataclass, field as dc_field, replace
 
 from ..lang.gazetteer import gazetteer_country
 from ..model import Article, Entity
-from ..nlp import countries
+from ..lang import countries
 from ..nlp.entity_rules import gender_of
 from ..nlp.normal import _parses
 from .describe import describe

@@ -45,7 +45,8 @@ from urllib.parse import urlsplit
 from .. import cameo as codes
 from ..cameo import POLARITY, STRENGTH, SYMMETRIC_TYPES, event_key
 from ..edtf import DAY, interval
-from ..store.records import dumps, key as name_key
+from ..lang.names import key as name_key
+from ..store.records import dumps
 from .event_actors import article_actor_names, corpus_actor, actors_agree, is_country, places_agree, reports_agree
 
 STAGE = "events"

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from pymorphy2.analyzer import Parse as _PymorphyParse
 
-from ..page.lines import morph
+from ..lang.morph import morph
 from .quote_marks import _QSpan, _Tok
 
 PREPS = frozenset("""

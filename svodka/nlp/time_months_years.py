@@ -105,7 +105,7 @@ def _nominal(word: str) -> bool:
     if word.startswith("год") or word in ("лет", "раз", "раза", "человек"):
         return True
     try:
-        from svodka.page.lines import morph      # pymorphy via Natasha; loaded only when needed
+        from svodka.lang.morph import morph      # pymorphy via Natasha; loaded only when needed
         parses = morph().parse(word)
     except Exception:                            # noqa: BLE001 — no morphology: stay cautious
         return True

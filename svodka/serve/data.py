@@ -16,7 +16,8 @@ from typing import Any
 
 from ..store import Store, open_store
 from ..store import text as searchtext
-from ..store.records import day_bounds, key
+from ..lang.names import key
+from ..store.records import day_bounds
 from ..store.view_queries import EVENT_COLUMNS
 from .edtf import month_bounds
 from .edtf import actor_match as _actor_match

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from ..store.records import key
+from ..lang.names import key
 
 
 
