@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..edtf import SEASONS
-from ..lang.calendar import SEASONS_RU
+from ...edtf import SEASONS
+from ...lang.calendar import SEASONS_RU
 
 _F = re.IGNORECASE
 _MONTH = (r"(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ём|ем)"
