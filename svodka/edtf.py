@@ -5,6 +5,7 @@ intervals "2025-10-01/2025-10-05" and "../2025-12-24", qualifiers "?~%".
                              February (months past 12 belong to the next year)
     season_months(22)        (6, 7, 8)
     bounds("2025-22")        (date(2025, 6, 1), date(2025, 8, 31), SEASON): the days one point covers
+    month_bounds("2025-12-24")   ("2025-12-01", "2026-01-01"): the calendar month of a day, end exclusive
     interval("2025-10/..")   (date(2025, 10, 1), None, SPAN): the days a value covers, an open end None
     day_span(value, end)     the first or last day an EDTF value covers, "YYYY-MM-DD"
     overlaps(a, b)           whether two values share a day (an open end reaches as far as it may)
@@ -43,6 +44,17 @@ def season_months(code: int) -> tuple[int, ...]:
 
 def month_end(y: int, m: int) -> date:
     return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+
+
+def month_bounds(day: str | None) -> tuple[str, str] | None:
+    """The calendar month holding ``day`` (ISO): (first day, first day of the next month), ISO; None if unreadable."""
+    if not day:
+        return None
+    try:
+        d = date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+    return d.replace(day=1).isoformat(), (month_end(d.year, d.month) + timedelta(days=1)).isoformat()
 
 
 def bounds(text: str) -> tuple[date, date, int] | None:
@@ -132,8 +144,8 @@ def _human_point(value: str, lang: str, genitive: bool = False) -> str | None:
 def human(value: str | None, lang: str = "ru") -> str:
     """An EDTF value in words ("ru" or "en"): "2025-10-09" → "9 октября 2025", "2025-22" → "лето 2025" /
     "summer 2025", "2025-10-01/2025-10-05" → "1 октября 2025 – 5 октября 2025", "../2025-12" → "до декабря
-    2025" / "until December 2025", "2025-22/.." → "с лета 2025" / "from summer 2025"; a qualifier shows as "?" ("~": "около" / "about"). What it cannot read comes back
-    as written."""
+    2025" / "until December 2025", "2025-22/.." → "с лета 2025" / "from summer 2025"; a qualifier shows as "?"
+    ("~": "около" / "about"). What it cannot read comes back as written."""
     if not value:
         return ""
     v = plain(value.strip()) or ""

@@ -1,7 +1,7 @@
 """svodka/edtf.py: the days an EDTF value covers, whether two overlap, and the human form."""
 from datetime import date
 
-from svodka.edtf import DAY, SEASON, SPAN, day_span, human, interval, overlaps
+from svodka.edtf import DAY, SEASON, SPAN, day_span, human, interval, month_bounds, overlaps
 
 
 def test_interval():
@@ -25,3 +25,9 @@ def test_human():
     assert human("../2025-12") == "до декабря 2025" and human("2025-22/..") == "с лета 2025"
     assert human("192X") == "1920-е" and human("2025~", "en") == "about 2025" and human("2025-10?") == "октябрь 2025?"
     assert human("junk") == "junk" and human(None) == ""
+
+
+def test_month_bounds():
+    assert month_bounds("2025-12-24") == ("2025-12-01", "2026-01-01")
+    assert month_bounds("2024-02-29T10:00") == ("2024-02-01", "2024-03-01")
+    assert month_bounds("junk") is None and month_bounds(None) is None
