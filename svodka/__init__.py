@@ -8,7 +8,7 @@ The pipeline follows the package tree: read → page → (nlp → events → lin
 """
 from __future__ import annotations
 
-from .model import SCHEMA_VERSION, Article, Card, Entity, Event, Media, Mention, Quote, RawDocument, \
+from .model import FORMAT_VERSION, SCHEMA_VERSION, Article, Card, Entity, Event, Media, Mention, Quote, RawDocument, \
     Rejected, Related, TimeExpr
 from .pipeline import Pipeline, default_pipeline
 
@@ -45,5 +45,5 @@ def analyze_paths(paths, pipeline: Pipeline | None = None):
     return (pipeline or default_pipeline()).pipe(read_paths(paths))
 
 
-__all__ = ["analyze", "analyze_paths", "AnalyzeError", "Pipeline", "SCHEMA_VERSION", "Article", "Card",
+__all__ = ["analyze", "analyze_paths", "AnalyzeError", "Pipeline", "FORMAT_VERSION", "SCHEMA_VERSION", "Article", "Card",
            "Entity", "Event", "Media", "Mention", "Quote", "RawDocument", "Rejected", "Related", "TimeExpr"]

@@ -8,6 +8,7 @@ import argparse
 import sys
 import warnings
 
+from .cmd._common import resolve_db
 from .cmd import analyze, crawl, evaluate, store, events, export, link, serve
 
 AREAS = [analyze, evaluate, store, events, export, link, serve, crawl]
@@ -24,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", category=UserWarning, module="pymorphy2")
     args = build_parser().parse_args(argv)
+    resolve_db(args)
     try:
         return args.func(args)
     except BrokenPipeError:

@@ -5,15 +5,28 @@ intervals "2025-10-01/2025-10-05" and "../2025-12-24", qualifiers "?~%".
                              February (months past 12 belong to the next year)
     season_months(22)        (6, 7, 8)
     bounds("2025-22")        (date(2025, 6, 1), date(2025, 8, 31), SEASON): the days one point covers
+    month_bounds("2025-12-24")   ("2025-12-01", "2026-01-01"): the calendar month of a day, end exclusive
+    interval("2025-10/..")   (date(2025, 10, 1), None, SPAN): the days a value covers, an open end None
     day_span(value, end)     the first or last day an EDTF value covers, "YYYY-MM-DD"
+    overlaps(a, b)           whether two values share a day (an open end reaches as far as it may)
+    human(value, "ru")       "9 октября 2025", "октябрь 2025", "лето 2025", "2025", "1920-е", "до декабря 2025";
+                             "en": "9 October 2025", "summer 2025", "1920s" (month and season words: lang/calendar.py)
     plain(value)             without the qualifiers
 
 Precision, finest first: DAY, MONTH, SEASON, YEAR, SPAN.
+
+Why not the ``edtf`` package from PyPI (python-edtf): it is not a dependency of svodka (not in the venv), svodka
+writes a small subset of EDTF (points to the day, seasons 21–24, unspecified digits ``192X``, intervals with open
+ends, the qualifiers at the end) and needs the days a value covers as ``date``s and a Russian human form, which
+python-edtf does not give (its bounds are ``struct_time``s; its seasons read winter ``Y-24`` as svodka does). One
+small module serves; a new dependency would not remove any of it.
 """
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+
+from .lang.calendar import MONTHS_EN, MONTHS_RU, MONTHS_RU_OF, SEASONS_EN, SEASONS_RU
 
 SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
 DAY, MONTH, SEASON, YEAR, SPAN = 4, 3, 2, 1, 0
@@ -31,6 +44,17 @@ def season_months(code: int) -> tuple[int, ...]:
 
 def month_end(y: int, m: int) -> date:
     return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+
+
+def month_bounds(day: str | None) -> tuple[str, str] | None:
+    """The calendar month holding ``day`` (ISO): (first day, first day of the next month), ISO; None if unreadable."""
+    if not day:
+        return None
+    try:
+        d = date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+    return d.replace(day=1).isoformat(), (month_end(d.year, d.month) + timedelta(days=1)).isoformat()
 
 
 def bounds(text: str) -> tuple[date, date, int] | None:
@@ -56,6 +80,22 @@ def bounds(text: str) -> tuple[date, date, int] | None:
         return None
 
 
+def interval(value: str | None) -> tuple[date | None, date | None, int] | None:
+    """The days an EDTF value covers and its precision (SPAN for an interval): a point as ``bounds``, "a/b" →
+    a's first day … b's last, "../b" or "a/.." → None at the open end; None when neither end is readable."""
+    v = (value or "").strip().replace("?", "").replace("~", "").replace("%", "")
+    if not v:
+        return None
+    if "/" not in v:
+        return bounds(v)
+    a, _, b = v.partition("/")
+    pa = bounds(a) if a and a != ".." else None
+    pb = bounds(b) if b and b != ".." else None
+    if pa is None and pb is None:
+        return None
+    return (pa[0] if pa else None), (pb[1] if pb else None), SPAN
+
+
 def day_span(value: str | None, end: bool) -> str | None:
     """The first (or last) day an EDTF value covers, as YYYY-MM-DD: "2025" → 2025-01-01 … 2025-12-31,
     "2025-22" → 2025-06-01 … 2025-08-31, "a/b" → a's start … b's end; None for an open or unreadable end."""
@@ -66,3 +106,68 @@ def day_span(value: str | None, end: bool) -> str | None:
     if found is None:
         return None
     return (found[1] if end else found[0]).isoformat()
+
+
+def overlaps(a: str | None, b: str | None) -> bool:
+    """Whether two EDTF values share a day; an unreadable value overlaps nothing."""
+    x, y = interval(a), interval(b)
+    if x is None or y is None:
+        return False
+    return (x[0] is None or y[1] is None or x[0] <= y[1]) and (y[0] is None or x[1] is None or y[0] <= x[1])
+
+
+_SEASONS_RU_OF = {21: "весны", 22: "лета", 23: "осени", 24: "зимы"}
+
+
+def _human_point(value: str, lang: str, genitive: bool = False) -> str | None:
+    """One point in words; ``genitive``: the Russian form after "с" / "до"."""
+    m = re.fullmatch(r"(\d{3})X", value)
+    if m:
+        return f"{m.group(1)}0-{'х' if genitive else 'е'}" if lang == "ru" else f"{m.group(1)}0s"
+    m = _POINT.fullmatch(value)
+    if not m or bounds(value) is None:
+        return None
+    y, mm, d = m.group(1), m.group(2), m.group(3)
+    if d:
+        month = (MONTHS_RU_OF if lang == "ru" else MONTHS_EN)[int(mm) - 1]
+        return f"{int(d)} {month} {y}"
+    if mm:
+        code = int(mm)
+        if code in SEASONS:
+            names = SEASONS_EN if lang != "ru" else _SEASONS_RU_OF if genitive else SEASONS_RU
+            return f"{names[code]} {y}"
+        names = MONTHS_EN if lang != "ru" else MONTHS_RU_OF if genitive else MONTHS_RU
+        return f"{names[code - 1]} {y}"
+    return y
+
+
+def human(value: str | None, lang: str = "ru") -> str:
+    """An EDTF value in words ("ru" or "en"): "2025-10-09" → "9 октября 2025", "2025-22" → "лето 2025" /
+    "summer 2025", "2025-10-01/2025-10-05" → "1 октября 2025 – 5 октября 2025", "../2025-12" → "до декабря
+    2025" / "until December 2025", "2025-22/.." → "с лета 2025" / "from summer 2025"; a qualifier shows as "?"
+    ("~": "около" / "about"). What it cannot read comes back as written."""
+    if not value:
+        return ""
+    v = plain(value.strip()) or ""
+    mark = "?" if value.rstrip().endswith(("?", "%")) else ""
+    about = value.rstrip().endswith(("~", "%"))
+    if "/" in v:
+        a, _, b = v.partition("/")
+        open_ = ".." in (a, b) or "" in (a, b)
+        ha = _human_point(a, lang, open_) if a not in ("", "..") else None
+        hb = _human_point(b, lang, open_) if b not in ("", "..") else None
+        if ha and hb:
+            text = f"{ha} – {hb}"
+        elif hb:
+            text = f"{'до' if lang == 'ru' else 'until'} {hb}"
+        elif ha:
+            text = f"{'с' if lang == 'ru' else 'from'} {ha}"
+        else:
+            return value
+    else:
+        text = _human_point(v, lang)
+        if text is None:
+            return value
+    if about:
+        text = f"{'около' if lang == 'ru' else 'about'} {text}"
+    return text + mark

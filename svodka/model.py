@@ -9,7 +9,9 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = 2      # 2: events carry coded actors (Event.actors)
+FORMAT_VERSION = 2      # the JSON format's "schema" field (docs/format.md); 2: events carry coded actors
+SCHEMA_VERSION = FORMAT_VERSION   # the old name, kept for code written against it (the database's is
+                                  # svodka.store.DB_SCHEMA_VERSION)
 
 
 def _plain(value: Any) -> Any:
@@ -222,7 +224,7 @@ class Article(Record):
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        d = {"schema": SCHEMA_VERSION}
+        d = {"schema": FORMAT_VERSION}
         d.update({f.name: _plain(getattr(self, f.name)) for f in fields(self) if not f.metadata.get("internal")})
         return d
 
@@ -238,6 +240,7 @@ class Article(Record):
 
 
 __all__ = [
-    "SCHEMA_VERSION", "RawDocument", "Rejected", "Media", "Related", "Card", "Mention", "Entity", "ActorRef",
+    "FORMAT_VERSION", "SCHEMA_VERSION",
+    "RawDocument", "Rejected", "Media", "Related", "Card", "Mention", "Entity", "ActorRef",
     "TimeExpr", "Quote", "Event", "Article", "asdict",
 ]

@@ -1,14 +1,15 @@
 """The package's layers, read from its source: every import (inside functions too) goes down the pipeline, and
 no module imports itself back through others.
 
-    model, edtf ← nothing; cameo, lang (language tools) ← model
+    model ← nothing; lang (language tools) ← model; edtf ← lang (its month and season words); cameo ← model
     read, page ← model;  nlp ← page;  events ← nlp;  pipeline ← events
     store ← model and the language tools only
     link ← store;  ingest, reanalyze, export ← pipeline, store, link;  crawl ← ingest;  serve ← store, link, export
     cmd, cli, the package's own __init__ ← anything;  eval ← anything but serve and cmd
 
-The shared language tools any layer may use, until they all live in lang/: page/lines.py (morph),
-store/text.py (lemmas), store/records.py (name keys), nlp/countries.py and nlp/normal.py.
+The shared language tools live in lang/ (morph and lemmas, names and name keys, calendar, countries …) and
+edtf.py, beside the model at the bottom: every layer may use them, and they use nothing above the model. One
+exception until the names layer moves there too: nlp/normal.py (base forms of names), which link reads.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ BOTTOM = {"model", "cameo", "edtf", "lang", "timelimit"}
 ALLOWED: dict[str, set[str]] = {
     "model": set(),
     "cameo": {"model"},
-    "edtf": set(),
+    "edtf": {"lang"},
     "lang": {"model"},
     "timelimit": set(),
     "read": {"model"},
@@ -43,8 +44,7 @@ ALLOWED: dict[str, set[str]] = {
              "ingest", "reanalyze", "export"},
 }
 ANYTHING = {"cmd", "cli", "svodka"}          # the command line and the package's own API
-LANGUAGE_TOOLS = {"svodka.page.lines", "svodka.store.text", "svodka.store.records", "svodka.nlp.countries",
-                  "svodka.nlp.normal"}
+LANGUAGE_TOOLS = {"svodka.nlp.normal"}
 
 
 def module_name(path: Path) -> str:
@@ -98,7 +98,7 @@ def test_every_import_goes_down_the_layers():
             continue
         for target in sorted(targets):
             dst = layer(target)
-            if dst == src or dst in BOTTOM or target in LANGUAGE_TOOLS:
+            if dst == src or (dst in BOTTOM and src not in BOTTOM) or target in LANGUAGE_TOOLS:
                 continue
             if dst not in ALLOWED.get(src, set()):
                 wrong.append(f"{mod} imports {target}")

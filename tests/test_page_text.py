@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from svodka import analyze
-from svodka.model import SCHEMA_VERSION
-from svodka.page.lines import is_headline, is_person_name, make_line
+from svodka.model import FORMAT_VERSION as SCHEMA_VERSION
+from svodka.lang.names import is_person_name
+from svodka.page.lines import is_headline, make_line
 from svodka.page.parts import parse_full_date, rubric_from_breadcrumb, split_tags
 from svodka.page.template import group_pages, template_lines, templates_for
 from svodka.page.text import text_layout

@@ -25,7 +25,7 @@ from dbfile import database
 from svodka import Article, Entity, Mention
 from svodka.reanalyze import reanalyze
 from svodka.ingest import ingest
-from svodka.store import SCHEMA_VERSION, open_store
+from svodka.store import DB_SCHEMA_VERSION as SCHEMA_VERSION, open_store
 from svodka.store.schema import MIGRATIONS, migration
 from svodka.store.schema_link import MENTION_FORMS
 from svodka.export import export

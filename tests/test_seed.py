@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from svodka.model import SCHEMA_VERSION
+from svodka.model import FORMAT_VERSION as SCHEMA_VERSION
 
 from conftest import SEED, need
 

@@ -23,7 +23,7 @@ from conftest import ROOT, store_at
 from dbfile import database
 from svodka import Article, Entity, Event, Mention, Quote, TimeExpr
 from svodka.ingest import ingest
-from svodka.store import SCHEMA_VERSION, Store, StoreError, open_store
+from svodka.store import DB_SCHEMA_VERSION as SCHEMA_VERSION, Store, StoreError, open_store
 from svodka.store.schema import MIGRATIONS, TABLES
 
 DEMO = [str(ROOT / "demo" / d) for d in ("text", "html", "jsonl", "warc")]

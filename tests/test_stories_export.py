@@ -15,7 +15,7 @@ from datetime import date
 
 import pytest
 
-from svodka.model import SCHEMA_VERSION
+from svodka.model import FORMAT_VERSION as SCHEMA_VERSION
 
 from conftest import ROOT, store_at
 from dbfile import database

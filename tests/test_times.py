@@ -1,4 +1,4 @@
-"""Time expressions → EDTF (svodka.nlp.times).  All sentences are invented for these tests."""
+"""Time expressions → EDTF (svodka.nlp.time).  All sentences are invented for these tests."""
 from __future__ import annotations
 
 import glob
@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from svodka.nlp.times import TimeMatch, _find, find_times
+from svodka.nlp.time import TimeMatch, find_times
+from svodka.nlp.time.find import _find
 
 REF = "2025-12-24"      # a Wednesday
 

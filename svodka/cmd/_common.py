@@ -1,7 +1,7 @@
 """What every command shares: the store of ``--db`` ($SVODKA_DB, else svodka.db), opening it, one-line
 failures.
 
-    add_db(parser)          the --db option, with its default
+    add_db(parser)          the --db option; resolve_db(args) gives it its default once parsed
     add_db(verb, again=True)   the same option on a verb under a parser that has it: given before or
                             after the verb (``svodka sources --db X add …``, ``svodka sources add … --db X``)
     open_from(args, write=, create=)   the store, read-only unless the verb writes
@@ -10,21 +10,25 @@ failures.
 """
 from __future__ import annotations
 
-import os
+import argparse
 import sys
 
 DB_HELP = "the store: a SQLite path (sqlite:///…) or postgresql://user@host/db (default: $SVODKA_DB or svodka.db)"
 
 
-def db_default() -> str:
-    return os.environ.get("SVODKA_DB") or "svodka.db"
-
-
 def add_db(parser, help: str = DB_HELP, *, again: bool = False) -> None:
     """``again``: the parser is a verb under one that has ``--db`` already — no default of its own
     (argparse would let a verb's default overwrite the value given before the verb)."""
-    import argparse
-    parser.add_argument("--db", default=argparse.SUPPRESS if again else db_default(), help=help)
+    parser.add_argument("--db", default=argparse.SUPPRESS if again else None, help=help)
+    parser.set_defaults(db_defaulted=True)
+
+
+def resolve_db(args) -> None:
+    """After parsing: a verb's ``--db`` not given is the store's default (``svodka.store.default_db``:
+    $SVODKA_DB, else svodka.db)."""
+    if getattr(args, "db_defaulted", False) and getattr(args, "db", None) is None:
+        from ..store import default_db      # here, not at the top: the store package costs ~140 ms to import,
+        args.db = default_db()              # which verbs without a store (analyze, events) should not pay
 
 
 def shown(db: str) -> str:

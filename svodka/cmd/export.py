@@ -16,7 +16,7 @@ import json
 import sys
 
 from ..lang.plural import count_en
-from ._common import db_default, fail
+from ._common import add_db, fail
 
 
 def cmd_stories(args) -> int:
@@ -66,7 +66,7 @@ def register(sub) -> None:
     from ..export import FORMATS
 
     def db(p) -> None:
-        p.add_argument("--db", default=db_default(), help="the store: a SQLite path (sqlite:///…) or postgresql://… (default: $SVODKA_DB or svodka.db)")
+        add_db(p)
 
     p = sub.add_parser("stories", help="articles about the same story across sources, grouped")
     db(p)

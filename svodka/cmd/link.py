@@ -13,7 +13,7 @@ import json
 import sys
 
 from ..lang.plural import count_en
-from ._common import db_default, fail, open_from
+from ._common import add_db, fail, open_from
 
 
 def cmd_entity(args) -> int:
@@ -100,7 +100,7 @@ def _ambiguous(err, as_json: bool) -> int:
 def register(sub) -> None:
     p = sub.add_parser("entity", help="an entity's dossier: roles, birth date, mentions, quotes, events")
     p.add_argument("name", help='a name in any case form ("Алиеву"), or #ID')
-    p.add_argument("--db", default=db_default(), help="the store: a SQLite path or postgresql://… (default: $SVODKA_DB or svodka.db)")
+    add_db(p)
     p.add_argument("--json", action="store_true", help="print the dossier as one JSON object")
     p.add_argument("--limit", type=int, default=10, help="co-mentioned entities and latest articles shown")
     p.set_defaults(func=cmd_entity)
@@ -108,11 +108,11 @@ def register(sub) -> None:
     p = sub.add_parser("timeline", help="events between two actors by date, and the monthly cooperation/conflict series")
     p.add_argument("a", help="an actor: a country, person or organisation, in any case form, or #ID")
     p.add_argument("b", help="the other actor")
-    p.add_argument("--db", default=db_default(), help="the store: a SQLite path or postgresql://… (default: $SVODKA_DB or svodka.db)")
+    add_db(p)
     p.add_argument("--json", action="store_true", help="print the timeline as one JSON object")
     p.add_argument("--plot", metavar="FILE", help="draw the series and the events (FILE.png, .svg or .pdf)")
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("link", help="link the stored articles not linked yet (entities, events, stories)")
-    p.add_argument("--db", default=db_default(), help="the store: a SQLite path or postgresql://… (default: $SVODKA_DB or svodka.db)")
+    add_db(p)
     p.set_defaults(func=cmd_link)

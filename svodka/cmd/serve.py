@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from ._common import db_default
+from ._common import add_db
 
 
 def cmd_serve(args) -> int:
@@ -36,8 +36,7 @@ def cmd_serve(args) -> int:
 
 def register(sub) -> None:
     p = sub.add_parser("serve", help="serve the web UI and the REST API over a store (read-only)")
-    p.add_argument("--db", default=db_default(),
-                   help="the store: a SQLite path (sqlite:///…) or postgresql://… (default: $SVODKA_DB or svodka.db)")
+    add_db(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])

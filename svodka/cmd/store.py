@@ -18,7 +18,7 @@ import sys
 import textwrap
 
 from ..lang.plural import count_en
-from ._common import database_errors, db_default, fail, open_from, shown
+from ._common import add_db, database_errors, fail, open_from, shown
 
 
 def cmd_ingest(args) -> int:
@@ -145,8 +145,7 @@ def register(sub) -> None:
     from .analyze import add_time_limit
 
     def db(p) -> None:
-        p.add_argument("--db", default=db_default(), help="the store: a SQLite path (sqlite:///…) or postgresql://user@host/db"
-                                                        " (default: $SVODKA_DB or svodka.db)")
+        add_db(p)
 
     p = sub.add_parser("ingest", help="analyse documents and store the articles (skips what is already stored)")
     p.add_argument("paths", nargs="+", help="files, folders, .gz, .jsonl, .warc[.gz], .wet.gz or - for stdin")

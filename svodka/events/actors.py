@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from ..model import Article, Entity
-from ..nlp import countries
+from ..lang import countries
 from ..nlp.entity_rules import gender_of
 from ..nlp.normal import _parses
 from .describe import describe

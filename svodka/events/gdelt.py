@@ -128,7 +128,7 @@ def rows(article: Article, events: list[Event], added: str | None = None) -> lis
         row["NumSources"] = "1"
         row["NumArticles"] = "1"
         if e.place:
-            from ..nlp import countries
+            from ..lang import countries
 
             row["ActionGeo_Type"] = "1" if countries.country_named(e.place) else "4"
             row["ActionGeo_FullName"] = e.place

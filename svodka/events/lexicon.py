@@ -321,7 +321,7 @@ WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 @lru_cache(maxsize=1)
 def forms() -> dict[str, frozenset[str]]:
     """Every inflected form of every trigger lemma (pymorphy's lexemes) → the lemmas it can be."""
-    from ..page.lines import morph
+    from ..lang.morph import morph
 
     out: dict[str, set[str]] = {}
     analyzer = morph()
@@ -338,7 +338,7 @@ def forms() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=200_000)
 def normal_forms(word: str) -> frozenset[str]:
     """Every normal form pymorphy gives the word (ё → е), lower-case."""
-    from ..page.lines import morph
+    from ..lang.morph import morph
 
     return frozenset(p.normal_form.replace("ё", "е") for p in morph().parse(word.lower()))
 

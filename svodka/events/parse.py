@@ -124,7 +124,7 @@ def _models():
 
 @lru_cache(maxsize=200_000)
 def lemma_of(word: str, pos: str, feats: tuple) -> str:
-    from ..page.lines import morph
+    from ..lang.morph import morph
 
     try:
         return morph().lemmatize(word, pos, dict(feats)).replace("ё", "е")

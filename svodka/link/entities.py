@@ -32,7 +32,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..store.records import key as name_key
+from ..lang.names import key as name_key
 from .names import QUOTES, PersonName, dates_agree, lookup_keys, nominative, person_name
 
 STAGE = "entities"

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..lang.actor_roles import STATE_ROLES, role_of
 from ..lang.gazetteer import gazetteer_country
-from ..store.records import key as name_key
+from ..lang.names import key as name_key
 
 # --- actors --------------------------------------------------------------------------------
 
@@ -24,22 +24,22 @@ def place_country(name: str | None) -> str | None:
     """The country a place name is or is the capital of: 'Душанбе' → TJK, 'Россия' → RUS."""
     if not name:
         return None
-    from ..nlp.countries import capital_named, country_named
+    from ..lang.countries import capital_named, country_named
     c = country_named(name) or capital_named(name)
     return c.iso3 if c else None
 
 
 @lru_cache(maxsize=20_000)
 def is_country(name: str | None) -> bool:
-    from ..nlp.countries import country_named
+    from ..lang.countries import country_named
     return bool(name) and country_named(name) is not None
 
 
 @lru_cache(maxsize=50_000)
 def descriptor(name: str) -> tuple[str, str | None]:
     """A descriptive actor → (key, country): 'граждане России' and 'российские граждане' → ('d:RUS:гражданин', RUS)."""
-    from ..nlp.countries import capital_named, countries_of_adjective, country_named
-    from ..store.text import lemma
+    from ..lang.countries import capital_named, countries_of_adjective, country_named
+    from ..lang.morph import lemma
 
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name)
     iso, rest = None, []

@@ -44,8 +44,9 @@ from urllib.parse import urlsplit
 
 from .. import cameo as codes
 from ..cameo import POLARITY, STRENGTH, SYMMETRIC_TYPES, event_key
-from ..edtf import DAY, SPAN, bounds
-from ..store.records import dumps, key as name_key
+from ..edtf import DAY, interval
+from ..lang.names import key as name_key
+from ..store.records import dumps
 from .event_actors import article_actor_names, corpus_actor, actors_agree, is_country, places_agree, reports_agree
 
 STAGE = "events"
@@ -82,22 +83,14 @@ class DateSpan:
 def span(value: str | None, fallback: str | None = None) -> DateSpan | None:
     """'2025-10-09' → that day; '2025-10' → October; '2025-22' → summer; '2025'; 'A/B', '../B' → an
     interval (an open end reaches 31 days). None or unreadable: the ``fallback`` (the article's date)."""
-    v = (value or "").strip().rstrip("?~%").replace("?", "").replace("~", "")
-    if v:
-        if "/" in v:
-            a, _, b = v.partition("/")
-            pa = bounds(a) if a and a != ".." else None
-            pb = bounds(b) if b and b != ".." else None
-            if pa and pb:
-                return DateSpan(pa[0], pb[1], SPAN)
-            if pb:
-                return DateSpan(pb[1] - timedelta(days=31), pb[1], SPAN)
-            if pa:
-                return DateSpan(pa[0], pa[0] + timedelta(days=31), SPAN)
-        else:
-            p = bounds(v)
-            if p:
-                return DateSpan(*p)
+    found = interval(value)
+    if found:
+        lo, hi, precision = found
+        if lo is None:
+            return DateSpan(hi - timedelta(days=31), hi, precision)
+        if hi is None:
+            return DateSpan(lo, lo + timedelta(days=31), precision)
+        return DateSpan(lo, hi, precision)
     if fallback and fallback != value:
         return span(fallback[:10])
     return None

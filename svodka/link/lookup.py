@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..nlp.normal import surname_readings
-from ..store.records import key as name_key
+from ..lang.names import key as name_key
 from .names import country_iso, lookup_keys, person_name
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..store.records import key as name_key
+from ..lang.names import key as name_key
 
 PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
 FEMALE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая)$")
@@ -22,7 +22,7 @@ MALE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ой|�
 @lru_cache(maxsize=50_000)
 def lemma_key(text: str) -> str:
     """A name as its words' lemmas: "Министерства иностранных дел" → "министерство иностранный дело"."""
-    from ..store.text import lemma_text
+    from ..lang.morph import lemma_text
     return lemma_text(text) or name_key(text)
 
 
@@ -44,7 +44,7 @@ def nominative(name: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def first_name_gender(word: str) -> str | None:
-    from ..page.lines import morph
+    from ..lang.morph import morph
     for p in morph().parse(word.lower()):
         if "Name" in p.tag and p.tag.case == "nomn" and p.tag.gender in ("masc", "femn"):
             return p.tag.gender
@@ -69,7 +69,7 @@ def _is_patronymic(word: str, alone: bool) -> bool:
         return False
     if not alone:
         return True
-    from ..page.lines import morph
+    from ..lang.morph import morph
     tags = [p.tag for p in morph().parse(word)]
     return any("Patr" in t for t in tags) and not any("Surn" in t for t in tags)
 
@@ -113,7 +113,7 @@ def country_iso(name: str, type_: str, country: str | None) -> str | None:
     """The ISO code of a LOC that is a country ("РФ" → RUS), else None."""
     if type_ != "LOC":
         return None
-    from ..nlp.countries import country_named
+    from ..lang.countries import country_named
     c = country_named(name)
     return c.iso3 if c else None
 

@@ -6,7 +6,7 @@
 
 How an article finds its story
 ------------------------------
-Text: the article's *lemma shingles* — the set of lemmas (``svodka.store.text.lemma``, as the search index
+Text: the article's *lemma shingles* — the set of lemmas (``svodka.lang.morph.lemma``, as the search index
 has them) of its title, lead and body, words of four letters or more (which drops most function words).
 Two reports of one event by different outlets are rewritten, not copied: they share vocabulary, not
 3-word runs, so single lemmas are the shingles. Each article's MinHash signature (datasketch, 128
@@ -110,7 +110,7 @@ class Story:
 
 def shingles(article: dict) -> set[str]:
     """The article's lemma shingles: lemmas of title, lead and body words of ≥ 4 letters."""
-    from ..store.text import lemma_text
+    from ..lang.morph import lemma_text
 
     text = "\n".join(x for x in [article.get("title"), article.get("lead"), *(article.get("body") or [])] if x)
     return {w for w in lemma_text(text).split() if len(w) >= MIN_LETTERS}

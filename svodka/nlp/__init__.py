@@ -4,11 +4,12 @@ Every article field is analysed on its own ("Ильхам Алиев\\nполи�
 offsets are character offsets into the named field (``title``, ``lead``, ``body[3]``, ``media[0].caption``).
 
 Modules (one job each):
-  ner.py       PER/LOC/ORG spans in a text (slovnet underneath, corrected)   find_spans(text)
-  times.py     dates and periods → EDTF, resolved against the article date   find_times(text, ref_date)
-               (rules in time_dates, time_months_years, time_periods, time_relative; time_words, time_resolve)
-  quotes.py    direct and indirect quotes with their speakers                 find_quotes(fields, mentions)
-               (quote_marks, quote_words, quote_state, quote_speakers, quote_direct, quote_indirect, speech)
+  ner/         PER/LOC/ORG spans in a text (slovnet underneath, corrected)   find_spans(text)
+               (spans, rules, doc, orgs, split, types, lexicon)
+  time/        dates and periods → EDTF, resolved against the article date   find_times(text, ref_date)
+               (find; rules in dates, months_years, periods, relative; words, resolve)
+  quotes/      direct and indirect quotes with their speakers                 find_quotes(fields, mentions)
+               (find, marks, words, state, speakers, direct, indirect; speech.py beside it)
   normal.py    every mention's own base form                                  normalize(text, type, forms)
                (inflect.py: word-level tools; person_names.py: persons; forms.py: the article's own
                word forms as evidence)

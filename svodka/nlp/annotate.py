@@ -8,7 +8,7 @@ from .entities import article_fields, build_entities, gender_of
 
 
 def find_article_times(article: Article) -> list[TimeExpr]:
-    from .times import find_times
+    from .time import find_times
 
     out = []
     for name, text in article_fields(article):

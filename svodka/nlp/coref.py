@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Mention
-from . import countries
+from ..lang import countries
 from .normal import _parses, adjective_base, normalize_phrase
 from .speech import speech_word
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Article, Entity, Mention
-from . import countries
+from ..lang import countries
 from .attribution import credit_regions, mention_kind
 from .entity_rules import (FEMININE_VERB, _street_before, _subject_as_written, agree_gender, gender_of,
                            merge_abbreviations)
@@ -55,7 +55,7 @@ def article_fields(article: Article) -> list[tuple[str, str]]:
 
 def credit_mentions(article: Article) -> list[Found]:
     """'Александр Казаков / ТАСС': a photographer and an agency."""
-    from ..page.lines import is_person_name
+    from ..lang.names import is_person_name
 
     found = []
     for i, m in enumerate(article.media):

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from pymorphy2.analyzer import Parse as PymorphyParse
 
-from ..page.lines import morph
+from ..lang.morph import morph
 from .forms import TextForms
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

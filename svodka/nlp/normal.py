@@ -167,7 +167,7 @@ def normalize(text: str, kind: str, forms: TextForms | None = None) -> tuple[str
     own word forms, which decide for words the dictionary does not know."""
     name, aliases = clean_span(text)
     if kind == "LOC":
-        from .countries import country_named      # here: countries.py reads role phrases with normalize_phrase
+        from ..lang.countries import country_named      # here: countries.py reads role phrases with normalize_phrase
 
         # "Флорида (США)": a bracketed country is where the place lies, not another name of it
         if country_named(normalize_phrase(name, forms, place=True)) is None:

@@ -13,7 +13,7 @@ import re
 
 from pymorphy2.analyzer import Parse as PymorphyParse
 
-from ..page.lines import morph
+from ..lang.morph import morph
 from .normal import _parses, _restore_case, case_of
 
 TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..page.lines import morph
+from ..lang.morph import morph
 
 # verbs that take a quote or a "что"-clause; both aspects
 SPEECH_LEMMAS = frozenset("""

@@ -1,19 +1,20 @@
-"""Features of one line of visible page text: the evidence the text-dump layout decides on."""
+"""Features of one line of visible page text: the evidence the text-dump layout decides on (the shared
+language tools it reads — words, names, months — live in svodka/lang/)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
+from ..lang.calendar import MONTH_STEMS
+from ..lang.names import WORD
+
 SPACES = re.compile(r"[ \t\f\v]+")
 TOKEN = re.compile(r"\w+", re.UNICODE)
 SENTENCE_END = re.compile(r"[.!?…](?:[»\"”)\]]*)$")
 SENTENCE_BREAK = re.compile(r"[.!?…][»\"”)]?\s+[«\"(]?[А-ЯЁA-Z]")
 TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b")
-MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
-          "ноябр", "декабр")
+MONTHS = MONTH_STEMS
 WORD_DATE = re.compile(r"\b\d{1,2}\s+(" + "|".join(m + r"[а-я]*" for m in MONTHS) + r")\b(?:\s+\d{4})?",
                        re.IGNORECASE)
 CREDIT = re.compile(r"(?:\(|^|\s|\|)\s*(?:фото|фотография|иллюстрация|кадр|видео|изображение|источник фото)"
@@ -23,7 +24,6 @@ BREADCRUMB = re.compile(r"\s(?:»|>|→|/|//|\|)\s")
 CAPTION = re.compile(r"(?:^|[.,:;(]\s*)(?:фото|кадр|иллюстрация|скриншот|коллаж)(?:\s*[:—–-]|\s+\w)",
                      re.IGNORECASE)
 GLUED = re.compile(r"[а-яёa-z][А-ЯЁA-Z]")   # menu items rendered without a separator: "НовостиОбщество"
-SURNAME_SHAPE = re.compile(r"(?:[оеё]в|ин|ын|ова|ева|ина|ына|ск(?:ий|ая)|цк(?:ий|ая)|енко|ук|юк|ян|дзе|швили|[ыи]х)$")
 URLISH = re.compile(r"(?:https?://|www\.|\.ru\b|\.com\b|\.ua\b|@)")
 
 
@@ -128,37 +128,3 @@ def credit_of(text: str) -> str | None:
 
 def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
-
-
-@lru_cache(maxsize=1)
-def morph():
-    """One morphological analyzer for the process: Natasha's (pymorphy underneath, dictionaries in the wheel)."""
-    from natasha import MorphVocab
-    return MorphVocab()
-
-
-@lru_cache(maxsize=50_000)
-def _name_tags(word: str) -> frozenset[str]:
-    tags: set[str] = set()
-    for p in morph().parse(word)[:3]:
-        for g in ("Name", "Surn", "Patr", "Geox", "Orgn"):
-            if g in p.tag:
-                tags.add(g)
-    return frozenset(tags)
-
-
-def name_parts(words: list[str]) -> list[frozenset[str]]:
-    return [_name_tags(w) if w[:1].isupper() else frozenset() for w in words]
-
-
-def is_person_name(text: str) -> bool:
-    """'Анастасия Луценко', 'Луценко Анастасия', 'Иван Петрович Сидоров' — a name and nothing else."""
-    ws = WORD.findall(text)
-    if not 2 <= len(ws) <= 3 or any(not w[0].isupper() for w in ws):
-        return False
-    if re.search(r"[\d:;!?«»\"()]", text):
-        return False
-    parts = name_parts(ws)
-    has_name = any("Name" in p for p in parts)
-    has_surname = any("Surn" in p or not p or SURNAME_SHAPE.search(w) for p, w in zip(parts, ws))
-    return has_name and has_surname and sum(1 for p in parts if "Geox" in p and "Name" not in p) == 0

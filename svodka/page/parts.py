@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 
 from ..model import Card, Media, Related
-from .lines import (BREADCRUMB, CREDIT, MONTHS, WORD, Line, credit_of, is_counter, is_dateline, is_headline,
-                    is_person_name, is_prose, morph, name_parts)
+from ..lang.morph import morph
+from ..lang.names import WORD, is_person_name, name_parts
+from .lines import BREADCRUMB, CREDIT, MONTHS, Line, credit_of, is_counter, is_dateline, is_headline, is_prose
 
 MONTH_NUMBER = {stem: i + 1 for i, stem in enumerate(MONTHS)}
 FULL_DATE = re.compile(r"^(\d{1,2})\s+([а-яё]+)\s+(\d{4})(?:\s*(?:года|г\.?))?$", re.IGNORECASE)

@@ -1,10 +1,10 @@
 """Layout of a visible-text dump: every line becomes a field of the article or boilerplate."""
 from __future__ import annotations
 
+from ..lang.names import WORD, is_person_name
 from ..model import Related
 from .body import candidate_segments, is_subhead, scores
-from .lines import (CREDIT, WORD, Line, credit_of, is_counter, is_dateline, is_headline, is_person_name, is_prose,
-                    split_lines)
+from .lines import CREDIT, Line, credit_of, is_counter, is_dateline, is_headline, is_prose, split_lines
 from .parts import (READ_ALSO, author_of, find_cards, find_rubric, is_list_headline, is_tag_line, media_of,
                     parse_dateline, related_inline, split_tags)
 

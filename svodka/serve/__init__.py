@@ -10,7 +10,7 @@
   pages.py      the server-rendered pages (Jinja2, autoescape on), English with a Russian switch
   data.py       what they read: per-thread read-only stores, caching, adapters over the store's view
                 queries (svodka.store.view_queries) and over svodka.link
-  edtf.py       dates and actors in Python: the days an EDTF date covers, the month of a day
+  actors.py     whether an event's actor is a name, in Python (dates: svodka/edtf.py)
   highlight.py  article text with mentions, times and quotes as escaped HTML
   charts.py     server-side SVG charts
   i18n.py       the UI's words in Russian

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..store import StoreError
+from ..store import StoreError, default_db
 from . import api, pages
 from .data import Ambiguous, Data, LinkUnavailable, NotFound
 from .guard import CSP, HEADERS, Guard  # noqa: F401  (CSP, HEADERS: where they always were)
@@ -126,4 +126,4 @@ def create_app(db: str | Path, *, writable: bool = False, threads: int | None = 
 def from_env() -> FastAPI:
     """The app over ``$SVODKA_DB`` (default svodka.db), for an ASGI server that starts one app per
     worker process: ``uvicorn --factory svodka.serve.app:from_env --workers 2`` (docs/security.md)."""
-    return create_app(os.environ.get("SVODKA_DB") or "svodka.db")
+    return create_app(default_db())

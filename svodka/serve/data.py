@@ -4,7 +4,7 @@ events with filters, facets, stats, entity lists) and over the cross-article fun
 (dossier, timeline, stories).
 
 Every query is a Store method and read-only (the connections refuse writes: ``Store.read_only``); what
-SQL cannot say portably (EDTF day spans, actor names: ``edtf.py``) is done here, in Python.
+SQL cannot say portably (EDTF day spans: ``svodka.edtf``; actor names: ``actors.py``) is done here, in Python.
 """
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from typing import Any
 
 from ..store import Store, open_store
 from ..store import text as searchtext
-from ..store.records import day_bounds, key
+from ..lang.names import key
+from ..store.records import day_bounds
 from ..store.view_queries import EVENT_COLUMNS
-from .edtf import month_bounds
-from .edtf import actor_match as _actor_match
-from ..edtf import day_span as _day_span
+from .actors import actor_match as _actor_match
+from ..edtf import day_span as _day_span, month_bounds
 
 FACET_CAP = 2000          # facets count over at most this many matches (the newest ones)
 MAX_OFFSET = 100_000      # deeper pages are refused (a 4xx): nobody pages that far by hand

@@ -4,6 +4,7 @@ Templates call ``_("English text")``; a phrase missing here shows in English.
 """
 from __future__ import annotations
 
+from ..lang.calendar import MONTHS_EN, MONTHS_RU, MONTHS_RU_IN
 from ..lang.plural import plural_en, plural_ru
 
 LANGS = ("en", "ru")
@@ -125,12 +126,7 @@ RU.update({
     "No sources yet: add one with": "Источников пока нет; добавьте командой",
 })
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-MONTHS_RU = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
-             "декабрь"]
-MONTHS_RU_IN = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
-                "ноябре", "декабре"]          # prepositional: "в декабре 2025"
+MONTHS = MONTHS_EN             # the month words: svodka.lang.calendar
 
 TYPES = {"PER": "Person", "ORG": "Organisation", "LOC": "Place"}
 

@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..store import StoreError
-from ..store.records import key
+from ..lang.names import key
 from . import apidocs, bidi, charts, choice, data as D
 from .highlight import Annotations, entity_href, snippet
 from .i18n import DEFAULT, TYPES, counter, in_month, month_name, pick, translator

@@ -40,14 +40,22 @@ backend's database exception classes.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .records import Hit, RejectedDoc, StoreError, StoreReadOnly
 from .base import Store
-from .schema import SCHEMA_VERSION
+from .schema import DB_SCHEMA_VERSION
 from .sqlite import SQLiteStore
 
 DEFAULT_DB = "svodka.db"
+SCHEMA_VERSION = DB_SCHEMA_VERSION      # the old name, kept for code written against it
+
+
+def default_db() -> str:
+    """The store when none is named: ``$SVODKA_DB``, else svodka.db (the command line's --db,
+    ``serve.app.from_env``)."""
+    return os.environ.get("SVODKA_DB") or DEFAULT_DB
 
 
 def open_store(url_or_path: str | Path = DEFAULT_DB, *, create: bool = True, read_only: bool = False) -> Store:
@@ -92,4 +100,5 @@ def read_only_url(url_or_path: str | Path) -> str:
 
 
 __all__ = ["open_store", "read_only_url", "StoreReadOnly", "Store", "SQLiteStore", "Hit",
-           "RejectedDoc", "StoreError", "SCHEMA_VERSION", "DEFAULT_DB"]
+           "RejectedDoc", "StoreError", "DB_SCHEMA_VERSION", "SCHEMA_VERSION", "DEFAULT_DB",
+           "default_db"]

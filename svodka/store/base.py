@@ -44,7 +44,7 @@ from .searching import SearchQueries
 from .story_queries import StoryQueries
 from .view_queries import ViewQueries
 from .records import StoreError, StoreReadOnly, now
-from .schema import SCHEMA_VERSION
+from .schema import DB_SCHEMA_VERSION
 from .statements import Result, as_given, bound, plain
 
 
@@ -234,10 +234,10 @@ class Store(ArticleQueries, SearchQueries, KnowledgeQueries, EntityQueries, Even
         except self.errors as err:
             raise StoreError(f"{self.name}: not a svodka store ({err})") from None
         version = self.schema_version
-        if version > SCHEMA_VERSION:
+        if version > DB_SCHEMA_VERSION:
             raise StoreError(f"{self.name}: store schema {version} is newer than this svodka's "
-                             f"({SCHEMA_VERSION}); upgrade svodka")
-        for step in range(version, SCHEMA_VERSION):
+                             f"({DB_SCHEMA_VERSION}); upgrade svodka")
+        for step in range(version, DB_SCHEMA_VERSION):
             with self.transaction():
                 if self.schema_version != step:       # another process migrated meanwhile
                     continue

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from ..lang.names import key
 from ..model import ActorRef, Article, Entity, Event, Mention, Quote, TimeExpr
 
 
@@ -62,11 +63,6 @@ class Hit:
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def key(text: str | None) -> str:
-    """A name or rubric as compared by filters: casefolded, ё → е, spaces collapsed."""
-    return " ".join((text or "").casefold().replace("ё", "е").split())
 
 
 def day_bounds(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:

@@ -40,7 +40,7 @@ from .schema_link import LINK, MENTION_FORMS, STORIES
 from .statements import Dialects
 
 MIGRATIONS: list[list[str | Dialects]] = [ARTICLES, STORIES, LINK, MENTION_FORMS]
-# a new step: MIGRATIONS.append([...]) below, above SCHEMA_VERSION
+# a new step: MIGRATIONS.append([...]) below, above DB_SCHEMA_VERSION
 
 # Step: crawl state (svodka.crawl, issue 20) — what a watcher resumes from. Written for each engine.
 # - ``crawl_sources``: id, name (unique), home page, host, when added, last poll and its status.
@@ -138,7 +138,7 @@ MIGRATIONS.append([Dialects(
     ],
 )])
 
-SCHEMA_VERSION = len(MIGRATIONS)
+DB_SCHEMA_VERSION = len(MIGRATIONS)   # the database's (meta.schema_version); the JSON format's is model.FORMAT_VERSION
 
 
 # The crawler's tables (svodka.crawl), parents last.

@@ -10,7 +10,7 @@ from sqlalchemy.dialects.sqlite import pysqlite
 
 from . import text as searchtext
 from .base import Store
-from .schema import SCHEMA_VERSION, migration
+from .schema import DB_SCHEMA_VERSION, migration
 from .records import StoreError, StoreReadOnly
 
 # title, lead, body: a word in the headline weighs more than one deep in the body
@@ -92,10 +92,10 @@ class SQLiteStore(Store):
         self.run("PRAGMA busy_timeout=10000")
         self._depth = 0
         version = self.schema_version
-        if version != SCHEMA_VERSION:
+        if version != DB_SCHEMA_VERSION:
             self._conn.close()
-            raise StoreError(f"{self.path}: store schema {version} is {'newer' if version > SCHEMA_VERSION else 'older'}"
-                             f" than this svodka's ({SCHEMA_VERSION}) and the store cannot be written here"
+            raise StoreError(f"{self.path}: store schema {version} is {'newer' if version > DB_SCHEMA_VERSION else 'older'}"
+                             f" than this svodka's ({DB_SCHEMA_VERSION}) and the store cannot be written here"
                              f" ({self.unwritable})")
         self.read_only()
 

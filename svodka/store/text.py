@@ -22,26 +22,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 
-_TOKEN = re.compile(r"[^\W_]+")
-_CYRILLIC = re.compile(r"[а-яё]")
-_NAME_TAGS = ("Surn", "Name", "Patr", "Geox", "Orgn")
+from ..lang.morph import STRESS as _STRESS, WORD_TOKEN as _TOKEN, is_cyrillic, lemma, lemma_text, morph
+from ..lang.morph import strip_stress as _clean
+
 MAX_VARIANTS = 4               # lemmas per query word
 MAX_PHRASE_VARIANTS = 16       # lemma combinations per quoted phrase
 MAX_TERMS = 32                 # words a query may have (the rest is ignored)
 SNIPPET_CHARS = 180
-
-
-def _morph():
-    from ..page.lines import morph
-    return morph()
-
-
-_STRESS = str.maketrans("", "", "\u0300\u0301")
-
-
-def _clean(text: str) -> str:
-    """Drop stress accents (combining acute/grave), which would split a word in two."""
-    return text if text.isascii() else text.translate(_STRESS)
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
@@ -58,36 +45,14 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-@lru_cache(maxsize=300_000)
-def lemma(word: str) -> str:
-    """The index lemma of one word form (case matters: a capitalised word prefers a name parse)."""
-    low = word.lower().replace("ё", "е")
-    if not _CYRILLIC.search(low):
-        return low
-    parses = _morph().parse(low)
-    if not parses:
-        return low
-    best = parses[0]
-    if word[:1].isupper():
-        best = next((p for p in parses if any(t in p.tag for t in _NAME_TAGS)), best)
-    return best.normal_form.replace("ё", "е")
-
-
 @lru_cache(maxsize=50_000)
 def lemmas(word: str) -> tuple[str, ...]:
     """Every lemma a query word may stand for, the index lemma first."""
     low = word.lower().replace("ё", "е")
     found = [lemma(word), lemma(low), lemma(low.capitalize())]
-    if _CYRILLIC.search(low):
-        found += [p.normal_form.replace("ё", "е") for p in _morph().parse(low)]
+    if is_cyrillic(low):
+        found += [p.normal_form.replace("ё", "е") for p in morph().parse(low)]
     return tuple(dict.fromkeys(found))[:MAX_VARIANTS]
-
-
-def lemma_text(text: str | None) -> str:
-    """The text as space-separated lemmas: what the full-text index holds."""
-    if not text:
-        return ""
-    return " ".join(lemma(w) for w in _TOKEN.findall(_clean(text)))
 
 
 # --- queries ---------------------------------------------------------------------------

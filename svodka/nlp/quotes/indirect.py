@@ -7,11 +7,11 @@
 """
 from __future__ import annotations
 
-from .quote_marks import _Tok
-from .quote_speakers import _Subjects
-from .quote_state import _Verb
-from .quote_words import INTRO
-from .speech import speech_word
+from .marks import _Tok
+from .speakers import _Subjects
+from .state import _Verb
+from .words import INTRO
+from ..speech import speech_word
 
 
 class _Indirect(_Subjects):

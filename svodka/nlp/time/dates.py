@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .time_resolve import (_y, _ym, _ymd, _day_month, _month_year, _Ctx, Item, _year_of, _bare_year_ok, _bc_follows,
+from .resolve import (_y, _ym, _ymd, _day_month, _month_year, _Ctx, Item, _year_of, _bare_year_ok, _bc_follows,
                            _registry)
-from .time_words import _MONTH, _MONTH_ANY, _WEEKDAY, _REL, _QUAL, _ORD, _DASH, _PRE, _SEP, _month_of, _yearspec
+from .words import _MONTH, _MONTH_ANY, _WEEKDAY, _REL, _QUAL, _ORD, _DASH, _PRE, _SEP, _month_of, _yearspec
 
 RULES, _rule = _registry()
 

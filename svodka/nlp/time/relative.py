@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from .time_resolve import _y, _ym, _add_months, _need, _Ctx, Item, _registry
-from .time_words import _F, _MONTH_ANY, _WEEKDAY, _WEEKDAY_NUM, _REL, _NUM, _AGO_UNIT, _rel_delta, _number
+from .resolve import _y, _ym, _add_months, _need, _Ctx, Item, _registry
+from .words import _F, _MONTH_ANY, _WEEKDAY, _WEEKDAY_NUM, _REL, _NUM, _AGO_UNIT, _rel_delta, _number
 
 RULES, _rule = _registry()
 

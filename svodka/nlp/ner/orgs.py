@@ -1,4 +1,4 @@
-"""NER correction steps for organisations (see :mod:`svodka.nlp.ner_rules`).
+"""NER correction steps for organisations (see :mod:`svodka.nlp.ner.rules`).
 
 Quoted names ("ОАО «Газпром»"), names after organisation words, bracketed abbreviations and Latin forms,
 sources cited by a reporting verb, known organisations from the gazetteer, and relational adjectives
@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .ner_doc import (
+from .doc import (
     ABBR, CLOSE_Q, LATIN, LETTER, NAME_PARTICLES, OPEN_Q, PAIRS, Doc, common_word, has_letter, key, lemma,
     lemmas, matches, parses, phrase_key, prefixes, sentence_start,
 )
-from .ner_split import emit
+from .split import emit
 
 def _close_quote(doc: Doc, q: int, limit: int = 12) -> int | None:
     """Index of the quote closing the one at q (same line, at most `limit` words on), else None.
@@ -35,7 +35,7 @@ def _close_quote(doc: Doc, q: int, limit: int = 12) -> int | None:
 
 
 def _descriptor(word: str) -> bool:
-    from . import ner_lexicon as lx
+    from . import lexicon as lx
 
     return word in lx.LEGAL_FORMS or lemma(word) in lx.ORG_DESCRIPTORS or ABBR.match(word) is not None
 
@@ -45,7 +45,7 @@ def org_quotes(doc: Doc, spans: list[list]) -> list[list]:
     «Майкрософт»" → Майкрософт; a name before the quotes is a separate organisation ("Русской службе
     «Голоса Америки»" → Русской службе + Голоса Америки).  Legal forms before a bare name go too
     ("ИА Regnum" → Regnum)."""
-    from . import ner_lexicon as lx
+    from . import lexicon as lx
 
     out = []
     for i, j, typ in spans:
@@ -78,7 +78,7 @@ def quoted_orgs(doc: Doc, spans: list[list]) -> list[list]:
     """A quoted capitalised name right after an organisation word is an organisation ("концерн
     «Фольксваген»", "партии «Dog with two tails»"); one after a vehicle, prize or work word is not
     ("шаттл «Дискавери»", "премии «Просветитель»")."""
-    from . import ner_lexicon as lx
+    from . import lexicon as lx
 
     taken = doc.covered(spans)
     drop = set()
@@ -144,7 +144,7 @@ def parentheses(doc: Doc, spans: list[list]) -> list[list]:
 
 def _initials(words) -> tuple[str, str]:
     """Initials of the words, all of them and without function words ("приборно-агрегатного отсека" → ПАО)."""
-    from . import ner_lexicon as lx
+    from . import lexicon as lx
 
     full, content = [], []
     for w in words:
@@ -202,7 +202,7 @@ DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:ru|com|net|org|info|ua|by|kz|eu|d
 def reported_sources(doc: Doc, spans: list[list]) -> list[list]:
     """A web address or a Latin-script name cited as a source is an organisation ("сообщает baltinfo.ru",
     "цитирует infox.ru", "Согласно comScore")."""
-    from . import ner_lexicon as lx
+    from . import lexicon as lx
 
     taken = doc.covered(spans)
     add = []
@@ -225,7 +225,7 @@ def reported_sources(doc: Doc, spans: list[list]) -> list[list]:
 
 @lru_cache(maxsize=1)
 def _gazetteer():
-    from . import ner_lexicon as lx
+    from . import lexicon as lx
 
     index: dict[str, list[tuple]] = {}
     for name in lx.ORG_GAZETTEER:
@@ -239,7 +239,7 @@ def _gazetteer():
 def gazetteer(doc: Doc, spans: list[list]) -> list[list]:
     """Known organisations (and capitalised "Интернет") are organisations, whatever slovnet said; a name
     that slovnet glued to one is cut off ("Аль-Джазиры Сами аль-Хадж" → Аль-Джазиры + Сами аль-Хадж)."""
-    from . import ner_lexicon as lx
+    from . import lexicon as lx
 
     index = _gazetteer()
     gaz_prefixes = prefixes(frozenset(index) | lx.ORG_CAPITALISED_WORDS, 3)
@@ -299,7 +299,7 @@ def gazetteer(doc: Doc, spans: list[list]) -> list[list]:
 
 
 def _org_adjective(word: str) -> bool:
-    from . import ner_lexicon as lx
+    from . import lexicon as lx
 
     if not word[:1].islower() or not LETTER.match(word):
         return False

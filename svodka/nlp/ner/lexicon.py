@@ -1,4 +1,4 @@
-"""Word lists for the NER corrections (:mod:`svodka.nlp.ner_rules`).
+"""Word lists for the NER corrections (:mod:`svodka.nlp.ner.rules`).
 
 Lemmas are lower-case pymorphy normal forms; abbreviations are matched as written.
 """

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from pymorphy2.analyzer import Parse as _PymorphyParse
 
-from ..page.lines import morph
-from .quote_marks import _QSpan, _Tok
+from ...lang.morph import morph
+from .marks import _QSpan, _Tok
 
 PREPS = frozenset("""
 в во на о об обо по с со к ко у от из за для при про без до над под после перед между через около

@@ -4,7 +4,7 @@
     find_spans_batch(texts) -> [[...], ...]               # the same for many texts, tagged in batches
 
 The tagger (navec news embeddings + slovnet's CNN-CRF) is loaded once per process, on first use.
-Its output is corrected by rules in :mod:`svodka.nlp.ner_rules` that follow factRuEval-2016's
+Its output is corrected by rules in :mod:`svodka.nlp.ner.rules` that follow factRuEval-2016's
 annotation conventions (see that module); they use razdel tokens and pymorphy lookups only.
 """
 from __future__ import annotations
@@ -119,7 +119,7 @@ def raw_spans_batch(texts: Sequence[str]) -> list[list[Span]]:
 
 def find_spans_batch(texts: Iterable[str], corrected: bool = True) -> list[list[Span]]:
     """PER/LOC/ORG spans for each text (see :func:`find_spans`)."""
-    from . import ner_rules
+    from . import rules as ner_rules
 
     texts = list(texts)
     toks = [_tokens(t) for t in texts]
@@ -141,7 +141,7 @@ def find_spans_fields(texts: Sequence[str]) -> list[list[Span]]:
     an abbreviation defined in one paragraph ("Комитет защиты журналистов (КЗЖ)") is an organisation
     in the next, a craft named after "шаттл" is not an organisation elsewhere.  No mention crosses a
     field: the fields are joined by blank lines, which no mention spans."""
-    from . import ner_rules
+    from . import rules as ner_rules
 
     texts = list(texts)
     toks = [_tokens(t) for t in texts]

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Quote
-from .quote_marks import _Tok
-from .quote_words import _case_ok
-from .speech import SpeechWord
+from ...model import Quote
+from .marks import _Tok
+from .words import _case_ok
+from ..speech import SpeechWord
 
 __all__ = ["SpeakerMention"]
 

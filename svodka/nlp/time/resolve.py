@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from .time_words import _F, _SEASON_START, _rel_delta
+from .words import _F, _SEASON_START, _rel_delta
 
 
 def _y(y: int) -> str:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..edtf import SEASONS
+from ...edtf import SEASONS
+from ...lang.calendar import SEASONS_RU
 
 _F = re.IGNORECASE
 _MONTH = (r"(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ём|ем)"
@@ -22,7 +23,7 @@ _WEEKDAY = (r"(?:понедельник(?:а|у|ом)?|вторник(?:а|у|о
 _WEEKDAY_NUM = {"пон": 0, "вто": 1, "сре": 2, "чет": 3, "пят": 4, "суб": 5, "вос": 6}
 
 _SEASON = r"(?:весн(?:а|ы|е|у|ой|ою)|лет(?:о|а|е|у|ом)|осен(?:ь|и|ью)|зим(?:а|ы|е|у|ой|ою))(?!\w)"
-_SEASON_CODE = {"вес": 21, "лет": 22, "осе": 23, "зим": 24}
+_SEASON_CODE = {name[:3]: code for code, name in SEASONS_RU.items()}     # "вес" → 21 … "зим" → 24
 _SEASON_START = {code: months[0] for code, months in SEASONS.items()}
 _SEASON_ADVERB = {"весной", "весною", "летом", "осенью", "зимой", "зимою"}
 

@@ -51,13 +51,13 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left
 
-from ..model import Quote
-from .quote_direct import _Direct
-from .quote_indirect import _Indirect
-from .quote_marks import _END, _QSpan, _first_char, _is_whole, _quote_spans, _sentences, _tokens, quote_spans
-from .quote_state import SpeakerMention, _Attr, _Speaker, _Verb
-from .quote_words import _name_like
-from .speech import NAMING_LEMMAS, speech_word
+from ...model import Quote
+from .direct import _Direct
+from .indirect import _Indirect
+from .marks import _END, _QSpan, _first_char, _is_whole, _quote_spans, _sentences, _tokens, quote_spans
+from .state import SpeakerMention, _Attr, _Speaker, _Verb
+from .words import _name_like
+from ..speech import NAMING_LEMMAS, speech_word
 
 __all__ = ["SpeakerMention", "find_quotes", "quote_spans"]
 

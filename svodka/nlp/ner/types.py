@@ -1,4 +1,4 @@
-"""NER correction steps that fix a mention's type or find mentions by type (see :mod:`svodka.nlp.ner_rules`).
+"""NER correction steps that fix a mention's type or find mentions by type (see :mod:`svodka.nlp.ner.rules`).
 
 Types fixed by the word lists, one reading of a name per text, person or place by the dictionary and by
 lists of places, and capitalised place nouns outside any mention.
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .ner_doc import (
+from .doc import (
     NAME_PARTICLES, OPEN_Q, Doc, common_word, has_letter, key, lemmas, matches, parses, phrase_key, proper_tags,
     sentence_start,
 )
@@ -18,7 +18,7 @@ NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 
 @lru_cache(maxsize=1)
 def _keys():
-    from . import ner_lexicon as lx
+    from . import lexicon as lx
 
     def index(phrases):
         out: dict[str, list[tuple]] = {}

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from .quote_marks import _Tok
-from .quote_state import _Speaker, _State
-from .quote_words import (DOC_NOUNS, NAMING_NOUNS, PP_HEADS, PREPS, PRONOUNS, _adjs, _case_ambiguous, _case_ok,
+from .marks import _Tok
+from .state import _Speaker, _State
+from .words import (DOC_NOUNS, NAMING_NOUNS, PP_HEADS, PREPS, PRONOUNS, _adjs, _case_ambiguous, _case_ok,
                           _is_nameish, _known, _nouns, _parses, _speakerlike, _to_nominative)
-from .speech import speech_word
+from ..speech import speech_word
 
 
 class _Subjects(_State):

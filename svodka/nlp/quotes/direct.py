@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from .quote_marks import _DASHES, _QSpan, _quote_spans, _sentences, _tokens
-from .quote_speakers import _Subjects
-from .quote_state import _Speaker, _Verb
-from .quote_words import INTRO, NAMING_NOUNS, _name_like, _nouns
-from .speech import speech_word
+from .marks import _DASHES, _QSpan, _quote_spans, _sentences, _tokens
+from .speakers import _Subjects
+from .state import _Speaker, _Verb
+from .words import INTRO, NAMING_NOUNS, _name_like, _nouns
+from ..speech import speech_word
 
 
 class _Direct(_Subjects):

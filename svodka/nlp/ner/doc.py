@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..page.lines import morph
+from ...lang.morph import morph
 
 # ---------------------------------------------------------------- text helpers
 

@@ -22,10 +22,10 @@ Steps may leave overlapping spans; :func:`correct` keeps the first, longest one.
 """
 from __future__ import annotations
 
-from .ner_doc import Doc
-from .ner_orgs import abbreviations, gazetteer, org_adjectives, org_quotes, parentheses, quoted_orgs, reported_sources
-from .ner_split import drop_common, split_pieces
-from .ner_types import geo_words, morph_types, propagate, retype
+from .doc import Doc
+from .orgs import abbreviations, gazetteer, org_adjectives, org_quotes, parentheses, quoted_orgs, reported_sources
+from .split import drop_common, split_pieces
+from .types import geo_words, morph_types, propagate, retype
 
 STEPS = (
     split_pieces, drop_common, org_quotes, quoted_orgs, retype, parentheses, abbreviations,

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .morph import morph
+
 DATA = Path(__file__).with_name("data") / "countries.tsv"
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -72,8 +74,6 @@ def countries_of_adjective(word: str) -> list[Country]:
 def _place_lemma(word: str) -> str:
     """'Азербайджана' → 'азербайджан': the dictionary's place reading first (the rest of the names layer
     is in normal.py, which reads countries itself)."""
-    from ..page.lines import morph
-
     parses = morph().parse(word)
     geo = [p for p in parses if "Geox" in p.tag.grammemes] or parses
     return geo[0].normal_form if geo else word

@@ -1,4 +1,4 @@
-"""times: time expressions in Russian news text → EDTF values, resolved against the article date.
+"""Time expressions in Russian news text → EDTF values, resolved against the article date.
 
     find_times(text, ref_date=None) -> list[TimeMatch]
 
@@ -46,9 +46,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
-from . import time_dates, time_months_years, time_periods, time_relative
-from .time_resolve import Item, Rule, _Ctx, _NoRef
-from .time_words import _F
+from . import dates as time_dates, months_years as time_months_years, periods as time_periods, relative as time_relative
+from .resolve import Item, Rule, _Ctx, _NoRef
+from .words import _F
 
 __all__ = ["TimeMatch", "find_times"]
 

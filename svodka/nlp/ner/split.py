@@ -1,4 +1,4 @@
-"""NER correction steps that cut and trim slovnet's spans (see :mod:`svodka.nlp.ner_rules`).
+"""NER correction steps that cut and trim slovnet's spans (see :mod:`svodka.nlp.ner.rules`).
 
 Spans are cut at line breaks and list punctuation, trimmed of edge punctuation, stripped of leading
 titles, and dropped where a lone ordinary word opens a sentence.
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .ner_doc import (
+from .doc import (
     CLOSE_Q, DASHES, NAME_PARTICLES, OPEN_Q, PUNCT_EDGE, SEPARATORS, Doc, common_word, has_letter, parses,
     proper_tags, sentence_start,
 )

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from .time_resolve import (_ym, _add_months, _need, _Ctx, Item, _year_of, _bare_year_ok, _bc_follows, _half,
+from .resolve import (_ym, _add_months, _need, _Ctx, Item, _year_of, _bare_year_ok, _bc_follows, _half,
                            _registry)
-from .time_words import _REL, _QUAL, _DASH, _ROMAN, _rel_delta, _roman, _yearspec
+from .words import _REL, _QUAL, _DASH, _ROMAN, _rel_delta, _roman, _yearspec
 
 RULES, _rule = _registry()
 
