@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from ..nlp import countries
+from ..lang import countries
 from ..nlp.normal import _parses
 from .actors import ActorIndex
 from .party import Actor

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..nlp import countries
+from ..lang import countries
 from .parse import Sentence, Tok
 from .party import Actor, place_country
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field as dc_field
 
 from ..lang.gazetteer import gazetteer_country
 from ..model import Article, Entity
-from ..nlp import countries
+from ..lang import countries
 
 
 @dataclass(frozen=True, slots=True)
