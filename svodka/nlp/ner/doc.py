@@ -2,7 +2,7 @@
 
 :class:`Doc` holds one text and its razdel tokens; spans are token spans ``[i, j, type]`` (j exclusive).
 Words are read through pymorphy (cached): dictionary readings, proper-name tags, lemmas, and phrase keys
-for matching the word lists of :mod:`svodka.nlp.ner_lexicon`.
+for matching the word lists of :mod:`svodka.nlp.ner.lexicon`.
 """
 from __future__ import annotations
 

@@ -1,22 +1,22 @@
 """Corrections of slovnet's NER spans, following factRuEval-2016's annotation conventions.
 
 Spans are token spans ``[i, j, type]`` (j exclusive) over razdel tokens of one text
-(:class:`~svodka.nlp.ner_doc.Doc`).  :func:`correct` runs the steps of :data:`STEPS` in this order,
+(:class:`~svodka.nlp.ner.doc.Doc`).  :func:`correct` runs the steps of :data:`STEPS` in this order,
 each taking and returning the list of spans:
 
-1. :func:`~svodka.nlp.ner_split.split_pieces` — cut at line breaks and list punctuation, trim the edges;
-2. :func:`~svodka.nlp.ner_split.drop_common` — drop lone ordinary words, titles before persons;
-3. :func:`~svodka.nlp.ner_orgs.org_quotes` — an organisation's name in quotes is the quoted part;
-4. :func:`~svodka.nlp.ner_orgs.quoted_orgs` — quoted names after organisation (or craft, work) words;
-5. :func:`~svodka.nlp.ner_types.retype` — types fixed by the word lists;
-6. :func:`~svodka.nlp.ner_orgs.parentheses` — "X (Y)": the bracketed form is the same kind of name;
-7. :func:`~svodka.nlp.ner_orgs.abbreviations` — "long name (ABBR)";
-8. :func:`~svodka.nlp.ner_orgs.reported_sources` — web addresses and Latin names cited as sources;
-9. :func:`~svodka.nlp.ner_orgs.gazetteer` — known organisations;
-10. :func:`~svodka.nlp.ner_orgs.org_adjectives` — "японского МИДа";
-11. :func:`~svodka.nlp.ner_types.propagate` — one text, one reading of a name;
-12. :func:`~svodka.nlp.ner_types.morph_types` — person or place by the dictionary and by lists;
-13. :func:`~svodka.nlp.ner_types.geo_words` — capitalised place nouns outside any mention.
+1. :func:`~svodka.nlp.ner.split.split_pieces` — cut at line breaks and list punctuation, trim the edges;
+2. :func:`~svodka.nlp.ner.split.drop_common` — drop lone ordinary words, titles before persons;
+3. :func:`~svodka.nlp.ner.orgs.org_quotes` — an organisation's name in quotes is the quoted part;
+4. :func:`~svodka.nlp.ner.orgs.quoted_orgs` — quoted names after organisation (or craft, work) words;
+5. :func:`~svodka.nlp.ner.types.retype` — types fixed by the word lists;
+6. :func:`~svodka.nlp.ner.orgs.parentheses` — "X (Y)": the bracketed form is the same kind of name;
+7. :func:`~svodka.nlp.ner.orgs.abbreviations` — "long name (ABBR)";
+8. :func:`~svodka.nlp.ner.orgs.reported_sources` — web addresses and Latin names cited as sources;
+9. :func:`~svodka.nlp.ner.orgs.gazetteer` — known organisations;
+10. :func:`~svodka.nlp.ner.orgs.org_adjectives` — "японского МИДа";
+11. :func:`~svodka.nlp.ner.types.propagate` — one text, one reading of a name;
+12. :func:`~svodka.nlp.ner.types.morph_types` — person or place by the dictionary and by lists;
+13. :func:`~svodka.nlp.ner.types.geo_words` — capitalised place nouns outside any mention.
 
 Steps may leave overlapping spans; :func:`correct` keeps the first, longest one.
 """

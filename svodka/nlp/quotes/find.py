@@ -41,9 +41,9 @@ depends on a noun: "пресс-служба Кремля" stays the descriptor, 
 noun phrase put in the nominative ("в пресс-службе азербайджанского лидера" → "пресс-служба
 азербайджанского лидера", "экспертов" → "эксперты"). ``speaker_id`` is left for the caller.
 
-Modules: quote_marks (quoted spans, tokens, sentences), quote_words (word lists, pymorphy readings),
-quote_state (the article being read; pronouns), quote_speakers (the subject of an attribution),
-quote_direct (attributions of direct quotes), quote_indirect (reported speech).  This module reads the
+Modules (this package): marks (quoted spans, tokens, sentences), words (word lists, pymorphy readings),
+state (the article being read; pronouns), speakers (the subject of an attribution),
+direct (attributions of direct quotes), indirect (reported speech).  This module reads the
 fields sentence by sentence and applies them in turn.
 """
 from __future__ import annotations
@@ -69,7 +69,7 @@ MAX_QUOTE_SENTENCE_CHARS = 5000
 
 class _Finder(_Direct, _Indirect):
     """Reads the fields in order, sentence by sentence: direct quotes, intro phrases, speech verbs,
-    partial quotes (the attribution rules live in quote_direct, quote_indirect and quote_speakers)."""
+    partial quotes (the attribution rules live in direct.py, indirect.py and speakers.py)."""
 
     def run(self) -> list[Quote]:
         for fi, (_, text) in enumerate(self.fields):

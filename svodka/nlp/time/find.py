@@ -35,8 +35,8 @@ Speed: plain ``re`` (no yargy).  One cheap trigger regex finds the places where 
 be; the rules run only over windows around them.  Morphology (Natasha's MorphVocab) is consulted only
 for a bare year followed by a word ("в 2001 окончил" vs "в 2000 случаях"), cached per word.
 
-Modules: time_words (the vocabulary), time_resolve (EDTF values, the article date, the rule registry),
-the rules in time_dates, time_months_years, time_periods and time_relative.  This module runs them over
+Modules (this package): words (the vocabulary), resolve (EDTF values, the article date, the rule
+registry), the rules in dates, months_years, periods and relative.  This module runs them over
 the trigger windows and keeps the longest readings.
 """
 from __future__ import annotations
