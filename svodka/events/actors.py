@@ -20,12 +20,13 @@ from dataclasses import replace
 
 from ..model import Article, Entity
 from ..lang import countries
+from ..lang.names import KIN_NOUNS
 from ..nlp.entity_rules import gender_of
 from ..nlp.normal import _parses
 from .describe import describe
 from .offices import OfficeQueries
 from .parse import Sentence, Tok, active_participle
-from .party import Actor, entity_country
+from .party import Actor, entity_country, state_actor
 
 
 # a body named again by its kind: "ведомство", "министерство", "компания" (the one named just before)
@@ -58,8 +59,6 @@ NEW_PERSON_NOUNS = {"человек", "мужчина", "женщина", "не�
                     "коллега", "партнер", "друг", "подруга", "сын", "дочь", "жена", "муж", "мать", "отец",
                     "брат", "сестра", "супруг", "супруга", "родственник", "сосед", "соперник", "оппонент",
                     "сторонник", "противник", "помощник", "заместитель", "преемник", "предшественник"}
-KIN_NOUNS = {"сын", "дочь", "жена", "муж", "мать", "отец", "брат", "сестра", "супруг", "супруга", "внук", "внучка",
-             "племянник", "племянница", "вдова", "родственник", "родственница", "любовница", "невеста", "жених"}
 POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "ваш", "твой"}
 NAME_RELS = ("appos", "flat", "flat:name", "flat:foreign")
 # nouns a nominal trigger may hang on and still take the verb's subject: "в ходе визита X …",
@@ -104,8 +103,7 @@ class ActorIndex(OfficeQueries):
             state = countries.capital_named(e.name)
             if state is not None:
                 # a capital that takes part in an act is its state ("обвинил Киев", "Москва ответила")
-                own = next((x for x in self.article.entities if x.type == "LOC" and x.name == state.name), None)
-                return Actor(state.name, "LOC", own.id if own else None, state.iso3)
+                return state_actor(state, self.article)
         return Actor(e.name, e.type, e.id, entity_country(e))
 
     def covering(self, field: str, start: int, stop: int) -> list[tuple[int, int, Entity, str]]:

@@ -30,6 +30,7 @@ from ..model import Article, Mention
 from ..nlp.normal import _parses
 from ..lang.actor_roles import role_of
 from .actors import ActorIndex
+from .party import coded
 from .arguments import GROUP_NOUNS, animate_name, animate_target, noun_actors, purpose, verb_actors
 from .casualties import read_casualties
 from ..cameo import SYMMETRIC_TYPES
@@ -247,10 +248,10 @@ def _keep(d: Draft, article: Article) -> bool:
     if d.type in SYMMETRIC_TYPES:
         # one named party and a place ("Путин провел встречу в Душанбе") only where a verb tells it of an
         # official: nouns with one party are mostly meetings referred to ("перед встречей с Путиным")
-        coded = [a for a in d.actors if a.named or role_of(a.name)]
+        parties = [a for a in d.actors if coded(a)]
         told = d.trigger.pos == "V" or d.sent.case_of(d.tok) is None     # not "перед встречей с …"
-        return len(coded) >= 2 or (len(coded) == 1 and d.modality != "negated" and d.type != "intent"
-                                   and bool(d.place) and told and _official(coded[0], article))
+        return len(parties) >= 2 or (len(parties) == 1 and d.modality != "negated" and d.type != "intent"
+                                     and bool(d.place) and told and _official(parties[0], article))
     return bool(d.actors)
 
 

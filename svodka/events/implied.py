@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..lang import countries
 from ..nlp.normal import _parses
 from .actors import ActorIndex
-from .party import Actor
+from .party import Actor, state_actor
 from .parse import Sentence, Tok
 
 
@@ -54,7 +54,7 @@ def speaking_place(s: Sentence, t: Tok, index: ActorIndex) -> list[Actor]:
             if a.type == "LOC":
                 state = countries.country_named(a.name) or countries.capital_named(a.name)
                 if state is not None:
-                    return [Actor(state.name, "LOC", a.id if state.name == a.name else None, state.iso3)]
+                    return [state_actor(state, index.article)]
     return []
 
 

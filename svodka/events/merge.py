@@ -25,8 +25,8 @@ from ..model import Event, Mention
 from .. import cameo as codes
 from ..cameo import POLARITY, STRENGTH, SYMMETRIC_TYPES
 from ..edtf import season_months
-from .actor_codes import code_actors, is_actor, placed, role_of
-from .party import place_country
+from .actor_codes import code_actors, is_actor, placed
+from .party import coded, place_country
 from .draft import Draft
 from .when_where import refine_meeting
 
@@ -117,7 +117,7 @@ def _countries_only(actors) -> set[str] | None:
 
 def _coded(actors) -> set[str]:
     """The names of the actors an event keeps ("коллегу", with no name and no role, is none)."""
-    return {x.name for x in actors if x.named or role_of(x.name)}
+    return {x.name for x in actors if coded(x)}
 
 
 def actors_compatible(d: Draft, g: Group) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..lang import countries
 from .parse import Sentence, Tok
-from .party import Actor, place_country
+from .party import Actor, place_country, state_actor
 
 
 class OfficeQueries:
@@ -51,8 +51,7 @@ class OfficeQueries:
             # "призвал власти … в Гонконге": the state of the place the sentence is about
             state = countries.by_iso3(next(iter(here)))
             if state is not None:
-                own = next((x for x in self.article.entities if x.type == "LOC" and x.name == state.name), None)
-                return Actor(state.name, "LOC", own.id if own else None, state.iso3)
+                return state_actor(state, self.article)
         states = [(len(e.mentions), e) for e in self.article.entities
                   if e.type == "LOC" and countries.country_named(e.name)]
         states.sort(key=lambda x: -x[0])

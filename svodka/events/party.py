@@ -57,3 +57,16 @@ def actor_country(name: str, article: Article | None = None) -> str | None:
                 return entity_country(e)
     c = countries.country_named(name) or countries.capital_named(name) or countries.country_in_phrase(name)
     return c.iso3 if c else None
+
+
+def state_actor(state: countries.Country, article: Article) -> Actor:
+    """A country as a party, the article's entity of it where it names one ("Москва выслала" → Россия)."""
+    own = next((x for x in article.entities if x.type == "LOC" and x.name == state.name), None)
+    return Actor(state.name, "LOC", own.id if own else None, state.iso3)
+
+
+def coded(actor: Actor) -> bool:
+    """A party an event keeps: an entity, a country, or a descriptor with a CAMEO role ("коллегу" is none)."""
+    from ..lang.actor_roles import role_of
+
+    return actor.named or role_of(actor.name) is not None

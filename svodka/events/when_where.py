@@ -14,6 +14,7 @@ Place: a LOC entity after в/во/на in the prepositional case (or под + in
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from ..model import Article, Mention
 from ..nlp.speech import SPEECH_LEMMAS
@@ -211,7 +212,6 @@ def _ahead(value: str, text: str, d: Draft, pub: str | None) -> str:
     if value[:10] < pub[:len(value[:10])]:
         if WEEKDAY.search(text) and len(value) == 10:
             # "во вторник" of a future act: the coming one, a week on from the last
-            from datetime import date, timedelta
             return (date.fromisoformat(value) + timedelta(days=7)).isoformat()
         return str(int(value[:4]) + 1) + value[4:]
     return value

@@ -13,6 +13,11 @@ from functools import lru_cache
 
 from .morph import morph
 
+# kin and intimate relations: "сын Кадырова" is always someone of Кадыров's, never a "сын" named Кадыров
+KIN_NOUNS = frozenset({"сын", "дочь", "жена", "муж", "мать", "отец", "брат", "сестра", "супруг", "супруга", "внук",
+                       "внучка", "племянник", "племянница", "вдова", "родственник", "родственница", "любовница",
+                       "невеста", "жених"})
+
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
 SURNAME_SHAPE = re.compile(r"(?:[оеё]в|ин|ын|ова|ева|ина|ына|ск(?:ий|ая)|цк(?:ий|ая)|енко|ук|юк|ян|дзе|швили|[ыи]х)$")
 

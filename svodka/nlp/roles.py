@@ -14,6 +14,7 @@ import re
 from pymorphy2.analyzer import Parse as PymorphyParse
 
 from ..lang.morph import morph
+from ..lang.names import KIN_NOUNS
 from .normal import _parses, _restore_case, case_of
 
 TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
@@ -60,11 +61,6 @@ def _is_person_noun(p) -> bool:
     if p.tag.POS != "NOUN" or {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(p.tag.grammemes):
         return False
     return "anim" in p.tag.grammemes or p.normal_form in ROLE_HEADS
-
-
-# kin nouns take no bare surname as an apposition: "сын Кадырова" is always someone of Кадыров's
-KIN_NOUNS = {"сын", "дочь", "жена", "муж", "мать", "отец", "брат", "сестра", "супруг", "супруга", "внук", "внучка",
-             "племянник", "племянница", "вдова", "родственник", "родственница", "любовница", "невеста", "жених"}
 
 
 def _only_nominative(word: str) -> bool:
