@@ -6,7 +6,9 @@ Russian news often states a verdict first and names who gave it after:
 
   * "Предложение «Газпрома» неприемлемо. Об этом заявил министр энергетики Алексей Оржель." — the
     sentence after says whose words the one before are;
-  * a title "Предложение Газпрома неприемлемо – Оржель" — the name after the dash.
+  * "… является неприемлемым, сообщил министр Алексей Оржель" — after a comma;
+  * a title "Предложение Газпрома неприемлемо – Оржель" — the name after the dash;
+  * «Это предложение является неприемлемым», — сказал Оржель: a direct quote's named speaker.
 
 The verdict is coded as the speaker's act with the judging words the coder uses for "заявил, что …
 неприемлемо" (the lexicon's ``said`` triggers: reject 120, criticize 111), its target the named owner
@@ -49,6 +51,7 @@ def attributed(article: Article, index) -> list[Draft]:
                         if e.type in ("PER", "ORG") and a >= start]
             if speakers:
                 pairs.append((s, None, speakers[:1]))
+    pairs += _quoted(article, index, {name: k for k, (name, _) in enumerate(fields)})
     if not pairs:
         return []
     parse(list({id(x): x for a, b, _ in pairs for x in (a, b) if x is not None}.values()))
@@ -71,6 +74,22 @@ def attributed(article: Article, index) -> list[Draft]:
             d.evidence.append(Mention(by.field, by.start, by.stop, by.text, "sentence"))
         d.confidence = 0.5
         out.append(d)
+    return out
+
+
+def _quoted(article: Article, index, order: dict[str, int]) -> list[tuple[Sentence, None, list]]:
+    """The sentences of direct quotes with a named speaker that judge: «Это предложение является
+    неприемлемым», — сказал Оржель."""
+    entities = {e.id: e for e in article.entities}
+    out = []
+    for q in article.quotes:
+        speaker = entities.get(q.speaker_id or "")
+        if q.kind != "direct" or speaker is None or speaker.type not in ("PER", "ORG") or not _judging(q.text):
+            continue
+        for piece in split(q.field, order.get(q.field, 0), q.text):
+            if _judging(piece.text):
+                out.append((Sentence(q.field, piece.index, q.start + piece.start, q.start + piece.stop, piece.text),
+                            None, [index.actor(speaker)]))
     return out
 
 
