@@ -628,3 +628,16 @@ def test_a_verdict_is_the_act_of_the_speaker_named_after_it():
 def test_a_verdict_denied_or_only_reported_by_an_agency_is_no_act():
     assert not coded("Предложение «Роснефти» не является неприемлемым.", "Об этом заявил министр Карл Таммик.")
     assert not coded("Предложение «Роснефти» неприемлемо для Эстонии.", "Об этом сообщает агентство Baltic News.")
+
+
+def test_requested_or_unprevented_acts_and_detention_without_a_court():
+    evs = coded("Депутат Олег Ланской потребовал возбудить уголовное дело против мэра Тулы Игоря Ветрова.")
+    assert of_type(evs, "demand") and not of_type(evs, "investigate")
+    evs = coded("Камеры запечатлели грабителя, но это не помешало ему напасть на кассира Анну Белову.")
+    assert [e.modality for e in evs if e.type == "assault"] == ["fact"]
+    evs = coded("Тульский областной суд рассмотрит жалобу.", "В мае были задержаны три рыболовных судна.")
+    assert all(e.source == [] for e in of_type(evs, "arrest"))
+    # a common noun's name follows it: the subject is the one named after "глава государства"
+    evs = coded("Помощник президента Олег Ланской сказал, что глава государства Игорь Ветров поручил ему "
+                "провести переговоры.")
+    assert [e.source for e in of_type(evs, "demand")] == [["Игорь Ветров"]]

@@ -285,7 +285,9 @@ class ActorIndex(OfficeQueries):
         # the token itself or its name chain covered by an entity mention
         chain = [tok] + [c for c in s.subtree(tok, ("conj", "acl", "acl:relcl", "parataxis", "punct", "cc",
                                                      "case", "nmod", "amod", "det", "nummod"))
-                         if c is not tok and c.rel in NAME_RELS]
+                         if c is not tok and c.rel in NAME_RELS and (c.i > tok.i or tok.pos == "PROPN")]
+        # (a common noun's name follows it: "глава государства Владимир Зеленский"; one before it is
+        # another clause's name the parser hung here)
         # "соцсеть Twitter", "компания Apple": a Latin name the parser hangs on its kind as an nmod
         chain += [c for c in s.children(tok, "nmod") if c.i == tok.i + 1 and c.pos == "PROPN" and
                   re.match(r"[A-Za-z]", c.text) and s.case_of(c) is None]

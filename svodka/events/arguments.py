@@ -228,7 +228,7 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
             if c.feats.get("Case") == "Ins" and s.case_of(c) is None and c.pos in ("NOUN", "PROPN"):
                 d.source = index.actors(s, c)
                 break
-        if not d.source and d.type in ("arrest", "convict", "release"):
+        if not d.source and d.type in ("arrest", "convict", "release") and t.lemma not in DETAINING:
             d.source = index.the_court()    # "Кокорин и Мамаев осуждены": by the one court the article names
         if not d.source:
             # "в Следственном комитете Армении возбуждено дело": the body it happened in did it
@@ -253,6 +253,10 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
         for c in s.children(t, "obj", "obl", "nmod"):
             if ({c.lemma} | normal_forms(c.text)) & trig.needs:
                 d.target = _targets(s, c, trig.target + (("против", "Gen"),), index) or d.target
+
+
+# held by the police or the border guards, not by a court: no court of the article is their agent
+DETAINING = {"задержать", "задерживать", "схватить", "поймать", "захватить", "похитить"}
 
 
 def purpose(s: Sentence, t: Tok) -> bool:

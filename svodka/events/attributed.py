@@ -131,7 +131,8 @@ def _owners(s: Sentence, p: Tok, index) -> list:
     subjects = s.children(p, "nsubj", "nsubj:pass")
     if not subjects and p.head >= 0:
         subjects = s.children(s.toks[p.head], "nsubj", "nsubj:pass")
-    for n in subjects:
+    # the thing judged is a common noun ("предложение"); a name parsed as a second subject is a dateline
+    for n in sorted(subjects, key=lambda x: x.pos != "NOUN"):
         for g in s.children(n, "nmod"):
             if g.feats.get("Case") == "Gen" and s.case_of(g) is None:
                 named = [a for a in index.actors(s, g) if a.named]
@@ -139,6 +140,8 @@ def _owners(s: Sentence, p: Tok, index) -> list:
                     return named
         # the parser may fold "предложение ПАО «Газпром»" into an appositive or flat name
         for g in s.children(n, "appos", "flat", "flat:name", "nmod"):
+            if g.i < n.i:
+                continue        # "INTERFAX.RU — Присланное предложение …": a dateline, not the owner
             named = [a for a in index.actors(s, g) if a.named]
             if named:
                 return named

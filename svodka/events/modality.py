@@ -72,13 +72,16 @@ def future(d: Draft) -> bool:
     return False
 
 
+PREVENTING = {"помешать", "мешать", "препятствовать", "воспрепятствовать", "остановить"}
+
+
 def _negated(d: Draft) -> bool:
     s, t = d.sent, d.tok
     nodes = [t]
     if d.trigger.pos == "N" and t.head >= 0 and s.toks[t.head].pos in ("VERB", "AUX"):
         nodes.append(s.toks[t.head])
-    if t.rel == "xcomp" and t.head >= 0:
-        nodes.append(s.toks[t.head])
+    if t.rel == "xcomp" and t.head >= 0 and s.toks[t.head].lemma not in PREVENTING:
+        nodes.append(s.toks[t.head])        # "не помешало ему напасть": not prevented — it happened
     for n in nodes:
         if any(c.low in ("не", "ни") for c in s.children(n, "advmod", "advmod:neg", "neg", "discourse")):
             return True

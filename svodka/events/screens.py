@@ -30,6 +30,8 @@ def not_happening(s: Sentence, t: Tok, pos: str, type_: str) -> bool:
         return True             # "освободили от уроков", "от уплаты": an exemption, not a release
     if pos == "V" and any(c.lemma in ("чтобы", "дабы", "если", "ежели") for c in s.children(t, "mark")):
         return True             # "чтобы открыть огонь …", "если их задержат …": a purpose, a condition
+    if pos == "V" and t.rel == "xcomp" and t.head >= 0 and s.toks[t.head].lemma in ASKING:
+        return True             # "потребовал возбудить дело": the demand is the act, not the case
     if pos == "N" and t.head >= 0 and s.toks[t.head].lemma == "случай" and \
             s.case_of(s.toks[t.head]) in ("в", "на"):
         return True             # "в случае нападения на колонну": a hypothetical
@@ -38,6 +40,11 @@ def not_happening(s: Sentence, t: Tok, pos: str, type_: str) -> bool:
         return True             # "одержим идеей убить", "план захватить": a thought
     # "прокурор попросила приговорить к 20 годам": a plea in court, not a demand
     return type_ == "demand" and SENTENCE_ASKED.search(s.text[t.stop - s.start:]) is not None
+
+
+# (asking with "просить" is coded as a demand for the act itself: modality.REQUESTS)
+ASKING = {"потребовать", "требовать", "призвать", "призывать", "настаивать", "настоять", "предложить",
+          "предлагать", "умолять", "упрашивать"}
 
 
 def _passive_participle(t: Tok) -> bool:
