@@ -641,3 +641,8 @@ def test_requested_or_unprevented_acts_and_detention_without_a_court():
     evs = coded("Помощник президента Олег Ланской сказал, что глава государства Игорь Ветров поручил ему "
                 "провести переговоры.")
     assert [e.source for e in of_type(evs, "demand")] == [["Игорь Ветров"]]
+
+
+def test_an_act_that_will_be_done_is_future_even_where_the_tagger_gives_no_tense():
+    evs = coded("Замглавы ведомства Олег Ланской не исключил, что против Игоря Ветрова будет возбуждено дело.")
+    assert [e.modality for e in of_type(evs, "investigate")] == ["future"]

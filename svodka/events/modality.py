@@ -41,6 +41,9 @@ SPEECH_VERBS = {"заявить", "сообщить", "сказать", "утв�
                 "сообщать", "заявлять", "говорить", "уточнить", "признать", "напомнить", "объявить"}
 
 
+FUTURE_BE = {"буду", "будешь", "будет", "будем", "будете", "будут"}
+
+
 def future(d: Draft) -> bool:
     s, t = d.sent, d.tok
     verbs = [t] if d.trigger.pos == "V" else []
@@ -60,7 +63,8 @@ def future(d: Draft) -> bool:
     for v in verbs:
         if v.feats.get("Tense") == "Fut":
             return True
-        if any(c.lemma == "быть" and c.feats.get("Tense") == "Fut" for c in s.children(v, "aux")):
+        if any(c.lemma == "быть" and (c.feats.get("Tense") == "Fut" or c.low in FUTURE_BE)
+               for c in s.children(v, "aux")):      # the tagger often leaves "будет" without a tense
             return True
         if v.rel == "xcomp" and v.head >= 0:
             g = s.toks[v.head]
