@@ -63,9 +63,9 @@ def svodka_layer(texts: list[str], coder: bool = False):
     from svodka.events import code_events
     from svodka.model import Article
     from svodka.nlp import annotate
-    from svodka.pipeline import load_models
+    from svodka.pipeline import Pipeline
 
-    load_models()                                    # every model and dictionary, the coder's too
+    Pipeline().load()                                # every model and dictionary, the coder's too
 
     def run(batch: list[str]) -> None:
         for i, text in enumerate(batch):

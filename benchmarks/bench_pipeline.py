@@ -77,8 +77,8 @@ def on_cluster(items, workers: int) -> tuple[float, list[float]]:
 
 
 def _warm() -> None:
-    from svodka.pipeline import load_models
-    load_models()
+    from svodka.pipeline import Pipeline
+    Pipeline().load()
 
 
 def ingest_on(folder: Path, repeat: int, workers: int) -> float:

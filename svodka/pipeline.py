@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
+from . import events, nlp
 from .lang.language import language_of
 from .model import Article, Media, RawDocument, Rejected
+from .nlp.entities import article_fields
 from .page import host_of, layout, templates_for
 from .timelimit import Overtime, time_limit
 
@@ -36,10 +38,34 @@ MAX_ANNOTATED_CHARS = 200_000
 log = logging.getLogger("svodka")
 
 
-class Pipeline:
-    """Holds whatever the stages load (models, dictionaries) and runs them in order.
+@dataclasses.dataclass
+class Component:
+    """One stage over an annotated article: ``load`` gives what it reads with (held in ``model``, so the
+    pipeline owns it), ``run`` enriches the article in place; ``failure`` is what the log says when
+    ``run`` raises (the article keeps what the stages before gave it)."""
 
-    ``time_limit``: seconds one document may take (None or 0: no limit).
+    name: str
+    load: Callable[[], object]
+    run: Callable[[Article], None]
+    failure: str
+    model: object = None
+
+
+def _code_events(article: Article) -> None:
+    article.events = events.code_events(article)
+
+
+def language_components() -> list[Component]:
+    """The Russian language layer, then the event coder (which reads the layer's entities and quotes)."""
+    return [Component("language", nlp.load, nlp.annotate, "language layer failed"),
+            Component("events", events.load, _code_events, "event coder failed")]
+
+
+class Pipeline:
+    """The stages in order: layout, then (``nlp``) the language components, each holding what it loaded.
+
+    ``load()`` loads every component once, explicitly (``analyze`` does it before a document's clock starts:
+    loading is not the document's time); ``time_limit``: seconds one document may take (None or 0: no limit).
     """
 
     def __init__(self, batch_size: int = BATCH_SIZE, nlp: bool = True,
@@ -47,11 +73,17 @@ class Pipeline:
         self.batch_size = batch_size
         self.nlp = nlp
         self.time_limit = time_limit
+        self.components = language_components() if nlp else []
+
+    def load(self) -> "Pipeline":
+        for c in self.components:
+            if c.model is None:
+                c.model = c.load()
+        return self
 
     def analyze(self, raw: RawDocument, template: frozenset[str] = frozenset()) -> Article | Rejected:
         """One document through every stage; a failure or an overrun becomes a Rejected record."""
-        if self.time_limit and self.nlp:
-            load_models()
+        self.load()
         try:
             with time_limit(self.time_limit):
                 return self._analyze(raw, template)
@@ -78,27 +110,20 @@ class Pipeline:
         return article
 
     def _annotate(self, article: Article) -> None:
-        """Language layer, then events, on the article (or its first MAX_ANNOTATED_CHARS)."""
-        from .events import code_events
-        from .nlp import annotate
-
-        from .nlp.entities import article_fields
-
+        """The language components in order, on the article (or its first MAX_ANNOTATED_CHARS)."""
         part = annotated_part(article)
         if not article_fields(part):
             return       # "Нагадаємо" is no person: nothing Russian to read; the article stays searchable
         if sum(len(text) for _, text in article_fields(article)) > MAX_ANNOTATED_CHARS:
             log.warning("%s: article over %d characters: only its first fields are annotated",
                         article.source, MAX_ANNOTATED_CHARS)
-        try:
-            annotate(part)
-        except Exception as exc:  # the article stands without annotations rather than being lost
-            log.warning("%s: language layer failed: %s: %s", article.source, type(exc).__name__, exc)
-            return
-        try:
-            part.events = code_events(part)
-        except Exception as exc:  # a coder failure never costs the annotations
-            log.warning("%s: event coder failed: %s: %s", article.source, type(exc).__name__, exc)
+        for c in self.components:
+            try:
+                c.run(part)
+            except Exception as exc:  # the article keeps what the stages before gave it rather than being lost
+                log.warning("%s: %s: %s: %s", article.source, c.failure, type(exc).__name__, exc)
+                if c.name == "language":
+                    return          # nothing for the coder to read
         if part is not article:      # offsets are per field, so they hold for the whole article
             article.entities, article.times = part.entities, part.times
             article.quotes, article.events = part.quotes, part.events
@@ -132,8 +157,6 @@ def annotated_part(article: Article) -> Article:
     """The article itself, or a copy holding only the fields the Russian language layer reads: in Russian
     (a Ukrainian paragraph of a mixed page is left out) and, in reading order, within MAX_ANNOTATED_CHARS.
     The other fields are blanked in place, so field names still match; the left-out ones are noted."""
-    from .nlp.entities import article_fields
-
     fields = article_fields(article)
     page = article.language if article.language not in ("ru", None) else None
     # a field too short to tell takes the page's language; on a Russian page a Latin-script field (a tweet,
@@ -165,20 +188,6 @@ def annotated_part(article: Article) -> Article:
                for i, m in enumerate(article.media)],
         body=[t if f"body[{i}]" in keep else "" for i, t in enumerate(article.body)],
         entities=[], quotes=[], times=[], events=[])
-
-
-_models_loaded = False
-_WARM_UP = ("Москва, 3 марта. Президент России Владимир Путин провел телефонный разговор с президентом "
-            "Азербайджана Ильхамом Алиевым. «Мы договорились о встрече», — сообщил Дмитрий Песков.")
-
-
-def load_models() -> None:
-    """Every lazily loaded model and dictionary, once per process, with no time limit."""
-    global _models_loaded
-    if not _models_loaded:
-        article = Article(id="warm-up", source="warm-up", title="Разговор", body=[_WARM_UP], published="2025-03-03")
-        Pipeline(time_limit=None)._annotate(article)
-        _models_loaded = True
 
 
 _default: Pipeline | None = None

@@ -23,7 +23,7 @@ from warcio.warcwriter import WARCWriter
 
 from dbfile import database
 from svodka.model import Article, Rejected
-from svodka.pipeline import Pipeline, load_models
+from svodka.pipeline import Pipeline
 from svodka.read import read_bytes, read_paths
 from svodka.ingest import ingest
 from svodka.store import open_store
@@ -211,7 +211,7 @@ def test_warc_files_with_broken_records(tmp_path):
 
 def _models_loaded() -> None:
     """Load the language models first: their loading would otherwise count against the limit."""
-    load_models()
+    Pipeline().load()
 
 
 class SlowLanguageLayer(Pipeline):

@@ -39,6 +39,10 @@ from __future__ import annotations
 
 from ..model import Article, Event
 from ..cameo import event_key
+from . import lexicon, parse
+from .coder import Coder
+from .merge import merge, to_event
+from .sport import SPORT_SILENT, is_sport, sport_words
 
 
 # happenings that may have no identified party at all
@@ -48,11 +52,6 @@ DESTROY_PROPERTY = "1712"            # arson by unknown persons
 
 def code_events(article: Article) -> list[Event]:
     """The events an annotated article reports, one per happening, in reading order."""
-    from .coder import Coder
-    from .merge import merge, to_event
-
-    from .sport import SPORT_SILENT, is_sport
-
     drafts = Coder(article).drafts()
     events = [to_event(g, article) for g in merge(drafts)]
     if is_sport(article):
@@ -62,4 +61,12 @@ def code_events(article: Article) -> list[Event]:
     return [e for e in events if e.source or e.target or e.type in WITHOUT_PARTIES or e.cameo == DESTROY_PROPERTY]
 
 
-__all__ = ["code_events", "event_key"]
+def load():
+    """What the coder reads with, now (otherwise on first use): the parser (sharing the NER tagger's
+    embeddings), every inflected form of the trigger lemmas, the sport words; returns the parser."""
+    lexicon.forms()
+    sport_words()
+    return parse.load()
+
+
+__all__ = ["code_events", "event_key", "load"]

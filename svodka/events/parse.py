@@ -16,6 +16,7 @@ from functools import lru_cache
 from razdel import sentenize, tokenize
 
 from ..model import Article
+from ..nlp.ner import embedding
 
 _LOCK = threading.Lock()
 _MODELS = None
@@ -110,14 +111,16 @@ def sentences(article: Article, wanted=None) -> list[Sentence]:
     return out
 
 
-def _models():
+def load():
+    """Natasha's morphology tagger and syntax parser, once per process, on the embeddings the NER
+    tagger already holds (one copy of navec's ~100 MB, not two); returns them."""
     global _MODELS
     if _MODELS is None:
         with _LOCK:
             if _MODELS is None:
-                from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
+                from natasha import NewsMorphTagger, NewsSyntaxParser   # heavy: only when events are coded
 
-                emb = NewsEmbedding()
+                emb = embedding()
                 _MODELS = (NewsMorphTagger(emb), NewsSyntaxParser(emb))
     return _MODELS
 
@@ -137,7 +140,7 @@ def parse(items: list[Sentence]) -> None:
     todo = [s for s in items if not s.parsed]
     if not todo:
         return
-    tagger, parser = _models()
+    tagger, parser = load()
     words = [[t.text for t in s.toks] for s in todo]
     morphs = list(tagger.map(words))
     syntaxes = list(parser.map(words))

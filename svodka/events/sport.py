@@ -19,7 +19,7 @@ SPORT_SILENT = {"meet", "call", "visit", "praise", "fight", "accident", "agreeme
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern:
+def sport_words() -> re.Pattern:
     stems = [line.strip() for line in DATA.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
     return re.compile(r"(?<![\w-])(" + "|".join(f"(?:{s})" for s in stems) + r")", re.I)
@@ -27,5 +27,5 @@ def _pattern() -> re.Pattern:
 
 def is_sport(article: Article) -> bool:
     text = " ".join([article.title or "", article.lead or "", *(article.body or [])])
-    hits = [m.group(1).lower()[:6] for m in _pattern().finditer(text)]
+    hits = [m.group(1).lower()[:6] for m in sport_words().finditer(text)]
     return len(set(hits)) >= MIN_STEMS and len(hits) >= MIN_HITS

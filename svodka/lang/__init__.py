@@ -7,4 +7,18 @@
   language.py      which Cyrillic language a text is in (ru, uk, be, bg, …)
   plural.py        counted nouns in both UI languages: count_ru(5, "статья", "статьи", "статей") → "5 статей"
   sites.py         which site a URL is: site_of("https://news.example.ru/…") → "example.ru" (registrable domain)
+
+    load()           every table above, now (otherwise each on first use): the pipeline loads it before
+                     the first document's clock starts
 """
+from . import actor_roles, countries, gazetteer, morph, people
+
+
+def load() -> None:
+    morph.morph()
+    countries.countries()
+    countries.country_named("Россия")
+    countries.capital_named("Москва")
+    actor_roles.table()
+    people.office_holder("Владимир Путин")
+    gazetteer.gazetteer_country("Москва")      # builds the place index (about a second)

@@ -19,7 +19,21 @@ Modules (one job each):
   roles.py     appositive roles ("президент Азербайджана")                    roles_before(text, start)
   coref.py     descriptors, country adjectives, capitals as actors
   annotate.py  all of it over one Article                                     annotate(article)
-"""
-from .annotate import annotate
 
-__all__ = ["annotate"]
+    load() -> the NER tagger   what the layer reads with, now (otherwise on first use): the pipeline's
+                               language component loads it before the first document's clock starts
+"""
+from .. import lang
+from .annotate import annotate
+from .ner import load as load_ner
+from .ner import orgs, types
+
+
+def load():
+    lang.load()
+    types._keys()              # the word lists the NER corrections index
+    orgs._gazetteer()
+    return load_ner()
+
+
+__all__ = ["annotate", "load"]

@@ -5,11 +5,13 @@ import re
 
 from ..model import Article, Mention, Quote, TimeExpr
 from .entities import article_fields, build_entities, gender_of
+from .ner import find_spans_fields
+from .quotes import SpeakerMention, find_quotes
+from .speech import speech_word
+from .time import find_times
 
 
 def find_article_times(article: Article) -> list[TimeExpr]:
-    from .time import find_times
-
     out = []
     for name, text in article_fields(article):
         for m in find_times(text, article.published):
@@ -22,8 +24,6 @@ def find_article_times(article: Article) -> list[TimeExpr]:
 
 
 def find_article_quotes(article: Article) -> list[Quote]:
-    from .quotes import SpeakerMention, find_quotes
-
     mentions = []
     for e in article.entities:
         gender = gender_of(e.name) if e.type == "PER" else None
@@ -43,8 +43,6 @@ PRONOUN_SPEAKER = re.compile(r"\b(он|она)\s+(?:также\s+|еще\s+|ещ
 
 def link_pronoun_speakers(article: Article) -> None:
     """"Он добавил, что …": the pronoun is a mention of the person the quote is attributed to."""
-    from .speech import speech_word
-
     by_id = {e.id: e for e in article.entities}
     for q in article.quotes:
         entity = by_id.get(q.speaker_id or "")
@@ -66,8 +64,6 @@ def link_pronoun_speakers(article: Article) -> None:
 
 def annotate(article: Article) -> Article:
     """Fill the article's entities, times and quotes (in place) and return it."""
-    from .ner import find_spans_fields
-
     article.entities = build_entities(article, find_spans_fields)
     article.times = find_article_times(article)
     article.quotes = find_article_quotes(article)

@@ -48,9 +48,9 @@ def _infer():
     return _INFER
 
 
-def load() -> None:
-    """Load the tagger now (otherwise the first call does)."""
-    _infer()
+def load():
+    """Load the tagger now (otherwise the first call does); returns it."""
+    return _infer()
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
