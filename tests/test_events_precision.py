@@ -646,3 +646,20 @@ def test_requested_or_unprevented_acts_and_detention_without_a_court():
 def test_an_act_that_will_be_done_is_future_even_where_the_tagger_gives_no_tense():
     evs = coded("Замглавы ведомства Олег Ланской не исключил, что против Игоря Ветрова будет возбуждено дело.")
     assert [e.modality for e in of_type(evs, "investigate")] == ["future"]
+
+
+def test_headline_acts_told_in_other_words():
+    # a consultation, not said to be by phone: 040 between the parties; the topic's place is not the talk's
+    evs = coded("Об этом сообщила пресс-служба.", title="Ланской и Ветров обсудили ситуацию в Эстонии")
+    assert [(e.type, e.cameo, e.place) for e in of_type(evs, "meet")] == [("meet", "040", None)]
+    # the same talk told as a call in the body: one event, the call
+    evs = coded("Президент Олег Ланской провел телефонный разговор с премьером Игорем Ветровым.",
+                title="Ланской и Ветров обсудили ситуацию в Эстонии")
+    assert [(e.type, e.cameo) for e in evs] == [("call", "041")]
+    # a death toll rising is the news of the blast, not a reference to one told before
+    evs = coded("Спасатели продолжают работу.", title="Число погибших в результате взрыва в Тарту возросло до шести")
+    assert [(e.type, e.killed, e.place) for e in evs] == [("accident", 6, "Тарту")]
+    evs = coded("Ланской выступил в парламенте.", title="Олег Ланской опроверг подозрение прокуратуры в подкупе")
+    assert [(e.type, e.cameo) for e in evs] == [("statement", "016")]
+    evs = coded("Об этом сообщил министр.", title="Прокуратура займется проверкой сделок с землей")
+    assert [(e.type, e.modality) for e in evs] == [("investigate", "future")]

@@ -32,7 +32,7 @@ from ..lang.actor_roles import role_of
 from .actors import ActorIndex
 from .party import coded
 from .arguments import GROUP_NOUNS, animate_name, animate_target, noun_actors, purpose, verb_actors
-from .casualties import read_casualties
+from .casualties import casualties, read_casualties
 from ..cameo import SYMMETRIC_TYPES
 from .draft import Draft
 from .attributed import attributed
@@ -231,7 +231,7 @@ def _keep(d: Draft, article: Article) -> bool:
     if d.type == "fight" and SPORT.search(s.text):
         return False
     if d.type in ("accident", "disaster"):
-        if d.trigger.pos == "N" and not (d.date_from == "text" or d.killed or d.injured or _told_as_news(d)):
+        if d.trigger.pos == "N" and not (d.date_from == "text" or any(casualties(s.text)) or _told_as_news(d)):
             # "ответственность за крушение под Актау", "годовщина катастрофы": a reference to a happening
             # told before (merge.py attaches it to that one, or drops it), not a report of a new one
             d.anaphoric = True

@@ -102,6 +102,9 @@ TRIGGERS: list[Trigger] = [
     _t("разговор беседа", "N", "call", "041", frame="sym", gen="participant", phone=True,
        exclude="журналист пресса"),
     _t("звонок", "N", "call", "041", frame="sym", gen="participant", needs="телефонный"),
+    # "Путин и Макрон обсудили ситуацию": a consultation not said to be by phone (040; merge.py joins it
+    # to the call the article tells of the same parties)
+    _t("обсудить обсуждать", "V", "meet", "040", frame="sym", target=S),
     # --- consult: meetings, visits, talks --------------------------------------------------------
     _t("встретиться встречаться", "V", "meet", "040", frame="sym", target=S),
     _t("увидеться повидаться", "V", "meet", "040", frame="sym", target=S),
@@ -149,7 +152,7 @@ TRIGGERS: list[Trigger] = [
     _t("отрицать", "V", "statement", "016", target=(),
        needs="вина обвинение причастность участие ответственность"),
     _t("опровергнуть опровергать", "V", "statement", "016", target=(),
-       needs="обвинение причастность информация сообщение данные слух"),
+       needs="обвинение причастность информация сообщение данные слух подозрение утверждение заявление"),
     _t("соболезновать", "V", "statement", "018", target=D),
     _t("соболезнование", "N", "statement", "018", gen="source",
        need_head="выразить выражать принести приносить направить направлять передать передавать"),
@@ -161,7 +164,7 @@ TRIGGERS: list[Trigger] = [
     _t("возбудить возбуждать", "V", "investigate", "091", target=(("против", "Gen"),), needs="дело"),
     # "начало проверку", "проводит проверку по факту": an inquiry opened (the body's own)
     _t("проверка доследственный", "N", "investigate", "091", gen="target",
-       need_head="начать начинать провести проводить организовать инициировать"),
+       need_head="начать начинать провести проводить организовать инициировать заняться заниматься"),
     # "находятся под следствием": the subject undergoes it
     _t("следствие", "N", "investigate", "091", gen="none", need_head="находиться оказаться"),
     _t("потребовать требовать", "V", "demand", "100", target=(("от", "Gen"),),

@@ -178,7 +178,24 @@ def merge(drafts: list[Draft]) -> list[Group]:
                 break
         else:
             groups.append(Group(d))
-    return _consolidated(groups)
+    return _consolidated(_talks_by_phone(groups))
+
+
+def _talks_by_phone(groups: list[Group]) -> list[Group]:
+    """"Путин и Макрон обсудили ситуацию" (a consultation, 040) and "провели телефонный разговор" (041) of the
+    same parties on a compatible date: one talk, the call."""
+    calls = [g for g in groups if g.type == "call"]
+    out = []
+    for g in groups:
+        if g.type == "meet" and not g.place() and all(d.code == "040" for d in g.drafts):
+            gd, gsoft = g.date()
+            call = next((c for c in calls if c.names() == g.names() and c.polarity() == g.polarity()
+                         and dates_compatible(c.date()[0], gd, c.date()[1], gsoft)), None)
+            if call is not None:
+                call.drafts.extend(g.drafts)
+                continue
+        out.append(g)
+    return out
 
 
 def _sides(g: Group) -> tuple[set[str], set[str]]:

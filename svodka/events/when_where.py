@@ -245,6 +245,8 @@ def read_place(d: Draft, index: ActorIndex) -> None:
             visit = d.code in ("042", "036") and prev in ("в", "во") and case == "Acc"
             if not (ok or visit):
                 continue
+            if d.trigger.pos == "V" and d.type in TOPIC_TYPES and _of_the_object(s, t, x):
+                continue            # "обсудили ситуацию в Украине": where the topic is, not the talk
             inside = x.i in clause
             if not inside and (d.type not in ("accident", "disaster", "protest") or _said_where(s, x)):
                 continue            # "как сообщили в Кремле": where it was said, not where it happened
@@ -261,6 +263,16 @@ def read_place(d: Draft, index: ActorIndex) -> None:
         d.evidence.append(Mention(s.field, a, b, s.text[a - s.start:b - s.start], "place"))
         if d.code == "042" and not d.target:
             d.target = [index.actor(cands[0][2])]
+
+
+# acts about something (a topic, a decision, a deed) whose object may carry a place of its own
+TOPIC_TYPES = {"meet", "call", "statement", "criticize", "praise", "accuse", "reject", "demand", "appeal"}
+
+
+def _of_the_object(s: Sentence, t: Tok, x: Tok) -> bool:
+    """The place hangs on the verb's object ("ситуацию в Украине"), not on the verb."""
+    h = s.toks[x.head] if x.head >= 0 else None
+    return h is not None and x.rel.startswith("nmod") and h.i != t.i and h.rel == "obj" and h.head == t.i
 
 
 def _said_where(s: Sentence, x: Tok) -> bool:
