@@ -432,11 +432,12 @@ def test_reports_of_one_act_by_a_body_its_head_or_unnamed_officers_are_one_event
         article(7, day, [], [ev("arrest", "173", [], ["участники акции протеста"], "Таллин")], site="b.example"),
         article(8, day, [], [ev("arrest", "173", [], ["участники протестов"], "Таллин")], site="c.example"),
         article(9, day, [], [ev("arrest", "173", [], ["участники протестов"], "Тарту")], site="d.example"),
+        article(10, day, [], [ev("arrest", "173", [], ["люди"], "Таллин")], site="d.example"),   # "37 человек"
     ])
     with database(store) as db:
         rows = db.rows(f"SELECT e.type, {db.group_concat('a.id')} FROM corpus_events e JOIN event_links l"
                        " ON l.event = e.id JOIN articles a ON a.pk = l.article GROUP BY e.id ORDER BY e.id")
     groups = sorted((t, tuple(sorted(a.split(",")))) for t, a in rows)
-    assert groups == [("arrest", ("t6", "t7", "t8")), ("arrest", ("t9",)), ("investigate", ("t4", "t5")),
+    assert groups == [("arrest", ("t10", "t6", "t7", "t8")), ("arrest", ("t9",)), ("investigate", ("t4", "t5")),
                       ("reject", ("t1", "t2")), ("reject", ("t3",))]
     store.close()

@@ -122,7 +122,7 @@ def corpus_actor(name: str, local: dict, corpus: dict, place: str | None = None)
         iso = _where(place)
         k = k.replace("d::", f"d:{iso}:", 1) if iso else k
     found = {"id": None, "name": name, "country": iso, "key": k, "kind": "descriptor"}
-    return dict(found, role=role) if role in STATE_ROLES else found
+    return dict(found, role=role) if role else found
 
 
 def _countries_only(actors: list[dict]) -> set[str] | None:
@@ -152,11 +152,16 @@ def _unnamed_of(unnamed: dict, named: dict) -> bool:
     if unnamed["kind"] != "descriptor" or named["kind"] not in ("org", "descriptor"):
         return False
     role = unnamed.get("role")
-    if named["kind"] == "descriptor":        # "участники протестов" and "участники акции протеста"
+    if named["kind"] == "descriptor":
+        # "участники протестов" and "участники акции протеста"; "37 человек" and "37 участников" (CVL both)
         (ia, wa), (ib, wb) = _words(unnamed["key"]), _words(named["key"])
-        return (not ia or not ib or ia == ib) and bool(wa and wb) and (wa <= wb or wb <= wa)
-    return bool(role) and role == named.get("role") and bool(named.get("country")) \
-        and unnamed.get("country") in (None, named["country"])
+        if ia and ib and ia != ib:
+            return False
+        return bool(wa and wb) and (wa <= wb or wb <= wa) or bool(role) and role == named.get("role")
+    if not role or role != named.get("role"):
+        return False
+    # an organisation of no known country may be the one: the event's place already agrees
+    return not named.get("country") or unnamed.get("country") in (None, named["country"])
 
 
 def same_party(x: dict, y: dict) -> bool:
