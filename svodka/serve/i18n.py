@@ -126,6 +126,18 @@ RU.update({
     "No sources yet: add one with": "Источников пока нет; добавьте командой",
 })
 
+# the corpus events page: filters, sorts, modalities
+RU.update({
+    "One row per real event, however many articles report it; an article's own reports are on its page.":
+        "Одна строка на событие, сколько бы статей о нём ни сообщали; сообщения статьи — на её странице.",
+    "Event": "Событие", "Actors": "Участники", "Actor role": "Роль участника", "Confidence at least": "Уверенность не ниже",
+    "Sort": "Порядок", "sort: newest": "сначала новые", "sort: oldest": "сначала старые",
+    "sort: articles": "больше статей", "sort: sources": "больше источников", "sort: confidence": "выше уверенность",
+    "sort: conflict": "сначала конфликт", "sort: cooperation": "сначала сотрудничество",
+    "fact": "факт", "claim": "утверждение", "intent": "намерение", "future": "в будущем", "negated": "отрицание",
+    "reported": "сообщено",
+})
+
 MONTHS = MONTHS_EN             # the month words: svodka.lang.calendar
 
 TYPES = {"PER": "Person", "ORG": "Organisation", "LOC": "Place"}

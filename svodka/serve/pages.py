@@ -23,7 +23,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..store import StoreError
 from ..lang.names import key
-from . import apidocs, bidi, charts, choice, data as D
+from ..edtf import human, human_time
+from . import apidocs, bidi, charts, choice, data as D, event_views
 from .highlight import Annotations, entity_href, snippet
 from .i18n import DEFAULT, TYPES, counter, in_month, month_name, pick, translator
 
@@ -89,7 +90,8 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
     lang = ui_lang(request)
     ctx.update(request=request, lang=lang, _=translator(lang), path=request.url.path,
                lang_en=switch_url(request, "en"), lang_ru=switch_url(request, "ru"),
-               month_name=lambda v: month_name(v, lang), in_month=lambda v: in_month(v, lang), count=counter(lang))
+               month_name=lambda v: month_name(v, lang), in_month=lambda v: in_month(v, lang), count=counter(lang),
+               when=lambda v: human(v, lang), when_time=lambda v: human_time(v, lang))
     html = env.get_template(template).render(**ctx)
     response = HTMLResponse(html, status_code=status)
     asked = pick(request.query_params.get("lang"))
@@ -286,16 +288,34 @@ def series_of(events: list[dict]) -> list[dict]:
 
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, type: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]*$")] = None,
-           actor: Text = None, date_from: From = None, date_to: To = None, place: Text = None,
+           actor: Text = None, country: Annotated[str | None, Query(max_length=60)] = None,
+           role: Annotated[str | None, Query(max_length=3, pattern=r"^[A-Za-z]{0,3}$")] = None,
+           date_from: From = None, date_to: To = None, place: Text = None,
+           modality: Annotated[str | None, Query(max_length=10)] = None,
+           min_confidence: Annotated[str | None, Query(max_length=5)] = None,
+           sort: Annotated[str | None, Query(max_length=12)] = None,
            article: Annotated[str | None, Query(max_length=128)] = None, page: PageNo = 1) -> HTMLResponse:
+    """The corpus events (one row per real event, event_views.py), with the filter form; an article's own
+    events stay on its page."""
     s = _store(request)
-    found = D.events(s, type_=type, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                     article_id=article, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
-    for ev in found["items"]:
-        ev["sentence"] = next((m.get("text") for m in ev.get("evidence") or [] if m.get("kind") == "sentence"), None)
-    params = {"type": type, "actor": actor, "from": date_from, "to": date_to, "place": place, "article": article}
-    return render(request, "events.html", found=found, params=params, types=D.event_types(request.app.state.data, s),
-                  pages=_pages(page, False, found["total"]))
+    found = event_views.corpus_events(s, type_=type, actor=actor, country=country, role=role, place=place,
+                                      date_from=date_from, date_to=date_to, modality=modality,
+                                      min_confidence=_confidence(min_confidence), sort=sort or "newest",
+                                      article_id=article, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    params = {"type": type, "actor": actor, "country": country, "role": role, "place": place, "from": date_from,
+              "to": date_to, "modality": modality, "min_confidence": min_confidence, "sort": sort, "article": article}
+    return render(request, "events.html", found=found, params=params, pages=_pages(page, False, found["total"]),
+                  choices=event_views.choices(request.app.state.data, s), filtered=any(params.values()))
+
+
+def _confidence(value: str | None) -> float | None:
+    """The minimum confidence of the form (a number 0–1, or empty)."""
+    if not value or not value.strip():
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise StoreError(f"bad minimum confidence {value!r}: a number from 0 to 1") from None
 
 
 @router.get("/stories", response_class=HTMLResponse)
