@@ -7,6 +7,10 @@ from ..link.event_list import MODALITIES, ROLES, SORT_NAMES, corpus_events as li
 from ..store import Store
 from .data import Data, NotFound
 
+SORT_LABELS = {"newest": "newest first", "oldest": "oldest first", "articles": "most articles",
+               "sources": "most sources", "confidence": "most confident", "conflict": "conflict first",
+               "cooperation": "cooperation first"}
+
 
 def corpus_events(store: Store, *, article_id: str | None = None, **filters) -> dict:
     """{total, items} of the corpus events (filters: ``svodka.link.event_list.corpus_events``); ``article_id``:
@@ -23,4 +27,4 @@ def corpus_events(store: Store, *, article_id: str | None = None, **filters) -> 
 def choices(data: Data, store: Store) -> dict:
     """What the filter form offers: the corpus events' types, the modalities, actor roles and sorts."""
     types = data.cached("corpus_event_types", store, store.corpus_event_types)
-    return {"types": types, "modalities": MODALITIES, "roles": ROLES, "sorts": SORT_NAMES}
+    return {"types": types, "modalities": MODALITIES, "roles": ROLES, "sorts": [(s, SORT_LABELS[s]) for s in SORT_NAMES]}

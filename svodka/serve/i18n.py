@@ -131,11 +131,13 @@ RU.update({
     "One row per real event, however many articles report it; an article's own reports are on its page.":
         "Одна строка на событие, сколько бы статей о нём ни сообщали; сообщения статьи — на её странице.",
     "Event": "Событие", "Actors": "Участники", "Actor role": "Роль участника", "Confidence at least": "Уверенность не ниже",
-    "Sort": "Порядок", "sort: newest": "сначала новые", "sort: oldest": "сначала старые",
-    "sort: articles": "больше статей", "sort: sources": "больше источников", "sort: confidence": "выше уверенность",
-    "sort: conflict": "сначала конфликт", "sort: cooperation": "сначала сотрудничество",
+    "Sort": "Порядок", "newest first": "сначала новые", "oldest first": "сначала старые",
+    "most articles": "больше статей", "most sources": "больше источников", "most confident": "выше уверенность",
+    "conflict first": "сначала конфликт", "cooperation first": "сначала сотрудничество",
     "fact": "факт", "claim": "утверждение", "intent": "намерение", "future": "в будущем", "negated": "отрицание",
     "reported": "сообщено",
+    "month": "месяц", "events": "событий", "events: cooperation ↑ conflict ↓": "события: сотрудничество ↑ конфликт ↓",
+    "mean Goldstein (−10 … +10)": "средняя шкала Гольдштейна (−10 … +10)",
 })
 
 MONTHS = MONTHS_EN             # the month words: svodka.lang.calendar

@@ -25,6 +25,7 @@ from ..store import StoreError
 from ..lang.names import key
 from ..edtf import human, human_time
 from . import apidocs, bidi, charts, choice, data as D, event_views
+from .charts import signed
 from .highlight import Annotations, entity_href, snippet
 from .i18n import DEFAULT, TYPES, counter, in_month, month_name, pick, translator
 
@@ -67,7 +68,7 @@ def num(value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}".replace(",", "\u202f")
     if isinstance(value, float):
-        return f"{value:+.1f}"
+        return signed(value)
     return "" if value is None else str(value)
 
 
@@ -227,8 +228,10 @@ def entity(request: Request, name: str, id: Annotated[int | None, Query(ge=1)] =
         return render(request, "ambiguous.html", status=300, name=name,
                       candidates=choice.candidates(s, err, lambda c: entity_url(c.get("name"), c.get("id"))))
     months = charts.fill_months({m["month"]: m["articles"] for m in d.get("by_month") or [] if m.get("month")})
-    _ = translator(ui_lang(request))
-    chart = charts.bars(months, f"{_('Mentions over time')}: {d.get('name')}", unit="")
+    lang = ui_lang(request)
+    _ = translator(lang)
+    chart = charts.bars(months, f"{_('Mentions over time')}: {d.get('name')}", amount=lambda n: counter(lang)(int(n), "article"),
+                        y_title=_("articles"), x_title=_("month"), lang=lang)
     return render(request, "dossier.html", d=d, chart=chart, quotes=(d.get("quotes") or [])[-SHOWN:][::-1],
                   events=(d.get("events") or [])[-SHOWN:][::-1], shown=SHOWN)
 
@@ -248,7 +251,8 @@ def timeline(request: Request, a: Text = None, b: Text = None) -> HTMLResponse:
             return url("/timeline", **{"a": a, "b": b, side: f"#{c.get('id')}"})
         return render(request, "ambiguous.html", status=300, name=a if side == "a" else b,
                       candidates=choice.candidates(s, err, href))
-    _ = translator(ui_lang(request))
+    lang = ui_lang(request)
+    _ = translator(lang)
     events = [dict(e) for e in t.get("events") or []]
     reports = D.event_articles(s, [e["id"] for e in events if isinstance(e.get("id"), int)])
     for e in events:
@@ -256,7 +260,9 @@ def timeline(request: Request, a: Text = None, b: Text = None) -> HTMLResponse:
     rows = t.get("series") or series_of(events)
     names = ((t.get("a") or {}).get("name") or a, (t.get("b") or {}).get("name") or b)
     chart = charts.balance(rows, f"{_('Cooperation and conflict over time')}: {names[0]} – {names[1]}",
-                           labels=(_("cooperation"), _("conflict"), _("mean Goldstein")))
+                           labels=(_("cooperation"), _("conflict"), _("mean Goldstein")),
+                           y_titles=(_("events: cooperation ↑ conflict ↓"), _("mean Goldstein (−10 … +10)")),
+                           x_title=_("month"), amount=lambda n: counter(lang)(int(n), "event"), lang=lang)
     return render(request, "timeline.html", a=a, b=b, t=t, names=names, chart=chart, events=events)
 
 
