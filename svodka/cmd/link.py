@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..edtf import human
 from ..lang.plural import count_en
 from ._common import add_db, fail, open_from
 
@@ -41,6 +42,12 @@ def cmd_timeline(args) -> int:
     from ..link.timeline import format_timeline, plot, timeline
     from ..store import StoreError
 
+    if args.plot:
+        from ..link.timeline_plot import check_path
+        try:
+            check_path(args.plot)          # before any work: a file it could not write is said at once
+        except ValueError as err:
+            return fail(str(err))
     try:
         with open_from(args) as store:
             try:
@@ -88,7 +95,7 @@ def _ambiguous(err, as_json: bool) -> int:
     if err.candidates:
         lines = [f"svodka: {err.name!r} may be:"]
         for c in err.candidates:
-            extra = ", ".join(x for x in (c.born and f"born {c.born}", c.country) if x)
+            extra = ", ".join(x for x in (c.born and f"born {human(c.born, 'en')}", c.country) if x)
             lines.append(f"  #{c.id}  {c.name} ({c.type}{', ' + extra if extra else ''}; {count_en(c.articles, 'article')})")
         lines.append("ask again with the full name or the #ID")
         print("\n".join(lines), file=sys.stderr)
@@ -110,7 +117,7 @@ def register(sub) -> None:
     p.add_argument("b", help="the other actor")
     add_db(p)
     p.add_argument("--json", action="store_true", help="print the timeline as one JSON object")
-    p.add_argument("--plot", metavar="FILE", help="draw the series and the events (FILE.png, .svg or .pdf)")
+    p.add_argument("--plot", metavar="FILE", help="draw the series and the events (FILE.png, .svg, .pdf: any format matplotlib writes)")
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("link", help="link the stored articles not linked yet (entities, events, stories)")

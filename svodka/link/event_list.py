@@ -31,7 +31,7 @@ from ..lang.people import office_holder
 from ..store.corpus_event_list import LIST_COLUMNS, SORTS, EventFilter
 from ..store.records import StoreError, day_bounds
 
-ARTICLES = 5                      # reporting articles listed with each event
+ARTICLES = 3                      # reporting articles listed with each event
 MODALITIES = ("fact", "claim", "intent", "future", "negated")
 ROLES = tuple(sorted(set(role_table().values())))
 SORT_NAMES = tuple(SORTS)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
+from ..edtf import human
 from ..lang.calendar import MONTHS_EN, MONTHS_RU
 
 W, H = 720, 240
@@ -130,7 +131,7 @@ def bars(series: list[tuple[str, float]], title: str, *, amount: Callable[[float
         x = PAD_L + i * slot + (slot - bar) / 2
         y = PAD_T + plot_h - h
         body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" class="bar" fill="#3b6fb6">'
-                    f'<title>{escape(label)}: {escape(amount(value))}</title></rect>')
+                    f'<title>{escape(human(label, lang))}: {escape(amount(value))}</title></rect>')
         if i % every == 0:
             _month_tick(body, x + bar / 2, label, i == 0, lang)
     _axis_titles(body, y_title, x_title)
@@ -173,11 +174,11 @@ def balance(rows: list[dict], title: str, *, labels: tuple[str, str, str] = ("co
         if coop:
             h = half * coop / top
             body.append(f'<rect x="{x:.1f}" y="{mid - h:.1f}" width="{bar:.1f}" height="{h:.1f}" class="coop" '
-                        f'fill="#2e8b57"><title>{escape(label)}: {escape(labels[0])}: {escape(amount(coop))}</title></rect>')
+                        f'fill="#2e8b57"><title>{escape(human(label, lang))}: {escape(labels[0])}: {escape(amount(coop))}</title></rect>')
         if conf:
             h = half * conf / top
             body.append(f'<rect x="{x:.1f}" y="{mid:.1f}" width="{bar:.1f}" height="{h:.1f}" class="conflict" '
-                        f'fill="#c0392b"><title>{escape(label)}: {escape(labels[1])}: {escape(amount(conf))}</title></rect>')
+                        f'fill="#c0392b"><title>{escape(human(label, lang))}: {escape(labels[1])}: {escape(amount(conf))}</title></rect>')
         mean = r.get("goldstein_mean")
         if isinstance(mean, (int, float)):
             points.append((x + bar / 2, mid - half * max(-10.0, min(10.0, mean)) / 10, label, mean))
@@ -187,7 +188,7 @@ def balance(rows: list[dict], title: str, *, labels: tuple[str, str, str] = ("co
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y, *_ in points)
         body.append(f'<polyline points="{path}" fill="none" stroke="#1f3b63" stroke-width="1.5" class="mean"/>')
     for x, y, label, mean in points:
-        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.2" fill="#1f3b63" class="dot"><title>{escape(label)}: '
+        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.2" fill="#1f3b63" class="dot"><title>{escape(human(label, lang))}: '
                     f'{escape(labels[2])} {signed(mean)}</title></circle>')
     _axis_titles(body, y_titles[0], x_title, y_titles[1], right_x=W - 8)
     return _svg(title, body, "balance")
