@@ -107,7 +107,7 @@ def test_aliev_dossier_roles_birth_and_namesakes(kb):
     result = cli("entity", "Ильхам Алиев", db=db)
     assert result.returncode == 0, result.stderr.decode()
     text = result.stdout.decode()
-    assert text.startswith("Ильхам Алиев") and "born 1961-12-24" in text and "AZE" in text
+    assert text.startswith("Ильхам Алиев") and "born 24 December 1961" in text and "AZE" in text
     assert "президент Азербайджана" in text
     d = dossier(store, "Ильхам Алиев")
     role = next(r for r in d["roles"] if r["role"] == "президент Азербайджана")
@@ -204,7 +204,7 @@ def test_timeline_russia_azerbaijan(kb, tmp_path):
     png = tmp_path / "ru-az.png"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
     text = cli("timeline", "России", "Азербайджаном", "--plot", str(tmp_path / "ru-az.svg"), db=db)
-    assert text.returncode == 0 and "2025-12-24" in text.stdout.decode() and "month" in text.stdout.decode()
+    assert text.returncode == 0 and "24 December 2025" in text.stdout.decode() and "month" in text.stdout.decode()
     assert (tmp_path / "ru-az.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
     # a person against a country: Путин is Россия's, not Азербайджан's
     assert timeline(store, "Путин", "Азербайджан")["events"]
@@ -404,3 +404,48 @@ def test_story_event_coverage(kb):
     got = coverage(store)
     # the demo's two big stories (the Dushanbe meeting, the birthday call) are each one corpus event
     assert got["stories"] >= 2 and got["coverage"] >= 0.8 and got["events_per_article"] > 0
+
+
+def test_timeline_plot_refuses_a_format_it_cannot_write(kb, tmp_path):
+    db, _, _ = kb
+    result = cli("timeline", "Россия", "Азербайджан", "--plot", str(tmp_path / "ru-az.docx"), db=db)
+    err = result.stderr.decode()
+    assert result.returncode == 2 and ".docx" in err and ".png" in err and ".svg" in err, err
+    assert not (tmp_path / "ru-az.docx").exists() and not result.stdout          # refused before any work
+    result = cli("timeline", "Россия", "Азербайджан", "--plot", str(tmp_path / "ru-az"), db=db)
+    assert result.returncode == 2 and "no extension" in result.stderr.decode()
+
+
+def test_plot_labels_never_overlap_and_no_event_is_left_out_silently(tmp_path):
+    from datetime import date
+
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from svodka.link import timeline_plot
+    from svodka.link.timeline import series
+
+    fig, ax = plt.subplots()
+    ax.set_ylim(-10.5, 10.5)
+    crowd = [(date(2025, 10, 9), 2.5, f"meet 04{i}", 80.0) for i in range(14)]      # one day, one value
+    ax.scatter([p[0] for p in crowd], [p[1] for p in crowd])
+    fig.canvas.draw()                                        # the axes' limits, as the plot has them
+    left_off = timeline_plot._place_labels(fig, ax, crowd)
+    boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.texts]
+    plt.close(fig)
+    assert len(boxes) + left_off == len(crowd) and len(boxes) >= 6
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
+
+    def event(day, gold, **extra):
+        return {"type": "meet", "cameo": "040", "goldstein": gold, "quad_class": 1, "modality": "fact",
+                "date": day, "month": (day or "")[:7] or None, "reported": None, "num_sources": 1, **extra}
+    evs = [event("2025-10-09", 1.0), event("2025-12-24", -5.0, quad_class=4), event(None, 1.0)]
+    t = {"a": {"name": "Россия"}, "b": {"name": "Азербайджан"}, "events": evs, "series": series(evs)}
+    matplotlib.rcParams["svg.fonttype"] = "none"             # the text as text, to read it back
+    try:
+        timeline_plot.plot(t, str(tmp_path / "t.svg"))
+    finally:
+        matplotlib.rcParams["svg.fonttype"] = "path"
+    svg = (tmp_path / "t.svg").read_text(encoding="utf-8")
+    assert "1 of 3 events without a date or Goldstein value: not drawn" in svg
+    assert "\u221210" in svg and "+10" in svg and "Goldstein scale" in svg and "events a month" in svg
