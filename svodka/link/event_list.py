@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from ..lang import countries
 from ..lang.actor_roles import table as role_table, role_of
@@ -37,6 +38,18 @@ ROLES = tuple(sorted(set(role_table().values())))
 SORT_NAMES = tuple(SORTS)
 
 
+@lru_cache(maxsize=50_000)
+def _role_named(phrase: str) -> str | None:
+    """``role_of``, remembered: a role filter codes every candidate event's actors, the same names again and again."""
+    return role_of(phrase)
+
+
+@lru_cache(maxsize=50_000)
+def _in_office_table(name: str) -> bool:
+    """Whether the office-holder table knows the person at all (then the day decides the office)."""
+    return office_holder(name) is not None
+
+
 def actor_role(name: str, entity_type: str | None, main_role: str | None, on: str | None) -> str | None:
     """The CAMEO role of an event's actor: a person's office on the day (the office-holder table), else the
     role his most frequent title names; an organisation's or a descriptive actor's from its words; a place or
@@ -44,11 +57,11 @@ def actor_role(name: str, entity_type: str | None, main_role: str | None, on: st
     if entity_type == "LOC":
         return None
     if entity_type == "PER":
-        holder = office_holder(name, on)
+        holder = office_holder(name, on) if _in_office_table(name) else None
         if holder is not None and holder.role:
             return holder.role
-        return role_of(main_role) if main_role else None
-    return role_of(name)
+        return _role_named(main_role) if main_role else None
+    return _role_named(name)
 
 
 def country_code(value: str | None) -> str | None:
@@ -115,24 +128,28 @@ def corpus_events(store, *, type_: str | None = None, actor: str | None = None, 
 def _roles(store, events: list[tuple[int, str | None]]) -> dict[int, set[str]]:
     """Corpus event → the CAMEO roles of its actors, for (id, first day) pairs."""
     out: dict[int, set[str]] = {ev: set() for ev, _ in events}
-    for actor in _actors(store, events).values():
-        for a in actor:
-            if a["role"]:
-                out[a["event"]].add(a["role"])
+    for ev, _side, _entity, _name, _country, role in _coded_actors(store, events):
+        if role:
+            out[ev].add(role)
     return out
 
 
 def _actors(store, events: list[tuple[int, str | None]]) -> dict[int, list[dict]]:
-    """Corpus event → its actors [{event, side, name, entity, country, role, code}] in order."""
+    """Corpus event → its actors [{side, name, entity, country, role, code}] in order."""
+    out: dict[int, list[dict]] = defaultdict(list)
+    for ev, side, entity, name, country, role in _coded_actors(store, events):
+        out[ev].append({"side": side, "name": name, "entity": entity, "country": country, "role": role,
+                        "code": ((country or "") + (role or "")) or None})
+    return out
+
+
+def _coded_actors(store, events: list[tuple[int, str | None]]):
+    """(event, side, entity, name, country, CAMEO role) of the actors of (id, first day) pairs, in order."""
     day = dict(events)
     rows = store.corpus_event_actor_rows([ev for ev, _ in events])
     main = store.main_roles(sorted({r[2] for r in rows if r[2] is not None and r[5] == "PER"}))
-    out: dict[int, list[dict]] = defaultdict(list)
     for ev, side, entity, name, country, kind in rows:
-        role = actor_role(name or "", kind, main.get(entity), day.get(ev))
-        out[ev].append({"event": ev, "side": side, "name": name, "entity": entity, "country": country, "role": role,
-                        "code": ((country or "") + (role or "")) or None})
-    return out
+        yield ev, side, entity, name, country, actor_role(name or "", kind, main.get(entity), day.get(ev))
 
 
 def _items(store, rows: list[tuple]) -> list[dict]:
@@ -151,7 +168,7 @@ def _items(store, rows: list[tuple]) -> list[dict]:
         found = actors.get(ev, [])
         item["source"] = [a["name"] for a in found if a["side"] == "source"]
         item["target"] = [a["name"] for a in found if a["side"] == "target"]
-        item["actors"] = [{k: v for k, v in a.items() if k != "event"} for a in found]
+        item["actors"] = found
         item["evidence"] = best_sentence(evidence.get(ev, (None, None))[0])
         item["articles"] = reports.get(ev, [])
     return items
