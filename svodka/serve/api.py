@@ -1,8 +1,8 @@
 """The REST API, under ``/api`` (OpenAPI: ``/api/openapi.json``, readable at ``/api/docs``).
 
 Read-only. JSON field names are the CLI's: an article is ``svodka show ID --json`` (docs/format.md),
-a search hit is ``svodka search --json``'s object, an event is ``svodka events --format json``'s
-(``article`` and the Event fields). Lists page with ``limit`` and ``offset`` and say ``total`` (or
+a search hit is ``svodka search --json``'s object, an event ``svodka events --db … --format json``'s (a corpus
+event; with ``level=article``: ``article`` and the Event fields). Lists page with ``limit`` and ``offset`` and say ``total`` (or
 ``next_offset`` where a total would cost a full count). A bad parameter is a 4xx with ``error`` (one
 line) and ``detail``; a missing thing a 404; cross-article linking not in this store a 503.
 """

@@ -5,7 +5,7 @@
     /article/ID       the article laid out like a news page, mentions highlighted and linked, quotes, events, story
     /entity/NAME      a dossier: card (name, roles, birth date), mentions over time (SVG), quotes, events, co-mentions
     /timeline?a=&b=   cooperation and conflict between two actors over time (SVG), the events under it
-    /events           the events table with filters
+    /events           corpus events (one row per real event) with filters, sorting and pages
     /stories          articles about one story across sources
 
 Language: ``?lang=ru`` (or ``en``) switches and is remembered in the ``lang`` cookie.
