@@ -154,6 +154,7 @@ def test_stats(client, store):
     assert set(s["entities_by_type"]) == {"PER", "ORG", "LOC"} and s["entities"] == sum(s["entities_by_type"].values())
     assert s["first_published"] <= s["last_published"]
     assert sum(s["events_by_type"].values()) == s["events"]
+    assert 0 < s["corpus_events"] < s["events"]                  # reports of one event are one corpus event
     top = s["top_entities"]
     assert top["month"] == s["last_published"][:7]
     assert "Ильхам Алиев" in [e["name"] for e in top["PER"]]
