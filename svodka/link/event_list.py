@@ -183,10 +183,5 @@ def best_sentence(evidence_json: str | None) -> str | None:
     return next((m.get("text") for m in mentions if m.get("kind") == "sentence" and m.get("text")), None)
 
 
-def event_types(store) -> list[str]:
-    """The corpus events' types, alphabetically."""
-    return store.corpus_event_types()
-
-
-__all__ = ["corpus_events", "actor_role", "country_code", "event_filter", "best_sentence", "event_types",
-           "MODALITIES", "ROLES", "SORT_NAMES", "ARTICLES"]
+__all__ = ["corpus_events", "actor_role", "country_code", "event_filter", "best_sentence", "MODALITIES", "ROLES",
+           "SORT_NAMES", "ARTICLES"]
