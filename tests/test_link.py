@@ -430,7 +430,7 @@ def test_plot_labels_never_overlap_and_no_event_is_left_out_silently(tmp_path):
     crowd = [(date(2025, 10, 9), 2.5, f"meet 04{i}", 80.0) for i in range(14)]      # one day, one value
     ax.scatter([p[0] for p in crowd], [p[1] for p in crowd])
     fig.canvas.draw()                                        # the axes' limits, as the plot has them
-    left_off = timeline_plot._place_labels(fig, ax, crowd)
+    left_off = timeline_plot.place_labels(fig, ax, crowd)
     boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.texts]
     plt.close(fig)
     assert len(boxes) + left_off == len(crowd) and len(boxes) >= 6
@@ -449,3 +449,12 @@ def test_plot_labels_never_overlap_and_no_event_is_left_out_silently(tmp_path):
     svg = (tmp_path / "t.svg").read_text(encoding="utf-8")
     assert "1 of 3 events without a date or Goldstein value: not drawn" in svg
     assert "\u221210" in svg and "+10" in svg and "Goldstein scale" in svg and "events a month" in svg
+
+
+def test_dossier_plot(kb, tmp_path):
+    db, _, _ = kb
+    result = cli("entity", "Ильхам Алиев", "--plot", str(tmp_path / "aliev.png"), db=db)
+    assert result.returncode == 0 and "plot: " in result.stdout.decode(), result.stderr.decode()
+    assert (tmp_path / "aliev.png").read_bytes()[:4] == b"\x89PNG"
+    refused = cli("entity", "Ильхам Алиев", "--plot", str(tmp_path / "aliev.xlsx"), db=db)
+    assert refused.returncode == 2 and ".xlsx" in refused.stderr.decode() and not refused.stdout

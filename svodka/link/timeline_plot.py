@@ -49,13 +49,21 @@ def check_path(path: str) -> None:
         raise ValueError(f"cannot write {path!r}: .{suffix} is no format matplotlib writes (it writes .{', .'.join(known)})")
 
 
-def _signed(value: float, _position=None) -> str:
+def signed_tick(value: float, _position=None) -> str:
     if abs(value) < 1e-9:
         return "0"
     return f"{value:+g}".replace("-", MINUS)
 
 
-def _day(e: dict) -> date | None:
+def month_tick(value: float, position=None) -> str:
+    """A date tick as a reader says it: "Oct", and the year under the first tick and under January ("Jan\n2026");
+    a day when the ticks are days."""
+    day = mdates.num2date(value)
+    text = day.strftime("%b") if day.day == 1 else day.strftime("%d %b")
+    return f"{text}\n{day.year}" if position == 0 or (day.month == 1 and day.day == 1) else text
+
+
+def event_day(e: dict) -> date | None:
     """Where an event stands on the time axis: its day; an intention on the day it was stated; a coarser date
     in the middle of the month it counts in."""
     value = (e.get("date") or "")[:10]
@@ -73,7 +81,7 @@ def _overlaps(box, placed: list) -> bool:
     return any(box.overlaps(other) for other in placed)
 
 
-def _place_labels(fig, ax, points: list[tuple[date, float, str, float]]) -> int:
+def place_labels(fig, ax, points: list[tuple[date, float, str, float]]) -> int:
     """Label each point where its text overlaps no marker and no label placed before (nearest first: above,
     below, further up, further down …); returns how many labels found no free place and were left off."""
     renderer = fig.canvas.get_renderer()
@@ -122,7 +130,7 @@ def plot(t: dict, path: str) -> str:
         my = [r["goldstein_mean"] for r in rows if r["goldstein_mean"] is not None]
         twin.plot(mx, my, color="#2166ac", marker="o", linewidth=1.5, label="mean Goldstein")
         twin.set_ylim(-10.5, 10.5)
-        twin.yaxis.set_major_formatter(FuncFormatter(_signed))
+        twin.yaxis.set_major_formatter(FuncFormatter(signed_tick))
         twin.set_ylabel(f"mean Goldstein ({MINUS}10 … +10)")
         handles, labels = top.get_legend_handles_labels()
         h2, l2 = twin.get_legend_handles_labels()
@@ -130,43 +138,53 @@ def plot(t: dict, path: str) -> str:
                    frameon=False)       # above the bars, never over them
     top.set_ylabel("events a month\n(cooperation ↑, conflict ↓)")
     fig.suptitle(f"{t['a']['name']} — {t['b']['name']}: {len(t['events'])} events")
+    points, unplaced = draw_events(bottom, t["events"])
+    finish(fig, bottom, points, [f"{unplaced} of {count_en(len(t['events']), 'event')} without a date or Goldstein "
+                                 "value: not drawn"] if unplaced else [], path)
+    return path
+
+
+def draw_events(ax, events: list[dict]) -> tuple[list[tuple], int]:
+    """Every event as a point (date × Goldstein; size by sources; a diamond for an intention, hollow for a
+    negated one) on titled, signed axes; returns (the points to label, how many events could not be placed)."""
     points, unplaced = [], 0
-    for e in t["events"]:
-        x = _day(e)
+    for e in events:
+        x = event_day(e)
         if x is None or e.get("goldstein") is None:
             unplaced += 1
             continue
         negated = e.get("modality") == "negated"
         size = 30 + 25 * (e.get("num_sources") or 1)
-        bottom.scatter([x], [e["goldstein"]], s=size,
-                       color="none" if negated else COLORS.get(e.get("quad_class"), "grey"), alpha=0.8,
-                       edgecolors=COLORS.get(e.get("quad_class"), "black") if negated else "black", linewidths=0.8,
-                       marker="o" if e.get("modality") in ("fact", "claim", None) else "D")
+        ax.scatter([x], [e["goldstein"]], s=size,
+                   color="none" if negated else COLORS.get(e.get("quad_class"), "grey"), alpha=0.8,
+                   edgecolors=COLORS.get(e.get("quad_class"), "black") if negated else "black", linewidths=0.8,
+                   marker="o" if e.get("modality") in ("fact", "claim", None) else "D")
         points.append((x, e["goldstein"], f"{e['type']} {e.get('cameo') or ''}".strip(), size))
-    bottom.axhline(0, color="black", linewidth=0.6)
-    bottom.set_ylim(-10.5, 10.5)
-    bottom.yaxis.set_major_formatter(FuncFormatter(_signed))
-    bottom.set_ylabel(f"Goldstein scale ({MINUS}10 … +10)\nmarker size: sources")
-    bottom.set_xlabel("date (an event without a day: mid-month)")
-    locator = mdates.AutoDateLocator()
-    bottom.xaxis.set_major_locator(locator)
-    bottom.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    bottom.legend(handles=[Line2D([], [], marker="o", linestyle="", color="grey", label="reported as fact"),
-                           Line2D([], [], marker="D", linestyle="", color="grey", label="intended or future"),
-                           Line2D([], [], marker="o", linestyle="", markerfacecolor="none", color="grey",
-                                  label="negated (not counted above)")], loc="lower left", fontsize=7, ncol=3)
+    ax.axhline(0, color="black", linewidth=0.6)
+    ax.set_ylim(-10.5, 10.5)
+    ax.yaxis.set_major_formatter(FuncFormatter(signed_tick))
+    ax.set_ylabel(f"Goldstein scale ({MINUS}10 … +10)\nmarker size: sources")
+    ax.set_xlabel("date (an event without a day: mid-month)")
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=14))
+    ax.xaxis.set_major_formatter(FuncFormatter(month_tick))
+    ax.legend(handles=[Line2D([], [], marker="o", linestyle="", color="grey", label="reported as fact"),
+                       Line2D([], [], marker="D", linestyle="", color="grey", label="intended or future"),
+                       Line2D([], [], marker="o", linestyle="", markerfacecolor="none", color="grey",
+                              label="negated")], loc="lower left", fontsize=7, ncol=3)
+    return points, unplaced
+
+
+def finish(fig, ax, points: list[tuple], notes: list[str], path: str) -> None:
+    """Lay the figure out, label the points where they fit, write what was left out under it, save and close."""
     fig.tight_layout(rect=(0, 0.04, 1, 1))
-    left_off = _place_labels(fig, bottom, points) if points else 0
-    notes = []
-    if unplaced:
-        notes.append(f"{unplaced} of {count_en(len(t['events']), 'event')} without a date or Goldstein value: not drawn")
+    left_off = place_labels(fig, ax, points) if points else 0
     if left_off:
-        notes.append(f"{count_en(left_off, 'label')} left off for room (every point is drawn)")
+        notes = notes + [f"{count_en(left_off, 'label')} left off for room (every point is drawn)"]
     if notes:
         fig.text(0.01, 0.01, "; ".join(notes), fontsize=7, color="#444")
     fig.savefig(path)
     plt.close(fig)
-    return path
 
 
-__all__ = ["plot", "check_path", "formats"]
+__all__ = ["plot", "check_path", "formats", "draw_events", "finish", "place_labels", "event_day", "signed_tick",
+           "month_tick"]
