@@ -135,7 +135,7 @@ RU.update({
     "most articles": "больше статей", "most sources": "больше источников", "most confident": "выше уверенность",
     "conflict first": "сначала конфликт", "cooperation first": "сначала сотрудничество",
     "fact": "факт", "claim": "утверждение", "intent": "намерение", "future": "в будущем", "negated": "отрицание",
-    "reported": "сообщено", "reports": "сообщений",
+    "reported": "сообщено", "reports": "сообщений", "These events across every report": "Эти события во всех сообщениях",
     "month": "месяц", "events": "событий", "events: cooperation ↑ conflict ↓": "события: сотрудничество ↑ конфликт ↓",
     "mean Goldstein (−10 … +10)": "средняя шкала Гольдштейна (−10 … +10)",
 })
