@@ -5,8 +5,8 @@
     found = corpus_events(store, type_="meet", country="Азербайджан", sort="articles", limit=20)
     found["total"], found["items"][0]["num_articles"], found["items"][0]["evidence"]
 
-Filters: ``type_`` (meet, arrest …), ``actor`` (a name or surname in any case: the corpus entity it names,
-or a descriptive actor written so; "#37" by id), ``country`` (ISO-3 or a Russian name: an actor of that
+Filters: ``type_`` (meet, arrest …), ``actor`` (a name or surname in any case: the corpus entities it names,
+else a descriptive actor written so; "#37" by id), ``country`` (ISO-3 or a Russian name: an actor of that
 country, or a corpus entity of it), ``role`` (a CAMEO actor role: GOV, MIL, COP …, see ``actor_role``),
 ``place`` (as coded, any case), ``date_from`` / ``date_to`` (ISO days, inclusive; an event counts when a day
 of its span is in the range, an undated one by its first report), ``modality`` (fact, claim, intent, future,
@@ -94,9 +94,10 @@ def event_filter(store, *, type_=None, actor=None, country=None, place=None, dat
         text = actor.strip()
         if re.fullmatch(r"#\d{1,9}", text):
             where.actor_entities = [int(text[1:])]
-        else:
+        else:       # a corpus entity of that name, else a descriptive actor ("граждане России") written so
             where.actor_entities = store.corpus_entities_called(key(text))
-            where.actor_name = text
+            if not where.actor_entities:
+                where.actor_name = text
     return where
 
 

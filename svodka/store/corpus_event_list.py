@@ -59,7 +59,7 @@ class EventFilter:
             conditions.append("c.confidence >= :min_confidence")
             params["min_confidence"] = self.min_confidence
         if self.date_from or self.date_to:
-            dated, undated = ["c.lo IS NOT NULL"], ["c.lo IS NULL"]
+            dated, undated = [], ["c.lo IS NULL"]          # a NULL lo fails the dated terms by itself
             if self.date_from:
                 dated.append("c.hi >= :date_from")
                 undated.append("c.first_seen >= :date_from")
