@@ -490,6 +490,9 @@ def test_pages_render(client, store):
     assert "президент Азербайджана" in d and "24 December 1961" in d and "<svg" in d and 'class="bar"' in d
     t = page(client, "/timeline", a="Россия", b="Азербайджан")
     assert "<svg" in t and ('class="coop"' in t or 'class="conflict"' in t) and "<table" in t
+    cells = re.findall(r'<td class="date">(.*?)</td>', t)          # dates in words, the EDTF kept for the API
+    assert cells and not [c for c in cells if re.search(r"\d{4}-\d{2}", c)] and "9 October 2025" in cells
+    assert "axis-title" in t and "\u2212" in t                                 # titled axes, a signed scale
     assert 'name="a"' in page(client, "/timeline")
     ev = page(client, "/events", type="call")
     assert "<table" in ev and ev.count('<span class="etype">call</span>') >= 2 and 'class="n-articles"' in ev
