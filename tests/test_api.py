@@ -330,6 +330,7 @@ def test_corpus_events_with_filters(client, store):
     police = get(role="cop")["items"]
     assert police and all(any(a["role"] == "COP" for a in e["actors"]) for e in police)
     assert all(e["place"] == "Душанбе" for e in get(place="ДУШАНБЕ")["items"])
+    assert get(place="Нигдегород")["total"] == 0 == get(actor="Никто Никакойский")["total"]    # empty IN-lists
     october = get(**{"from": "2025-10-01", "to": "2025-10-31"})["items"]
     assert october and all(e["lo"] <= "2025-10-31" and e["hi"] >= "2025-10-01" if e["lo"] else
                            "2025-10-01" <= e["first_seen"][:10] <= "2025-10-31" for e in october)
