@@ -458,3 +458,21 @@ def test_dossier_plot(kb, tmp_path):
     assert (tmp_path / "aliev.png").read_bytes()[:4] == b"\x89PNG"
     refused = cli("entity", "Ильхам Алиев", "--plot", str(tmp_path / "aliev.xlsx"), db=db)
     assert refused.returncode == 2 and ".xlsx" in refused.stderr.decode() and not refused.stdout
+
+
+def test_events_of_a_store_on_the_command_line(kb):
+    db, _, _ = kb
+    text = cli("events", "--sort", "articles", "--limit", "3", db=db)
+    out = text.stdout.decode()
+    assert text.returncode == 0 and "9 October 2025" in out and "meet" in out and "«" in out, text.stderr.decode()
+    assert "1–3 of " in text.stderr.decode()
+    lines = [json.loads(x) for x in cli("events", "--format", "json", "--country", "AZE", "--limit", "0",
+                                        db=db).stdout.decode().splitlines()]
+    assert lines and all(any(a["country"] == "AZE" for a in e["actors"]) for e in lines)
+    assert any(e["num_articles"] > 1 for e in lines) and all(e["date"] is None or "-" in e["date"] for e in lines)
+    tsv = cli("events", "--format", "tsv", "--level", "article", "--type", "call", db=db).stdout.decode().splitlines()
+    assert tsv[0].startswith("article\tdate\ttype") and all(r.split("\t")[2] == "call" for r in tsv[1:]) and tsv[1:]
+    refused = cli("events", "--level", "article", "--role", "GOV", db=db)
+    assert refused.returncode == 2 and "--level corpus" in refused.stderr.decode()
+    mixed = cli("events", str(ROOT / "demo" / "text"), "--level", "article", db=None)
+    assert mixed.returncode == 2 and "no PATH" in mixed.stderr.decode()

@@ -34,17 +34,15 @@ from .analyze import ReadArticles, add_time_limit
 
 TSV = ["document", "type", "cameo", "plover", "goldstein", "modality", "date", "place", "source", "target",
        "killed", "injured", "confidence", "reports", "key", "evidence"]
+STORE_TSV = ["id", "date", "type", "cameo", "goldstein", "quad_class", "modality", "place", "source", "target",
+             "actor_codes", "num_mentions", "num_sources", "num_articles", "confidence", "first_seen", "evidence",
+             "articles"]
 
 
 def _events(article):
     from ..events import code_events
 
     return article.events or code_events(article)
-
-
-STORE_TSV = ["id", "date", "type", "cameo", "goldstein", "quad_class", "modality", "place", "source", "target",
-             "actor_codes", "num_mentions", "num_sources", "num_articles", "confidence", "first_seen", "evidence",
-             "articles"]
 
 
 def cmd_events(args) -> int:
