@@ -185,7 +185,7 @@ def article(request: Request, id: str) -> HTMLResponse:
     art = D.article(s, id)
     found = s.find(art["id"]) or s.find(art.get("sha256") or id)
     ids = D.corpus_ids(s, found[0]) if found else {}
-    notes = Annotations(art, ids)
+    notes = Annotations(art, ids, ui_lang(request))
     marked = {
         "title": notes.mark("title", art.get("title")),
         "alt_titles": [notes.mark(f"alt_titles[{i}]", t) for i, t in enumerate(art.get("alt_titles") or [])],
