@@ -139,7 +139,7 @@ def bars(series: list[tuple[str, float]], title: str, *, amount: Callable[[float
 
 
 def balance(rows: list[dict], title: str, *, labels: tuple[str, str, str] = ("cooperation", "conflict", "mean Goldstein"),
-            y_titles: tuple[str, str] = ("events: cooperation ↑ conflict ↓", "mean Goldstein (−10 … +10)"),
+            y_titles: tuple[str, str] = ("events a month", "mean Goldstein"),
             x_title: str = "month", amount: Callable[[float], str] | None = None, lang: str = "en") -> Markup:
     """A timeline's months (``{month, cooperation, conflict, goldstein_mean}``): cooperation events
     as green bars up, conflict events as red bars down (left axis: events), and the mean Goldstein

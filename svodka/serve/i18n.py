@@ -136,8 +136,7 @@ RU.update({
     "conflict first": "сначала конфликт", "cooperation first": "сначала сотрудничество",
     "fact": "факт", "claim": "утверждение", "intent": "намерение", "future": "в будущем", "negated": "отрицание",
     "reported": "сообщено", "reports": "сообщений", "These events across every report": "Эти события во всех сообщениях",
-    "month": "месяц", "events": "событий", "events: cooperation ↑ conflict ↓": "события: сотрудничество ↑ конфликт ↓",
-    "mean Goldstein (−10 … +10)": "средняя шкала Гольдштейна (−10 … +10)",
+    "month": "месяц", "events a month": "событий в месяц",
 })
 
 MONTHS = MONTHS_EN             # the month words: svodka.lang.calendar

@@ -261,7 +261,7 @@ def timeline(request: Request, a: Text = None, b: Text = None) -> HTMLResponse:
     names = ((t.get("a") or {}).get("name") or a, (t.get("b") or {}).get("name") or b)
     chart = charts.balance(rows, f"{_('Cooperation and conflict over time')}: {names[0]} – {names[1]}",
                            labels=(_("cooperation"), _("conflict"), _("mean Goldstein")),
-                           y_titles=(_("events: cooperation ↑ conflict ↓"), _("mean Goldstein (−10 … +10)")),
+                           y_titles=(_("events a month"), _("mean Goldstein")),
                            x_title=_("month"), amount=lambda n: counter(lang)(int(n), "event"), lang=lang)
     return render(request, "timeline.html", a=a, b=b, t=t, names=names, chart=chart, events=events)
 
