@@ -97,8 +97,14 @@ def views(path: Path, count: int, seed: int = 7) -> list[tuple[str, str]]:
             url = "/entity/" + quote(rng.choice([n for n, _ in NAMES]), safe="")
         elif kind == "timeline":
             url = "/timeline?" + urlencode({"a": rng.choice(people), "b": rng.choice(places)})
-        elif kind == "events":
-            url = "/events"
+        elif kind == "events":       # the corpus events list: as it opens, then filtered, sorted or paged
+            params = rng.choice([{}, {}, {"sort": "articles"}, {"type": "meet"}, {"country": "RUS"},
+                                 {"actor": rng.choice(people)}, {"page": rng.randint(2, 50)},
+                                 {"from": f"2025-{rng.randint(1, 12):02d}-01", "to": f"2025-{rng.randint(1, 12):02d}-28"},
+                                 {"min_confidence": "0.8", "sort": "conflict"}])
+            if "from" in params and params["from"] > params["to"]:
+                params["from"], params["to"] = params["to"][:8] + "01", params["from"][:8] + "28"
+            url = "/events" + ("?" + urlencode(params) if params else "")
         else:
             url = "/stories"
         out.append((kind, url))

@@ -142,6 +142,10 @@ def get(code: str | None) -> Code | None:
     return CODES.get(code) if code else None
 
 
+# GDELT's names of the four QuadClasses
+QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
 def quad_class(code: str | None) -> int | None:
     if not code:
         return None
@@ -202,5 +206,5 @@ def event_key(event: Event) -> str:
     return key + ("|" + mark if mark else "")
 
 
-__all__ = ["Code", "CODES", "get", "quad_class", "goldstein", "plover", "intended", "SYMMETRIC_TYPES",
+__all__ = ["Code", "CODES", "QUADS", "get", "quad_class", "goldstein", "plover", "intended", "SYMMETRIC_TYPES",
            "POLARITY", "STRENGTH", "event_key"]

@@ -9,8 +9,10 @@ intervals "2025-10-01/2025-10-05" and "../2025-12-24", qualifiers "?~%".
     interval("2025-10/..")   (date(2025, 10, 1), None, SPAN): the days a value covers, an open end None
     day_span(value, end)     the first or last day an EDTF value covers, "YYYY-MM-DD"
     overlaps(a, b)           whether two values share a day (an open end reaches as far as it may)
-    human(value, "ru")       "9 октября 2025", "октябрь 2025", "лето 2025", "2025", "1920-е", "до декабря 2025";
-                             "en": "9 October 2025", "summer 2025", "1920s" (month and season words: lang/calendar.py)
+    human(value, "ru")       "9 октября 2025", "октябрь 2025", "лето 2025", "2025", "1920-е", "до декабря 2025",
+                             "1–5 октября 2025"; "en": "9 October 2025", "summer 2025", "1920s" (month and season
+                             words: lang/calendar.py); a timestamp as its day
+    human_time(value, "ru")  "24 декабря 2025, 14:05": a timestamp with its time of day
     plain(value)             without the qualifiers
 
 Precision, finest first: DAY, MONTH, SEASON, YEAR, SPAN.
@@ -141,13 +143,49 @@ def _human_point(value: str, lang: str, genitive: bool = False) -> str | None:
     return y
 
 
+def _human_span(a: str, b: str, lang: str) -> str | None:
+    """A closed interval within one year, said once: "1–5 октября 2025", "1 октября – 5 ноября 2025",
+    "январь – июнь 2026"; None when the ends are not two days or two months of one year."""
+    ma, mb = _POINT.fullmatch(a), _POINT.fullmatch(b)
+    if not (ma and mb) or ma.group(1) != mb.group(1) or bounds(a) is None or bounds(b) is None:
+        return None
+    year = ma.group(1)
+    if ma.group(3) and mb.group(3):
+        months = MONTHS_RU_OF if lang == "ru" else MONTHS_EN
+        da, db = int(ma.group(3)), int(mb.group(3))
+        if ma.group(2) == mb.group(2):
+            return f"{da}–{db} {months[int(ma.group(2)) - 1]} {year}"
+        return f"{da} {months[int(ma.group(2)) - 1]} – {db} {months[int(mb.group(2)) - 1]} {year}"
+    if ma.group(2) and mb.group(2) and not (ma.group(3) or mb.group(3)) and int(ma.group(2)) <= 12 \
+            and int(mb.group(2)) <= 12:
+        months = MONTHS_RU if lang == "ru" else MONTHS_EN
+        return f"{months[int(ma.group(2)) - 1]} – {months[int(mb.group(2)) - 1]} {year}"
+    return None
+
+
+_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+
+
+def human_time(value: str | None, lang: str = "ru") -> str:
+    """A timestamp in words with its time of day ("2025-12-24T14:05:00Z" → "24 декабря 2025, 14:05"); a date
+    without a time as ``human`` says it."""
+    m = _TIMESTAMP.fullmatch((value or "").strip())
+    if not m:
+        return human(value, lang)
+    return f"{human(m.group(1), lang)}, {m.group(2)}:{m.group(3)}"
+
+
 def human(value: str | None, lang: str = "ru") -> str:
     """An EDTF value in words ("ru" or "en"): "2025-10-09" → "9 октября 2025", "2025-22" → "лето 2025" /
-    "summer 2025", "2025-10-01/2025-10-05" → "1 октября 2025 – 5 октября 2025", "../2025-12" → "до декабря
-    2025" / "until December 2025", "2025-22/.." → "с лета 2025" / "from summer 2025"; a qualifier shows as "?"
-    ("~": "около" / "about"). What it cannot read comes back as written."""
+    "summer 2025", "2025-10-01/2025-10-05" → "1–5 октября 2025", "2026-01/2026-06" → "январь – июнь 2026",
+    "../2025-12" → "до декабря 2025" / "until December 2025", "2025-22/.." → "с лета 2025" / "from summer
+    2025"; a qualifier shows as "?" ("~": "около" / "about"); a timestamp ("2025-12-24T10:00:00+03:00") as
+    its day. What it cannot read comes back as written."""
     if not value:
         return ""
+    stamp = _TIMESTAMP.fullmatch(value.strip())
+    if stamp:
+        value = stamp.group(1)
     v = plain(value.strip()) or ""
     mark = "?" if value.rstrip().endswith(("?", "%")) else ""
     about = value.rstrip().endswith(("~", "%"))
@@ -157,7 +195,7 @@ def human(value: str | None, lang: str = "ru") -> str:
         ha = _human_point(a, lang, open_) if a not in ("", "..") else None
         hb = _human_point(b, lang, open_) if b not in ("", "..") else None
         if ha and hb:
-            text = f"{ha} – {hb}"
+            text = _human_span(a, b, lang) or f"{ha} – {hb}"
         elif hb:
             text = f"{'до' if lang == 'ru' else 'until'} {hb}"
         elif ha:
@@ -165,7 +203,7 @@ def human(value: str | None, lang: str = "ru") -> str:
         else:
             return value
     else:
-        text = _human_point(v, lang)
+        text = _human_point(v, lang, genitive=about)      # "около октября"
         if text is None:
             return value
     if about:

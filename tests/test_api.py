@@ -154,6 +154,7 @@ def test_stats(client, store):
     assert set(s["entities_by_type"]) == {"PER", "ORG", "LOC"} and s["entities"] == sum(s["entities_by_type"].values())
     assert s["first_published"] <= s["last_published"]
     assert sum(s["events_by_type"].values()) == s["events"]
+    assert 0 < s["corpus_events"] < s["events"]                  # reports of one event are one corpus event
     top = s["top_entities"]
     assert top["month"] == s["last_published"][:7]
     assert "Ильхам Алиев" in [e["name"] for e in top["PER"]]
@@ -258,40 +259,104 @@ def test_search_bad_parameters(client):
 
 # --- events ---------------------------------------------------------------------------------------
 
-def test_events_with_filters(client, store):
-    every = ok(client.get("/api/events", params={"limit": 100}))
+def test_article_events_with_filters(client, store):
+    def get(**params):
+        return ok(client.get("/api/events", params={"level": "article", **params}))
+
+    every = get(limit=100)
     assert every["total"] == store.counts()["events"] and len(every["items"]) == min(100, every["total"])
     first = every["items"][0]
     assert set(first) >= {"article", "type", "cameo", "plover", "goldstein", "quad_class", "source", "target", "date",
                           "place", "modality", "killed", "injured", "evidence", "confidence"}
-    calls = ok(client.get("/api/events", params={"type": "call", "limit": 100}))
+    calls = get(type="call", limit=100)
     assert calls["total"] >= 3 and all(e["type"] == "call" for e in calls["items"])
-    actor = ok(client.get("/api/events", params={"actor": "Алиев", "limit": 100}))
+    actor = get(actor="Алиев", limit=100)
     assert actor["items"]
     for e in actor["items"]:
         assert any(a.lower().endswith("алиев") for a in e["source"] + e["target"]), e
-    full = ok(client.get("/api/events", params={"actor": "ильхам алиев", "limit": 100}))
+    full = get(actor="ильхам алиев", limit=100)
     assert {(e["article"], e["n"]) for e in full["items"]} <= {(e["article"], e["n"]) for e in actor["items"]}
-    dated = ok(client.get("/api/events", params={"from": "2025-10-01", "to": "2025-10-31", "limit": 100}))
+    dated = get(**{"from": "2025-10-01", "to": "2025-10-31", "limit": 100})
     assert dated["items"]
     from svodka.serve.data import _day_span
     for e in dated["items"]:                          # every event that covers a day of October
         lo = _day_span(e["date"], False) or e["article_published"][:10]
         hi = _day_span(e["date"], True) or e["article_published"][:10]
         assert hi >= "2025-10-01" and lo <= "2025-10-31", e["date"]
-    summer = ok(client.get("/api/events", params={"from": "2025-07-01", "to": "2025-07-31", "limit": 100}))
+    summer = get(**{"from": "2025-07-01", "to": "2025-07-31", "limit": 100})
     assert any(e["date"] == "2025-22" for e in summer["items"])         # EDTF summer covers July
     starts = [_day_span(e["date"], False) or e["article_published"][:10] for e in every["items"]]
     assert starts == sorted(starts, reverse=True)
     place = next(e["place"] for e in every["items"] if e["place"])
-    at = ok(client.get("/api/events", params={"place": place.upper(), "limit": 100}))
+    at = get(place=place.upper(), limit=100)
     # case-insensitive, as the filter is documented: a hostile all-caps page's "БАКУ" is at Баку too
     assert at["items"] and all(e["place"].lower() == place.lower() for e in at["items"])
     one = every["items"][0]["article"]
-    of_article = ok(client.get("/api/events", params={"article": one, "limit": 100}))
+    of_article = get(article=one, limit=100)
     assert of_article["total"] == len(store.article(one).events) and all(e["article"] == one for e in of_article["items"])
-    page2 = ok(client.get("/api/events", params={"limit": 10, "offset": 10}))
+    page2 = get(limit=10, offset=10)
     assert [(e["article"], e["n"]) for e in page2["items"]] == [(e["article"], e["n"]) for e in every["items"][10:20]]
+
+
+def test_corpus_events_with_filters(client, store):
+    """level=corpus (the default): one row per real event, its counts, best sentence and reporting articles."""
+    def get(**params):
+        return ok(client.get("/api/events", params={"limit": 100, **params}))
+
+    every = get()
+    with database(store) as conn:
+        corpus, reports = conn.value("SELECT count(*) FROM corpus_events"), conn.value("SELECT count(*) FROM events")
+    assert every["total"] == corpus < reports
+    assert sum(e["num_articles"] for e in every["items"]) > len(every["items"])        # merged reports
+    first = every["items"][0]
+    assert set(first) >= {"id", "type", "cameo", "goldstein", "date", "lo", "hi", "place", "modality", "confidence",
+                          "num_mentions", "num_sources", "num_articles", "source", "target", "actors", "evidence",
+                          "articles"}
+    dushanbe = [e for e in every["items"] if e["type"] == "meet" and e["place"] == "Душанбе" and e["date"] == "2025-10-09"]
+    assert len(dushanbe) == 1, dushanbe                           # one meeting, however many outlets told it
+    meet = dushanbe[0]
+    assert meet["num_articles"] >= 5 and meet["num_sources"] >= 3 and len(meet["articles"]) == 3 and meet["evidence"]
+    assert {a["code"] for a in meet["actors"]} == {"RUSGOV", "AZEGOV"}
+    starts = [e["lo"] for e in every["items"] if e["lo"]]
+    assert starts == sorted(starts, reverse=True)                 # newest first, undated last
+    assert all(e["type"] == "meet" for e in get(type="meet")["items"])
+    aliev = get(actor="Алиев")["items"]
+    assert aliev and all(any(a.lower().endswith("алиев") for a in e["source"] + e["target"]) for e in aliev)
+    assert {e["id"] for e in get(actor="ильхам алиев")["items"]} == {e["id"] for e in aliev}
+    aze = get(country="Азербайджан")
+    assert aze["items"] and aze == get(country="aze")
+    for e in aze["items"]:
+        assert any(a["country"] == "AZE" for a in e["actors"]), e
+    police = get(role="cop")["items"]
+    assert police and all(any(a["role"] == "COP" for a in e["actors"]) for e in police)
+    assert all(e["place"] == "Душанбе" for e in get(place="ДУШАНБЕ")["items"])
+    assert get(place="Нигдегород")["total"] == 0 == get(actor="Никто Никакойский")["total"]    # empty IN-lists
+    october = get(**{"from": "2025-10-01", "to": "2025-10-31"})["items"]
+    assert october and all(e["lo"] <= "2025-10-31" and e["hi"] >= "2025-10-01" if e["lo"] else
+                           "2025-10-01" <= e["first_seen"][:10] <= "2025-10-31" for e in october)
+    assert all(e["modality"] == "intent" for e in get(modality="intent")["items"])
+    sure = get(min_confidence=0.9)["items"]
+    assert sure and all(e["confidence"] >= 0.9 for e in sure)
+    most = [e["num_articles"] for e in get(sort="articles")["items"]]
+    assert most == sorted(most, reverse=True) and most[0] == max(e["num_articles"] for e in every["items"])
+    oldest = [e["lo"] for e in get(sort="oldest")["items"] if e["lo"]]
+    assert oldest == sorted(oldest)
+    conflict = [e["goldstein"] for e in get(sort="conflict")["items"] if e["goldstein"] is not None]
+    assert conflict == sorted(conflict)
+    page2 = get(limit=10, offset=10)
+    assert [e["id"] for e in page2["items"]] == [e["id"] for e in every["items"][10:20]] and page2["next_offset"] == 20
+    article = meet["articles"][0]["id"]
+    assert meet["id"] in {e["id"] for e in get(article=article)["items"]}
+
+
+def test_corpus_events_bad_parameters(client):
+    bad(client.get("/api/events", params={"sort": "loudest"}), 400, "sort")
+    bad(client.get("/api/events", params={"role": "XYZ"}), 400, "role")
+    bad(client.get("/api/events", params={"country": "Нарния"}), 400, "country")
+    bad(client.get("/api/events", params={"modality": "maybe"}), 400, "modality")
+    bad(client.get("/api/events", params={"min_confidence": 2}), 422, "min_confidence")
+    bad(client.get("/api/events", params={"level": "story"}), 422, "level")
+    bad(client.get("/api/events", params={"level": "article", "role": "GOV"}), 400, "level=corpus")
 
 
 def test_events_bad_parameters(client):
@@ -423,12 +488,15 @@ def test_pages_render(client, store):
         assert ">Ильхам Алиев</a>" in art and "Photo: Александр Казаков / ТАСС" in re.sub(r"<[^>]+>", "", art)
         assert "Ильхамом Алиевым</a>" in art                         # the mention, linked, as written
     d = page(client, "/entity/Ильхам Алиев")
-    assert "президент Азербайджана" in d and "1961-12-24" in d and "<svg" in d and 'class="bar"' in d
+    assert "президент Азербайджана" in d and "24 December 1961" in d and "<svg" in d and 'class="bar"' in d
     t = page(client, "/timeline", a="Россия", b="Азербайджан")
     assert "<svg" in t and ('class="coop"' in t or 'class="conflict"' in t) and "<table" in t
+    cells = re.findall(r'<td class="date">(.*?)</td>', t)          # dates in words, the EDTF kept for the API
+    assert cells and not [c for c in cells if re.search(r"\d{4}-\d{2}", c)] and "9 October 2025" in cells
+    assert "axis-title" in t and "\u2212" in t                                 # titled axes, a signed scale
     assert 'name="a"' in page(client, "/timeline")
     ev = page(client, "/events", type="call")
-    assert "<table" in ev and ev.count('<span class="etype">call</span>') >= 3
+    assert "<table" in ev and ev.count('<span class="etype">call</span>') >= 2 and 'class="n-articles"' in ev
     assert "Stories" in page(client, "/stories") and "/article/" in page(client, "/stories")
     for path in ("/", "/search?q=Алиеву", f"/article/{wanted}", "/entity/Ильхам Алиев", "/events", "/stories",
                  "/timeline?a=Россия&b=Азербайджан", "/api/docs"):

@@ -64,7 +64,7 @@ def test_stdin_and_readable_view():
     assert result.returncode == 0
     out = result.stdout.decode()
     assert "В Казани на складе потушили пожар" in out
-    assert "2025-05-06 · Происшествия" in out
+    assert "6 May 2025 · Происшествия" in out            # the readable view says dates in words
 
 
 def test_time_limit_flag(tmp_path):

@@ -669,10 +669,10 @@ def test_a_hostile_title_does_not_reverse_the_text_after_it(server, page, origin
             if box is None:
                 continue
             (end_x, end_y), (x0, y0), (x9, y9) = box["end"], box["first"], box["tenth"]
-            assert re.match(r"\d{4}-\d{2}-\d{2}", box["text"]), box
+            assert re.match(r"\d{1,2} [A-Z][a-z]+ \d{4}", box["text"]), box          # a date in words
             # what follows the title starts after it: further right on its line, or on a later line …
             assert x0 >= end_x - 1 or y0 >= end_y - 1, (path, box)
-            # … and reads left to right ("2025-01-14": its 1st character left of its 10th)
+            # … and reads left to right ("14 January 2025": its 1st character left of its 10th)
             assert abs(y0 - y9) > 1 or x0 < x9, (path, box)
             checked += 1
     assert checked >= 3

@@ -107,7 +107,7 @@ def test_aliev_dossier_roles_birth_and_namesakes(kb):
     result = cli("entity", "Ильхам Алиев", db=db)
     assert result.returncode == 0, result.stderr.decode()
     text = result.stdout.decode()
-    assert text.startswith("Ильхам Алиев") and "born 1961-12-24" in text and "AZE" in text
+    assert text.startswith("Ильхам Алиев") and "born 24 December 1961" in text and "AZE" in text
     assert "президент Азербайджана" in text
     d = dossier(store, "Ильхам Алиев")
     role = next(r for r in d["roles"] if r["role"] == "президент Азербайджана")
@@ -204,7 +204,7 @@ def test_timeline_russia_azerbaijan(kb, tmp_path):
     png = tmp_path / "ru-az.png"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
     text = cli("timeline", "России", "Азербайджаном", "--plot", str(tmp_path / "ru-az.svg"), db=db)
-    assert text.returncode == 0 and "2025-12-24" in text.stdout.decode() and "month" in text.stdout.decode()
+    assert text.returncode == 0 and "24 December 2025" in text.stdout.decode() and "month" in text.stdout.decode()
     assert (tmp_path / "ru-az.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
     # a person against a country: Путин is Россия's, not Азербайджан's
     assert timeline(store, "Путин", "Азербайджан")["events"]
@@ -441,3 +441,75 @@ def test_reports_of_one_act_by_a_body_its_head_or_unnamed_officers_are_one_event
     assert groups == [("arrest", ("t10", "t6", "t7", "t8")), ("arrest", ("t9",)), ("investigate", ("t4", "t5")),
                       ("reject", ("t1", "t2")), ("reject", ("t3",))]
     store.close()
+
+
+def test_timeline_plot_refuses_a_format_it_cannot_write(kb, tmp_path):
+    db, _, _ = kb
+    result = cli("timeline", "Россия", "Азербайджан", "--plot", str(tmp_path / "ru-az.docx"), db=db)
+    err = result.stderr.decode()
+    assert result.returncode == 2 and ".docx" in err and ".png" in err and ".svg" in err, err
+    assert not (tmp_path / "ru-az.docx").exists() and not result.stdout          # refused before any work
+    result = cli("timeline", "Россия", "Азербайджан", "--plot", str(tmp_path / "ru-az"), db=db)
+    assert result.returncode == 2 and "no extension" in result.stderr.decode()
+
+
+def test_plot_labels_never_overlap_and_no_event_is_left_out_silently(tmp_path):
+    from datetime import date
+
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from svodka.link import timeline_plot
+    from svodka.link.timeline import series
+
+    fig, ax = plt.subplots()
+    ax.set_ylim(-10.5, 10.5)
+    crowd = [(date(2025, 10, 9), 2.5, f"meet 04{i}", 80.0) for i in range(14)]      # one day, one value
+    ax.scatter([p[0] for p in crowd], [p[1] for p in crowd])
+    fig.canvas.draw()                                        # the axes' limits, as the plot has them
+    left_off = timeline_plot.place_labels(fig, ax, crowd)
+    boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.texts]
+    plt.close(fig)
+    assert len(boxes) + left_off == len(crowd) and len(boxes) >= 6
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlaps(b)]
+
+    def event(day, gold, **extra):
+        return {"type": "meet", "cameo": "040", "goldstein": gold, "quad_class": 1, "modality": "fact",
+                "date": day, "month": (day or "")[:7] or None, "reported": None, "num_sources": 1, **extra}
+    evs = [event("2025-10-09", 1.0), event("2025-12-24", -5.0, quad_class=4), event(None, 1.0)]
+    t = {"a": {"name": "Россия"}, "b": {"name": "Азербайджан"}, "events": evs, "series": series(evs)}
+    matplotlib.rcParams["svg.fonttype"] = "none"             # the text as text, to read it back
+    try:
+        timeline_plot.plot(t, str(tmp_path / "t.svg"))
+    finally:
+        matplotlib.rcParams["svg.fonttype"] = "path"
+    svg = (tmp_path / "t.svg").read_text(encoding="utf-8")
+    assert "1 of 3 events without a date or Goldstein value: not drawn" in svg
+    assert "\u221210" in svg and "+10" in svg and "Goldstein scale" in svg and "events a month" in svg
+
+
+def test_dossier_plot(kb, tmp_path):
+    db, _, _ = kb
+    result = cli("entity", "Ильхам Алиев", "--plot", str(tmp_path / "aliev.png"), db=db)
+    assert result.returncode == 0 and "plot: " in result.stdout.decode(), result.stderr.decode()
+    assert (tmp_path / "aliev.png").read_bytes()[:4] == b"\x89PNG"
+    refused = cli("entity", "Ильхам Алиев", "--plot", str(tmp_path / "aliev.xlsx"), db=db)
+    assert refused.returncode == 2 and ".xlsx" in refused.stderr.decode() and not refused.stdout
+
+
+def test_events_of_a_store_on_the_command_line(kb):
+    db, _, _ = kb
+    text = cli("events", "--sort", "articles", "--limit", "3", db=db)
+    out = text.stdout.decode()
+    assert text.returncode == 0 and "9 October 2025" in out and "meet" in out and "«" in out, text.stderr.decode()
+    assert "1–3 of " in text.stderr.decode()
+    lines = [json.loads(x) for x in cli("events", "--format", "json", "--country", "AZE", "--limit", "0",
+                                        db=db).stdout.decode().splitlines()]
+    assert lines and all(any(a["country"] == "AZE" for a in e["actors"]) for e in lines)
+    assert any(e["num_articles"] > 1 for e in lines) and all(e["date"] is None or "-" in e["date"] for e in lines)
+    tsv = cli("events", "--format", "tsv", "--level", "article", "--type", "call", db=db).stdout.decode().splitlines()
+    assert tsv[0].startswith("article\tdate\ttype") and all(r.split("\t")[2] == "call" for r in tsv[1:]) and tsv[1:]
+    refused = cli("events", "--level", "article", "--role", "GOV", db=db)
+    assert refused.returncode == 2 and "--level corpus" in refused.stderr.decode()
+    mixed = cli("events", str(ROOT / "demo" / "text"), "--level", "article", db=None)
+    assert mixed.returncode == 2 and "no PATH" in mixed.stderr.decode()

@@ -177,7 +177,7 @@ def test_story_of_and_the_stories_command(demo, tmp_path):
     text = cli("stories", "--min-articles", "6", db=db)
     out = text.stdout.decode()
     assert text.returncode == 0 and out.count("\nstory ") + out.startswith("story ") == 2    # Душанбе and the birthday
-    assert "2025-10-09 – 2025-10-10  6 articles, 6 sites" in out and "Путин и Алиев" in out
+    assert "9–10 October 2025  6 articles, 6 sites" in out and "Путин и Алиев" in out
     missing = cli("stories", db=tmp_path / "absent.db")
     assert missing.returncode == 2 and b"no store" in missing.stderr
 

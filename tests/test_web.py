@@ -133,7 +133,7 @@ def test_search_article_dossier_timeline(server, page):
     card = page.locator(".card.big")
     assert card.locator("h1.name").inner_text() == "Ильхам Алиев"
     assert "президент Азербайджана" in card.inner_text()
-    assert card.locator("time.born").inner_text() == "1961-12-24"
+    assert card.locator("time.born").inner_text() == "24 December 1961"
     chart = page.locator(".chart-box svg.chart")
     assert chart.is_visible() and chart.locator("rect.bar").count() >= 2
     shot(page, "4-dossier")
@@ -187,3 +187,45 @@ def test_russian_switch(server, page):
     shot(page, "8-events-ru")
     page.get_by_role("link", name="English").click()
     assert page.locator("h1").inner_text() == "Events"
+
+
+def one_line(page, selector: str) -> list[str]:
+    """The texts of the elements ``selector`` that the browser broke over more than one line."""
+    return page.evaluate("""(selector) => [...document.querySelectorAll(selector)].filter(el => {
+        const range = document.createRange(); range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+    }).map(el => el.innerText)""", selector)
+
+
+def test_corpus_events_page(server, page):
+    """The events page lists corpus events: merged rows with their counts, best sentence and reporting
+    articles; the filter form narrows them; dates read as words and never wrap, also in a narrow window."""
+    base, _ = server
+    page.goto(base + "/events?sort=articles")
+    rows = page.locator("tr.corpus-event")
+    assert rows.count() >= 10
+    top = rows.first
+    assert int(top.locator(".n-articles").inner_text().split()[0]) >= 5          # several reports, one row
+    assert top.locator(".reports-list a").count() == 3 and top.locator(".evidence").inner_text().strip()
+    dates = [d.strip() for d in page.locator("td.date").all_inner_texts() if d.strip()]
+    assert dates and not [d for d in dates if re.search(r"\d{4}-\d{2}", d)], dates
+    assert any(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", d) for d in dates), dates
+    shot(page, "9-events-merged")
+
+    page.select_option("select[name=type]", "meet")
+    page.fill("input[name=country]", "Азербайджан")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url(re.compile(r"/events\?type=meet"))
+    kinds = page.locator("tr.corpus-event .etype").all_inner_texts()
+    assert kinds and set(kinds) == {"meet"}
+    assert page.locator("select[name=sort]").input_value() == "articles"               # the form keeps its choices
+    shot(page, "10-events-filtered")
+
+    page.set_viewport_size({"width": 760, "height": 900})
+    page.goto(base + "/events?lang=ru")
+    assert page.locator("h1").inner_text() == "События"
+    assert not one_line(page, "td.date"), "a date wrapped inside its cell"
+    ru = [d.strip() for d in page.locator("td.date").all_inner_texts() if d.strip()]
+    assert any(re.fullmatch(r"\d{1,2} [а-я]+ \d{4}", d) for d in ru), ru
+    shot(page, "11-events-ru-narrow")
+    assert not page.problems, page.problems

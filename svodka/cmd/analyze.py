@@ -6,13 +6,14 @@ import sys
 import textwrap
 from collections.abc import Iterator
 
+from ..edtf import human
 from ..lang.plural import count_en
 from ..model import Article, Rejected
 
 
 def _print_article(article: Article, out) -> None:
     """A readable view: the page as a reader sees it, then the page's other parts."""
-    head = " · ".join(x for x in (article.site, article.published, article.rubric) if x)
+    head = " · ".join(x for x in (article.site, human(article.published, "en"), article.rubric) if x)
     out.write(f"== {article.source}\n")
     if head:
         out.write(f"   {head}\n")
@@ -31,7 +32,7 @@ def _print_article(article: Article, out) -> None:
     if article.tags:
         out.write(f"tags: {', '.join(article.tags)}\n")
     for c in article.cards:
-        out.write(f"card: {c.name} — {c.description or ''}{', born ' + c.born if c.born else ''}\n")
+        out.write(f"card: {c.name} — {c.description or ''}{', born ' + human(c.born, 'en') if c.born else ''}\n")
     if article.related:
         out.write(f"related: {count_en(len(article.related), 'headline')}\n")
     out.write("\n")

@@ -14,6 +14,7 @@ import json
 import re
 import sys
 
+from ..edtf import human_time
 from ..lang.plural import count_en
 from ._common import add_db, database_errors, fail, open_from, shown
 
@@ -79,7 +80,7 @@ def cmd_sources(args) -> int:
     print("name\thost\tfeeds\tarticles\tpending\tfailed\tlast poll\tstatus")
     for s in sources:
         print(f"{s.name}\t{s.host}\t{s.feeds}\t{s.articles}\t{s.pending}\t{s.urls.get('failed', 0)}"
-              f"\t{s.polled or 'never'}\t{s.status or '-'}")
+              f"\t{human_time(s.polled, 'en') if s.polled else 'never'}\t{s.status or '-'}")
     return 0
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..edtf import human
 from ..lang.plural import count_en
 from ._common import add_db, fail
 
@@ -35,13 +36,14 @@ def cmd_stories(args) -> int:
         if args.json:
             out.write(json.dumps(story.to_dict(), ensure_ascii=False) + "\n")
             continue
-        dates = story.first if story.first == story.last else f"{story.first} – {story.last}"
+        span = story.first if story.first == story.last else f"{(story.first or '..')[:10]}/{(story.last or '..')[:10]}"
+        dates = human(span, "en")
         sites = story.sites
         out.write(f"story {story.id}  {dates or 'undated'}  {count_en(len(story.articles), 'article')}, "
                   f"{count_en(len(sites), 'site')}\n  {story.label or '(no title)'}\n")
         width = max((len(a.site or "") for a in story.articles), default=0)
         for a in story.articles:
-            out.write(f"    {(a.published or '')[:10]:10}  {(a.site or ''):{width}}  {a.title or '(no title)'}\n")
+            out.write(f"    {human(a.published, 'en'):17}  {(a.site or ''):{width}}  {a.title or '(no title)'}\n")
         out.write("\n")
     if not args.json:
         print(f"{count_en(len(found), 'story', 'stories')} with {args.min_articles}+ articles", file=sys.stderr)

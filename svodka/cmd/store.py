@@ -17,6 +17,8 @@ import json
 import sys
 import textwrap
 
+from ..edtf import human
+
 from ..lang.plural import count_en
 from ._common import add_db, database_errors, fail, open_from, shown
 
@@ -130,7 +132,7 @@ def cmd_search(args) -> int:
         if args.json:
             out.write(json.dumps(hit.to_dict(), ensure_ascii=False) + "\n")
             continue
-        head = " · ".join(x for x in (hit.published, hit.site, hit.rubric) if x)
+        head = " · ".join(x for x in (human(hit.published, "en"), hit.site, hit.rubric) if x)
         score = "" if hit.score is None else f"{hit.score:6.2f}  "
         out.write(f"{score}{hit.id}  {head}\n  {hit.title or '(no title)'}\n")
         if hit.snippet:

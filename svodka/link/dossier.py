@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..edtf import human
 from ..lang.plural import count_en
 from .names import country_iso
 from .lookup import AmbiguousName, resolve
@@ -100,25 +101,26 @@ def format_dossier(d: dict, width: int = 100) -> str:
     if d.get("country"):
         facts.append(d["country"])
     if d.get("born"):
-        facts.append(f"born {d['born']}")
+        facts.append(f"born {human(d['born'], 'en')}")
     lines.append(f"{d['name']}  ({', '.join(facts)})")
-    lines.append(f"{count_en(d['articles'], 'article')}, {count_en(d['mentions'], 'mention')}, {d['first_seen']} … {d['last_seen']}")
+    lines.append(f"{count_en(d['articles'], 'article')}, {count_en(d['mentions'], 'mention')}, {human(d['first_seen'], 'en')} … {human(d['last_seen'], 'en')}")
     if d["names"]:
         lines.append("also: " + ", ".join(f"{n['name']} ({n['articles']})" for n in d["names"]))
     if len(d.get("births") or []) > 1:
-        lines.append("birth dates seen: " + ", ".join(f"{b['born']} ({b['articles']})" for b in d["births"]))
+        lines.append("birth dates seen: " + ", ".join(f"{human(b['born'], 'en')} ({b['articles']})" for b in d["births"]))
     if d["roles"]:
         lines += ["", "Roles"]
         w = min(48, max(len(r["role"]) for r in d["roles"]))
         for r in d["roles"]:
-            span = r["first"] if r["first"] == r["last"] else f"{r['first']} … {r['last']}"
+            first, last = human(r["first"], "en"), human(r["last"], "en")
+            span = first if first == last else f"{first} … {last}"
             lines.append(f"  {r['role']:<{w}}  {span}  ({count_en(r['articles'], 'article')})")
     if d["by_month"]:
         lines += ["", "Mentions by month"]
         top = max(m["articles"] for m in d["by_month"]) or 1
         for m in d["by_month"]:
             bar = "█" * max(1, round(20 * m["articles"] / top))
-            lines.append(f"  {m['month']}  {bar:<20}  {count_en(m['articles'], 'article')}, {count_en(m['mentions'], 'mention')}")
+            lines.append(f"  {human(m['month'], 'en'):<14}  {bar:<20}  {count_en(m['articles'], 'article')}, {count_en(m['mentions'], 'mention')}")
     if d["co_mentioned"]:
         lines += ["", "Co-mentioned"]
         lines += [f"  {c['name']} ({c['type']})  {count_en(c['articles'], 'article')}" for c in d["co_mentioned"]]
@@ -128,7 +130,7 @@ def format_dossier(d: dict, width: int = 100) -> str:
         for q in d["quotes"]:
             text = q["text"] if len(q["text"]) <= width else q["text"][:width - 1] + "…"
             more = f", +{len(q['articles']) - 1} more" if len(q["articles"]) > 1 else ""
-            lines.append(f"  {q['date']}  {q['kind']:<8}  «{text}»  ({q['site'] or q['article']}{more})")
+            lines.append(f"  {human(q['date'], 'en'):<17}  {q['kind']:<8}  «{text}»  ({q['site'] or q['article']}{more})")
     if d["events"]:
         lines += ["", "Events" + (f" (the latest {len(d['events'])} of {d['events_total']})"
                                   if d["events_total"] > len(d["events"]) else "")]
@@ -136,7 +138,7 @@ def format_dossier(d: dict, width: int = 100) -> str:
             lines.append("  " + event_line(e))
     if d["recent"]:
         lines += ["", "Latest articles"]
-        lines += [f"  {(a['published'] or '')[:10]}  {a['id']}  {a['title'] or ''}" for a in d["recent"]]
+        lines += [f"  {human(a['published'], 'en'):<17}  {a['id']}  {a['title'] or ''}" for a in d["recent"]]
     return "\n".join(lines) + "\n"
 
 
@@ -148,7 +150,7 @@ def event_line(e: dict) -> str:
         actors += (" — " if e["type"] in symmetric_types() else " → ") + " + ".join(e["target"])
     place = f"  @ {e['place']}" if e.get("place") else ""
     mod = "" if e.get("modality") in (None, "fact") else f" [{e['modality']}]"
-    return (f"{(e['date'] or '?'):<10}  {e['type']:<12} {e['cameo'] or '-':<4} {gold:>5}  {actors}{place}{mod}"
+    return (f"{human(e['date'], 'en') or '?':<17}  {e['type']:<12} {e['cameo'] or '-':<4} {gold:>5}  {actors}{place}{mod}"
             f"  ({e['num_articles']} articles, {e['num_sources']} sources)")
 
 

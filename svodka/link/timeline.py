@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from .names import country_iso
 from .lookup import resolve
-from ..edtf import MONTH
+from ..cameo import QUADS
+from ..edtf import MONTH, human
 from .events import symmetric_types
 
-QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
 def _side(store, name: str) -> dict:
@@ -147,82 +147,20 @@ def format_timeline(t: dict) -> str:
     for e in t["events"]:
         lines.append(f"{e['direction']}  " + event_line(e) + f"  [{', '.join(e['sources'])}]")
     if t["series"]:
-        lines += ["", "month     events  coop  confl   sum    mean   Q1 Q2 Q3 Q4"]
+        lines += ["", "month           events  coop  confl   sum    mean   Q1 Q2 Q3 Q4"]
         for r in t["series"]:
             mean = "" if r["goldstein_mean"] is None else f"{r['goldstein_mean']:+.2f}"
             q = r["quad"]
-            lines.append(f"{r['month']}  {r['events']:>6}  {r['cooperation']:>4}  {r['conflict']:>5}  "
+            lines.append(f"{human(r['month'], 'en'):<14}  {r['events']:>6}  {r['cooperation']:>4}  {r['conflict']:>5}  "
                          f"{r['goldstein_sum']:>+6.1f}  {mean:>6}   {q[1]:>2} {q[2]:>2} {q[3]:>2} {q[4]:>2}")
     return "\n".join(lines) + "\n"
 
 
 def plot(t: dict, path: str) -> str:
-    """Draw the series (cooperation up, conflict down, mean Goldstein) and the events (date × Goldstein,
-    size by sources) into ``path`` (the format from its suffix: png, svg, pdf). Returns the path."""
-    import matplotlib
-    matplotlib.use("Agg")
-    from datetime import date
-
-    import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
-
-    def day(e: dict) -> date | None:
-        v = (e["date"] or "")[:10]
-        if e.get("modality") in ("intent", "future") and e.get("reported"):
-            v = e["reported"][:10]
-        month = e.get("month")
-        try:
-            return date.fromisoformat(v) if len(v) == 10 else date.fromisoformat((month or "")[:7] + "-15")
-        except ValueError:
-            return None
-
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(11, 7), sharex=True, gridspec_kw={"height_ratios": [1, 1.3]})
-    rows = t["series"]
-    colors = {1: "#7fbf7b", 2: "#1b7837", 3: "#f4a582", 4: "#b2182b"}
-    if rows:
-        xs = [date.fromisoformat(r["month"] + "-15") for r in rows]
-        up = [0] * len(rows)
-        down = [0] * len(rows)
-        for q in (1, 2, 3, 4):
-            vals = [r["quad"][q] for r in rows]
-            if q <= 2:
-                top.bar(xs, vals, width=20, bottom=up, color=colors[q], label=QUADS[q])
-                up = [u + v for u, v in zip(up, vals)]
-            else:
-                top.bar(xs, [-v for v in vals], width=20, bottom=down, color=colors[q], label=QUADS[q])
-                down = [d - v for d, v in zip(down, vals)]
-        top.axhline(0, color="black", linewidth=0.6)
-        top.set_ylabel("events (cooperation ↑ conflict ↓)")
-        twin = top.twinx()
-        mx = [x for x, r in zip(xs, rows) if r["goldstein_mean"] is not None]
-        my = [r["goldstein_mean"] for r in rows if r["goldstein_mean"] is not None]
-        twin.plot(mx, my, color="#2166ac", marker="o", linewidth=1.5, label="mean Goldstein")
-        twin.set_ylim(-10.5, 10.5)
-        twin.set_ylabel("mean Goldstein")
-        handles, labels = top.get_legend_handles_labels()
-        h2, l2 = twin.get_legend_handles_labels()
-        top.legend(handles + h2, labels + l2, loc="upper left", fontsize=7, ncol=3)
-    top.set_title(f"{t['a']['name']} — {t['b']['name']}: {len(t['events'])} events")
-    stacked: dict[tuple, int] = {}
-    for e in t["events"]:
-        x = day(e)
-        if x is None or e.get("goldstein") is None:
-            continue
-        nth = stacked[(x, e["goldstein"])] = stacked.get((x, e["goldstein"]), -1) + 1   # labels of one point stack
-        bottom.scatter([x], [e["goldstein"]], s=30 + 25 * (e.get("num_sources") or 1),
-                       color=colors.get(e.get("quad_class"), "grey"), alpha=0.8, edgecolors="black", linewidths=0.5,
-                       marker="o" if e.get("modality") in ("fact", "claim") else "D")
-        bottom.annotate(f"{e['type']} {e['cameo'] or ''}", (x, e["goldstein"]), fontsize=6, xytext=(5, 3 + 7 * nth),
-                        textcoords="offset points")
-    bottom.axhline(0, color="black", linewidth=0.6)
-    bottom.set_ylim(-10.5, 10.5)
-    bottom.set_ylabel("Goldstein (size: sources)")
-    bottom.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    fig.autofmt_xdate()
-    fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
-    return path
+    """Draw the series and the events into ``path`` (the format from its extension: png, svg, pdf …; ValueError
+    for one matplotlib cannot write): svodka.link.timeline_plot. Returns the path."""
+    from .timeline_plot import plot as draw     # matplotlib takes ~0.5 s to import: only when a plot is drawn
+    return draw(t, path)
 
 
 __all__ = ["timeline", "series", "format_timeline", "plot", "QUADS"]

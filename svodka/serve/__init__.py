@@ -11,6 +11,7 @@
   data.py       what they read: per-thread read-only stores, caching, adapters over the store's view
                 queries (svodka.store.view_queries) and over svodka.link
   actors.py     whether an event's actor is a name, in Python (dates: svodka/edtf.py)
+  event_views.py   the corpus events list (svodka.link.event_list) for /events and /api/events
   highlight.py  article text with mentions, times and quotes as escaped HTML
   charts.py     server-side SVG charts
   i18n.py       the UI's words in Russian

@@ -1,21 +1,22 @@
 """The REST API, under ``/api`` (OpenAPI: ``/api/openapi.json``, readable at ``/api/docs``).
 
 Read-only. JSON field names are the CLI's: an article is ``svodka show ID --json`` (docs/format.md),
-a search hit is ``svodka search --json``'s object, an event is ``svodka events --format json``'s
-(``article`` and the Event fields). Lists page with ``limit`` and ``offset`` and say ``total`` (or
+a search hit is ``svodka search --json``'s object, an event ``svodka events --db … --format json``'s (a corpus
+event; with ``level=article``: ``article`` and the Event fields). Lists page with ``limit`` and ``offset`` and say ``total`` (or
 ``next_offset`` where a total would cost a full count). A bad parameter is a 4xx with ``error`` (one
 line) and ``detail``; a missing thing a 404; cross-article linking not in this store a 503.
 """
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
+from ..store import StoreError
 from ..store.sqlite import Store
-from . import data as D
+from . import data as D, event_views
 
 router = APIRouter(prefix="/api")
 
@@ -136,20 +137,41 @@ def api_search(request: Request,
     return out
 
 
-@get("/events", summary="Events with filters, newest first")
+@get("/events", summary="Events with filters: one row per real event (corpus) or per report (article)")
 def api_events(request: Request,
+               level: Annotated[Literal["corpus", "article"], Query(description="corpus: one row per real event, "
+                                                                  "however many articles report it; article: one row per article's event")] = "corpus",
                type: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$", description="meet, call, arrest …")] = None,
                actor: Annotated[str | None, Query(max_length=200, description="a source or target actor (name or surname)")] = None,
+               country: Annotated[str | None, Query(max_length=60, description="corpus: an actor of this country (ISO-3 or name)")] = None,
+               role: Annotated[str | None, Query(max_length=3, pattern=r"^[A-Za-z]{3}$", description="corpus: an actor of this CAMEO role (GOV, MIL, COP …)")] = None,
                date_from: From = None, date_to: To = None,
                place: Annotated[str | None, Query(max_length=200, description="the place, as coded")] = None,
-               article: Annotated[str | None, Query(max_length=128, description="only this article's events")] = None,
+               modality: Annotated[str | None, Query(max_length=10, description="corpus: fact, claim, intent, future or negated")] = None,
+               min_confidence: Annotated[float | None, Query(ge=0, le=1, description="corpus: at least this confidence (0–1)")] = None,
+               sort: Annotated[str, Query(max_length=12, description="corpus: newest, oldest, articles, sources, confidence, conflict, cooperation")] = "newest",
+               article: Annotated[str | None, Query(max_length=128, description="only the events this article reports")] = None,
                limit: Limit = 50, offset: Offset = 0) -> dict:
-    """Each item: ``article`` (its id) and the Event fields (type, cameo, plover, goldstein, quad_class,
-    source, target, date, place, modality, killed, injured, evidence, confidence), plus the article's
-    title, date and site. Dates: the event's (EDTF; a month overlaps each of its days), else the article's."""
+    """``level=corpus`` (the default): corpus events — ``id``, type, cameo, root_code, plover, goldstein,
+    quad_class, ``date`` (EDTF) and ``lo``/``hi`` (its days), place, modality, killed, injured, confidence, key,
+    num_mentions / num_sources / num_articles (GDELT's NumMentions …), first_seen, last_seen, ``source`` and
+    ``target`` (names), ``actors`` (side, name, entity, country, role, code), ``evidence`` (the best sentence)
+    and ``articles`` (the first reports). ``level=article``: each item is ``article`` (its id) and the Event
+    fields, plus the article's title, date and site. Dates: the event's (EDTF; a month overlaps each of its days),
+    else the article's (article) or its first report's (corpus)."""
     s = store(request)
-    found = D.events(s, type_=type, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                     article_id=article, limit=limit, offset=offset)
+    if level == "article":
+        corpus_only = [name for name, value in (("country", country), ("role", role), ("modality", modality),
+                                                ("min_confidence", min_confidence)) if value is not None]
+        if corpus_only or sort != "newest":
+            raise StoreError(f"{', '.join(corpus_only or ['sort'])}: only with level=corpus")
+        found = D.events(s, type_=type, actor=actor, date_from=date_from, date_to=date_to, place=place,
+                         article_id=article, limit=limit, offset=offset)
+    else:
+        found = event_views.corpus_events(s, type_=type, actor=actor, country=country, role=role, place=place,
+                                          date_from=date_from, date_to=date_to, modality=modality,
+                                          min_confidence=min_confidence, sort=sort, article_id=article,
+                                          limit=limit, offset=offset)
     return page(found["items"], limit, offset, found["total"])
 
 

@@ -9,10 +9,23 @@ Security Policy allows no inline styles).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from markupsafe import Markup, escape
 
-W, H = 720, 220
-PAD_L, PAD_R, PAD_T, PAD_B = 44, 12, 16, 34
+from ..edtf import human
+from ..lang.calendar import MONTHS_EN, MONTHS_RU
+
+W, H = 720, 240
+PAD_L, PAD_R, PAD_T, PAD_B = 58, 14, 16, 52      # room for the axis titles beside and under the plot
+MINUS = "\u2212"                                 # a real minus sign: "−8", not a hyphen
+
+
+def signed(value: float, digits: int = 1) -> str:
+    """A value with its sign, as a scale from −10 to +10 reads: "+2.5", "−8.0", "0"."""
+    if abs(value) < 0.5 * 10 ** -digits:
+        return "0"
+    return f"{value:+.{digits}f}".replace("-", MINUS)
 
 
 def month_of(value: str | None) -> str | None:
@@ -68,8 +81,37 @@ def _svg(title: str, body: list[str], cls: str) -> Markup:
         + "".join(body) + "</svg>")
 
 
-def bars(series: list[tuple[str, float]], title: str, *, unit: str = "") -> Markup:
-    """A bar per (label, value); labels are months (YYYY-MM) or any short text."""
+def _axis_titles(body: list[str], left: str, bottom: str, right: str = "", right_x: float = W - 4) -> None:
+    """Axis titles: the left (and right) one turned along its axis, the bottom one centred under the plot."""
+    mid_y = PAD_T + (H - PAD_T - PAD_B) / 2
+    if left:
+        body.append(f'<text x="14" y="{mid_y:.1f}" text-anchor="middle" class="axis-title" '
+                    f'transform="rotate(-90 14 {mid_y:.1f})">{escape(left)}</text>')
+    if right:
+        body.append(f'<text x="{right_x:.1f}" y="{mid_y:.1f}" text-anchor="middle" class="axis-title" '
+                    f'transform="rotate(90 {right_x:.1f} {mid_y:.1f})">{escape(right)}</text>')
+    if bottom:
+        body.append(f'<text x="{PAD_L + (W - PAD_L - PAD_R) / 2:.1f}" y="{H - 6}" text-anchor="middle" '
+                    f'class="axis-title">{escape(bottom)}</text>')
+
+
+def _month_tick(body: list[str], x: float, label: str, first: bool, lang: str) -> None:
+    """A month under the axis as a reader says it — "Dec", the year under January and the first month —,
+    other labels as they are (cut to 8 characters)."""
+    y = H - PAD_B + 15
+    if len(label) == 7 and label[4] == "-" and label[5:].isdigit() and 1 <= int(label[5:]) <= 12:
+        name = (MONTHS_RU if lang == "ru" else MONTHS_EN)[int(label[5:]) - 1][:3]
+        year = f'<tspan x="{x:.1f}" dy="13">{label[:4]}</tspan>' if first or label[5:] == "01" else ""
+        body.append(f'<text x="{x:.1f}" y="{y}" text-anchor="middle" class="tick">{escape(name)}{year}</text>')
+    else:
+        body.append(f'<text x="{x:.1f}" y="{y}" text-anchor="middle" class="tick">{escape(label[:8])}</text>')
+
+
+def bars(series: list[tuple[str, float]], title: str, *, amount: Callable[[float], str] | None = None,
+         y_title: str = "", x_title: str = "", lang: str = "en") -> Markup:
+    """A bar per (label, value); labels are months (YYYY-MM) or any short text. ``amount``: a value as a bar's
+    tooltip says it, with its unit ("3 articles"); ``y_title``, ``x_title``: the axes' titles."""
+    amount = amount or _num
     plot_w, plot_h = W - PAD_L - PAD_R, H - PAD_T - PAD_B
     body: list[str] = []
     if not series:
@@ -89,18 +131,22 @@ def bars(series: list[tuple[str, float]], title: str, *, unit: str = "") -> Mark
         x = PAD_L + i * slot + (slot - bar) / 2
         y = PAD_T + plot_h - h
         body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" class="bar" fill="#3b6fb6">'
-                    f'<title>{escape(label)}: {_num(value)}{escape(unit)}</title></rect>')
+                    f'<title>{escape(human(label, lang))}: {escape(amount(value))}</title></rect>')
         if i % every == 0:
-            body.append(f'<text x="{x + bar / 2:.1f}" y="{H - PAD_B + 16}" text-anchor="middle" class="tick">'
-                        f'{escape(_short(label))}</text>')
+            _month_tick(body, x + bar / 2, label, i == 0, lang)
+    _axis_titles(body, y_title, x_title)
     return _svg(title, body, "bars")
 
 
-def balance(rows: list[dict], title: str, *, labels: tuple[str, str, str] = ("cooperation", "conflict", "mean Goldstein")) -> Markup:
+def balance(rows: list[dict], title: str, *, labels: tuple[str, str, str] = ("cooperation", "conflict", "mean Goldstein"),
+            y_titles: tuple[str, str] = ("events a month", "mean Goldstein"),
+            x_title: str = "month", amount: Callable[[float], str] | None = None, lang: str = "en") -> Markup:
     """A timeline's months (``{month, cooperation, conflict, goldstein_mean}``): cooperation events
     as green bars up, conflict events as red bars down (left axis: events), and the mean Goldstein
-    value of the month as a line with dots (right axis, −10 … +10)."""
-    plot_w, plot_h = W - PAD_L - PAD_R - 30, H - PAD_T - PAD_B
+    value of the month as a line with dots (right axis, −10 … +10, signed). ``amount``: a count of events as a
+    tooltip says it ("3 events")."""
+    amount = amount or _num
+    plot_w, plot_h = W - PAD_L - PAD_R - 44, H - PAD_T - PAD_B
     body: list[str] = []
     if not rows:
         body.append(f'<text x="{W / 2}" y="{H / 2}" text-anchor="middle" class="empty">—</text>')
@@ -112,13 +158,13 @@ def balance(rows: list[dict], title: str, *, labels: tuple[str, str, str] = ("co
     n = len(rows)
     slot = plot_w / n
     bar = max(1.0, slot * 0.6)
-    for frac in (-1, 0, 1):
+    for frac in (-1, -0.5, 0, 0.5, 1):
         y = mid - half * frac
         body.append(f'<line x1="{PAD_L}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}" '
                     f'class="{"axis" if frac == 0 else "grid"}" stroke="{"#7a8391" if frac == 0 else "#d9dde3"}"/>')
-        body.append(f'<text x="{PAD_L - 6}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_num(abs(top * frac))}</text>')
-        tick = f"{10 * frac:+d}" if frac else "0"
-        body.append(f'<text x="{right + 6}" y="{y + 4:.1f}" text-anchor="start" class="tick">{tick}</text>')
+        if frac in (-1, 0, 1):
+            body.append(f'<text x="{PAD_L - 6}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_num(abs(top * frac))}</text>')
+        body.append(f'<text x="{right + 6}" y="{y + 4:.1f}" text-anchor="start" class="tick">{signed(10 * frac, 0)}</text>')
     every = _label_every(n, plot_w)
     points = []
     for i, r in enumerate(rows):
@@ -128,23 +174,23 @@ def balance(rows: list[dict], title: str, *, labels: tuple[str, str, str] = ("co
         if coop:
             h = half * coop / top
             body.append(f'<rect x="{x:.1f}" y="{mid - h:.1f}" width="{bar:.1f}" height="{h:.1f}" class="coop" '
-                        f'fill="#2e8b57"><title>{escape(label)}: {escape(labels[0])} {_num(coop)}</title></rect>')
+                        f'fill="#2e8b57"><title>{escape(human(label, lang))}: {escape(labels[0])}: {escape(amount(coop))}</title></rect>')
         if conf:
             h = half * conf / top
             body.append(f'<rect x="{x:.1f}" y="{mid:.1f}" width="{bar:.1f}" height="{h:.1f}" class="conflict" '
-                        f'fill="#c0392b"><title>{escape(label)}: {escape(labels[1])} {_num(conf)}</title></rect>')
+                        f'fill="#c0392b"><title>{escape(human(label, lang))}: {escape(labels[1])}: {escape(amount(conf))}</title></rect>')
         mean = r.get("goldstein_mean")
         if isinstance(mean, (int, float)):
             points.append((x + bar / 2, mid - half * max(-10.0, min(10.0, mean)) / 10, label, mean))
         if i % every == 0:
-            body.append(f'<text x="{x + bar / 2:.1f}" y="{H - PAD_B + 16}" text-anchor="middle" class="tick">'
-                        f'{escape(_short(label))}</text>')
+            _month_tick(body, x + bar / 2, label, i == 0, lang)
     if len(points) > 1:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y, *_ in points)
         body.append(f'<polyline points="{path}" fill="none" stroke="#1f3b63" stroke-width="1.5" class="mean"/>')
     for x, y, label, mean in points:
-        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.2" fill="#1f3b63" class="dot"><title>{escape(label)}: '
-                    f'{escape(labels[2])} {mean:+.1f}</title></circle>')
+        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.2" fill="#1f3b63" class="dot"><title>{escape(human(label, lang))}: '
+                    f'{escape(labels[2])} {signed(mean)}</title></circle>')
+    _axis_titles(body, y_titles[0], x_title, y_titles[1], right_x=W - 8)
     return _svg(title, body, "balance")
 
 
@@ -152,10 +198,3 @@ def _num(value: float) -> str:
     if abs(value - round(value)) < 1e-9:
         return str(int(round(value)))
     return f"{value:.1f}"
-
-
-def _short(label: str) -> str:
-    """"2025-12" → "12.25"; other labels as they are, cut to 8 characters."""
-    if len(label) == 7 and label[4] == "-":
-        return f"{label[5:]}.{label[2:4]}"
-    return label[:8]

@@ -127,6 +127,7 @@ def stats(data: Data, store: Store) -> dict:
             "entities": sum(by_type.values()), "entities_by_type": by_type,
             "mentions": found["mentions"], "quotes": found["quotes"],
             "events": found["events"], "events_by_type": found["events_by_type"],
+            "corpus_events": found["corpus_events"],
             "schema": store.schema_version,
         }
     return data.cached("stats", store, compute)

@@ -13,6 +13,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ..edtf import human
+
 KINDS = ("name", "surname", "alias", "descriptor", "adjective", "metonymy", "pronoun")
 
 
@@ -24,8 +26,9 @@ def entity_href(name: str, corpus_id: int | None = None) -> str:
 class Annotations:
     """An article's annotations grouped by field, ready for ``mark(field, text)``."""
 
-    def __init__(self, article: dict, corpus_ids: dict[str, int] | None = None) -> None:
+    def __init__(self, article: dict, corpus_ids: dict[str, int] | None = None, lang: str = "en") -> None:
         ids = corpus_ids or {}
+        self.lang = lang                 # a time's tooltip says its date in this language's words
         self.inner: dict[str, list[tuple[int, int, str, dict]]] = defaultdict(list)
         self.outer: dict[str, list[tuple[int, int, dict]]] = defaultdict(list)
         for e in article.get("entities") or []:
@@ -69,7 +72,7 @@ class Annotations:
             opens[s].append(_quote_open(q))
             closes[e].append("</span>")
         for s, e, kind, d in spans:
-            opens[s].append(_entity_open(d) if kind == "entity" else _time_open(d))
+            opens[s].append(_entity_open(d) if kind == "entity" else _time_open(d, self.lang))
             closes[e].insert(0, "</a>" if kind == "entity" else "</span>")
         cuts = sorted({0, n, *opens, *closes})
         out: list[str] = []
@@ -91,8 +94,10 @@ def _entity_open(m: dict) -> str:
             f'title="{escape(title)}" data-entity="{escape(name)}">')
 
 
-def _time_open(t: dict) -> str:
-    return f'<span class="time" title="{escape(t.get("value") or "")}">'
+def _time_open(t: dict, lang: str) -> str:
+    """A time expression: its date in words as the tooltip, the EDTF value kept in ``data-edtf``."""
+    value = t.get("value") or ""
+    return f'<span class="time" title="{escape(human(value, lang))}" data-edtf="{escape(value)}">'
 
 
 def _quote_open(q: dict) -> str:

@@ -126,6 +126,19 @@ RU.update({
     "No sources yet: add one with": "Источников пока нет; добавьте командой",
 })
 
+# the corpus events page: filters, sorts, modalities
+RU.update({
+    "One row per real event, however many articles report it; an article's own reports are on its page.":
+        "Одна строка на событие, сколько бы статей о нём ни сообщали; сообщения статьи — на её странице.",
+    "Event": "Событие", "Actors": "Участники", "Actor role": "Роль участника", "Confidence at least": "Уверенность не ниже",
+    "Sort": "Порядок", "newest first": "сначала новые", "oldest first": "сначала старые",
+    "most articles": "больше статей", "most sources": "больше источников", "most confident": "выше уверенность",
+    "conflict first": "сначала конфликт", "cooperation first": "сначала сотрудничество",
+    "fact": "факт", "claim": "утверждение", "intent": "намерение", "future": "в будущем", "negated": "отрицание",
+    "reported": "сообщено", "reports": "сообщений", "These events across every report": "Эти события во всех сообщениях",
+    "month": "месяц", "events a month": "событий в месяц",
+})
+
 MONTHS = MONTHS_EN             # the month words: svodka.lang.calendar
 
 TYPES = {"PER": "Person", "ORG": "Organisation", "LOC": "Place"}

@@ -5,7 +5,7 @@
     /article/ID       the article laid out like a news page, mentions highlighted and linked, quotes, events, story
     /entity/NAME      a dossier: card (name, roles, birth date), mentions over time (SVG), quotes, events, co-mentions
     /timeline?a=&b=   cooperation and conflict between two actors over time (SVG), the events under it
-    /events           the events table with filters
+    /events           corpus events (one row per real event) with filters, sorting and pages
     /stories          articles about one story across sources
 
 Language: ``?lang=ru`` (or ``en``) switches and is remembered in the ``lang`` cookie.
@@ -23,7 +23,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..store import StoreError
 from ..lang.names import key
-from . import apidocs, bidi, charts, choice, data as D
+from ..edtf import human, human_time
+from . import apidocs, bidi, charts, choice, data as D, event_views
+from .charts import signed
 from .highlight import Annotations, entity_href, snippet
 from .i18n import DEFAULT, TYPES, counter, in_month, month_name, pick, translator
 
@@ -66,7 +68,7 @@ def num(value: Any) -> str:
     if isinstance(value, int):
         return f"{value:,}".replace(",", "\u202f")
     if isinstance(value, float):
-        return f"{value:+.1f}"
+        return signed(value)
     return "" if value is None else str(value)
 
 
@@ -89,7 +91,8 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
     lang = ui_lang(request)
     ctx.update(request=request, lang=lang, _=translator(lang), path=request.url.path,
                lang_en=switch_url(request, "en"), lang_ru=switch_url(request, "ru"),
-               month_name=lambda v: month_name(v, lang), in_month=lambda v: in_month(v, lang), count=counter(lang))
+               month_name=lambda v: month_name(v, lang), in_month=lambda v: in_month(v, lang), count=counter(lang),
+               when=lambda v: human(v, lang), when_time=lambda v: human_time(v, lang))
     html = env.get_template(template).render(**ctx)
     response = HTMLResponse(html, status_code=status)
     asked = pick(request.query_params.get("lang"))
@@ -182,7 +185,7 @@ def article(request: Request, id: str) -> HTMLResponse:
     art = D.article(s, id)
     found = s.find(art["id"]) or s.find(art.get("sha256") or id)
     ids = D.corpus_ids(s, found[0]) if found else {}
-    notes = Annotations(art, ids)
+    notes = Annotations(art, ids, ui_lang(request))
     marked = {
         "title": notes.mark("title", art.get("title")),
         "alt_titles": [notes.mark(f"alt_titles[{i}]", t) for i, t in enumerate(art.get("alt_titles") or [])],
@@ -225,8 +228,10 @@ def entity(request: Request, name: str, id: Annotated[int | None, Query(ge=1)] =
         return render(request, "ambiguous.html", status=300, name=name,
                       candidates=choice.candidates(s, err, lambda c: entity_url(c.get("name"), c.get("id"))))
     months = charts.fill_months({m["month"]: m["articles"] for m in d.get("by_month") or [] if m.get("month")})
-    _ = translator(ui_lang(request))
-    chart = charts.bars(months, f"{_('Mentions over time')}: {d.get('name')}", unit="")
+    lang = ui_lang(request)
+    _ = translator(lang)
+    chart = charts.bars(months, f"{_('Mentions over time')}: {d.get('name')}", amount=lambda n: counter(lang)(int(n), "article"),
+                        y_title=_("articles"), x_title=_("month"), lang=lang)
     return render(request, "dossier.html", d=d, chart=chart, quotes=(d.get("quotes") or [])[-SHOWN:][::-1],
                   events=(d.get("events") or [])[-SHOWN:][::-1], shown=SHOWN)
 
@@ -246,7 +251,8 @@ def timeline(request: Request, a: Text = None, b: Text = None) -> HTMLResponse:
             return url("/timeline", **{"a": a, "b": b, side: f"#{c.get('id')}"})
         return render(request, "ambiguous.html", status=300, name=a if side == "a" else b,
                       candidates=choice.candidates(s, err, href))
-    _ = translator(ui_lang(request))
+    lang = ui_lang(request)
+    _ = translator(lang)
     events = [dict(e) for e in t.get("events") or []]
     reports = D.event_articles(s, [e["id"] for e in events if isinstance(e.get("id"), int)])
     for e in events:
@@ -254,7 +260,9 @@ def timeline(request: Request, a: Text = None, b: Text = None) -> HTMLResponse:
     rows = t.get("series") or series_of(events)
     names = ((t.get("a") or {}).get("name") or a, (t.get("b") or {}).get("name") or b)
     chart = charts.balance(rows, f"{_('Cooperation and conflict over time')}: {names[0]} – {names[1]}",
-                           labels=(_("cooperation"), _("conflict"), _("mean Goldstein")))
+                           labels=(_("cooperation"), _("conflict"), _("mean Goldstein")),
+                           y_titles=(_("events a month"), _("mean Goldstein")),
+                           x_title=_("month"), amount=lambda n: counter(lang)(int(n), "event"), lang=lang)
     return render(request, "timeline.html", a=a, b=b, t=t, names=names, chart=chart, events=events)
 
 
@@ -286,16 +294,34 @@ def series_of(events: list[dict]) -> list[dict]:
 
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, type: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]*$")] = None,
-           actor: Text = None, date_from: From = None, date_to: To = None, place: Text = None,
+           actor: Text = None, country: Annotated[str | None, Query(max_length=60)] = None,
+           role: Annotated[str | None, Query(max_length=3, pattern=r"^[A-Za-z]{0,3}$")] = None,
+           date_from: From = None, date_to: To = None, place: Text = None,
+           modality: Annotated[str | None, Query(max_length=10)] = None,
+           min_confidence: Annotated[str | None, Query(max_length=5)] = None,
+           sort: Annotated[str | None, Query(max_length=12)] = None,
            article: Annotated[str | None, Query(max_length=128)] = None, page: PageNo = 1) -> HTMLResponse:
+    """The corpus events (one row per real event, event_views.py), with the filter form; an article's own
+    events stay on its page."""
     s = _store(request)
-    found = D.events(s, type_=type, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                     article_id=article, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
-    for ev in found["items"]:
-        ev["sentence"] = next((m.get("text") for m in ev.get("evidence") or [] if m.get("kind") == "sentence"), None)
-    params = {"type": type, "actor": actor, "from": date_from, "to": date_to, "place": place, "article": article}
-    return render(request, "events.html", found=found, params=params, types=D.event_types(request.app.state.data, s),
-                  pages=_pages(page, False, found["total"]))
+    found = event_views.corpus_events(s, type_=type, actor=actor, country=country, role=role, place=place,
+                                      date_from=date_from, date_to=date_to, modality=modality,
+                                      min_confidence=_confidence(min_confidence), sort=sort or "newest",
+                                      article_id=article, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    params = {"type": type, "actor": actor, "country": country, "role": role, "place": place, "from": date_from,
+              "to": date_to, "modality": modality, "min_confidence": min_confidence, "sort": sort, "article": article}
+    return render(request, "events.html", found=found, params=params, pages=_pages(page, False, found["total"]),
+                  choices=event_views.choices(request.app.state.data, s), filtered=any(params.values()))
+
+
+def _confidence(value: str | None) -> float | None:
+    """The minimum confidence of the form (a number 0–1, or empty)."""
+    if not value or not value.strip():
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise StoreError(f"bad minimum confidence {value!r}: a number from 0 to 1") from None
 
 
 @router.get("/stories", response_class=HTMLResponse)

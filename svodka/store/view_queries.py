@@ -38,8 +38,8 @@ class ViewQueries:
         return tuple(self.run("SELECT (SELECT max(pk) FROM articles), (SELECT max(pk) FROM rejected)").fetchone())
 
     def corpus_summary(self) -> dict:
-        """Counts of articles, rejected documents, sites, entities and events (by type), mentions, quotes; the
-        first and last publication date."""
+        """Counts of articles, rejected documents, sites, entities and events (the articles' reports, by type; and
+        the corpus events they make), mentions, quotes; the first and last publication date."""
         one = lambda sql: self.run(sql).scalar()
         first, last = self.run("SELECT min(published), max(published) FROM articles").fetchone()
         return {
@@ -52,6 +52,7 @@ class ViewQueries:
             "mentions": one("SELECT count(*) FROM mentions"),
             "quotes": one("SELECT count(*) FROM quotes"),
             "events": one("SELECT count(*) FROM events"),
+            "corpus_events": one("SELECT count(*) FROM corpus_events"),
             "events_by_type": {t: n for t, n in self.run(
                 "SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC NULLS LAST, 1 NULLS FIRST") if t},
         }
