@@ -663,3 +663,9 @@ def test_headline_acts_told_in_other_words():
     assert [(e.type, e.cameo) for e in evs] == [("statement", "016")]
     evs = coded("Об этом сообщил министр.", title="Прокуратура займется проверкой сделок с землей")
     assert [(e.type, e.modality) for e in evs] == [("investigate", "future")]
+
+
+def test_a_plea_of_innocence_is_a_denial():
+    for text in ("Перед началом слушаний Олег Маркин заявил: «Я невиновен и доверяю правосудию».",
+                 "Олег Маркин заявил, что невиновен.", "Олег Маркин заявил о своей невиновности."):
+        assert [(e.type, e.cameo, e.source) for e in coded(text)] == [("statement", "016", ["Олег Маркин"])], text
