@@ -404,3 +404,13 @@ def test_seed_details():
     assert not any(f == "body[7]" for _, f, _ in found)
     # the echo of the lead's quote has no speech verb: not a quote
     assert not any(f == "body[2]" for _, f, _ in found)
+
+
+def test_a_surname_the_dictionary_lacks_speaks_in_the_nominative():
+    from svodka.model import Article
+    from svodka.nlp import annotate
+
+    article = annotate(Article(id="q", source="t", published="2025-03-14", title="Суд",
+                               body=["Олег Маркив предстал перед судом.",
+                                     "29-летний Маркив перед началом слушаний заявил: «Я невиновен»."]))
+    assert [(q.kind, q.speaker) for q in article.quotes] == [("direct", "Олег Маркив")]

@@ -25,6 +25,12 @@ def morph():
     return MorphVocab()
 
 
+@lru_cache(maxsize=100_000)
+def known_word(word: str) -> bool:
+    """Is the word in the dictionary (not only guessed from its ending)? "Петров" is, "Маркив" is not."""
+    return morph().word_is_known(word.lower())
+
+
 def strip_stress(text: str) -> str:
     """Drop stress accents (combining acute/grave), which would split a word in two."""
     return text if text.isascii() else text.translate(STRESS)

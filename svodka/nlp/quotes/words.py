@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from pymorphy2.analyzer import Parse as _PymorphyParse
 
-from ...lang.morph import morph
+from ...lang.morph import known_word, morph
 from .marks import _QSpan, _Tok
 
 PREPS = frozenset("""
@@ -84,11 +84,16 @@ def _adjs(word: str, case: str | None = None, number: str | None = None) -> list
             and (number is None or number in p.tag)]
 
 
+CONSONANT_END = set("бвгджзклмнпрстфхцчшщйь")
+
+
 def _case_ok(word: str, case: str, gender: str | None = None) -> bool:
     """Whether a word of a name can stand in ``case`` (unknown and indeclinable words can)."""
     ps = [p for p in _parses(word) if p.tag.POS is not None and "UNKN" not in p.tag and "LATN" not in p.tag]
     if not ps or any("Fixd" in p.tag for p in ps):
         return True
+    if case == "nomn" and word[:1].isupper() and word[-1:].lower() in CONSONANT_END and not known_word(word):
+        return True     # "Маркив", "Шугалей": a surname the dictionary lacks, in the form a nominative has
     for p in ps:
         if case not in p.tag:
             continue
