@@ -318,3 +318,9 @@ def test_a_country_adjective_in_an_organisations_span_is_not_in_its_name():
     assert gazprom.country == "RUS" and len(gazprom.mentions) == 2 and "российский Газпром" in gazprom.aliases
     british = entity(article, "британский МИД")     # the article's "МИД" is Russia's: kept apart
     assert british.country == "GBR" and entity(article, "МИД").country == "RUS"
+
+
+def test_an_unqualified_state_body_is_of_the_country_the_article_is_about():
+    article = analysed("В Грузии продолжаются протесты. МВД задержало 37 человек.",
+                       "Оппозиция Грузии потребовала отставки. ООН призвала к сдержанности.")
+    assert entity(article, "МВД").country == "GEO" and entity(article, "ООН").country is None

@@ -16,7 +16,7 @@ from ..model import Article, Entity, Mention
 from ..lang import countries
 from .attribution import credit_regions, mention_kind
 from .entity_rules import (FEMININE_VERB, _street_before, _subject_as_written, agree_gender,
-                           fold_country_adjectives, gender_of, merge_abbreviations)
+                           fold_country_adjectives, gender_of, home_country, merge_abbreviations, state_body)
 from .forms import TextForms
 from .normal import _parses, normalize, surname_readings as _surname_readings
 from ..lang.people import office_holder
@@ -302,11 +302,14 @@ def attach_countries(table: EntityTable, texts: dict[str, str] | None = None) ->
     he is known to hold); an organisation's the country named in the genitive right after it ("Минэнерго
     Украины", "МВД Грузии")."""
     owners = _genitive_countries(table, texts or {})
+    home = home_country(table)
     for entity in table.entities:
         if entity.country:
             continue
         if entity.type == "ORG" and len(owners.get(entity.id, ())) == 1:
             entity.country = next(iter(owners[entity.id]))
+        elif entity.type == "ORG" and home and state_body(entity.name):
+            entity.country = home       # an unqualified "МВД" is of the country the article is about
         elif entity.type == "LOC":
             c = countries.country_named(entity.name)
             entity.country = c.iso3 if c else None

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..lang.countries import countries_of_adjective
+from ..lang.actor_roles import STATE_ROLES, role_of
+from ..lang.countries import countries_of_adjective, country_in_phrase, country_named
 from .forms import TextForms
 from .normal import _feminine_nominative, _parses
 
@@ -238,3 +239,17 @@ def fold_country_adjectives(table) -> None:
             main.country = iso
         else:
             entity.country = iso        # "британский МИД" beside the article's "МИД России": apart, British
+
+
+def home_country(table) -> str | None:
+    """The country the article is about: the one named most (twice at least, and more than any other)."""
+    counts = sorted(((len(e.mentions), c.iso3) for e in table.entities if e.type == "LOC" and e.mentions
+                     and (c := country_named(e.name)) is not None), reverse=True)
+    if not counts or counts[0][0] < 2 or len(counts) > 1 and counts[1][0] == counts[0][0]:
+        return None
+    return counts[0][1]
+
+
+def state_body(name: str) -> bool:
+    """An organ of some state named without its state: "МВД", "прокуратура", "Минздрав" (not "ООН")."""
+    return role_of(name) in STATE_ROLES and country_in_phrase(name) is None
