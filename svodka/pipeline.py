@@ -24,6 +24,7 @@ import dataclasses
 import logging
 from collections.abc import Iterable, Iterator
 
+from .geo import locate
 from .lang.language import language_of
 from .model import Article, Media, RawDocument, Rejected
 from .page import host_of, layout, templates_for
@@ -99,6 +100,10 @@ class Pipeline:
             part.events = code_events(part)
         except Exception as exc:  # a coder failure never costs the annotations
             log.warning("%s: event coder failed: %s: %s", article.source, type(exc).__name__, exc)
+        try:
+            locate(part)
+        except Exception as exc:  # places off the map rather than an article lost
+            log.warning("%s: geocoding failed: %s: %s", article.source, type(exc).__name__, exc)
         if part is not article:      # offsets are per field, so they hold for the whole article
             article.entities, article.times = part.entities, part.times
             article.quotes, article.events = part.quotes, part.events

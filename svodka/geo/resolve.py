@@ -1,0 +1,120 @@
+"""Places in context: which place a LOC entity of this article is, or none.
+
+    resolve(article)  → {entity id: Place}, and the article's countries (what it is about)
+
+The rules, in order (each has a test in tests/test_geo.py):
+
+1. Only LOC entities are places; a LOC entity every mention of which is no place here — inside «» (a club,
+   a ship, a hotel: «Динамо», крейсер «Москва»), or the name of a street, a station, a club or a building
+   ("на улице Минской", "станция метро Киевская") — is not geocoded.
+2. A name the gazetteer does not know is not geocoded.
+3. A name svodka's own list pins (data/place_names.tsv: "Петербург", "Ставрополь") is that place.
+4. A country's name is the country ("Армения" is not the Colombian city).
+5. An ambiguous name takes the candidate in the countries the article is about (the countries it names,
+   the countries of its people's offices, the country of its unambiguous places), then Russia (the news is
+   Russian), then the one whose Russian name reads as its own name, then the most populous; a namesake a
+   hundred times smaller than the largest is no candidate ("Москва" in an article about the USA is still
+   the capital of Russia, not the town in Idaho).
+"""
+from __future__ import annotations
+
+import re
+
+from ..lang import gazetteer
+from ..lang.gazetteer import Place
+from ..model import Article, Entity
+from ..nlp.entities import article_fields
+
+HOME = "RU"                    # the country Russian news is from, when the article names none
+MAX_SMALLER = 100              # a namesake this many times smaller than the largest is out
+NOT_A_PLACE_BEFORE = re.compile(
+    r"(?:улиц[аеуыйю]|ул\.|проспект[ауео]?м?|пр-т[ае]?|переул[оке]?к?[ауе]?|бульвар[ауе]?|шоссе|набережн[аяойую]+|"
+    r"станци[яиюей]|метро|клуб[ауе]?|ФК|команд[аыуеой]|стадион[ауе]?|гостиниц[аыеу]|отел[ьяюе]|вокзал[ауе]?|"
+    r"кинотеатр[ауе]?|ТЦ|ТРЦ|ЖК|санатори[йяюе]|им\.|имени|площад[ьиюей]|аэропорт[ауе]?м?)\s+$", re.I)
+
+
+def _text_of(article: Article) -> dict[str, str]:
+    return dict(article_fields(article))
+
+
+def _quoted(text: str, start: int, stop: int) -> bool:
+    """«Динамо», «Москва»: the mention is the whole of a quoted name or inside one."""
+    before = text[:start]
+    return before.rfind("«") > before.rfind("»") and "»" in text[stop:]
+
+
+def is_place_here(entity: Entity, texts: dict[str, str]) -> bool:
+    """Rule 1: some mention reads as a place (no quotes around it, no street or club before it)."""
+    if entity.type != "LOC":
+        return False
+    seen = False
+    for m in entity.mentions:
+        text = texts.get(m.field)
+        if text is None or m.kind in ("credit", "attribution"):
+            continue
+        seen = True
+        if _quoted(text, m.start, m.stop) or NOT_A_PLACE_BEFORE.search(text[max(0, m.start - 25):m.start]):
+            continue
+        return True
+    return not seen          # no mention to judge by: the entity layer's word stands
+
+
+def _candidates(entity: Entity) -> tuple[Place, ...]:
+    found = gazetteer.places_named(entity.name)
+    if not found:
+        for alias in entity.aliases:
+            found = gazetteer.places_named(alias)
+            if found:
+                break
+    return found
+
+
+def choose(candidates: tuple[Place, ...], context: set[str], home: str = HOME) -> Place | None:
+    """Rules 3–5 over one name's candidates; ``context``: the article's countries (alpha-2)."""
+    if not candidates:
+        return None
+    pinned = [p for p in candidates if p.pinned]
+    if pinned:
+        return pinned[0]
+    countries = [p for p in candidates if p.feature == "country"]
+    if countries:
+        return countries[0]
+    largest = max(p.population for p in candidates)
+    alive = [p for p in candidates if p.population * MAX_SMALLER >= largest] or list(candidates)
+    return max(alive, key=lambda p: (p.country in context, p.country == home, p.native, p.population))
+
+
+def article_countries(article: Article, named: dict[str, tuple[Place, ...]]) -> set[str]:
+    """The countries the article is about (alpha-2): those it names, its people's offices', and those of
+    places that exist in one country only."""
+    out = set()
+    for e in article.entities:
+        if e.country and e.type in ("PER", "ORG", "LOC"):
+            c = gazetteer.alpha2(e.country)
+            if c:
+                out.add(c)
+    for places in named.values():
+        if places and places[0].feature == "country":
+            out.add(places[0].country)
+        elif places and len({p.country for p in places}) == 1 and places[0].country:
+            out.add(places[0].country)
+    return out
+
+
+def resolve(article: Article) -> tuple[dict[str, Place], set[str]]:
+    """{entity id: its place} for the LOC entities that are places here, and the article's countries."""
+    texts = _text_of(article)
+    named = {e.id: _candidates(e) for e in article.entities if is_place_here(e, texts)}
+    named = {k: v for k, v in named.items() if v}
+    context = article_countries(article, named)
+    out = {}
+    for eid, places in named.items():
+        chosen = choose(places, context)
+        if chosen is not None:
+            out[eid] = chosen
+    return out, context
+
+
+def resolve_name(name: str, context: set[str]) -> Place | None:
+    """A name outside the entity layer (a dateline: "МОСКВА, 24 декабря") in the article's context."""
+    return choose(gazetteer.places_named(name), context)
