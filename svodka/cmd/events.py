@@ -10,7 +10,9 @@ Reads and analyses like ``svodka analyze`` (files, folders, archives, '-'), code
          source, target (actors joined by "; "), killed, injured, confidence, reports, key, evidence (the
          first report sentence);
   gdelt  GDELT 2.0 event-table rows, 61 tab-separated columns, no header (``--header`` adds GDELT's column
-         names); which columns are filled is documented in svodka/events/gdelt.py.
+         names); which columns are filled is documented in svodka/events/gdelt.py;
+  geojson  one GeoJSON FeatureCollection (RFC 7946) of the located events: a Point at [lon, lat] each, with
+         the event's type, codes, date, actors, place and article (``svodka.export.event_feature``).
 
 The event evaluations (``eval facts``, ``eval events``, ``eval coverage``) are in cmd/evaluate.py.
 """
@@ -34,6 +36,7 @@ def _events(article):
 def cmd_events(args) -> int:
     from ..events import event_key
     from ..events.gdelt import COLUMNS, rows
+    from ..export import event_feature, feature_collection
 
     out = sys.stdout
     if args.format == "tsv":
@@ -41,6 +44,7 @@ def cmd_events(args) -> int:
     elif args.format == "gdelt" and args.header:
         out.write("\t".join(COLUMNS) + "\n")
     articles = ReadArticles(args.paths, args.time_limit)
+    features: list[dict] = []
     for result in articles:
         try:
             events = _events(result)
@@ -60,18 +64,23 @@ def cmd_events(args) -> int:
                          "" if e.injured is None else str(e.injured), f"{e.confidence:.2f}",
                          str(sum(1 for m in e.evidence if m.kind == "sentence")), event_key(e), first]
                 out.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n")
+        elif args.format == "geojson":
+            features += [f for f in (event_feature(e.to_dict(), result.to_dict()) for e in events) if f]
         else:
             for row in rows(result, events):
                 out.write("\t".join(row) + "\n")
         out.flush()
+    if args.format == "geojson":
+        out.write(json.dumps(feature_collection(features), ensure_ascii=False) + "\n")
     return articles.exit_code
 
 
 def register(sub) -> None:
     p = sub.add_parser("events", help="print the events the articles report, CAMEO/PLOVER-coded")
     p.add_argument("paths", nargs="+", help="files, folders, .gz, .jsonl, .warc[.gz], .wet.gz or - for stdin")
-    p.add_argument("--format", choices=("json", "tsv", "gdelt"), default="json",
-                   help="json (one event a line, the default), tsv, or GDELT 2.0 event-table rows")
+    p.add_argument("--format", choices=("json", "tsv", "gdelt", "geojson"), default="json",
+                   help="json (one event a line, the default), tsv, GDELT 2.0 event-table rows, or a GeoJSON "
+                        "FeatureCollection of the located events")
     p.add_argument("--header", action="store_true", help="with --format gdelt: a first line of column names")
     add_time_limit(p)
     p.set_defaults(func=cmd_events)

@@ -143,13 +143,15 @@ def api_events(request: Request,
                date_from: From = None, date_to: To = None,
                place: Annotated[str | None, Query(max_length=200, description="the place, as coded")] = None,
                article: Annotated[str | None, Query(max_length=128, description="only this article's events")] = None,
+               located: Annotated[bool, Query(description="only events with a point on the map")] = False,
                limit: Limit = 50, offset: Offset = 0) -> dict:
     """Each item: ``article`` (its id) and the Event fields (type, cameo, plover, goldstein, quad_class,
-    source, target, date, place, modality, killed, injured, evidence, confidence), plus the article's
-    title, date and site. Dates: the event's (EDTF; a month overlaps each of its days), else the article's."""
+    source, target, date, place, modality, killed, injured, evidence, confidence, geo), ``lat`` and ``lon``
+    (the place's point, null when not located), plus the article's title, date and site. Dates: the
+    event's (EDTF; a month overlaps each of its days), else the article's."""
     s = store(request)
     found = D.events(s, type_=type, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                     article_id=article, limit=limit, offset=offset)
+                     article_id=article, located=located, limit=limit, offset=offset)
     return page(found["items"], limit, offset, found["total"])
 
 

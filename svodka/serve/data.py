@@ -183,11 +183,13 @@ def facets(store: Store, query: str, *, date_from=None, date_to=None, site=None,
 # --- events ----------------------------------------------------------------------------------
 
 def events(store: Store, *, type_: str | None = None, actor: str | None = None, date_from=None, date_to=None,
-           place: str | None = None, article_id: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+           place: str | None = None, article_id: str | None = None, located: bool = False, limit: int = 50,
+           offset: int = 0) -> dict:
     """Events with filters, newest first: ``type`` (meet, arrest …), ``actor`` (source or target),
     ``date_from``/``date_to`` (the event's date, or the article's when the event has none; an event
     dated to a month, a season or a year is in the range when any of its days is), newest first by
-    the first day it covers, ``place``, ``article_id``. Returns total and items.
+    the first day it covers, ``place``, ``article_id``, ``located`` (only events with a point). Returns total
+    and items; a located item has ``geo`` (svodka.geo) and its ``lat``/``lon`` (else null).
 
     SQL narrows by type and article; the EDTF spans, actors and places are read in Python (the same
     on every backend), then only the page's events are fetched whole."""
@@ -202,7 +204,7 @@ def events(store: Store, *, type_: str | None = None, actor: str | None = None, 
     actor_key = key(actor) if actor else ""
     place_key = key(place) if place else ""
     keep = []
-    for pk, n, when_, published, source, target, place_ in store.event_rows(type_, article):
+    for pk, n, when_, published, source, target, place_ in store.event_rows(type_, article, located):
         if actor_key and not (_actor_match(source, actor_key) or _actor_match(target, actor_key)):
             continue
         if place_key and key(place_) != place_key:
@@ -223,6 +225,8 @@ def events(store: Store, *, type_: str | None = None, actor: str | None = None, 
         item.update(dict(zip(EVENT_COLUMNS, values)))
         for name in ("source", "target", "evidence"):
             item[name] = json.loads(item[name] or "[]")
+        item["geo"] = json.loads(item["geo"]) if item.get("geo") else None
+        item["lat"], item["lon"] = (item["geo"] or {}).get("lat"), (item["geo"] or {}).get("lon")
         item["article_title"], item["article_published"], item["article_site"] = title, published, site
         items.append(item)
     return {"total": len(keep), "items": items}
