@@ -19,6 +19,7 @@ from ..store import text as searchtext
 from ..lang.names import key
 from ..store.records import day_bounds
 from ..store.view_queries import EVENT_COLUMNS
+from ..export import event_feature, feature_collection
 from .actors import actor_match as _actor_match
 from ..edtf import day_span as _day_span, month_bounds
 
@@ -230,6 +231,33 @@ def events(store: Store, *, type_: str | None = None, actor: str | None = None, 
         item["article_title"], item["article_published"], item["article_site"] = title, published, site
         items.append(item)
     return {"total": len(keep), "items": items}
+
+
+MAP_EVENTS = 5000             # events one map shows at most (newest first)
+
+
+def event_map(store: Store, **filters) -> dict:
+    """The located events the events filters select (``events``'s keywords but limit and offset), as a GeoJSON
+    FeatureCollection: one Point per event and place, ``articles`` the number of articles reporting it (its
+    reports grouped by type, date, actors and point), ``quad_class`` for its colour (1–2 cooperation, 3–4
+    conflict), ``total`` the located events considered."""
+    found = events(store, located=True, limit=MAP_EVENTS, offset=0, **filters)
+    grouped: dict[tuple, dict] = {}
+    for item in found["items"]:
+        feature = event_feature(item)
+        if feature is None:
+            continue
+        p = feature["properties"]
+        group = (p["type"], p["date"] or item.get("article_published"), tuple(sorted(p["source"] or [])),
+                 tuple(sorted(p["target"] or [])), tuple(feature["geometry"]["coordinates"]))
+        if group in grouped:
+            grouped[group]["properties"]["articles"] += 1
+        else:
+            p["articles"] = 1
+            grouped[group] = feature
+    collection = feature_collection(grouped.values())
+    collection["total"] = found["total"]
+    return collection
 
 
 def event_types(data: Data, store: Store) -> list[str]:

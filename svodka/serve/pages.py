@@ -298,6 +298,19 @@ def events(request: Request, type: Annotated[str | None, Query(max_length=40, pa
                   pages=_pages(page, False, found["total"]))
 
 
+@router.get("/map", response_class=HTMLResponse)
+def event_map(request: Request, type: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]*$")] = None,
+              actor: Text = None, date_from: From = None, date_to: To = None, place: Text = None,
+              article: Annotated[str | None, Query(max_length=128)] = None) -> HTMLResponse:
+    """The events on a world map: the page holds the filters, static/map.js draws /api/map's points."""
+    s = _store(request)
+    D.check_dates(date_from, date_to)
+    params = {"type": type, "actor": actor, "from": date_from, "to": date_to, "place": place, "article": article}
+    source = url("/api/map", type=type, actor=actor, date_from=date_from, date_to=date_to, place=place,
+                 article=article)
+    return render(request, "map.html", params=params, source=source, types=D.event_types(request.app.state.data, s))
+
+
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request, min_articles: Annotated[int, Query(ge=1, le=1000)] = 2, page: PageNo = 1) -> HTMLResponse:
     s = _store(request)
