@@ -161,14 +161,16 @@ def api_map(request: Request,
             actor: Annotated[str | None, Query(max_length=200, description="a source or target actor (name or surname)")] = None,
             date_from: From = None, date_to: To = None,
             place: Annotated[str | None, Query(max_length=200, description="the place, as coded")] = None,
-            article: Annotated[str | None, Query(max_length=128, description="only this article's events")] = None) -> dict:
+            article: Annotated[str | None, Query(max_length=128, description="only this article's events")] = None,
+            other: Annotated[str | None, Query(max_length=200, description="a second actor taking part too")] = None,
+            q: Annotated[str | None, Query(max_length=500, description="only the events of the articles this search finds first (100)")] = None) -> dict:
     """A GeoJSON FeatureCollection (RFC 7946) of the located events the /api/events filters select (the newest
     5 000): a Point at [lon, lat] per event and place, with type, cameo, quad_class (1–2 cooperation, 3–4
     conflict), goldstein, date, source, target, place, country, feature, located_from (sentence or dateline),
     the first reporting article, and ``articles``: how many articles report it."""
     s = store(request)
     return D.event_map(s, type_=type or None, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                       article_id=article)
+                       article_id=article, other=other, q=q)
 
 
 @get("/entities", summary="Entities by name, most written-about first")

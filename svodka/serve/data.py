@@ -236,14 +236,26 @@ def events(store: Store, *, type_: str | None = None, actor: str | None = None, 
 MAP_EVENTS = 5000             # events one map shows at most (newest first)
 
 
-def event_map(store: Store, **filters) -> dict:
-    """The located events the events filters select (``events``'s keywords but limit and offset), as a GeoJSON
-    FeatureCollection: one Point per event and place, ``articles`` the number of articles reporting it (its
-    reports grouped by type, date, actors and point), ``quad_class`` for its colour (1–2 cooperation, 3–4
-    conflict), ``total`` the located events considered."""
-    found = events(store, located=True, limit=MAP_EVENTS, offset=0, **filters)
+MAP_SEARCH_ARTICLES = 100     # a search's map: the events of its first this many articles
+
+
+def event_map(store: Store, *, other: str | None = None, q: str | None = None, **filters) -> dict:
+    """The located events the events filters select (``events``'s keywords but limit and offset; ``other``: a
+    second actor taking part too, for a timeline; ``q``: only the events of the articles this search finds
+    first), as a GeoJSON FeatureCollection: one Point per event and place, ``articles`` the number of articles
+    reporting it (its reports grouped by type, date, actors and point), ``quad_class`` for its colour (1–2
+    cooperation, 3–4 conflict), ``total`` the located events considered."""
+    if q:
+        items = [item for hit in store.search(q, limit=MAP_SEARCH_ARTICLES)
+                 for item in events(store, located=True, limit=MAP_EVENTS, offset=0, **{**filters, "article_id": hit.id})["items"]]
+    else:
+        items = events(store, located=True, limit=MAP_EVENTS, offset=0, **filters)["items"]
+    if other:
+        wanted = key(other)
+        items = [i for i in items if _actor_match(json.dumps(i["source"]), wanted) or
+                 _actor_match(json.dumps(i["target"]), wanted)]
     grouped: dict[tuple, dict] = {}
-    for item in found["items"]:
+    for item in items:
         feature = event_feature(item)
         if feature is None:
             continue
@@ -256,7 +268,7 @@ def event_map(store: Store, **filters) -> dict:
             p["articles"] = 1
             grouped[group] = feature
     collection = feature_collection(grouped.values())
-    collection["total"] = found["total"]
+    collection["total"] = len(items)
     return collection
 
 

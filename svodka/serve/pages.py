@@ -306,8 +306,7 @@ def event_map(request: Request, type: Annotated[str | None, Query(max_length=40,
     s = _store(request)
     D.check_dates(date_from, date_to)
     params = {"type": type, "actor": actor, "from": date_from, "to": date_to, "place": place, "article": article}
-    source = url("/api/map", type=type, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                 article=article)
+    source = url("/api/map", type=type, actor=actor, from_=date_from, to_=date_to, place=place, article=article)
     return render(request, "map.html", params=params, source=source, types=D.event_types(request.app.state.data, s))
 
 

@@ -1,8 +1,8 @@
 // svodka's event map: draws the GeoJSON of /api/map (located events) as points over the country outlines of
 // the npm package world-atlas, projected with d3-geo — both installed by the Makefile into static/vendor/ and
 // served by svodka, so nothing is loaded from elsewhere. Without them the points are drawn on a plain
-// equirectangular frame. A point's area grows with the articles reporting the event; blue is cooperation
-// (QuadClass 1–2), red conflict (3–4); each point links to its article.
+// equirectangular frame. A point grows with the articles reporting the event; cooperation
+// (QuadClass 1–2) is green, conflict (3–4) red, as on the timeline; each point links to its article.
 (function () {
   "use strict";
   var NS = "http://www.w3.org/2000/svg";
