@@ -52,6 +52,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_page.py $(SHARED)/eval/pages/dev
 	$(BIN)/python benchmarks/bench_nlp.py $(SHARED)/eval/factru/devset
 	$(BIN)/python benchmarks/bench_pipeline.py $(SHARED)/eval/pages/dev/text
+	$(BIN)/python benchmarks/bench_geo.py $(SHARED)/eval/pages/dev/text
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_serve.py
 	$(BIN)/python benchmarks/bench_load.py
