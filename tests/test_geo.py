@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from fastapi.testclient import TestClient
 
 from conftest import ROOT, SEED, need, store_at
 from svodka.events.gdelt import COLUMNS, rows
@@ -17,6 +18,7 @@ from svodka.lang import gazetteer
 from svodka.model import Article, Entity, Mention
 from svodka.pipeline import Pipeline
 from svodka.read import read_paths
+from svodka.serve import create_app
 from svodka.store import open_store
 from dbfile import database
 
@@ -190,3 +192,11 @@ def test_the_store_keeps_geo_and_exports_geojson(backend, tmp_path, replay_pipel
         written = export(store, "geojson", tmp_path / "out")
     collection = json.loads((tmp_path / "out" / "events.geojson").read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection" and len(collection["features"]) == written["events.geojson"] >= 3
+    with TestClient(create_app(url)) as client:
+        located = client.get("/api/events", params={"located": "true", "limit": 100}).json()["items"]
+        assert located and all(isinstance(e["lat"], float) and isinstance(e["lon"], float) for e in located)
+        shown = client.get("/api/map").json()
+        assert shown["type"] == "FeatureCollection" and len(shown["features"]) >= 3
+        meeting = [f for f in shown["features"] if f["properties"]["place"] == "Душанбе"]
+        assert meeting and meeting[0]["geometry"]["coordinates"] == [68.77905, 38.53575]
+        assert client.get("/map").status_code == 200
