@@ -239,12 +239,17 @@ def _loaded() -> tuple[dict[str, tuple[Place, ...]], dict[str, Place]]:
     with _LOCK:
         try:
             path = _cache_path()
+        except (OSError, RuntimeError):          # no home folder: no cache
+            path = None
+        try:
             with path.open("rb") as f:
                 return pickle.load(f)
         except Exception:  # no cache yet, or an unreadable one: build
             pass
         built = _build()
         try:
+            if path is None:
+                return built
             path.parent.mkdir(parents=True, exist_ok=True)
             part = path.with_suffix(f".{os.getpid()}.part")
             with part.open("wb") as f:
