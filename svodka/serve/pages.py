@@ -70,8 +70,18 @@ def num(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+MAP_VENDOR = HERE / "static" / "vendor"        # the Makefile installs the map's npm packages here
+
+
+def map_assets() -> bool:
+    """Whether the map's country outlines and projection are installed (``make``): else the map draws its
+    points on a plain frame and the page asks for nothing that is not there."""
+    return (MAP_VENDOR / "countries-110m.json").is_file() and (MAP_VENDOR / "d3-geo.min.js").is_file()
+
+
 env.filters.update(num=num, snippet=snippet, q=lambda s: quote(s or "", safe=""), bdi=bidi.bdi, isolated=bidi.isolated)
-env.globals.update(url=url, entity_url=entity_url, article_url=article_url, safe_href=safe_href, TYPES=TYPES)
+env.globals.update(url=url, entity_url=entity_url, article_url=article_url, safe_href=safe_href, TYPES=TYPES,
+                   map_assets=map_assets)
 
 
 def ui_lang(request: Request) -> str:

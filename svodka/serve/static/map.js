@@ -77,7 +77,8 @@
   function start() {
     var boxes = document.querySelectorAll(".map[data-src]");
     if (!boxes.length) return;
-    var world = json("/static/vendor/countries-110m.json");
+    var outlines = boxes[0].getAttribute("data-outlines");
+    var world = outlines ? json(outlines) : Promise.resolve(null);
     Array.prototype.forEach.call(boxes, function (box) {
       if (box.getAttribute("data-drawing")) return;        // a page with two maps loads this script twice
       box.setAttribute("data-drawing", "1");
