@@ -200,3 +200,16 @@ def test_the_store_keeps_geo_and_exports_geojson(backend, tmp_path, replay_pipel
         meeting = [f for f in shown["features"] if f["properties"]["place"] == "Душанбе"]
         assert meeting and meeting[0]["geometry"]["coordinates"] == [68.77905, 38.53575]
         assert client.get("/map").status_code == 200
+
+
+def test_an_actors_place_is_the_place_its_name_or_office_states():
+    pipeline = Pipeline(time_limit=None)
+    found = {}
+    for text in ("Полиция Екатеринбурга задержала двух мужчин по подозрению в краже.",
+                 "Губернатор Свердловской области Денис Паслер встретился с президентом Белоруссии Александром Лукашенко."):
+        article = Article(id="x", source="t", title=text, body=[text], published="2025-06-01")
+        pipeline._annotate(article)
+        found.update({r.name: r.geo for e in article.events for side in e.actors.values() for r in side})
+    assert found["полиция Екатеринбурга"]["geonameid"] == 1486209
+    assert found["Денис Паслер"]["iso"] == "RU-SVE"
+    assert found["Александр Лукашенко"]["country"] == "BLR"
