@@ -57,7 +57,8 @@ def listing(db: str, top: int, relocate: bool = False) -> list[list[str]]:
 
 
 def score(path: Path) -> None:
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    rows = [line.split("\t") for line in lines[1:]]
     ok = sum(1 for r in rows if r[COLUMNS.index("verdict")] == "ok")
     print(f"{ok} of {len(rows)} names resolved right: {ok / len(rows):.2f}")
 

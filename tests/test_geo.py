@@ -82,6 +82,12 @@ def test_rule1_a_quoted_name_a_street_or_a_club_is_no_place():
     cruiser = _loc("e3", "Москва", "Москва", text.index("Москва"))
     texts = {"body[0]": text}
     assert not any(is_place_here(e, texts) for e in (dynamo, street, cruiser))
+    quoted = "Его осудили по «делу украинских диверсантов», а «Этот инцидент поставил Россию на грань войны»."
+    words = _loc("e6", "Россия", "Россию", quoted.index("Россию"))
+    assert is_place_here(words, {"body[0]": quoted})          # a quotation is no name
+    radio = "Говорят все радиостанции Советского Союза."
+    assert is_place_here(_loc("e7", "Советский Союз", "Советского Союза", radio.index("Советского")),
+                         {"body[0]": radio})                  # "радиостанции" is no "станция"
     person = Entity(id="e4", type="PER", name="Михаил Калинин")
     assert not is_place_here(person, texts)
     assert is_place_here(_loc("e5", "Москва", "Москве", 0), {"body[0]": "Москве стало холодно"})
@@ -98,6 +104,7 @@ def test_rule3_a_pinned_name_is_that_place():
     assert choose(gazetteer.places_named("Петербург"), set()).name == "Санкт-Петербург"
     stavropol = choose(gazetteer.places_named("Ставрополь"), set())
     assert stavropol.admin1 == "RU-STA"                      # not Tolyatti, once Ставрополь-на-Волге
+    assert choose(gazetteer.places_named("Белый дом"), {"RU"}).country == "US"
 
 
 def test_rule4_a_country_name_is_the_country():
@@ -107,12 +114,14 @@ def test_rule4_a_country_name_is_the_country():
 def test_rule5_the_articles_countries_then_russia_then_the_most_populous():
     alexandria = gazetteer.places_named("Александрия")
     assert choose(alexandria, set()).country == "EG"          # the most populous
-    assert choose(alexandria, {"US"}).country == "US"         # the article is about the USA
-    valencia = gazetteer.places_named("Валенсия")
+    assert choose(alexandria, {"US"}).country == "EG"         # Virginia's is 25 times smaller …
+    assert choose(alexandria, {"EG"}, local={"US"}).country == "US"    # … unless "в американской Александрии"
+    valencia = gazetteer.places_named("Валенсия")              # the article is about Spain, or Venezuela
     assert {choose(valencia, {"ES"}).country, choose(valencia, {"VE"}).country} == {"ES", "VE"}
-    # a namesake a hundred times smaller is no candidate: Moscow, Idaho
+    # a namesake twenty times smaller is no candidate: Moscow, Idaho; Madrid, Colombia
     moscow = tuple(p for p in gazetteer.places_named("Москва") if not p.pinned)
     assert choose(moscow, {"US"}).country == "RU"
+    assert choose(gazetteer.places_named("Мадрид"), {"CO"}).country == "ES"
     # with no country named, Russia's namesake before a larger one abroad
     troitsk = [p for p in gazetteer.places_named("Троицк")]
     assert troitsk and choose(tuple(troitsk), set()).country == "RU"
@@ -122,6 +131,9 @@ def test_rule5_the_articles_countries_then_russia_then_the_most_populous():
                        _loc("e2", "Триполи", "Триполи", text.index("Триполи")))
     places, context = resolve(article)
     assert "LB" in context and places["e2"].country == "LB"
+    text = "Пожар произошел в американской Александрии."
+    places, _ = resolve(_article(text, _loc("e1", "Александрия", "Александрии", text.index("Александрии"))))
+    assert places["e1"].country == "US"
 
 
 # --- the hand-written set ----------------------------------------------------------------------------------

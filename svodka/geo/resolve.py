@@ -8,28 +8,32 @@ The rules, in order (each has a test in tests/test_geo.py):
    a ship, a hotel: «Динамо», крейсер «Москва»), or the name of a street, a station, a club or a building
    ("на улице Минской", "станция метро Киевская") — is not geocoded.
 2. A name the gazetteer does not know is not geocoded.
-3. A name svodka's own list pins (data/place_names.tsv: "Петербург", "Ставрополь") is that place.
+3. A name svodka's own list pins (data/place_names.tsv: "Петербург", "Ставрополь", "Белый дом") is that place.
 4. A country's name is the country ("Армения" is not the Colombian city).
-5. An ambiguous name takes the candidate in the countries the article is about (the countries it names,
-   the countries of its people's offices, the country of its unambiguous places), then Russia (the news is
-   Russian), then the one whose Russian name reads as its own name, then the most populous; a namesake a
-   hundred times smaller than the largest is no candidate ("Москва" in an article about the USA is still
-   the capital of Russia, not the town in Idaho).
+5. An ambiguous name takes the candidate in the country an adjective right before it names ("в ливанском
+   Триполи", "в американской Александрии"); else a namesake twenty times smaller than the largest is no
+   candidate ("Москва" in an article about the USA is still the capital of Russia, not the town in Idaho;
+   "Мадрид" beside Colombia is Spain's); among the rest, the one in the countries the article is about (the
+   countries it names, the countries of its people's offices, the country of its unambiguous places), then
+   in Russia (the news is Russian), then the one whose Russian name reads as its own name, then the most
+   populous.
 """
 from __future__ import annotations
 
 import re
 
 from ..lang import gazetteer
+from ..lang.countries import countries_of_adjective
 from ..lang.gazetteer import Place
 from ..model import Article, Entity
 from ..nlp.entities import article_fields
 
 HOME = "RU"                    # the country Russian news is from, when the article names none
-MAX_SMALLER = 100              # a namesake this many times smaller than the largest is out
+MAX_SMALLER = 20               # a namesake this many times smaller than the largest is out
+ADJECTIVE_BEFORE = re.compile(r"([а-яё]+(?:ск|цк)(?:ий|ой|ая|ого|ому|ом|ую|ие|их|им|ими|ое)?)\s+$")
 NOT_A_PLACE_BEFORE = re.compile(
-    r"(?:улиц(?:а|е|у|ей|ею)|ул\.|проспект[ауео]?м?|пр-т[ае]?|переул[оке]?к?[ауе]?|бульвар[ауе]?|шоссе|набережн[аяойую]+|"
-    r"станци[яиюей]|метро|клуб[ауе]?|ФК|команд[аыуеой]|стадион[ауе]?|гостиниц[аыеу]|отел[ьяюе]|вокзал[ауе]?|"
+    r"\b(?:улиц(?:а|е|у|ей|ею)|ул\.|проспект[ауео]?м?|пр-т[ае]?|переул[оке]?к?[ауе]?|бульвар[ауе]?|шоссе|набережн[аяойую]+|"
+    r"станци[яиюей](?:\s+метро)?|клуб[ауе]?|ФК|стадион[ауе]?|гостиниц[аыеу]|отел[ьяюе]|вокзал[ауе]?|"
     r"кинотеатр[ауе]?|ТЦ|ТРЦ|ЖК|санатори[йяюе]|им\.|имени|площад[ьиюей]|аэропорт[ауе]?м?)\s+$", re.I)
 
 
@@ -41,13 +45,14 @@ QUOTED_NAME_WORDS = 4         # «Динамо», «Спартак-Москва�
 
 
 def _quoted(text: str, start: int, stop: int) -> bool:
-    """«Динамо», крейсер «Москва»: the mention is inside a short quoted name (not inside a quoted sentence:
-    «Этот инцидент поставил Россию и Китай …» names the country)."""
+    """«Динамо», крейсер «Москва»: the mention is inside a short quoted name, capitalised as a name is (not a
+    quoted sentence, «Этот инцидент поставил Россию и Китай …», nor quoted words, «агрессию на Украине»)."""
     before = text[:start]
     opening, closing = before.rfind("«"), text.find("»", stop)
     if opening <= before.rfind("»") or closing < 0:
         return False
-    return len(text[opening + 1:closing].split()) <= QUOTED_NAME_WORDS
+    quoted = text[opening + 1:closing].strip()
+    return len(quoted.split()) <= QUOTED_NAME_WORDS and quoted[:1].isupper()
 
 
 def is_place_here(entity: Entity, texts: dict[str, str]) -> bool:
@@ -76,8 +81,9 @@ def _candidates(entity: Entity) -> tuple[Place, ...]:
     return found
 
 
-def choose(candidates: tuple[Place, ...], context: set[str], home: str = HOME) -> Place | None:
-    """Rules 3–5 over one name's candidates; ``context``: the article's countries (alpha-2)."""
+def choose(candidates: tuple[Place, ...], context: set[str], home: str = HOME, local: set[str] = frozenset()) -> Place | None:
+    """Rules 3–5 over one name's candidates; ``context``: the article's countries (alpha-2); ``local``: the
+    countries adjectives right before the name say."""
     if not candidates:
         return None
     pinned = [p for p in candidates if p.pinned]
@@ -86,6 +92,9 @@ def choose(candidates: tuple[Place, ...], context: set[str], home: str = HOME) -
     countries = [p for p in candidates if p.feature == "country"]
     if countries:
         return countries[0]
+    said = [p for p in candidates if p.country in local]
+    if said:
+        return max(said, key=lambda p: (p.native, p.population))
     largest = max(p.population for p in candidates)
     alive = [p for p in candidates if p.population * MAX_SMALLER >= largest] or list(candidates)
     return max(alive, key=lambda p: (p.country in context, p.country == home, p.native, p.population))
@@ -108,15 +117,29 @@ def article_countries(article: Article, named: dict[str, tuple[Place, ...]]) -> 
     return out
 
 
+def adjective_countries(entity: Entity, texts: dict[str, str]) -> set[str]:
+    """Countries (alpha-2) a country adjective right before a mention names: "в ливанском Триполи" → LB."""
+    out = set()
+    for m in entity.mentions:
+        found = ADJECTIVE_BEFORE.search((texts.get(m.field) or "")[max(0, m.start - 30):m.start])
+        if found:
+            named = countries_of_adjective(found.group(1))
+            if len(named) == 1 and gazetteer.alpha2(named[0].iso3):
+                out.add(gazetteer.alpha2(named[0].iso3))
+    return out
+
+
 def resolve(article: Article) -> tuple[dict[str, Place], set[str]]:
     """{entity id: its place} for the LOC entities that are places here, and the article's countries."""
     texts = _text_of(article)
     named = {e.id: _candidates(e) for e in article.entities if is_place_here(e, texts)}
     named = {k: v for k, v in named.items() if v}
     context = article_countries(article, named)
+    by_id = {e.id: e for e in article.entities}
     out = {}
     for eid, places in named.items():
-        chosen = choose(places, context)
+        local = adjective_countries(by_id[eid], texts) if len(places) > 1 else set()
+        chosen = choose(places, context, local=local)
         if chosen is not None:
             out[eid] = chosen
     return out, context
