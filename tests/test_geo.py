@@ -93,6 +93,13 @@ def test_rule1_a_quoted_name_a_street_or_a_club_is_no_place():
     assert is_place_here(_loc("e5", "Москва", "Москве", 0), {"body[0]": "Москве стало холодно"})
 
 
+def test_a_region_adjective_without_its_noun_is_the_region():
+    text = "Выплаты получат Донецкая и Луганская области."
+    article = _article(text, _loc("e1", "Донецкая", "Донецкая", text.index("Донецкая")))
+    locate(article)
+    assert article.entities[0].geo["iso"] == "UA-14"
+
+
 def test_rule2_a_name_the_gazetteer_does_not_know_gets_no_geo():
     text = "В Шефской прошли обыски."
     article = _article(text, _loc("e1", "Шефская", "Шефской", 2))
@@ -107,8 +114,11 @@ def test_rule3_a_pinned_name_is_that_place():
     assert choose(gazetteer.places_named("Белый дом"), {"RU"}).country == "US"
 
 
-def test_rule4_a_country_name_is_the_country():
+def test_rule4_a_country_name_is_the_country_a_city_name_the_city():
     assert choose(gazetteer.places_named("Армения"), {"CO"}).feature == "country"
+    berlin = choose(gazetteer.places_named("Берлин"), {"DE"})
+    assert (berlin.feature, berlin.admin1) == ("city", "DE-BE")       # not the Land of the same name
+    assert choose(gazetteer.places_named("Бавария"), set()).code == "DE-BY"
 
 
 def test_rule5_the_articles_countries_then_russia_then_the_most_populous():

@@ -9,7 +9,8 @@ The rules, in order (each has a test in tests/test_geo.py):
    ("на улице Минской", "станция метро Киевская") — is not geocoded.
 2. A name the gazetteer does not know is not geocoded.
 3. A name svodka's own list pins (data/place_names.tsv: "Петербург", "Ставрополь", "Белый дом") is that place.
-4. A country's name is the country ("Армения" is not the Colombian city).
+4. A country's name is the country ("Армения" is not the Colombian city); a city's name is the city, not its
+   region of the same name ("Берлин", "Мадрид", "Нью-Йорк").
 5. An ambiguous name takes the candidate in the country an adjective right before it names ("в ливанском
    Триполи", "в американской Александрии"); else a namesake twenty times smaller than the largest is no
    candidate ("Москва" in an article about the USA is still the capital of Russia, not the town in Idaho;
@@ -71,6 +72,9 @@ def is_place_here(entity: Entity, texts: dict[str, str]) -> bool:
     return not seen          # no mention to judge by: the entity layer's word stands
 
 
+REGION_NOUN = {"ая": "область", "ий": "край"}   # "Донецкая, Запорожская … области": the noun said once
+
+
 def _candidates(entity: Entity) -> tuple[Place, ...]:
     found = gazetteer.places_named(entity.name)
     if not found:
@@ -78,6 +82,9 @@ def _candidates(entity: Entity) -> tuple[Place, ...]:
             found = gazetteer.places_named(alias)
             if found:
                 break
+    noun = REGION_NOUN.get(entity.name[-2:])
+    if not found and noun and " " not in entity.name:
+        found = tuple(p for p in gazetteer.places_named(f"{entity.name} {noun}") if p.feature == "admin1")
     return found
 
 
@@ -92,6 +99,8 @@ def choose(candidates: tuple[Place, ...], context: set[str], home: str = HOME, l
     countries = [p for p in candidates if p.feature == "country"]
     if countries:
         return countries[0]
+    with_city = {p.country for p in candidates if p.feature == "city"}
+    candidates = tuple(p for p in candidates if not (p.feature == "admin1" and p.country in with_city))
     said = [p for p in candidates if p.country in local]
     if said:
         return max(said, key=lambda p: (p.native, p.population))
