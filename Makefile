@@ -5,9 +5,28 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test eval bench clean
+# The map page's country outlines and projection: npm packages installed here at build time into the folder
+# svodka serves them from (never committed: .gitignore); without npm the map draws its points on a plain frame.
+NPM    ?= npm
+MAPDIR := svodka/serve/static/vendor
+MAPSTAMP := $(MAPDIR)/.installed
+MAP_PACKAGES := world-atlas@2.0.2 d3-array@3.2.4 d3-geo@3.1.1 topojson-client@3.1.0
 
-install: $(STAMP)
+.PHONY: install map run test eval bench clean
+
+install: $(STAMP) $(MAPSTAMP)
+
+map: $(MAPSTAMP)
+
+$(MAPSTAMP): Makefile
+	@if ! command -v $(NPM) >/dev/null 2>&1; then echo "make: no npm: the map draws no country outlines"; exit 0; fi; \
+	set -e; rm -rf build/map; mkdir -p build/map $(MAPDIR); \
+	$(NPM) install --silent --no-audit --no-fund --no-package-lock --prefix build/map $(MAP_PACKAGES); \
+	m=build/map/node_modules; \
+	cp $$m/world-atlas/countries-110m.json $$m/d3-array/dist/d3-array.min.js $$m/d3-geo/dist/d3-geo.min.js \
+	   $$m/topojson-client/dist/topojson-client.min.js $(MAPDIR)/; \
+	for p in world-atlas d3-array d3-geo topojson-client; do cp $$m/$$p/LICENSE $(MAPDIR)/LICENSE.$$p; done; \
+	touch $(MAPSTAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +52,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_page.py $(SHARED)/eval/pages/dev
 	$(BIN)/python benchmarks/bench_nlp.py $(SHARED)/eval/factru/devset
 	$(BIN)/python benchmarks/bench_pipeline.py $(SHARED)/eval/pages/dev/text
+	$(BIN)/python benchmarks/bench_geo.py $(SHARED)/eval/pages/dev/text
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_serve.py
 	$(BIN)/python benchmarks/bench_load.py
@@ -41,4 +61,4 @@ bench: install
 	$(BIN)/python benchmarks/report.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache $(MAPDIR)

@@ -11,21 +11,22 @@ Formats (``fmt``):
              articles.*      id, sha256, source, url, site, published, rubric, title, alt_titles, lead, body,
                              authors, tags, media, related, cards, boilerplate, language, encoding, layout,
                              notes
-             entities.*      article, id, type, name, aliases, roles, born, country
+             entities.*      article, id, type, name, aliases, roles, born, country, geo
              mentions.*      article, entity, field, start, stop, text, kind, normal, stands_for
              quotes.*        article, n, kind, text, field, start, stop, speaker, speaker_id
              times.*         article, n, field, start, stop, text, value
              events.*        article, n, type, cameo, plover, goldstein, quad_class, source, target, date, place,
-                             modality, killed, injured, evidence, confidence
+                             modality, killed, injured, evidence, confidence, geo
              stories.*       id, label, first, last, size, sites
              story_articles.*  story, article
            Column names are the JSON field names; ``article`` is the article's ``id``, ``entity`` the
            entity's ``id``, ``n`` the position in the article's list (quotes, times, events). Lists of
            strings (alt_titles, body, authors, tags, boilerplate, aliases, roles, event source and target,
            a story's sites: as ``svodka stories`` shows them) are Parquet lists and JSON arrays in CSV; nested records (media, related,
-           cards, evidence) are JSON text in both. A missing value is null in Parquet, empty in CSV.
+           cards, evidence, geo) are JSON text in both. A missing value is null in Parquet, empty in CSV.
   gdelt    ``events.gdelt.tsv``: GDELT 2.0 event-table rows (61 tab-separated columns, no header, as
            GDELT's own files), from ``svodka.events.gdelt.rows``; DATEADDED is when the article was stored.
+  geojson  ``events.geojson``: a FeatureCollection, one Point ([lon, lat]) per located event (``event_feature``).
 
 Rows are streamed from the store (a bounded number in memory at a time), in storage order, inside one
 read transaction (a consistent snapshot even while an ingest writes). Each file is written under a
@@ -45,7 +46,7 @@ from .link.stories import outlet as story_outlet
 from .store.export_rows import ARTICLE_COLUMNS, BATCH, SQL_TABLES
 from .store.records import article_from_dict
 
-FORMATS = ("jsonl", "csv", "parquet", "gdelt")
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "geojson")
 TABLE_NAMES = ["articles", *SQL_TABLES]
 
 
@@ -211,6 +212,50 @@ def _write_gdelt(store, path: Path) -> int:
     return n
 
 
+# --- GeoJSON: located events as points -----------------------------------------------------------
+
+def event_feature(event: dict, article: dict | None = None) -> dict | None:
+    """One located event (an Event's dict, or an /api/events item) as a GeoJSON Feature: a Point at
+    [lon, lat] with the event's type, CAMEO code, QuadClass (1–2 cooperation, 3–4 conflict), Goldstein
+    value, date, actors, the place's name, country, feature and where it came from (sentence or dateline),
+    and the article. None for an event with no point."""
+    geo = event.get("geo") or {}
+    lat, lon = geo.get("lat"), geo.get("lon")
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    article = article or {}
+    props = {k: event.get(k) for k in ("type", "cameo", "quad_class", "goldstein", "date", "source", "target",
+                                       "modality")}
+    props.update(place=geo.get("name"), country=geo.get("country"), admin1=geo.get("admin1"),
+                 feature=geo.get("feature"), located_from=geo.get("from"),
+                 article=event.get("article") or article.get("id"),
+                 title=event.get("article_title") or article.get("title"),
+                 published=event.get("article_published") or article.get("published"))
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": props}
+
+
+def feature_collection(features) -> dict:
+    return {"type": "FeatureCollection", "features": [f for f in features if f is not None]}
+
+
+def geojson_features(store) -> Iterator[dict]:
+    """A Feature for every located event of every stored article."""
+    for (data,) in store.article_data_rows():
+        d = json.loads(data)
+        for event in d.get("events") or ():
+            feature = event_feature(event, d)
+            if feature is not None:
+                yield feature
+
+
+def _write_geojson(store, path: Path) -> int:
+    collection = feature_collection(geojson_features(store))
+    with _Atomic(path) as part, open(part, "w", encoding="utf-8", newline="\n") as fh:
+        json.dump(collection, fh, ensure_ascii=False)
+        fh.write("\n")
+    return len(collection["features"])
+
+
 # --- the entry point ------------------------------------------------------------------------
 
 def export(store, fmt: str, out_dir: str | Path) -> dict[str, int]:
@@ -233,6 +278,8 @@ def export(store, fmt: str, out_dir: str | Path) -> dict[str, int]:
             written["articles.jsonl"] = _write_jsonl(store, out / "articles.jsonl")
         elif fmt == "gdelt":
             written["events.gdelt.tsv"] = _write_gdelt(store, out / "events.gdelt.tsv")
+        elif fmt == "geojson":
+            written["events.geojson"] = _write_geojson(store, out / "events.geojson")
         else:
             ext = "csv" if fmt == "csv" else "parquet"
             write = _write_csv if fmt == "csv" else _write_parquet
@@ -242,4 +289,4 @@ def export(store, fmt: str, out_dir: str | Path) -> dict[str, int]:
 
 
 __all__ = ["export", "FORMATS", "TABLE_NAMES", "ExportError", "table_rows", "article_rows", "gdelt_rows",
-           "columns_of"]
+           "columns_of", "event_feature", "feature_collection", "geojson_features"]

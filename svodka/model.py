@@ -9,7 +9,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-FORMAT_VERSION = 2      # the JSON format's "schema" field (docs/format.md); 2: events carry coded actors
+FORMAT_VERSION = 3      # the JSON format's "schema" field (docs/format.md); 2: events carry coded actors;
+                        # 3: places carry `geo` (entities, events, actors)
 SCHEMA_VERSION = FORMAT_VERSION   # the old name, kept for code written against it (the database's is
                                   # svodka.store.DB_SCHEMA_VERSION)
 
@@ -124,6 +125,7 @@ class Entity(Record):
     born: str | None = None
     country: str | None = None       # ISO 3166 alpha-3, where known
     mentions: list[Mention] = field(default_factory=list)
+    geo: dict[str, Any] | None = None  # a place's point and codes (svodka.geo.GEO_FIELDS); None: not geocoded
 
 
 @dataclass(slots=True)
@@ -156,6 +158,7 @@ class ActorRef(Record):
     role: str | None = None          # CAMEO actor role: GOV, MIL, COP, JUD, REB, CVL, MED, …
     code: str | None = None          # country + role, CAMEO style ("RUSGOV", "AZECOP", "REB")
     aliases: list[str] = field(default_factory=list)   # the entity's other names in the article ("СК")
+    geo: dict[str, Any] | None = None  # the place the actor's name or role states ("полиция Екатеринбурга")
 
 
 @dataclass(slots=True)
@@ -175,6 +178,7 @@ class Event(Record):
     evidence: list[Mention] = field(default_factory=list)
     confidence: float = 0.0
     actors: dict[str, list[ActorRef]] = field(default_factory=dict)   # {"source": [...], "target": [...]}
+    geo: dict[str, Any] | None = None  # where it happened: the place's geo, plus "from": "sentence" or "dateline"
 
 
 # --- the article -------------------------------------------------------------------------

@@ -24,7 +24,7 @@ import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Iterator
 
-from . import events, nlp
+from . import events, geo, nlp
 from .lang.language import language_of
 from .model import Article, Media, RawDocument, Rejected
 from .nlp.entities import article_fields
@@ -56,9 +56,11 @@ def _code_events(article: Article) -> None:
 
 
 def language_components() -> list[Component]:
-    """The Russian language layer, then the event coder (which reads the layer's entities and quotes)."""
+    """The Russian language layer, the event coder (which reads the layer's entities and quotes), then the
+    places of both on the map (places off the map rather than an article lost)."""
     return [Component("language", nlp.load, nlp.annotate, "language layer failed"),
-            Component("events", events.load, _code_events, "event coder failed")]
+            Component("events", events.load, _code_events, "event coder failed"),
+            Component("places", geo.load, geo.locate, "geocoding failed")]
 
 
 class Pipeline:

@@ -387,7 +387,7 @@ def test_cli_events_formats(capsys):
     assert all(len(x) == 61 for x in rows)
     assert any(r["EventCode"] == "041" and r["SQLDATE"] == "20251224" and r["Actor1CountryCode"] == "RUS"
                and r["Actor2CountryCode"] == "AZE" for r in rows)
-    assert any(r["EventCode"] == "173" and r["ActionGeo_FullName"] == "Екатеринбург" and r["Year"] == "2025"
+    assert any(r["EventCode"] == "173" and r["ActionGeo_FullName"].startswith("Екатеринбург") and r["Year"] == "2025"
                and r["SQLDATE"] == "" for r in rows)
     assert main(["events", str(SEED), "--format", "json"]) == 0
     events_json = [json.loads(x) for x in capsys.readouterr().out.splitlines()]

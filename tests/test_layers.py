@@ -2,7 +2,7 @@
 no module imports itself back through others.
 
     model ← nothing; lang (language tools) ← model; edtf ← lang (its month and season words); cameo ← model
-    read, page ← model;  nlp ← page;  events ← nlp;  pipeline ← events
+    read, page ← model;  nlp ← page;  events ← nlp;  geo ← events;  pipeline ← geo
     store ← model and the language tools only
     link ← store;  ingest, reanalyze, export ← pipeline, store, link;  crawl ← ingest;  serve ← store, link, export
     cmd, cli, the package's own __init__ ← anything;  eval ← anything but serve and cmd
@@ -31,16 +31,17 @@ ALLOWED: dict[str, set[str]] = {
     "page": {"model"},
     "nlp": {"model", "page"},
     "events": {"model", "page", "nlp"},
-    "pipeline": {"model", "page", "nlp", "events", "read", "timelimit"},
-    "cluster": {"model", "pipeline", "page", "nlp", "events", "read", "timelimit"},
+    "geo": {"model", "page", "nlp", "events"},
+    "pipeline": {"model", "page", "nlp", "events", "geo", "read", "timelimit"},
+    "cluster": {"model", "pipeline", "page", "nlp", "events", "geo", "read", "timelimit"},
     "store": {"model"},
     "link": {"model", "store"},
-    "ingest": {"model", "read", "page", "nlp", "events", "pipeline", "cluster", "timelimit", "store", "link"},
-    "reanalyze": {"model", "read", "page", "nlp", "events", "pipeline", "timelimit", "store", "link"},
-    "export": {"model", "read", "page", "nlp", "events", "pipeline", "store", "link"},
-    "crawl": {"model", "read", "page", "nlp", "events", "pipeline", "cluster", "timelimit", "store", "link", "ingest"},
+    "ingest": {"model", "read", "page", "nlp", "events", "geo", "pipeline", "cluster", "timelimit", "store", "link"},
+    "reanalyze": {"model", "read", "page", "nlp", "events", "geo", "pipeline", "timelimit", "store", "link"},
+    "export": {"model", "read", "page", "nlp", "events", "geo", "pipeline", "store", "link"},
+    "crawl": {"model", "read", "page", "nlp", "events", "geo", "pipeline", "cluster", "timelimit", "store", "link", "ingest"},
     "serve": {"model", "store", "link", "export"},
-    "eval": {"svodka", "model", "read", "page", "nlp", "events", "pipeline", "cluster", "timelimit", "store", "link",
+    "eval": {"svodka", "model", "read", "page", "nlp", "events", "geo", "pipeline", "cluster", "timelimit", "store", "link",
              "ingest", "reanalyze", "export"},
 }
 ANYTHING = {"cmd", "cli", "svodka"}          # the command line and the package's own API

@@ -130,10 +130,13 @@ def make_older(store_url: str) -> None:
         c.run("ALTER TABLE mentions DROP COLUMN normal")
         # the steps after it have not run yet either: their tables go
         older = MIGRATIONS.index(MENTION_FORMS)
-        later = [re.match(r"\s*CREATE TABLE (\w+)", sql) for step in range(older + 1, SCHEMA_VERSION)
-                 for sql in migration(step, c.backend)]
-        for table in reversed([m.group(1) for m in later if m]):
+        later = [sql for step in range(older + 1, SCHEMA_VERSION) for sql in migration(step, c.backend)]
+        created = [m.group(1) for m in (re.match(r"\s*CREATE TABLE (\w+)", sql) for sql in later) if m]
+        for table in reversed(created):
             c.run(f"DROP TABLE {table}")
+        for m in (re.match(r"\s*ALTER TABLE (\w+) ADD COLUMN (\w+)", sql) for sql in later):
+            if m and m.group(1) not in created:              # a column a later step added to an older table
+                c.run(f"ALTER TABLE {m.group(1)} DROP COLUMN {m.group(2)}")
         c.run("UPDATE meta SET value = :v WHERE key = 'schema_version'", v=str(older))
 
 

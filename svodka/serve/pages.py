@@ -72,8 +72,18 @@ def num(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+MAP_VENDOR = HERE / "static" / "vendor"        # the Makefile installs the map's npm packages here
+
+
+def map_assets() -> bool:
+    """Whether the map's country outlines and projection are installed (``make``): else the map draws its
+    points on a plain frame and the page asks for nothing that is not there."""
+    return (MAP_VENDOR / "countries-110m.json").is_file() and (MAP_VENDOR / "d3-geo.min.js").is_file()
+
+
 env.filters.update(num=num, snippet=snippet, q=lambda s: quote(s or "", safe=""), bdi=bidi.bdi, isolated=bidi.isolated)
-env.globals.update(url=url, entity_url=entity_url, article_url=article_url, safe_href=safe_href, TYPES=TYPES)
+env.globals.update(url=url, entity_url=entity_url, article_url=article_url, safe_href=safe_href, TYPES=TYPES,
+                   map_assets=map_assets)
 
 
 def ui_lang(request: Request) -> str:
@@ -322,6 +332,18 @@ def _confidence(value: str | None) -> float | None:
         return float(value)
     except ValueError:
         raise StoreError(f"bad minimum confidence {value!r}: a number from 0 to 1") from None
+
+
+@router.get("/map", response_class=HTMLResponse)
+def event_map(request: Request, type: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]*$")] = None,
+              actor: Text = None, date_from: From = None, date_to: To = None, place: Text = None,
+              article: Annotated[str | None, Query(max_length=128)] = None) -> HTMLResponse:
+    """The events on a world map: the page holds the filters, static/map.js draws /api/map's points."""
+    s = _store(request)
+    D.check_dates(date_from, date_to)
+    params = {"type": type, "actor": actor, "from": date_from, "to": date_to, "place": place, "article": article}
+    source = url("/api/map", type=type, actor=actor, from_=date_from, to_=date_to, place=place, article=article)
+    return render(request, "map.html", params=params, source=source, types=D.event_types(request.app.state.data, s))
 
 
 @router.get("/stories", response_class=HTMLResponse)

@@ -22,8 +22,8 @@ ARTICLE_COLUMNS = [
 SQL_TABLES: dict[str, tuple[list[tuple[str, str]], str]] = {
     "entities": (
         [("article", "str"), ("id", "str"), ("type", "str"), ("name", "str"), ("aliases", "list"),
-         ("roles", "list"), ("born", "str"), ("country", "str")],
-        "SELECT a.id, t.entity, t.type, t.name, t.aliases, t.roles, t.born, t.country"
+         ("roles", "list"), ("born", "str"), ("country", "str"), ("geo", "json")],
+        "SELECT a.id, t.entity, t.type, t.name, t.aliases, t.roles, t.born, t.country, t.geo"
         " FROM entities t JOIN articles a ON a.pk = t.article ORDER BY t.article, t.rowid"),
     "mentions": (
         [("article", "str"), ("entity", "str"), ("field", "str"), ("start", "int"), ("stop", "int"),
@@ -44,9 +44,9 @@ SQL_TABLES: dict[str, tuple[list[tuple[str, str]], str]] = {
         [("article", "str"), ("n", "int"), ("type", "str"), ("cameo", "str"), ("plover", "str"),
          ("goldstein", "float"), ("quad_class", "int"), ("source", "list"), ("target", "list"), ("date", "str"),
          ("place", "str"), ("modality", "str"), ("killed", "int"), ("injured", "int"), ("evidence", "json"),
-         ("confidence", "float")],
+         ("confidence", "float"), ("geo", "json")],
         "SELECT a.id, t.n, t.type, t.cameo, t.plover, t.goldstein, t.quad_class, t.source, t.target, t.date,"
-        " t.place, t.modality, t.killed, t.injured, t.evidence, t.confidence"
+        " t.place, t.modality, t.killed, t.injured, t.evidence, t.confidence, t.geo"
         " FROM events t JOIN articles a ON a.pk = t.article ORDER BY t.article, t.n"),
     "stories": (
         [("id", "int"), ("label", "str"), ("first", "str"), ("last", "str"), ("size", "int"), ("sites", "list")],

@@ -99,12 +99,12 @@ def dumps(value: Any) -> str:
 # The annotation tables' columns after the article key, in the order ``rows`` gives them (named in
 # every INSERT: a later schema step may add columns, and PostgreSQL's tables end with a rowid column).
 ANNOTATION_COLUMNS = {
-    "entities": ("entity", "type", "name", "key", "last", "aliases", "roles", "born", "country"),
+    "entities": ("entity", "type", "name", "key", "last", "aliases", "roles", "born", "country", "geo"),
     "mentions": ("entity", "field", "start", "stop", "text", "kind", "normal", "stands_for"),
     "quotes": ("n", "kind", "text", "field", "start", "stop", "speaker", "speaker_id"),
     "times": ("n", "field", "start", "stop", "text", "value"),
     "events": ("n", "type", "cameo", "plover", "goldstein", "quad_class", "source", "target", "date", "place",
-               "modality", "killed", "injured", "evidence", "confidence"),
+               "modality", "killed", "injured", "evidence", "confidence", "geo"),
 }
 
 
@@ -142,7 +142,7 @@ def rows(article: Article) -> Rows:
     for e in article.entities:
         k = key(e.name)
         out.entities.append((e.id, e.type, e.name, k, k.rsplit(" ", 1)[-1], dumps(e.aliases),
-                             dumps(e.roles), e.born, e.country))
+                             dumps(e.roles), e.born, e.country, None if e.geo is None else dumps(e.geo)))
         out.mentions += [(e.id, m.field, m.start, m.stop, m.text, m.kind, m.normal, m.stands_for)
                          for m in e.mentions]
     out.quotes = [(n, q.kind, q.text, q.field, q.start, q.stop, q.speaker, q.speaker_id)
@@ -150,7 +150,7 @@ def rows(article: Article) -> Rows:
     out.times = [(n, t.field, t.start, t.stop, t.text, t.value) for n, t in enumerate(article.times)]
     out.events = [(n, v.type, v.cameo, v.plover, v.goldstein, v.quad_class, dumps(v.source), dumps(v.target),
                    v.date, v.place, v.modality, v.killed, v.injured,
-                   dumps([m.to_dict() for m in v.evidence]), v.confidence)
+                   dumps([m.to_dict() for m in v.evidence]), v.confidence, None if v.geo is None else dumps(v.geo))
                   for n, v in enumerate(article.events)]
     return out
 

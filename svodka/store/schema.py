@@ -138,6 +138,16 @@ MIGRATIONS.append([Dialects(
     ],
 )])
 
+# Step: places on the map (svodka.geo, issue 21): a place entity's and an event's ``geo`` (JSON: geonameid, iso,
+# name, country, admin1, admin1_name, lat, lon, feature; an event's also "from"), null where not geocoded. Rows
+# stored before keep null until ``svodka reanalyze``.
+MIGRATIONS.append([
+    Dialects(sqlite="ALTER TABLE entities ADD COLUMN geo TEXT",
+             postgresql='ALTER TABLE entities ADD COLUMN geo TEXT COLLATE "C"'),
+    Dialects(sqlite="ALTER TABLE events ADD COLUMN geo TEXT",
+             postgresql='ALTER TABLE events ADD COLUMN geo TEXT COLLATE "C"'),
+])
+
 DB_SCHEMA_VERSION = len(MIGRATIONS)   # the database's (meta.schema_version); the JSON format's is model.FORMAT_VERSION
 
 

@@ -12,7 +12,7 @@ from .event_queries import chunks
 
 # the columns of an article's event that the API lists, in the order ``events_of_articles`` gives them
 EVENT_COLUMNS = ("type", "cameo", "plover", "goldstein", "quad_class", "source", "target", "date", "place",
-                 "modality", "killed", "injured", "evidence", "confidence")
+                 "modality", "killed", "injured", "evidence", "confidence", "geo")
 FACET_EXPRESSIONS = {"site": "site", "rubric": "rubric", "month": "substr(published, 1, 7)"}
 
 
@@ -118,10 +118,10 @@ class ViewQueries:
 
     # --- the articles' events -------------------------------------------------------------------
 
-    def event_rows(self, type_: str | None = None, article: int | None = None) -> list[tuple]:
+    def event_rows(self, type_: str | None = None, article: int | None = None, located: bool = False) -> list[tuple]:
         """(article, n, date, article's published, source JSON, target JSON, place) of every event of an article
-        — of this type, of this article (pk) — in no set order."""
-        where = []
+        — of this type, of this article (pk), located (with a ``geo``) — in no set order."""
+        where = ["e.geo IS NOT NULL"] if located else []
         if type_ is not None:
             where.append("e.type = :type")
         if article is not None:
