@@ -324,3 +324,9 @@ def test_an_unqualified_state_body_is_of_the_country_the_article_is_about():
     article = analysed("В Грузии продолжаются протесты. МВД задержало 37 человек.",
                        "Оппозиция Грузии потребовала отставки. ООН призвала к сдержанности.")
     assert entity(article, "МВД").country == "GEO" and entity(article, "ООН").country is None
+
+
+def test_the_country_an_article_is_about_counts_its_cities_too():
+    article = analysed("В Екатеринбурге задержаны двое граждан Азербайджана. В Екатеринбурге МВД начало проверку.",
+                       "Задержание прошло в Екатеринбурге.", "Посольство Азербайджана направило ноту.")
+    assert entity(article, "МВД").country == "RUS"

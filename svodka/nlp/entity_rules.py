@@ -8,6 +8,7 @@ import re
 
 from ..lang.actor_roles import STATE_ROLES, role_of
 from ..lang.countries import countries_of_adjective, country_in_phrase, country_named
+from ..lang.gazetteer import gazetteer_country
 from .forms import TextForms
 from .normal import _feminine_nominative, _parses
 
@@ -242,14 +243,23 @@ def fold_country_adjectives(table) -> None:
 
 
 def home_country(table) -> str | None:
-    """The country the article is about: the one named most (twice at least, and more than any other)."""
-    counts = sorted(((len(e.mentions), c.iso3) for e in table.entities if e.type == "LOC" and e.mentions
-                     and (c := country_named(e.name)) is not None), reverse=True)
-    if not counts or counts[0][0] < 2 or len(counts) > 1 and counts[1][0] == counts[0][0]:
+    """The country the article is about: the one whose places (the country, its cities and regions) it
+    names most — twice at least, and half again as often as any other."""
+    counts: dict[str, int] = {}
+    for e in table.entities:
+        if e.type != "LOC" or not e.mentions:
+            continue
+        c = country_named(e.name)
+        iso = c.iso3 if c else gazetteer_country(e.name)
+        if iso:
+            counts[iso] = counts.get(iso, 0) + len(e.mentions)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
         return None
-    return counts[0][1]
+    return ranked[0][0]
 
 
 def state_body(name: str) -> bool:
-    """An organ of some state named without its state: "МВД", "прокуратура", "Минздрав" (not "ООН")."""
-    return role_of(name) in STATE_ROLES and country_in_phrase(name) is None
+    """An organ of some state named without its state: "МВД", "прокуратура", "Следственный комитет" (not
+    "ООН", nor a council of several states' heads)."""
+    return len(name.split()) <= 2 and role_of(name) in STATE_ROLES and country_in_phrase(name) is None
