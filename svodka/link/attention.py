@@ -1,0 +1,174 @@
+"""Attention over time (Media Cloud's central chart): how many articles match a query per day, week or month
+of publication, and their share of every article published in the same period.
+
+    from svodka.link.attention import attention, plot
+    a = attention(store, ["Алиеву", "Пашинян"], interval="month", by_site=False, site=None, rubric=None)
+    a["periods"], a["series"][0]["points"]      # [{period, count, total, share}], one per period
+    plot(a, "attention.png")                    # matplotlib (Agg): PNG, SVG, PDF by the suffix
+
+``queries``: one to four search queries (the search syntax; an empty query with an ``entity`` filter counts
+that entity's articles). Filters are the search's: ``date_from``/``date_to`` and ``site``/``rubric`` narrow
+both the matches and the articles they are a share of (the collection looked at); ``entity`` narrows only the
+matches. ``interval``: day, week (ISO weeks, named by their Monday) or month; ``auto`` picks day for up to
+three months of articles, week for up to two years, else month. The periods run from the first to the last
+article of the collection, empty ones included. Articles without a (readable) date are left out of the
+series and counted: ``undated`` (each series) and ``undated_total`` (the collection).
+
+``by_site``: each query is split by site — its ten sites with most matches, the rest as one series "other";
+a site's share is of all articles of the period, so a query's sites add up to the query's share.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from ..store import text as searchtext
+from ..store.records import StoreError
+
+INTERVALS = ("auto", "day", "week", "month")
+MAX_QUERIES = 4
+TOP_SITES = 10
+OTHER = "other"
+
+
+def _period(day: str | None, interval: str) -> str | None:
+    """The period a publication day (YYYY-MM-DD…) counts in, or None when it has no readable date."""
+    if not day:
+        return None
+    try:
+        d = date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+    if interval == "month":
+        return d.isoformat()[:7]
+    if interval == "week":
+        return (d - timedelta(days=d.weekday())).isoformat()
+    return d.isoformat()
+
+
+def _next(period: str, interval: str) -> str:
+    if interval == "month":
+        y, m = int(period[:4]), int(period[5:7])
+        return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
+    return (date.fromisoformat(period) + timedelta(days=7 if interval == "week" else 1)).isoformat()
+
+
+def _periods(first: str, last: str, interval: str) -> list[str]:
+    out = [first]
+    while out[-1] < last:
+        out.append(_next(out[-1], interval))
+    return out
+
+
+def _auto(days: list[str]) -> str:
+    """day for up to three months of articles, week for up to two years, else month."""
+    readable = sorted(p for p in (_period(d, "day") for d in days) if p)
+    if not readable:
+        return "month"
+    span = (date.fromisoformat(readable[-1]) - date.fromisoformat(readable[0])).days
+    return "day" if span <= 92 else "week" if span <= 731 else "month"
+
+
+def _bucket(rows, interval: str) -> tuple[Counter, int]:
+    """(period → count, count without a readable date) of (day, count) rows."""
+    counts: Counter = Counter()
+    undated = 0
+    for day, n in rows:
+        period = _period(day, interval)
+        if period is None:
+            undated += n
+        else:
+            counts[period] += n
+    return counts, undated
+
+
+def attention(store, queries: list[str] | str, *, interval: str = "auto", by_site: bool = False,
+              date_from: str | None = None, date_to: str | None = None, site: str | None = None,
+              rubric: str | None = None, entity: str | None = None, totals: list[tuple] | None = None) -> dict:
+    """Matches per period of each query and their share of all articles of the period (see the module's
+    docstring). ``totals``: the store's ``published_per_day`` for these filters, when the caller keeps it.
+    Raises StoreError for a bad interval, date or too many queries."""
+    queries = [queries] if isinstance(queries, str) else list(queries)
+    queries = [q for q in queries if q is not None] or [""]
+    if len(queries) > MAX_QUERIES:
+        raise StoreError(f"at most {MAX_QUERIES} queries on one chart (got {len(queries)})")
+    if interval not in INTERVALS:
+        raise StoreError(f"bad interval {interval!r}: expected one of {', '.join(INTERVALS)}")
+    if totals is None:
+        totals = store.published_per_day(date_from, date_to, site, rubric)
+    if interval == "auto":
+        interval = _auto([d for d, _ in totals if d])
+    total_counts, undated_total = _bucket(totals, interval)
+    series = []
+    for q in queries:
+        parsed = searchtext.parse_query(q)
+        if q.strip() and parsed.empty:             # words that are no query (only punctuation): nothing matches
+            rows = []
+        else:
+            rows = store.matches_per_day(parsed, date_from, date_to, site, rubric, entity, by_site=by_site)
+        if not by_site:
+            counts, undated = _bucket(rows, interval)
+            series.append({"query": q, "site": None, "counts": counts, "undated": undated})
+            continue
+        per_site: dict[str | None, list] = {}
+        for day, site_, n in rows:
+            per_site.setdefault(site_, []).append((day, n))
+        ranked = sorted(per_site, key=lambda s: (-sum(n for _, n in per_site[s]), s is None, s or ""))
+        top, rest = ranked[:TOP_SITES], ranked[TOP_SITES:]
+        for site_ in top:
+            counts, undated = _bucket(per_site[site_], interval)
+            series.append({"query": q, "site": site_ or "", "counts": counts, "undated": undated})
+        if rest:
+            counts, undated = _bucket([r for s in rest for r in per_site[s]], interval)
+            series.append({"query": q, "site": OTHER, "counts": counts, "undated": undated})
+    periods = _periods(min(total_counts), max(total_counts), interval) if total_counts else []
+    out_series = []
+    for s in series:
+        points = [{"period": p, "count": s["counts"].get(p, 0), "total": total_counts.get(p, 0),
+                   "share": round(s["counts"].get(p, 0) / total_counts[p], 6) if total_counts.get(p) else 0.0}
+                  for p in periods]
+        label = s["query"] or (f"entity: {entity}" if entity else "all articles")
+        if s["site"] is not None:
+            label = f"{label} · {s['site'] or 'no site'}"
+        out_series.append({"query": s["query"], "site": s["site"], "label": label,
+                           "matches": sum(s["counts"].values()) + s["undated"], "undated": s["undated"],
+                           "points": points})
+    return {"interval": interval, "queries": queries, "by_site": by_site,
+            "filters": {k: v for k, v in (("from", date_from), ("to", date_to), ("site", site), ("rubric", rubric),
+                                          ("entity", entity)) if v},
+            "periods": periods, "totals": [total_counts.get(p, 0) for p in periods],
+            "undated_total": undated_total, "series": out_series}
+
+
+def plot(found: dict, path: str, *, share: bool = False) -> str:
+    """Draw each series (matches, or ``share`` of all articles) per period into ``path`` (the format from
+    its suffix: png, svg, pdf). Returns the path."""
+    import matplotlib        # an optional heavy dependency, loaded only to draw
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(11, 4.5))
+    periods = found["periods"]
+    xs = range(len(periods))
+    for s in found["series"]:
+        ys = [p["share"] * 100 if share else p["count"] for p in s["points"]]
+        ax.plot(xs, ys, marker="o" if len(periods) <= 60 else None, markersize=3, linewidth=1.6, label=s["label"])
+    every = max(1, -(-len(periods) // 14))
+    ax.set_xticks(list(xs)[::every])
+    ax.set_xticklabels(periods[::every], rotation=30, ha="right", fontsize=8)
+    ax.set_xlabel({"day": "day", "week": "week (from Monday)", "month": "month"}.get(found["interval"], ""))
+    ax.set_ylabel("share of all articles, %" if share else "articles")
+    ax.set_ylim(bottom=0)
+    undated = sum(s["undated"] for s in found["series"])
+    ax.set_title(f"Attention over time: {' vs '.join(repr(q) for q in found['queries'])}"
+                 + (f" ({undated} undated matches left out)" if undated else ""), fontsize=10)
+    if found["series"]:
+        ax.legend(fontsize=7, loc="upper left", ncol=2)
+    ax.grid(axis="y", color="#dddddd")
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
+__all__ = ["attention", "plot", "INTERVALS", "MAX_QUERIES", "TOP_SITES", "OTHER"]
