@@ -352,10 +352,10 @@ def _members(store, ids: list[int]) -> dict[int, list[StoryArticle]]:
     return out
 
 
-def stories(store, min_articles: int = 2, *, limit: int | None = None) -> list[Story]:
-    """The stories with at least ``min_articles`` articles, oldest first, each with its articles
-    (date, site, title) in date order. Articles not assigned yet are not listed (see assign_new)."""
-    heads = store.story_heads(max(1, int(min_articles)), None if limit is None else int(limit))
+def stories(store, min_articles: int = 2, *, limit: int | None = None, offset: int = 0) -> list[Story]:
+    """The stories with at least ``min_articles`` articles, oldest first (from the ``offset``-th), each with
+    its articles (date, site, title) in date order. Articles not assigned yet are not listed (see assign_new)."""
+    heads = store.story_heads(max(1, int(min_articles)), None if limit is None else int(limit), max(0, int(offset)))
     members = _members(store, [h[0] for h in heads])
     return [Story(id_, label, first, last, members.get(id_, [])) for id_, label, first, last in heads]
 

@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..store import StoreError, default_db
-from . import api, attention, pages
+from . import api, attention, downloads, pages
 from .data import Ambiguous, Data, LinkUnavailable, NotFound
 from .guard import CSP, HEADERS, Guard  # noqa: F401  (CSP, HEADERS: where they always were)
 from .jsonsafe import SafeJSONResponse as JSONResponse
@@ -119,6 +119,7 @@ def create_app(db: str | Path, *, writable: bool = False, threads: int | None = 
     def api_docs(request: Request):
         return pages.api_docs(request, app.openapi())
 
+    app.include_router(downloads.router)          # before the pages: /entity/NAME/events.csv is no dossier
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
