@@ -21,7 +21,9 @@ What is filled (everything else is an empty field):
                        call, meet, agreement, intent — the first participant is Actor1, the next Actor2);
   IsRootEvent          1 when a report of the event is in the title, the lead or the first body paragraph;
   EventCode, EventBaseCode, EventRootCode, QuadClass, GoldsteinScale   from the CAMEO code (svodka/cameo.py);
-  NumMentions          report sentences of the event in this article; NumSources 1; NumArticles 1;
+  NumMentions          the corpus event's (svodka.link: report sentences in every article that reports it),
+  NumSources, NumArticles   the corpus event's outlets and articles; for a report not linked to a corpus event
+                       (``rows`` without ``counts``): its sentences in this article, 1 and 1;
   ActionGeo_Type       1 for a country, 4 ("world city") for any other place;
   ActionGeo_FullName   the place's entity name (Russian); ActionGeo_CountryCode its country, ISO alpha-3
                        (GDELT itself writes FIPS 10-4 two-letter codes here — svodka does not);
@@ -93,10 +95,14 @@ def _root(event: Event) -> str:
     return "1" if fields & {"title", "lead", "body[0]"} or any(f.startswith("alt_titles") for f in fields) else "0"
 
 
-def rows(article: Article, events: list[Event], added: str | None = None) -> list[list[str]]:
+def rows(article: Article, events: list[Event], added: str | None = None,
+         counts: dict[int, tuple[int, int, int]] | None = None) -> list[list[str]]:
+    """``counts``: the event's position in ``events`` → (NumMentions, NumSources, NumArticles) of the corpus
+    event it is a report of (svodka.link); an event without them counts this article's report alone."""
     added = added or datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+    counts = counts or {}
     out = []
-    for e in events:
+    for n, e in enumerate(events):
         if not e.cameo or e.modality == "negated":
             continue
         row = dict.fromkeys(COLUMNS, "")
@@ -124,9 +130,11 @@ def rows(article: Article, events: list[Event], added: str | None = None) -> lis
         row["EventRootCode"] = e.cameo[:2]
         row["QuadClass"] = str(e.quad_class or "")
         row["GoldsteinScale"] = "" if e.goldstein is None else f"{e.goldstein:.1f}"
-        row["NumMentions"] = str(max(1, sum(1 for m in e.evidence if m.kind == "sentence")))
-        row["NumSources"] = "1"
-        row["NumArticles"] = "1"
+        if n in counts:
+            row["NumMentions"], row["NumSources"], row["NumArticles"] = (str(max(1, c or 0)) for c in counts[n])
+        else:
+            row["NumMentions"] = str(max(1, sum(1 for m in e.evidence if m.kind == "sentence")))
+            row["NumSources"] = row["NumArticles"] = "1"
         if e.place:
             from ..lang import countries
 
