@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 import warnings
@@ -163,3 +164,20 @@ def test_attention_command(db, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "svodka.cli", "attention", "x", "--db", str(db), "--plot", "a.gif"],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "cannot write a.gif" in bad.stderr
+
+
+def test_every_outlet_is_a_site(client, db):
+    """Issue 18, 3 on the demo: the home page counts all eight outlets (the text dumps' and the URL-less HTML
+    pages' sites are their folders), and search's --site finds a text-dump outlet's articles."""
+    outlets = {"perekrestok", "uralsky-kurier", "vestnik-dnya", "yug-telegraf", "daily-obzor.example",
+               "sever-gazeta.example", "most-news.example", "gorvesti.example"}
+    assert get(client, "/api/stats").json()["sites"] == len(outlets)
+    home = get(client, "/").text
+    assert re.search(r"<dt>Sites</dt>\s*<dd[^>]*>8</dd>", home), "the home page counts every outlet"
+    facets = get(client, "/api/search", q="Алиеву", facets="true").json()["facets"]["site"]
+    assert {f["value"] for f in facets} <= outlets and "perekrestok" in {f["value"] for f in facets}
+    result = subprocess.run([sys.executable, "-m", "svodka.cli", "search", "Алиеву", "--site", "perekrestok", "--json",
+                             "--db", str(db)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(hits) >= 2 and all(h["site"] == "perekrestok" for h in hits)
