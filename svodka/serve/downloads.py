@@ -25,7 +25,7 @@ from fastapi.responses import StreamingResponse
 
 from ..link.dossier import dossier as link_dossier, entity_dossier
 from ..link.stories import stories as link_stories
-from ..store import open_store
+from ..store import StoreError, open_store
 from ..store import text as searchtext
 from ..store.attention_queries import DOWNLOAD_COLUMNS
 from . import data as D
@@ -129,24 +129,39 @@ def search_download(request: Request, fmt: Fmt, q: Annotated[str, Query(max_leng
     return send(fmt, "search", own_store_rows(request, read), list(DOWNLOAD_COLUMNS))
 
 
+# The events page's query names → the keywords of the function that lists its events (``data.events``): the
+# download lists what the page lists, whatever that function becomes, through this one mapping.
+EVENT_FILTERS = {"type": "type_", "actor": "actor", "from": "date_from", "to": "date_to", "place": "place",
+                 "article": "article_id"}
+list_events = D.events
+
+
+def event_filters(request: Request) -> dict:
+    """The events page's filters of this request, as ``list_events`` takes them (too long a value: a 400)."""
+    out = {}
+    for name, keyword in EVENT_FILTERS.items():
+        value = (request.query_params.get(name) or "").strip() or None
+        if value is not None and len(value) > 200:
+            raise StoreError(f"{name}: at most 200 characters")
+        out[keyword] = value
+    return out
+
+
 @router.get("/events.{fmt}")
-def events_download(request: Request, fmt: Fmt,
-                    type: Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]*$")] = None,
-                    actor: Text = None, date_from: From = None, date_to: To = None, place: Text = None,
-                    article: Annotated[str | None, Query(max_length=128)] = None) -> StreamingResponse:
-    """Every event the events page lists with these filters, in its order, read a page at a time through the
-    same function the page uses."""
-    filters = dict(type_=type or None, actor=actor, date_from=date_from, date_to=date_to, place=place,
-                   article_id=article)
-    D.events(request.app.state.data.store(), **filters, limit=1, offset=0)     # a bad filter: a 4xx, now
+def events_download(request: Request, fmt: Fmt) -> StreamingResponse:
+    """Every event the events page lists with the same filters, in its order, read a chunk at a time through
+    the function the page lists them with."""
+    filters = event_filters(request)
+    list_events(request.app.state.data.store(), **filters, limit=1, offset=0)    # a bad filter: a 4xx, now
 
     def read(store) -> Iterator[dict]:
         offset = 0
         while True:
-            found = D.events(store, **filters, limit=CHUNK, offset=offset)
+            found = list_events(store, **filters, limit=CHUNK, offset=offset)
             for item in found["items"]:
-                item["sentence"] = next((m.get("text") for m in item.get("evidence") or []
-                                         if m.get("kind") == "sentence"), None)
+                if "evidence" in item and "sentence" not in item:
+                    item["sentence"] = next((m.get("text") for m in item.get("evidence") or []
+                                             if m.get("kind") == "sentence"), None)
                 yield item
             offset += CHUNK
             if offset >= found["total"] or not found["items"]:
