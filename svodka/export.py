@@ -19,13 +19,24 @@ Formats (``fmt``):
                              modality, killed, injured, evidence, confidence
              stories.*       id, label, first, last, size, sites
              story_articles.*  story, article
+           and the corpus tables (svodka.link: one row per entity or event across articles):
+             corpus_entities.*  id, type, name, aliases, roles, born, country, gender, mentions, articles,
+                             first_seen, last_seen (aliases: its other names and aliases, roles: most articles
+                             first)
+             entity_links.*  entity, article, article_entity, mentions (a corpus entity ↔ an article: the
+                             article's own entity id and its mentions there)
+             corpus_events.*  id, type, cameo, root_code, plover, goldstein, quad_class, source, target, date,
+                             place, modality, killed, injured, confidence, num_mentions, num_sources,
+                             num_articles, first_seen, last_seen (source, target: the actors' names)
+             event_links.*   event, article, n, outlet (a corpus event ↔ each report: the article's event n)
            Column names are the JSON field names; ``article`` is the article's ``id``, ``entity`` the
            entity's ``id``, ``n`` the position in the article's list (quotes, times, events). Lists of
            strings (alt_titles, body, authors, tags, boilerplate, aliases, roles, event source and target,
            a story's sites: as ``svodka stories`` shows them) are Parquet lists and JSON arrays in CSV; nested records (media, related,
            cards, evidence) are JSON text in both. A missing value is null in Parquet, empty in CSV.
   gdelt    ``events.gdelt.tsv``: GDELT 2.0 event-table rows (61 tab-separated columns, no header, as
-           GDELT's own files), from ``svodka.events.gdelt.rows``; DATEADDED is when the article was stored.
+           GDELT's own files), from ``svodka.events.gdelt.rows``; DATEADDED is when the article was stored;
+           NumMentions, NumSources, NumArticles are the corpus event's the report is linked to.
 
 Rows are streamed from the store (a bounded number in memory at a time), in storage order, inside one
 read transaction (a consistent snapshot even while an ingest writes). Each file is written under a
