@@ -20,7 +20,9 @@ a site's share is of all articles of the period, so a query's sites add up to th
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from ..store import text as searchtext
 from ..store.records import StoreError
@@ -82,20 +84,26 @@ def _bucket(rows, interval: str) -> tuple[Counter, int]:
     return counts, undated
 
 
+def _at_once(key: tuple, compute: Callable[[], Any]) -> Any:
+    return compute()
+
+
 def attention(store, queries: list[str] | str, *, interval: str = "auto", by_site: bool = False,
               date_from: str | None = None, date_to: str | None = None, site: str | None = None,
-              rubric: str | None = None, entity: str | None = None, totals: list[tuple] | None = None) -> dict:
+              rubric: str | None = None, entity: str | None = None,
+              remember: Callable[[tuple, Callable[[], Any]], Any] = _at_once) -> dict:
     """Matches per period of each query and their share of all articles of the period (see the module's
-    docstring). ``totals``: the store's ``published_per_day`` for these filters, when the caller keeps it.
-    Raises StoreError for a bad interval, date or too many queries."""
+    docstring). ``remember(key, compute)``: where a caller keeps the store's per-day counts (the web app, until
+    the store changes: another interval of the same query costs no query). Raises StoreError for a bad
+    interval, date or too many queries."""
     queries = [queries] if isinstance(queries, str) else list(queries)
     queries = [q for q in queries if q is not None] or [""]
     if len(queries) > MAX_QUERIES:
         raise StoreError(f"at most {MAX_QUERIES} queries on one chart (got {len(queries)})")
     if interval not in INTERVALS:
         raise StoreError(f"bad interval {interval!r}: expected one of {', '.join(INTERVALS)}")
-    if totals is None:
-        totals = store.published_per_day(date_from, date_to, site, rubric)
+    totals = remember(("published_per_day", date_from, date_to, site, rubric),
+                      lambda: store.published_per_day(date_from, date_to, site, rubric))
     if interval == "auto":
         interval = _auto([d for d, _ in totals if d])
     total_counts, undated_total = _bucket(totals, interval)
@@ -105,7 +113,9 @@ def attention(store, queries: list[str] | str, *, interval: str = "auto", by_sit
         if q.strip() and parsed.empty:             # words that are no query (only punctuation): nothing matches
             rows = []
         else:
-            rows = store.matches_per_day(parsed, date_from, date_to, site, rubric, entity, by_site=by_site)
+            rows = remember(("matches_per_day", q, date_from, date_to, site, rubric, entity, by_site),
+                            lambda: store.matches_per_day(parsed, date_from, date_to, site, rubric, entity,
+                                                          by_site=by_site))
         if not by_site:
             counts, undated = _bucket(rows, interval)
             series.append({"query": q, "site": None, "counts": counts, "undated": undated})

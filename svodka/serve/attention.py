@@ -3,8 +3,9 @@
     /api/attention?q=Алиеву&q=Пашинян&interval=week&by=site&from=&to=&site=&rubric=&entity=
     /search?q=Алиеву&vs=Пашинян&interval=week&by=site      the chart on the search page (``vs``: a second query)
 
-The counts are ``svodka.link.attention``'s; the articles per day of a collection (the share's denominator)
-are kept until the store changes (``Data.memo``), so a chart costs one grouped count per query.
+The counts are ``svodka.link.attention``'s; the store's counts per day (the matches of a query, and every
+article of a collection: the share's denominator) are kept until the store changes (``Data.memo``), so a chart
+costs one grouped count per new query, and another interval of it none.
 """
 from __future__ import annotations
 
@@ -33,10 +34,11 @@ def counted(request: Request, store, queries: list[str], *, interval: str = "aut
     """``attention`` over the app's store, with the collection's articles per day kept until the store changes."""
     D.check_dates(date_from, date_to)
     data = request.app.state.data
-    totals = data.memo(("published_per_day", date_from, date_to, site, rubric), store,
-                       lambda: store.published_per_day(date_from, date_to, site, rubric))
+
+    def remember(key: tuple, compute):
+        return data.memo(("attention", *key), store, compute)
     return attention(store, queries, interval=interval, by_site=by_site, date_from=date_from, date_to=date_to,
-                     site=site, rubric=rubric, entity=entity, totals=totals)
+                     site=site, rubric=rubric, entity=entity, remember=remember)
 
 
 @router.get("/attention", summary="Attention over time: matching articles per day, week or month",
