@@ -610,3 +610,21 @@ def test_a_condition_and_a_railway_picket_are_no_events():
     assert not coded("Если Игоря Сомова задержат, адвокаты обратятся в суд.")
     assert not coded("Девушка погибла под поездом на 1766-м километре девятого пикета перегона.")
     assert of_type(coded("Сторонники оппозиции провели пикет у здания мэрии."), "protest")
+
+
+def test_a_verdict_is_the_act_of_the_speaker_named_after_it():
+    # the next sentence says whose words they were
+    evs = coded("Предложение «Роснефти» о поставках топлива неприемлемо.",
+                "Об этом заявил министр финансов Эстонии Карл Таммик.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("reject", ["Карл Таммик"], ["Роснефть"])]
+    # the same sentence, after a comma; a title, after a dash
+    evs = coded("Планы «Роснефти» являются неприемлемыми, сообщил министр финансов Эстонии Карл Таммик.")
+    assert [(e.type, e.source) for e in evs] == [("reject", ["Карл Таммик"])]
+    evs = coded("Таммик выступил в парламенте.", title="Действия «Роснефти» недопустимы — Карл Таммик")
+    assert [(e.type, e.source, e.target) for e in of_type(evs, "criticize")] == \
+        [("criticize", ["Карл Таммик"], ["Роснефть"])]
+
+
+def test_a_verdict_denied_or_only_reported_by_an_agency_is_no_act():
+    assert not coded("Предложение «Роснефти» не является неприемлемым.", "Об этом заявил министр Карл Таммик.")
+    assert not coded("Предложение «Роснефти» неприемлемо для Эстонии.", "Об этом сообщает агентство Baltic News.")

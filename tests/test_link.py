@@ -404,3 +404,39 @@ def test_story_event_coverage(kb):
     got = coverage(store)
     # the demo's two big stories (the Dushanbe meeting, the birthday call) are each one corpus event
     assert got["stories"] >= 2 and got["coverage"] >= 0.8 and got["events_per_article"] > 0
+
+
+def test_reports_of_one_act_by_a_body_its_head_or_unnamed_officers_are_one_event(store_url):
+    """One outlet names the ministry, another its minister (whose role names it); one names unnamed
+    investigators, another the investigative body of that country; one tells who detained, another whom."""
+    store = open_store(store_url)
+    ministry = lambda n: Entity(id=f"t{n}:e1", type="ORG", name="Минфин", country="EST")          # noqa: E731
+    fund = lambda n: Entity(id=f"t{n}:e2", type="ORG", name="Балтнефть")                           # noqa: E731
+    minister = lambda n: person(f"t{n}:e3", "Карл Таммик", roles=["глава Минфина Эстонии"], country="EST")  # noqa: E731
+    committee = lambda n: Entity(id=f"t{n}:e4", type="ORG", name="Следственный комитет", country="RUS")  # noqa: E731
+    other_body = lambda n: Entity(id=f"t{n}:e5", type="ORG", name="Минобороны", country="EST")     # noqa: E731
+
+    def ev(type_, cameo, source, target, place=None):
+        return Event(type=type_, cameo=cameo, source=list(source), target=list(target), date="2025-03-14",
+                     place=place, evidence=[Mention("lead", 0, 5, "x", "sentence")])
+
+    day = "2025-03-14"
+    link(store, [
+        article(1, day, [ministry(1), fund(1)], [ev("reject", "120", ["Минфин"], ["Балтнефть"])], site="a.example"),
+        article(2, day, [minister(2), fund(2)], [ev("reject", "120", ["Карл Таммик"], ["Балтнефть"])], site="b.example"),
+        article(3, day, [other_body(3), fund(3)], [ev("reject", "120", ["Минобороны"], ["Балтнефть"])], site="c.example"),
+        article(4, day, [], [ev("investigate", "091", ["следователи"], [], "Москва")], site="a.example"),
+        article(5, day, [committee(5)], [ev("investigate", "091", ["Следственный комитет"], [], "Москва")],
+                site="b.example"),
+        article(6, day, [], [ev("arrest", "173", ["полиция"], [], "Таллин")], site="a.example"),
+        article(7, day, [], [ev("arrest", "173", [], ["участники акции протеста"], "Таллин")], site="b.example"),
+        article(8, day, [], [ev("arrest", "173", [], ["участники протестов"], "Таллин")], site="c.example"),
+        article(9, day, [], [ev("arrest", "173", [], ["участники протестов"], "Тарту")], site="d.example"),
+    ])
+    with database(store) as db:
+        rows = db.rows(f"SELECT e.type, {db.group_concat('a.id')} FROM corpus_events e JOIN event_links l"
+                       " ON l.event = e.id JOIN articles a ON a.pk = l.article GROUP BY e.id ORDER BY e.id")
+    groups = sorted((t, tuple(sorted(a.split(",")))) for t, a in rows)
+    assert groups == [("arrest", ("t6", "t7", "t8")), ("arrest", ("t9",)), ("investigate", ("t4", "t5")),
+                      ("reject", ("t1", "t2")), ("reject", ("t3",))]
+    store.close()

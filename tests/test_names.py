@@ -309,3 +309,12 @@ def test_a_polish_ski_surname_does_not_decline_after_a_mans_first_name():
 
     assert normalize("Романа Полански", "PER")[0] == "Роман Полански"
     assert normalize("Руслана Рябошапки", "PER")[0] == "Руслан Рябошапка"
+
+
+def test_a_country_adjective_in_an_organisations_span_is_not_in_its_name():
+    article = analysed("По словам главы российского «Газпрома», переговоры продолжатся.",
+                       "Позже «Газпром» уточнил условия, а британский МИД и МИД России промолчали.")
+    gazprom = entity(article, "Газпром")
+    assert gazprom.country == "RUS" and len(gazprom.mentions) == 2 and "российский Газпром" in gazprom.aliases
+    british = entity(article, "британский МИД")     # the article's "МИД" is Russia's: kept apart
+    assert british.country == "GBR" and entity(article, "МИД").country == "RUS"

@@ -300,8 +300,9 @@ class ActorIndex(OfficeQueries):
                 if e.type == "ORG" and a.country is None:
                     a = replace(a, country=self.genitive_country(s, t))     # "МИД Украины" → UKR
                 return [a]
-        if tok.pos not in ("NOUN", "PROPN") or tok.lemma in SKIP_HEADS or low in SKIP_HEADS:
-            return []
+        counted = tok.lemma == "человек" and bool(s.children(tok, "nummod", "nummod:gov"))
+        if tok.pos not in ("NOUN", "PROPN") or (tok.lemma in SKIP_HEADS or low in SKIP_HEADS) and not counted:
+            return []           # "39 человек" is a group the act befell; a bare "человек" is no one
         number = tok.feats.get("Number")
         if tok.lemma in SIDES and (number == "Plur" or low.startswith("обе")) and not s.children(tok, "nmod"):
             return self.sides()

@@ -35,6 +35,7 @@ from .arguments import GROUP_NOUNS, animate_name, animate_target, noun_actors, p
 from .casualties import read_casualties
 from ..cameo import SYMMETRIC_TYPES
 from .draft import Draft
+from .attributed import attributed
 from .lexicon import BY_LEMMA, PERSON_NOUNS, VEHICLES, Trigger, forms, normal_forms, trigger_lemmas
 from .modality import apply_intents, read_modality
 from .parse import Sentence, Tok, parse, sentences
@@ -98,6 +99,10 @@ class Coder:
             previous[k] = made
             out += made
             self.told += made
+        for d in attributed(self.article, self.index):
+            read_date(d, [], self.times, self.pub, self.told)
+            read_place(d, self.index)
+            out.append(d)
         return out
 
     # --- one sentence -----------------------------------------------------------------------------

@@ -28,7 +28,10 @@ def table() -> dict[str, str]:
     for line in DATA.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             word, code = line.split("\t")[:2]
-            out[word.strip().lower()] = code.strip()
+            word = word.strip().lower()
+            out[word] = code.strip()
+            if " " in word:     # "участник акции" is also found as "участников акции": by its lemmas
+                out.setdefault(" ".join(_lemma(w) for w in word.split()), code.strip())
     return out
 
 
@@ -47,10 +50,11 @@ def role_of(phrase: str) -> str | None:
     found = []
     for i, w in enumerate(words):
         key = w.lower() if w.isupper() else _lemma(w)
-        if key in roles:
+        pair = f"{key} {_lemma(words[i + 1])}" if i + 1 < len(words) else ""
+        if pair in roles:              # "министерства обороны" → MIL before "министерство" → GOV
+            found.append((i, roles[pair]))
+        elif key in roles:
             found.append((i, roles[key]))
-        elif i + 1 < len(words) and f"{key} {_lemma(words[i + 1])}" in roles:
-            found.append((i, roles[f"{key} {_lemma(words[i + 1])}"]))
     if not found:
         return None
     # "министерство обороны" → MIL over GOV; a title over its body: "генералы полиции" → COP, "глава

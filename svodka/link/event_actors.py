@@ -3,6 +3,9 @@
     article_actor_names(store, pks)            per article: its names → its entities → corpus entities
     corpus_actor(name, local, corpus, place)   {id, name, country, key, kind}: a corpus entity, a country
                                                or a descriptor keyed by its lemmas and country
+    same_party(x, y)                           may two actors be one party (one key; a person and the
+                                               organisation their role names; an unnamed actor and a
+                                               named one of its country and role)?
     actors_agree(a, b, partial)                may two actor lists be the same participants?
     reports_agree(r, h, symmetric)             may two reports name the same participants?
     places_agree(a, b)                         the same place, one unknown, or a capital and its country
@@ -15,8 +18,10 @@ from functools import lru_cache
 
 from ..lang.actor_roles import STATE_ROLES, role_of
 from ..lang.gazetteer import gazetteer_country
+from ..lang.morph import lemma_text
 from ..lang.names import key as name_key
 
+ROLES_KEPT = 8      # a person's most frequent roles: what their organisations are read from
 # --- actors --------------------------------------------------------------------------------
 
 @lru_cache(maxsize=20_000)
@@ -57,11 +62,6 @@ def descriptor(name: str) -> tuple[str, str | None]:
 
 
 @lru_cache(maxsize=20_000)
-def _state_role(name: str) -> bool:
-    return role_of(name) in STATE_ROLES
-
-
-@lru_cache(maxsize=20_000)
 def _where(place: str) -> str | None:
     return place_country(place) or gazetteer_country(place)
 
@@ -81,9 +81,19 @@ def article_actor_names(store, pks: list[int]) -> tuple[dict[int, dict[str, int]
             if len(ents) == 1:
                 local[a].setdefault(last, next(iter(ents)))
     corpus: dict[int, dict[int, tuple]] = {pk: {} for pk in pks}
-    for a, e, cid, t, n, c in store.article_entity_corpus(pks):
-        corpus[a][e] = (cid, t, n, c)
+    rows = store.article_entity_corpus(pks)
+    roles: dict[int, list[tuple[int, str]]] = {}
+    for cid, role, count in store.corpus_person_roles(sorted({r[2] for r in rows if r[3] == "PER"})):
+        roles.setdefault(cid, []).append((count, role))
+    for a, e, cid, t, n, c in rows:
+        kept = sorted(roles.get(cid, ()), reverse=True)[:ROLES_KEPT]
+        corpus[a][e] = (cid, t, n, c, sorted({_lemmas(role) for _, role in kept}))
     return local, corpus
+
+
+@lru_cache(maxsize=50_000)
+def _lemmas(text: str) -> str:
+    return lemma_text(text)
 
 
 def corpus_actor(name: str, local: dict, corpus: dict, place: str | None = None) -> dict:
@@ -91,22 +101,28 @@ def corpus_actor(name: str, local: dict, corpus: dict, place: str | None = None)
     are of the country the event happened in (as the coder codes them: "силовики" in Екатеринбург → RUS)."""
     ent = local.get(name_key(name))
     if ent is not None and ent in corpus:
-        cid, type_, cname, country = corpus[ent]
+        cid, type_, cname, country, roles = corpus[ent]
         if type_ == "LOC":
             iso = place_country(cname) or place_country(name) or country
             if iso and (is_country(cname) or place_country(cname)):
                 return {"id": cid, "name": cname, "country": iso, "key": f"c:{iso}", "kind": "country"}
             return {"id": cid, "name": cname, "country": country, "key": f"e:{cid}", "kind": "place"}
-        return {"id": cid, "name": cname, "country": country, "key": f"e:{cid}",
-                "kind": "person" if type_ == "PER" else "org"}
+        if type_ == "PER":
+            found = {"id": cid, "name": cname, "country": country, "key": f"e:{cid}", "kind": "person"}
+            return dict(found, roles=roles) if roles else found
+        found = {"id": cid, "name": cname, "country": country, "key": f"e:{cid}", "kind": "org"}
+        role = role_of(cname)
+        return dict(found, role=role) if role in STATE_ROLES else found
     iso = place_country(name)
     if iso:                                    # a country or capital the article did not tag
         return {"id": None, "name": name, "country": iso, "key": f"c:{iso}", "kind": "country"}
     k, iso = descriptor(name)
-    if iso is None and place and _state_role(name):
+    role = role_of(name)
+    if iso is None and place and role in STATE_ROLES:
         iso = _where(place)
         k = k.replace("d::", f"d:{iso}:", 1) if iso else k
-    return {"id": None, "name": name, "country": iso, "key": k, "kind": "descriptor"}
+    found = {"id": None, "name": name, "country": iso, "key": k, "kind": "descriptor"}
+    return dict(found, role=role) if role in STATE_ROLES else found
 
 
 def _countries_only(actors: list[dict]) -> set[str] | None:
@@ -115,10 +131,49 @@ def _countries_only(actors: list[dict]) -> set[str] | None:
     return None
 
 
+def _member(person: dict, org: dict) -> bool:
+    """The person's role names the organisation: "глава Минэнерго Украины" and "Минэнерго"."""
+    if person["kind"] != "person" or org["kind"] != "org" or not person.get("roles"):
+        return False
+    if person.get("country") and org.get("country") and person["country"] != org["country"]:
+        return False
+    name = f" {_lemmas(org['name'])} "
+    return len(name) > 3 and any(name in f" {role} " for role in person["roles"])
+
+
+def _words(key: str) -> tuple[str, set[str]]:
+    _, iso, words = key.split(":", 2)
+    return iso, set(words.split())
+
+
+def _unnamed_of(unnamed: dict, named: dict) -> bool:
+    """An unnamed actor that may be a named one: "следователи" (of the event's country) and the
+    Следственный комитет — the same country and the same state role."""
+    if unnamed["kind"] != "descriptor" or named["kind"] not in ("org", "descriptor"):
+        return False
+    role = unnamed.get("role")
+    if named["kind"] == "descriptor":        # "участники протестов" and "участники акции протеста"
+        (ia, wa), (ib, wb) = _words(unnamed["key"]), _words(named["key"])
+        return (not ia or not ib or ia == ib) and bool(wa and wb) and (wa <= wb or wb <= wa)
+    return bool(role) and role == named.get("role") and bool(named.get("country")) \
+        and unnamed.get("country") in (None, named["country"])
+
+
+def same_party(x: dict, y: dict) -> bool:
+    return x["key"] == y["key"] or _member(x, y) or _member(y, x) or _unnamed_of(x, y) or _unnamed_of(y, x)
+
+
+def _covers(a: list[dict], b: list[dict]) -> bool:
+    """Every actor of ``a`` may be one of ``b``."""
+    return all(any(same_party(x, y) for y in b) for x in a)
+
+
 def actors_agree(a: list[dict], b: list[dict], partial: bool = False) -> bool:
     """Two actor lists that may be the same participants (``partial``: one may name only some of them)."""
     ka, kb = {x["key"] for x in a}, {x["key"] for x in b}
     if ka == kb or partial and ka and kb and (ka <= kb or kb <= ka):
+        return True
+    if a and b and (_covers(a, b) and _covers(b, a) or partial and (_covers(a, b) or _covers(b, a))):
         return True
     ca, cb = _countries_only(a), _countries_only(b)
     if ca and not cb:
@@ -145,6 +200,11 @@ def reports_agree(r, h, symmetric: set[str]) -> bool:
     src = not r.source or not h.source or actors_agree(r.source, h.source, partial=True)
     if src and r.source and h.source and (not r.target or not h.target):
         return True     # "Путин поручил представить …" and "Путин поручил правительству …": one order
+    if (not r.source or not h.source) and (not r.target or not h.target):
+        # "полиция задержала" and "задержаны 37 участников": one names who acted, the other whom —
+        # the same act where both name the same place and day
+        return bool(r.place and h.place and name_key(r.place) == name_key(h.place)
+                    and r.span and h.span and r.span.same_day(h.span))
     return src and actors_agree(r.target, h.target, partial=True)
 
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from ..model import Article, Entity, Mention
 from ..lang import countries
 from .attribution import credit_regions, mention_kind
-from .entity_rules import (FEMININE_VERB, _street_before, _subject_as_written, agree_gender, gender_of,
-                           merge_abbreviations)
+from .entity_rules import (FEMININE_VERB, _street_before, _subject_as_written, agree_gender,
+                           fold_country_adjectives, gender_of, merge_abbreviations)
 from .forms import TextForms
 from .normal import _parses, normalize, surname_readings as _surname_readings
 from ..lang.people import office_holder
@@ -378,6 +378,7 @@ def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
     attach_countries(table, texts)
     resolve_descriptors(table, fields, found)
     attach_countries(table, texts)
+    fold_country_adjectives(table)
     for entity in table.entities:
         entity.mentions.sort(key=lambda m: (m.field, m.start))
     wanted = {m.stands_for for e in table.entities for m in e.mentions if m.stands_for}

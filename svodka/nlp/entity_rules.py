@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lang.countries import countries_of_adjective
 from .forms import TextForms
 from .normal import _feminine_nominative, _parses
 
@@ -206,3 +207,34 @@ def merge_abbreviations(table) -> None:
                 short.mentions = []
                 table.add("ORG", long.name, [short.name, *short.aliases])
                 break
+
+
+def fold_country_adjectives(table) -> None:
+    """"российский «Газпром»", "британский МИД": the adjective is in the organisation's span (factRuEval marks
+    it so) but not in its name. The organisation is the one named without it, of that country — the
+    article's own "Газпром" where it has one of no other country, else a new name with the long form an
+    alias. Runs after countries are attached, so that "МИД России" never takes in "британский МИД"."""
+    for entity in [e for e in table.entities if e.type == "ORG" and e.mentions]:
+        first, _, rest = entity.name.partition(" ")
+        if not rest or not first[:1].islower() or not rest[:1].isupper() and rest[:1] not in "«\"":
+            continue
+        found = countries_of_adjective(first)
+        if len(found) != 1 or "-" in first:
+            continue
+        iso = found[0].iso3
+        if entity.country not in (None, iso):
+            continue
+        base = rest.strip("«»\"")
+        main = table.get("ORG", base)
+        if main is entity:
+            continue
+        if main is None:
+            table.rename(entity, base)
+            entity.country = iso
+        elif main.country in (None, iso):
+            main.mentions.extend(entity.mentions)
+            entity.mentions = []
+            table.add("ORG", main.name, [entity.name, *entity.aliases])
+            main.country = iso
+        else:
+            entity.country = iso        # "британский МИД" beside the article's "МИД России": apart, British

@@ -48,6 +48,11 @@ class EventQueries:
         return list(self._chunked("SELECT l.article, l.entity, c.id, c.type, c.name, c.country FROM entity_links l"
                                   " JOIN corpus_entities c ON c.id = l.corpus WHERE l.article IN :items", pks))
 
+    def corpus_person_roles(self, cids: Sequence[int]) -> list[tuple]:
+        """(corpus entity, role, count) of the corpus entities ``cids`` ("глава Минэнерго Украины", 7)."""
+        return list(self._chunked("SELECT entity, value, count FROM corpus_entity_values"
+                                  " WHERE what = 'role' AND entity IN :items", cids))
+
     def article_event_reports(self, pks: Sequence[int]) -> list[tuple]:
         """(article, n, type, source, target (JSON), date, place, modality) of the events of ``pks`` by article, n."""
         return list(self._chunked("SELECT article, n, type, source, target, date, place, modality FROM events"
