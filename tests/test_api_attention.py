@@ -149,8 +149,12 @@ def test_pages_link_their_downloads(client):
                        (f"/entity/{quote('Ильхам Алиев')}", "/quotes.csv?id=")):
         assert link in get(client, page).text, page
     html = get(client, "/search", q="Алиеву", vs="снегопад", interval="week").text
-    assert html.count('class="series series-') == 2 and "Attention over time" in html
-    assert 'name="vs" value="снегопад"' in html
+    assert 'name="vs" value="снегопад"' in html and "Attention over time" in html
+    src = re.search(r'<img class="chart attention" src="([^"]+)"', html).group(1).replace("&amp;", "&")
+    chart = get(client, src)
+    assert chart.headers["content-type"] == "image/svg+xml"
+    assert chart.text.count('class="series series-') == 2 and "(from Monday)" in chart.text
+    assert re.search(r"Алиеву \(\d+, 1 undated\)", chart.text)          # the legend: matches, and undated ones
 
 
 def test_attention_command(db, tmp_path):

@@ -20,9 +20,11 @@ a site's share is of all articles of the period, so a query's sites add up to th
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any
+
+import numpy as np
 
 from ..store import text as searchtext
 from ..store.records import StoreError
@@ -84,6 +86,42 @@ def _bucket(rows, interval: str) -> tuple[Counter, int]:
     return counts, undated
 
 
+class Calendar:
+    """Every article's publication day and site by its key: matches are counted per day (and site) from their
+    keys alone, without reading the articles again — twice as fast as a grouped join on a large match set. The
+    web app keeps one until the store changes; built from ``store.article_days()`` (one pass)."""
+
+    def __init__(self, rows: Iterable[tuple[int, str | None, str | None]]) -> None:
+        days: dict[str | None, int] = {}
+        sites: dict[str | None, int] = {}
+        keys, day_of, site_of = [], [], []
+        for pk, day, site in rows:
+            keys.append(pk)
+            day_of.append(days.setdefault(day, len(days)))
+            site_of.append(sites.setdefault(site, len(sites)))
+        size = max(keys) + 1 if keys else 0
+        self.day = np.full(size, -1, dtype=np.int32)       # -1: no article with this key
+        self.site = np.zeros(size, dtype=np.int32)
+        self.day[keys], self.site[keys] = day_of, site_of
+        self.days, self.sites = list(days), list(sites)
+
+    def count(self, pks: list[int], *, by_site: bool = False) -> list[tuple]:
+        """(day, count) — with ``by_site`` (day, site, count) — of the articles ``pks`` (day None: undated).
+        A key the calendar does not know (an article stored since it was made) is left out."""
+        keys = np.asarray(pks, dtype=np.int64)
+        keys = keys[(keys >= 0) & (keys < len(self.day))]
+        day = self.day[keys]
+        known = day >= 0
+        day = day[known]
+        if not by_site:
+            counts = np.bincount(day, minlength=len(self.days))
+            return [(self.days[i], int(counts[i])) for i in np.flatnonzero(counts)]
+        pair = day.astype(np.int64) * len(self.sites) + self.site[keys][known]
+        counts = np.bincount(pair)
+        return [(self.days[i // len(self.sites)], self.sites[i % len(self.sites)], int(counts[i]))
+                for i in np.flatnonzero(counts)]
+
+
 def _at_once(key: tuple, compute: Callable[[], Any]) -> Any:
     return compute()
 
@@ -91,11 +129,12 @@ def _at_once(key: tuple, compute: Callable[[], Any]) -> Any:
 def attention(store, queries: list[str] | str, *, interval: str = "auto", by_site: bool = False,
               date_from: str | None = None, date_to: str | None = None, site: str | None = None,
               rubric: str | None = None, entity: str | None = None,
-              remember: Callable[[tuple, Callable[[], Any]], Any] = _at_once) -> dict:
+              remember: Callable[[tuple, Callable[[], Any]], Any] = _at_once,
+              calendar: Calendar | None = None) -> dict:
     """Matches per period of each query and their share of all articles of the period (see the module's
-    docstring). ``remember(key, compute)``: where a caller keeps the store's per-day counts (the web app, until
-    the store changes: another interval of the same query costs no query). Raises StoreError for a bad
-    interval, date or too many queries."""
+    docstring). ``remember(key, compute)``: where a caller keeps the per-day counts (the web app, until the
+    store changes: another interval of the same query costs no query); ``calendar``: the store's, when the
+    caller keeps one (else it is made here). Raises StoreError for a bad interval, date or too many queries."""
     queries = [queries] if isinstance(queries, str) else list(queries)
     queries = [q for q in queries if q is not None] or [""]
     if len(queries) > MAX_QUERIES:
@@ -113,9 +152,13 @@ def attention(store, queries: list[str] | str, *, interval: str = "auto", by_sit
         if q.strip() and parsed.empty:             # words that are no query (only punctuation): nothing matches
             rows = []
         else:
-            rows = remember(("matches_per_day", q, date_from, date_to, site, rubric, entity, by_site),
-                            lambda: store.matches_per_day(parsed, date_from, date_to, site, rubric, entity,
-                                                          by_site=by_site))
+            def count(parsed=parsed) -> list[tuple]:
+                nonlocal calendar
+                if calendar is None:                  # made once, and only when a count is not remembered
+                    calendar = Calendar(store.article_days())
+                return calendar.count(store.matching_pks(parsed, date_from, date_to, site, rubric, entity),
+                                      by_site=by_site)
+            rows = remember(("matches_per_day", q, date_from, date_to, site, rubric, entity, by_site), count)
         if not by_site:
             counts, undated = _bucket(rows, interval)
             series.append({"query": q, "site": None, "counts": counts, "undated": undated})

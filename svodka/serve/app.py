@@ -120,6 +120,7 @@ def create_app(db: str | Path, *, writable: bool = False, threads: int | None = 
         return pages.api_docs(request, app.openapi())
 
     app.include_router(downloads.router)          # before the pages: /entity/NAME/events.csv is no dossier
+    app.include_router(attention.pages_router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

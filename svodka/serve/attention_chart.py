@@ -1,16 +1,21 @@
-"""Attention over time as server-side SVG: one line per series (a query, or a query's site), matching
-articles per period on the left axis; each point's title gives the count, the period's total and the share.
-The legend is the page's (``legend``: a list under the chart), so that any number of series fits.
+"""Attention over time as a standalone SVG document: one line per series (a query, or a query's site), matching
+articles per period on the left axis, the legend under the plot (each series with its matches, and those
+without a date). Each point's title gives the count, the period's total and the share (seen where the SVG is
+opened by itself).
 
-No JavaScript; colours are presentation attributes (the Content Security Policy allows no inline styles);
-every label goes through ``escape``.
+The search page shows it as an image (``/search/attention.svg``), so the page does not wait for the counts.
+No script, no stylesheet: fonts and colours are presentation attributes; every label goes through ``escape``.
 """
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
-W, H = 720, 250
-PAD_L, PAD_R, PAD_T, PAD_B = 52, 14, 14, 46
+W = 720
+PLOT_H = 190
+PAD_L, PAD_R, PAD_T = 52, 14, 14
+AXIS_H = 44                  # tick labels and the axis title under the plot
+ROW_H = 18                   # a legend row
+CHAR_W = 6.4                 # the legend's text width per character, roughly (11 px sans-serif)
 # distinguishable on white, in this order (two queries: blue and orange)
 COLOURS = ("#2f6db5", "#e07b20", "#2e8b57", "#b8336a", "#6a51a3", "#8c6d31", "#17a2b8", "#c0392b", "#7a8391",
            "#4d7c0f", "#d4a017", "#555555")
@@ -33,12 +38,20 @@ def _nice_top(top: float) -> float:
         step *= 10
 
 
+def _fractions(top: float) -> tuple[float, ...]:
+    """Where the grid lines go, as fractions of the axis: at whole numbers of articles only."""
+    for parts in (4, 5, 2):
+        if top % parts == 0:
+            return tuple(i / parts for i in range(parts + 1))
+    return (0, 1)
+
+
 def _tick(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:.1f}"
 
 
 def _label(period: str, interval: str) -> str:
-    """"2025-12" → "12.25"; "2025-12-24" → "24.12"; with the year when the ticks cross years, kept short."""
+    """"2025-12" → "12.25"; "2025-12-24" → "24.12.25"."""
     if interval == "month" and len(period) == 7:
         return f"{period[5:]}.{period[2:4]}"
     if len(period) == 10:
@@ -46,37 +59,55 @@ def _label(period: str, interval: str) -> str:
     return period[:8]
 
 
-def chart(found: dict, title: str, *, words: dict[str, str]) -> Markup:
-    """The SVG of ``svodka.link.attention.attention``'s result. ``words``: the axis titles and the point
-    title's words, translated (``articles``, ``of``, ``share``, and the interval's name)."""
+def _legend(series: list[dict], words: dict[str, str], top: float) -> tuple[list[str], float]:
+    """The legend's SVG pieces from ``top`` down, wrapped into rows; and its height."""
+    body, x, y = [], PAD_L, top + 12
+    for k, s in enumerate(series):
+        label = s["label"] if len(s["label"]) <= 48 else s["label"][:47] + "…"
+        text = f"{label} ({s['matches']}" + (f", {s['undated']} {words['undated']}" if s["undated"] else "") + ")"
+        width = 22 + CHAR_W * len(text)
+        if x > PAD_L and x + width > W - PAD_R:
+            x, y = PAD_L, y + ROW_H
+        body.append(f'<rect x="{x:.1f}" y="{y - 9:.1f}" width="12" height="10" rx="2" fill="{colour(k)}" class="swatch"/>'
+                    f'<text x="{x + 16:.1f}" y="{y:.1f}" class="legend-label">{escape(text)}</text>')
+        x += width + 12
+    return body, (y - top) + ROW_H / 2 if series else 0
+
+
+def chart(found: dict, title: str, *, words: dict[str, str]) -> str:
+    """The SVG document of ``svodka.link.attention.attention``'s result. ``words``: translated words — the axis
+    titles (``articles``, and the interval's name: ``day``, ``week``, ``month``), ``of``, ``share`` and
+    ``undated`` for the points' titles and the legend."""
     periods, series = found["periods"], found["series"]
-    plot_w, plot_h = W - PAD_L - PAD_R, H - PAD_T - PAD_B
+    plot_w = W - PAD_L - PAD_R
+    base = PAD_T + PLOT_H                  # the x axis
     body: list[str] = []
     if not periods or not series:
-        body.append(f'<text x="{W / 2}" y="{H / 2}" text-anchor="middle" class="empty">—</text>')
-        return _svg(title, body)
+        body.append(f'<text x="{W / 2}" y="{base / 2}" text-anchor="middle" class="empty">—</text>')
+        return _svg(title, body, base + AXIS_H)
     top = _nice_top(max([p["count"] for s in series for p in s["points"]] + [1]))
     n = len(periods)
-    step = plot_w / max(1, n - 1) if n > 1 else 0
+    step = plot_w / (n - 1) if n > 1 else 0
     x_of = (lambda i: PAD_L + i * step) if n > 1 else (lambda i: PAD_L + plot_w / 2)
-    fracs = (0, 0.25, 0.5, 0.75, 1) if top >= 4 and top % 4 == 0 else (0, 0.5, 1)    # whole-number ticks
+    fracs = _fractions(top)
     for frac in fracs:
-        y = PAD_T + plot_h * (1 - frac)
+        y = base - PLOT_H * frac
         body.append(f'<line x1="{PAD_L}" x2="{W - PAD_R}" y1="{y:.1f}" y2="{y:.1f}" class="grid" '
                     f'stroke="{"#7a8391" if frac == 0 else "#e3e6eb"}"/>')
         body.append(f'<text x="{PAD_L - 6}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_tick(top * frac)}</text>')
-    body.append(f'<text x="14" y="{PAD_T + plot_h / 2:.1f}" text-anchor="middle" class="axis-title" '
-                f'transform="rotate(-90 14 {PAD_T + plot_h / 2:.1f})">{escape(words["articles"])}</text>')
-    body.append(f'<text x="{PAD_L + plot_w / 2:.1f}" y="{H - 6}" text-anchor="middle" class="axis-title">'
-                f'{escape(words[found["interval"]])}</text>')
+    middle = PAD_T + PLOT_H / 2
+    body.append(f'<text x="14" y="{middle:.1f}" text-anchor="middle" class="axis-title" fill="#333" '
+                f'transform="rotate(-90 14 {middle:.1f})">{escape(words["articles"])}</text>')
+    body.append(f'<text x="{PAD_L + plot_w / 2:.1f}" y="{base + AXIS_H - 8}" text-anchor="middle" class="axis-title" '
+                f'fill="#333">{escape(words[found["interval"]])}</text>')
     every = max(1, -(-n // max(1, int(plot_w // 62))))
     for i, period in enumerate(periods):
         if i % every == 0:
-            body.append(f'<text x="{x_of(i):.1f}" y="{H - PAD_B + 16}" text-anchor="middle" class="tick">'
+            body.append(f'<text x="{x_of(i):.1f}" y="{base + 16}" text-anchor="middle" class="tick">'
                         f'{escape(_label(period, found["interval"]))}</text>')
     for k, s in enumerate(series):
         c = colour(k)
-        points = [(x_of(i), PAD_T + plot_h * (1 - p["count"] / top), p) for i, p in enumerate(s["points"])]
+        points = [(x_of(i), base - PLOT_H * p["count"] / top, p) for i, p in enumerate(s["points"])]
         if len(points) > 1:
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in points)
             body.append(f'<polyline points="{path}" fill="none" stroke="{c}" stroke-width="2" '
@@ -87,17 +118,14 @@ def chart(found: dict, title: str, *, words: dict[str, str]) -> Markup:
                 body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{c}" class="dot series-{k}"><title>'
                             f'{escape(s["label"])} · {escape(p["period"])}: {p["count"]} {escape(words["of"])} '
                             f'{p["total"]} ({escape(words["share"])} {share} %)</title></circle>')
-    return _svg(title, body)
+    legend, height = _legend(series, words, base + AXIS_H)
+    body += legend
+    return _svg(title, body, base + AXIS_H + height + 6)
 
 
-def legend(found: dict) -> list[dict]:
-    """The series as the page lists them under the chart: colour, label, matches, undated."""
-    return [{"colour": colour(k), "label": s["label"], "matches": s["matches"], "undated": s["undated"]}
-            for k, s in enumerate(found["series"])]
-
-
-def _svg(title: str, body: list[str]) -> Markup:
-    return Markup(
-        f'<svg class="chart attention" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" '
-        f'aria-label="{escape(title)}" preserveAspectRatio="xMidYMid meet"><title>{escape(title)}</title>'
-        + "".join(body) + "</svg>")
+def _svg(title: str, body: list[str], height: float) -> str:
+    return (f'<svg class="chart attention" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {height:.0f}" '
+            f'width="{W}" height="{height:.0f}" role="img" aria-label="{escape(title)}" '
+            f'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" font-size="11" fill="#555">'
+            f'<title>{escape(title)}</title><rect width="100%" height="100%" fill="#fff"/>'
+            + "".join(body) + "</svg>")

@@ -130,7 +130,7 @@ RU.update({
 RU.update({
     "Attention over time": "Внимание во времени", "auto": "авто", "day": "день", "week": "неделя",
     "week (from Monday)": "неделя (с понедельника)", "month": "месяц", "by site": "по сайтам", "of": "из",
-    "share": "доля", "undated, not shown": "без даты, не показаны", "compare with another query": "сравнить с другим запросом",
+    "share": "доля", "undated": "без даты", "compare with another query": "сравнить с другим запросом",
     "Compare": "Сравнить", "Download the results": "Скачать результаты", "Download": "Скачать",
 })
 

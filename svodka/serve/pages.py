@@ -169,7 +169,7 @@ def search(request: Request, q: Annotated[str, Query(max_length=500)] = "", date
     if searched:
         hits = s.search(q, **filters, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE)
         facets = D.facets(s, q, **filters)
-        attention = attention_view.for_search(request, s, q, filters, ui_lang(request))
+        attention = attention_view.for_search(request, q, filters, ui_lang(request))
     params = dict(q=q, site=site, rubric=rubric, entity=entity, month=month,
                   **({} if month else {"from": date_from, "to": date_to}), **(attention or {}).get("keep", {}))
     return render(request, "search.html", q=q, hits=hits[:PER_PAGE], facets=facets, searched=searched, attention=attention,

@@ -1,5 +1,6 @@
-"""Store methods for attention over time (``svodka.link.attention``) and for the web UI's downloads: how many
-articles match a query per publication day, how many were published per day, and the matches as a stream.
+"""Store methods for attention over time (``svodka.link.attention``) and for the web UI's downloads: which
+articles match a query, every article's day and site, how many were published per day, and the matches as a
+stream.
 
 A mixin of :class:`svodka.store.base.Store`. Days are the first ten characters of ``published`` (ISO dates,
 compared as text, as the search filters do); an article without a date is counted apart (day None).
@@ -32,14 +33,24 @@ class AttentionQueries:
         return (f"FROM search {self.ORDERED_JOIN} articles a ON a.pk = search.rowid WHERE {match}"
                 + "".join(" AND " + f for f in filters)), {**params, **match_params}
 
-    def matches_per_day(self, parsed: searchtext.Query, date_from=None, date_to=None, site=None, rubric=None,
-                        entity=None, *, by_site: bool = False) -> list[tuple]:
-        """(day, count) — with ``by_site`` (day, site, count) — of the articles matching a parsed query and the
-        search filters; day is None for the articles without a date."""
-        where, params = self._matching(parsed, date_from, date_to, site, rubric, entity)
-        group = f"{DAY}, a.site" if by_site else DAY
+    def matching_pks(self, parsed: searchtext.Query, date_from=None, date_to=None, site=None, rubric=None,
+                     entity=None) -> list[int]:
+        """The keys of the articles matching a parsed query (every article when it is empty) and the search
+        filters: from the full-text index alone (no article is read), as ``article_days`` keys them."""
+        if parsed.empty:
+            filters, params = self.filter_conditions(date_from, date_to, site, rubric, entity, "pk")
+            sql = "SELECT pk FROM articles" + (" WHERE " + " AND ".join(filters) if filters else "")
+        else:
+            filters, params = self.filter_conditions(date_from, date_to, site, rubric, entity)
+            match, match_params = self.text_condition(parsed)
+            sql = f"SELECT search.rowid FROM search WHERE {match}" + "".join(" AND " + f for f in filters)
+            params = {**params, **match_params}
         with self._plan(parsed):
-            return [tuple(r) for r in self.run(f"SELECT {group}, count(*) {where} GROUP BY {group}", params)]
+            return [pk for (pk,) in self.run(sql, params)]
+
+    def article_days(self) -> Iterator[tuple[int, str | None, str | None]]:
+        """(pk, publication day, site) of every article (the day None when it has no date)."""
+        return self.stream(f"SELECT a.pk, {DAY}, a.site FROM articles a", size=10_000)
 
     def published_per_day(self, date_from=None, date_to=None, site=None, rubric=None) -> list[tuple]:
         """(day, count) of every article passing the filters (the published and site indexes cover it); day is
