@@ -122,6 +122,25 @@ class Calendar:
                 for i in np.flatnonzero(counts)]
 
 
+def _counted(rows, interval: str) -> dict:
+    counts, undated = _bucket(rows, interval)
+    return {"counts": counts, "undated": undated}
+
+
+def _split_by_site(q: str, rows: list[tuple], interval: str) -> list[dict]:
+    """A query's series by site — (day, site, count) rows — the ``TOP_SITES`` with most matches, then the rest
+    as one series, ``OTHER``; a site '' is the articles without one."""
+    per_site: dict[str | None, list] = {}
+    for day, site, n in rows:
+        per_site.setdefault(site, []).append((day, n))
+    ranked = sorted(per_site, key=lambda s: (-sum(n for _, n in per_site[s]), s is None, s or ""))
+    out = [{"query": q, "site": site or "", **_counted(per_site[site], interval)} for site in ranked[:TOP_SITES]]
+    if ranked[TOP_SITES:]:
+        out.append({"query": q, "site": OTHER,
+                    **_counted([r for site in ranked[TOP_SITES:] for r in per_site[site]], interval)})
+    return out
+
+
 def _at_once(key: tuple, compute: Callable[[], Any]) -> Any:
     return compute()
 
@@ -159,21 +178,8 @@ def attention(store, queries: list[str] | str, *, interval: str = "auto", by_sit
                 return calendar.count(store.matching_pks(parsed, date_from, date_to, site, rubric, entity),
                                       by_site=by_site)
             rows = remember(("matches_per_day", q, date_from, date_to, site, rubric, entity, by_site), count)
-        if not by_site:
-            counts, undated = _bucket(rows, interval)
-            series.append({"query": q, "site": None, "counts": counts, "undated": undated})
-            continue
-        per_site: dict[str | None, list] = {}
-        for day, site_, n in rows:
-            per_site.setdefault(site_, []).append((day, n))
-        ranked = sorted(per_site, key=lambda s: (-sum(n for _, n in per_site[s]), s is None, s or ""))
-        top, rest = ranked[:TOP_SITES], ranked[TOP_SITES:]
-        for site_ in top:
-            counts, undated = _bucket(per_site[site_], interval)
-            series.append({"query": q, "site": site_ or "", "counts": counts, "undated": undated})
-        if rest:
-            counts, undated = _bucket([r for s in rest for r in per_site[s]], interval)
-            series.append({"query": q, "site": OTHER, "counts": counts, "undated": undated})
+        series += _split_by_site(q, rows, interval) if by_site else [{"query": q, "site": None,
+                                                                       **_counted(rows, interval)}]
     periods = _periods(min(total_counts), max(total_counts), interval) if total_counts else []
     out_series = []
     for s in series:
