@@ -47,7 +47,7 @@ def layout(raw: RawDocument, template: frozenset[str] = frozenset()) -> Article:
         sha256=raw.sha256,
         layout=fields.get("layout", raw.kind),
     )
-    # the URL's registrable domain; a page without a URL (a text dump) is its source folder's, as an outlet
-    article.site = site_of(article.url) or fields.get("site") or folder_of(raw.source)
+    # the URL's registrable domain, else the site a JSONL record names, else (a text dump) the source folder's
+    article.site = site_of(article.url) or fields.get("site") or raw.site or folder_of(raw.source)
     article.language = language_of(article.reader_text() or (raw.text or "")[:5000])
     return article
