@@ -12,7 +12,9 @@ phrases, OR, filters; with facets), article, dossier, timeline, events, stories 
 end through the ASGI app in process (routing, queries, Jinja2 rendering, SVG charts; no network) →
 p50/p95 ms overall and by page (a dossier or timeline seen before comes from the app's cache
 until the store changes: "first" and "cached" views are listed apart). Goal: p95 ≤ 100 ms. Wall-clock, one process, one core; the first
-views warm the caches (pymorphy, the page cache, the corpus counts) and are not counted.
+views warm the caches (pymorphy, the page cache, the corpus counts) and are not counted. The attention query is timed with the pages: the search page's chart
+(``/search/attention.svg``, an image the page loads beside itself) and ``/api/attention`` (two queries, or one
+split by site).
 """
 from __future__ import annotations
 
@@ -70,7 +72,7 @@ def views(path: Path, count: int, seed: int = 7) -> list[tuple[str, str]]:
     people = [n for n, t in NAMES if t == "PER"]
     places = [n for n, t in NAMES if t == "LOC"]
     kinds = ["search", "search", "search", "article", "article", "home", "dossier", "timeline", "events", "stories",
-             "search_filtered", "entity_search"]
+             "search_filtered", "entity_search", "attention", "attention"]
     out = []
     for i in range(count):
         kind = kinds[i % len(kinds)]
@@ -89,6 +91,14 @@ def views(path: Path, count: int, seed: int = 7) -> list[tuple[str, str]]:
             else:
                 params["month"] = f"2025-{rng.randint(1, 12):02d}"
             url = "/search?" + urlencode(params)
+        elif kind == "attention":                 # the search page's chart, or /api/attention: two queries, by site
+            if i % 3 == 0:
+                url = "/search/attention.svg?" + urlencode({"q": queries[i][1]})
+            else:
+                params = {"q": [queries[i][1]] + ([rng.choice(queries)[1]] if i % 3 == 1 else [])}
+                if i % 3 == 2:
+                    params["by"] = "site"
+                url = "/api/attention?" + urlencode(params, doseq=True)
         elif kind == "entity_search":
             url = "/search?" + urlencode({"entity": rng.choice(NAMES)[0]})
         elif kind == "article":

@@ -9,9 +9,9 @@ import sys
 import warnings
 
 from .cmd._common import resolve_db
-from .cmd import analyze, crawl, evaluate, store, events, export, link, serve
+from .cmd import analyze, attention, crawl, evaluate, store, events, export, link, serve
 
-AREAS = [analyze, evaluate, store, events, export, link, serve, crawl]
+AREAS = [analyze, evaluate, store, events, export, link, attention, serve, crawl]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -19,13 +19,24 @@ Formats (``fmt``):
                              modality, killed, injured, evidence, confidence, geo
              stories.*       id, label, first, last, size, sites
              story_articles.*  story, article
+           and the corpus tables (svodka.link: one row per entity or event across articles):
+             corpus_entities.*  id, type, name, aliases, roles, born, country, gender, mentions, articles,
+                             first_seen, last_seen (aliases: its other names and aliases, roles: most articles
+                             first)
+             entity_links.*  entity, article, article_entity, mentions (a corpus entity ↔ an article: the
+                             article's own entity id and its mentions there)
+             corpus_events.*  id, type, cameo, root_code, plover, goldstein, quad_class, source, target, date,
+                             place, modality, killed, injured, confidence, num_mentions, num_sources,
+                             num_articles, first_seen, last_seen (source, target: the actors' names)
+             event_links.*   event, article, n, outlet (a corpus event ↔ each report: the article's event n)
            Column names are the JSON field names; ``article`` is the article's ``id``, ``entity`` the
            entity's ``id``, ``n`` the position in the article's list (quotes, times, events). Lists of
            strings (alt_titles, body, authors, tags, boilerplate, aliases, roles, event source and target,
            a story's sites: as ``svodka stories`` shows them) are Parquet lists and JSON arrays in CSV; nested records (media, related,
            cards, evidence, geo) are JSON text in both. A missing value is null in Parquet, empty in CSV.
   gdelt    ``events.gdelt.tsv``: GDELT 2.0 event-table rows (61 tab-separated columns, no header, as
-           GDELT's own files), from ``svodka.events.gdelt.rows``; DATEADDED is when the article was stored.
+           GDELT's own files), from ``svodka.events.gdelt.rows``; DATEADDED is when the article was stored;
+           NumMentions, NumSources, NumArticles are the corpus event's the report is linked to.
   geojson  ``events.geojson``: a FeatureCollection, one Point ([lon, lat]) per located event (``event_feature``).
 
 Rows are streamed from the store (a bounded number in memory at a time), in storage order, inside one
@@ -43,11 +54,10 @@ from pathlib import Path
 
 from .events.gdelt import rows
 from .link.stories import outlet as story_outlet
-from .store.export_rows import ARTICLE_COLUMNS, BATCH, SQL_TABLES
+from .store.export_rows import ARTICLE_COLUMNS, BATCH, CORPUS_TABLES, SQL_TABLES, TABLE_NAMES
 from .store.records import article_from_dict
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "geojson")
-TABLE_NAMES = ["articles", *SQL_TABLES]
 
 
 class ExportError(ValueError):
@@ -73,10 +83,55 @@ def _story_sites(store) -> dict[int, set[str]]:
     return out
 
 
+def _grouped(rows: Iterator[tuple]) -> Iterator[tuple[int, list[tuple]]]:
+    """(key, [the rest of each row]) of rows ordered by their first value."""
+    current, group = None, []
+    for key, *rest in rows:
+        if key != current and group:
+            yield current, group
+            group = []
+        current = key
+        group.append(tuple(rest))
+    if group:
+        yield current, group
+
+
+def _aligned(rows: Iterator[tuple], groups: Iterator[tuple[int, list[tuple]]]) -> Iterator[tuple[tuple, list[tuple]]]:
+    """Each row (ordered by its first value) with the group of the same key (groups ordered alike; [] if none)."""
+    pending = next(groups, None)
+    for row in rows:
+        while pending is not None and pending[0] < row[0]:
+            pending = next(groups, None)
+        yield row, (pending[1] if pending is not None and pending[0] == row[0] else [])
+
+
+def corpus_entity_rows(store) -> Iterator[list]:
+    """The corpus entities: aliases are the other names they were written under (most articles first), then
+    their aliases; roles, most articles first."""
+    for (id_, type_, name, born, country, gender, mentions, articles, first, last), values in _aligned(
+            store.corpus_entity_export_rows(), _grouped(store.corpus_entity_name_rows())):
+        aliases = [v for what, v in values if what == "name" and v != name]
+        aliases += [v for what, v in values if what == "alias" and v != name and v not in aliases]
+        roles = [v for what, v in values if what == "role"]
+        yield [id_, type_, name, aliases, roles, born, country, gender, mentions, articles, first, last]
+
+
+def corpus_event_rows(store) -> Iterator[list]:
+    """The corpus events with their actors' names (source, target), in the corpus event's counts."""
+    for row, actors in _aligned(store.corpus_event_export_rows(), _grouped(store.corpus_event_actor_rows())):
+        id_, type_, cameo, root, plover, goldstein, quad, *rest = row
+        source = [name for side, name in actors if side == "source"]
+        target = [name for side, name in actors if side == "target"]
+        yield [id_, type_, cameo, root, plover, goldstein, quad, source, target, *rest]
+
+
 def table_rows(store, table: str) -> Iterator[list]:
     """Rows of one table, in its column order; list columns parsed from their stored JSON text."""
     if table == "articles":
         yield from article_rows(store)
+        return
+    if table in CORPUS_TABLES:
+        yield from (corpus_entity_rows if table == "corpus_entities" else corpus_event_rows)(store)
         return
     columns = SQL_TABLES[table][0]
     sites = _story_sites(store) if table == "stories" else {}
@@ -91,7 +146,9 @@ def table_rows(store, table: str) -> Iterator[list]:
 
 
 def columns_of(table: str) -> list[tuple[str, str]]:
-    return ARTICLE_COLUMNS if table == "articles" else SQL_TABLES[table][0]
+    if table == "articles":
+        return ARTICLE_COLUMNS
+    return CORPUS_TABLES[table] if table in CORPUS_TABLES else SQL_TABLES[table][0]
 
 
 # --- writers ------------------------------------------------------------------------------
@@ -195,11 +252,13 @@ def _added(ingested: str | None) -> str | None:
 
 
 def gdelt_rows(store) -> Iterator[list[str]]:
-    """GDELT 2.0 event rows (61 strings each) for every stored article's coded events."""
-    for data, ingested in store.article_data_with_ingest_times():
+    """GDELT 2.0 event rows (61 strings each) for every stored article's coded events; NumMentions, NumSources
+    and NumArticles are the corpus event's (svodka.link) where the report is linked to one."""
+    reports = _grouped(store.report_count_rows())
+    for (pk, data, ingested), linked in _aligned(store.articles_with_pk_and_ingest_times(), reports):
         article = article_from_dict(json.loads(data))
         if article.events:
-            yield from rows(article, article.events, _added(ingested))
+            yield from rows(article, article.events, _added(ingested), {n: counts for n, *counts in linked})
 
 
 def _write_gdelt(store, path: Path) -> int:

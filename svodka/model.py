@@ -54,6 +54,7 @@ class RawDocument(Record):
     encoding: str | None = None      # detected or declared encoding
     text: str | None = None          # decoded text
     record_id: str | None = None     # WARC-Record-ID
+    site: str | None = None          # the site the container names (JSONL "site"), if any
 
     @property
     def sha256(self) -> str:

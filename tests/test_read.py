@@ -384,3 +384,24 @@ def test_bad_byte_after_the_sample_is_replaced_not_fatal():
     head = STORY.encode("cp1251") * (DETECTION_SAMPLE_BYTES // len(STORY) + 1)
     doc = read_bytes(head + b"\x98" + SHORT.encode("cp1251"), "x")   # 0x98: no cp1251 character
     assert doc.encoding == "cp1251" and doc.text.endswith("\ufffd" + SHORT)
+
+
+# --- an article's site (issue 18, 3): the URL's, else the site a JSONL record names, else the folder's --------
+
+SITE_TEXT = ("Заголовок новости о встрече\n\nПрезидент России Владимир Путин провел встречу с губернатором в Кремле, "
+             "сообщила пресс-служба.\n\nСтороны обсудили развитие региона и строительство дорог.")
+
+
+def test_site_from_url_jsonl_field_or_folder(tmp_path):
+    from svodka.page import layout
+
+    outlet = tmp_path / "uralsky-kurier"
+    outlet.mkdir()
+    (outlet / "a.txt").write_text(SITE_TEXT, encoding="utf-8")
+    lines = [{"id": "named", "site": " most-news.example ", "text": SITE_TEXT},
+             {"id": "both", "site": "Мост", "url": "https://www.lenta.ru/news/1", "text": SITE_TEXT},
+             {"id": "none", "text": SITE_TEXT}]
+    (outlet / "feed.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    sites = {a.doc_id or "dump": layout(a).site for a in read_paths([str(outlet)]) if isinstance(a, RawDocument)}
+    assert sites == {"dump": "uralsky-kurier", "named": "most-news.example", "both": "lenta.ru",
+                     "none": "uralsky-kurier"}

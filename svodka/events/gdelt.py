@@ -21,7 +21,9 @@ What is filled (everything else is an empty field):
                        call, meet, agreement, intent — the first participant is Actor1, the next Actor2);
   IsRootEvent          1 when a report of the event is in the title, the lead or the first body paragraph;
   EventCode, EventBaseCode, EventRootCode, QuadClass, GoldsteinScale   from the CAMEO code (svodka/cameo.py);
-  NumMentions          report sentences of the event in this article; NumSources 1; NumArticles 1;
+  NumMentions          the corpus event's (svodka.link: report sentences in every article that reports it),
+  NumSources, NumArticles   the corpus event's outlets and articles; for a report not linked to a corpus event
+                       (``rows`` without ``counts``): its sentences in this article, 1 and 1;
   ActionGeo_*          where the event happened (``Event.geo``: its sentence's place, else the dateline's):
                        Type (1 country, 2 US state, 3 US city, 4 world city, 5 world state or another area),
                        FullName ("Екатеринбург, Свердловская область, Россия"), CountryCode (ISO alpha-3 —
@@ -126,10 +128,14 @@ def geo_columns(prefix: str, geo: dict | None) -> dict[str, str]:
     }
 
 
-def rows(article: Article, events: list[Event], added: str | None = None) -> list[list[str]]:
+def rows(article: Article, events: list[Event], added: str | None = None,
+         counts: dict[int, tuple[int, int, int]] | None = None) -> list[list[str]]:
+    """``counts``: the event's position in ``events`` → (NumMentions, NumSources, NumArticles) of the corpus
+    event it is a report of (svodka.link); an event without them counts this article's report alone."""
     added = added or datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+    counts = counts or {}
     out = []
-    for e in events:
+    for n, e in enumerate(events):
         if not e.cameo or e.modality == "negated":
             continue
         row = dict.fromkeys(COLUMNS, "")
@@ -159,9 +165,11 @@ def rows(article: Article, events: list[Event], added: str | None = None) -> lis
         row["EventRootCode"] = e.cameo[:2]
         row["QuadClass"] = str(e.quad_class or "")
         row["GoldsteinScale"] = "" if e.goldstein is None else f"{e.goldstein:.1f}"
-        row["NumMentions"] = str(max(1, sum(1 for m in e.evidence if m.kind == "sentence")))
-        row["NumSources"] = "1"
-        row["NumArticles"] = "1"
+        if n in counts:
+            row["NumMentions"], row["NumSources"], row["NumArticles"] = (str(max(1, c or 0)) for c in counts[n])
+        else:
+            row["NumMentions"] = str(max(1, sum(1 for m in e.evidence if m.kind == "sentence")))
+            row["NumSources"] = row["NumArticles"] = "1"
         if e.place:
             row["ActionGeo_Type"] = "1" if countries.country_named(e.place) else "4"
             row["ActionGeo_FullName"] = e.place

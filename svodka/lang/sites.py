@@ -6,6 +6,7 @@ trafilatura): nothing is downloaded at run time. A host the list does not know (
 
     site_of(url) -> str | None     every article's ``site`` (the reader's layout, the crawler, search's --site)
     host_of(url) -> str | None     the host less ``www.`` (the pipeline's template groups: one layout a host)
+    folder_of(source) -> str | None   the folder a document was read from: the site of a page without a URL
 """
 from __future__ import annotations
 
@@ -36,4 +37,13 @@ def site_of(url: str | None) -> str | None:
     return fld.lower() if fld else host
 
 
-__all__ = ["site_of", "host_of"]
+def folder_of(source: str | None) -> str | None:
+    """The name of the folder a document was read from ("demo/text/perekrestok/a.txt" → "perekrestok"; for
+    "feed.jsonl#L3" or "crawl.warc#<id>", its file's folder), or None for a file named without one."""
+    if not source:
+        return None
+    parts = source.split("#", 1)[0].replace("\\", "/").rstrip("/").split("/")
+    return parts[-2] if len(parts) >= 2 and parts[-2] not in ("", ".", "..") else None
+
+
+__all__ = ["site_of", "host_of", "folder_of"]

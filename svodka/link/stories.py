@@ -58,6 +58,8 @@ from typing import Any
 
 import numpy as np
 
+from ..lang.sites import folder_of
+
 NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"
@@ -335,14 +337,9 @@ def _assign_one(store, window: _Window, pk: int, day: str, article: dict, ents: 
 # --- reading ----------------------------------------------------------------------------
 
 def outlet(site: str | None, source: str | None) -> str | None:
-    """The site, else the name of the folder the document was read from (text dumps have no URL)."""
-    if site:
-        return site
-    if not source:
-        return None
-    path = source.split("#", 1)[0].replace("\\", "/").rstrip("/")
-    parts = path.split("/")
-    return parts[-2] if len(parts) >= 2 and parts[-2] not in ("", ".") else None
+    """The site, else the name of the folder the document was read from (text dumps stored before their
+    site was their folder's)."""
+    return site or folder_of(source)
 
 
 def _members(store, ids: list[int]) -> dict[int, list[StoryArticle]]:
@@ -352,10 +349,10 @@ def _members(store, ids: list[int]) -> dict[int, list[StoryArticle]]:
     return out
 
 
-def stories(store, min_articles: int = 2, *, limit: int | None = None) -> list[Story]:
-    """The stories with at least ``min_articles`` articles, oldest first, each with its articles
-    (date, site, title) in date order. Articles not assigned yet are not listed (see assign_new)."""
-    heads = store.story_heads(max(1, int(min_articles)), None if limit is None else int(limit))
+def stories(store, min_articles: int = 2, *, limit: int | None = None, offset: int = 0) -> list[Story]:
+    """The stories with at least ``min_articles`` articles, oldest first (from the ``offset``-th), each with
+    its articles (date, site, title) in date order. Articles not assigned yet are not listed (see assign_new)."""
+    heads = store.story_heads(max(1, int(min_articles)), None if limit is None else int(limit), max(0, int(offset)))
     members = _members(store, [h[0] for h in heads])
     return [Story(id_, label, first, last, members.get(id_, [])) for id_, label, first, last in heads]
 

@@ -7,7 +7,7 @@ and the line layout of its visible text, and the better-supported reading wins (
 from __future__ import annotations
 
 from ..lang.language import language_of
-from ..lang.sites import host_of, site_of
+from ..lang.sites import folder_of, host_of, site_of
 from ..model import Article, Card, Media, RawDocument, Related
 from .template import templates_for
 from .text import text_layout
@@ -47,6 +47,7 @@ def layout(raw: RawDocument, template: frozenset[str] = frozenset()) -> Article:
         sha256=raw.sha256,
         layout=fields.get("layout", raw.kind),
     )
-    article.site = site_of(article.url) or fields.get("site")
+    # the URL's registrable domain, else the site a JSONL record names, else (a text dump) the source folder's
+    article.site = site_of(article.url) or fields.get("site") or raw.site or folder_of(raw.source)
     article.language = language_of(article.reader_text() or (raw.text or "")[:5000])
     return article

@@ -73,7 +73,7 @@ def sniff_kind(data: bytes) -> str:
 
 def from_text(text: str, source: str, data: bytes, *, kind: str, encoding: str | None,
               url: str | None = None, date: str | None = None, doc_id: str | None = None,
-              record_id: str | None = None) -> RawDocument | Rejected:
+              record_id: str | None = None, site: str | None = None) -> RawDocument | Rejected:
     """Checks shared by every form once the text is decoded; builds the RawDocument."""
     if not text.strip():
         return Rejected(source, "empty document", sha256(data), data)
@@ -90,7 +90,7 @@ def from_text(text: str, source: str, data: bytes, *, kind: str, encoding: str |
     # A date given by the container (JSONL, WARC, caller) is firmer than the dump header.
     return RawDocument(source=source, data=data, kind=kind, url=url or None,
                        date=iso_date(date) or header_date, doc_id=doc_id, encoding=encoding,
-                       text=text, record_id=record_id)
+                       text=text, record_id=record_id, site=(site or "").strip() or None)
 
 
 def read_bytes(data: bytes, source: str, *, url: str | None = None, date: str | None = None,

@@ -56,7 +56,7 @@ def read_line(line: bytes, source: str, lineno: int) -> RawDocument | Rejected |
         kind, body = ("html" if looks_like_html(text[:4096]) else "text"), text
     return from_text(body, where, data, kind=kind, encoding=encoding,
                      url=_optional(obj, "url"), date=_optional(obj, "date"),
-                     doc_id=_optional(obj, "id"))
+                     doc_id=_optional(obj, "id"), site=_optional(obj, "site"))
 
 
 def read_jsonl(lines: Iterable[bytes], source: str) -> Iterator[RawDocument | Rejected]:

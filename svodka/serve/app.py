@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..store import StoreError, default_db
-from . import api, pages
+from . import api, attention, downloads, pages
 from .data import Ambiguous, Data, LinkUnavailable, NotFound
 from .guard import CSP, HEADERS, Guard  # noqa: F401  (CSP, HEADERS: where they always were)
 from .jsonsafe import SafeJSONResponse as JSONResponse
@@ -113,11 +113,14 @@ def create_app(db: str | Path, *, writable: bool = False, threads: int | None = 
     app.add_middleware(Guard, headers=HEADERS, on_error=on_bug_in_guard)
 
     app.include_router(api.router)
+    app.include_router(attention.router)
 
     @app.get("/api/docs", include_in_schema=False, response_class=HTMLResponse)
     def api_docs(request: Request):
         return pages.api_docs(request, app.openapi())
 
+    app.include_router(downloads.router)          # before the pages: /entity/NAME/events.csv is no dossier
+    app.include_router(attention.pages_router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

@@ -145,6 +145,14 @@ RU.update({
     "month": "месяц", "events a month": "событий в месяц",
 })
 
+# attention over time and the downloads (issue 18)
+RU.update({
+    "Attention over time": "Внимание во времени", "auto": "авто", "day": "день", "week": "неделя",
+    "week (from Monday)": "неделя (с понедельника)", "month": "месяц", "by site": "по сайтам", "of": "из",
+    "share": "доля", "undated": "без даты", "compare with another query": "сравнить с другим запросом",
+    "Compare": "Сравнить", "Download the results": "Скачать результаты", "Download": "Скачать",
+})
+
 MONTHS = MONTHS_EN             # the month words: svodka.lang.calendar
 
 TYPES = {"PER": "Person", "ORG": "Organisation", "LOC": "Place"}

@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from ..store import StoreError
 from ..lang.names import key
 from ..edtf import human, human_time
-from . import apidocs, bidi, charts, choice, data as D, event_views
+from . import apidocs, attention as attention_view, bidi, charts, choice, data as D, event_views
 from .charts import signed
 from .highlight import Annotations, entity_href, snippet
 from .i18n import DEFAULT, TYPES, counter, in_month, month_name, pick, translator
@@ -178,13 +178,14 @@ def search(request: Request, q: Annotated[str, Query(max_length=500)] = "", date
     filters = dict(date_from=date_from, date_to=date_to, site=site, rubric=rubric, entity=entity)
     D.check_dates(date_from, date_to)
     searched = bool(q.strip() or any(filters.values()))
-    hits, facets = [], None
+    hits, facets, attention = [], None, None
     if searched:
         hits = s.search(q, **filters, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE)
         facets = D.facets(s, q, **filters)
+        attention = attention_view.for_search(request, q, filters, ui_lang(request))
     params = dict(q=q, site=site, rubric=rubric, entity=entity, month=month,
-                  **({} if month else {"from": date_from, "to": date_to}))
-    return render(request, "search.html", q=q, hits=hits[:PER_PAGE], facets=facets, searched=searched,
+                  **({} if month else {"from": date_from, "to": date_to}), **(attention or {}).get("keep", {}))
+    return render(request, "search.html", q=q, hits=hits[:PER_PAGE], facets=facets, searched=searched, attention=attention,
                   params=params, filters={k: v for k, v in params.items() if k != "q" and v},
                   pages=_pages(page, len(hits) > PER_PAGE))
 

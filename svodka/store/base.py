@@ -35,6 +35,7 @@ from contextlib import contextmanager
 from . import text as searchtext
 from .articles import ArticleQueries
 from .corpus_event_list import CorpusEventList
+from .attention_queries import AttentionQueries
 from .crawl_state import CrawlQueries
 from .entity_queries import EntityQueries
 from .event_queries import EventQueries
@@ -51,7 +52,7 @@ from .statements import Result, as_given, bound, plain
 
 
 class Store(ArticleQueries, SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQueries, ExportQueries,
-            ReanalysisQueries, ViewQueries, CrawlQueries, CorpusEventList):
+            ReanalysisQueries, ViewQueries, CrawlQueries, CorpusEventList, AttentionQueries):
     """An article store. Open one with ``svodka.store.open_store(path or URL)``.
 
     Reading: ``article(id)``, ``article_dict(id)``, ``raw(id)``, ``sources(id)``, ``rejected()``,

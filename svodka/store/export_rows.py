@@ -55,7 +55,33 @@ SQL_TABLES: dict[str, tuple[list[tuple[str, str]], str]] = {
         [("story", "int"), ("article", "str")],
         "SELECT sa.story, a.id FROM story_articles sa JOIN articles a ON a.pk = sa.article ORDER BY sa.story, sa.article"),
 }
-TABLE_NAMES = ["articles", *SQL_TABLES]
+
+# The corpus tables (svodka.link). entity_links and event_links are plain SELECTs (SQL_TABLES);
+# corpus_entities and corpus_events are put together by svodka.export from two ordered streams each (the
+# entity's row and its other names and roles; the event's row and its actors), as no aggregate that builds a
+# list is written alike on both engines.
+SQL_TABLES.update({
+    "entity_links": (
+        [("entity", "int"), ("article", "str"), ("article_entity", "str"), ("mentions", "int")],
+        "SELECT l.corpus, a.id, l.entity, l.mentions FROM entity_links l JOIN articles a ON a.pk = l.article"
+        " ORDER BY l.corpus, l.article, l.entity"),
+    "event_links": (
+        [("event", "int"), ("article", "str"), ("n", "int"), ("outlet", "str")],
+        "SELECT l.event, a.id, l.n, l.outlet FROM event_links l JOIN articles a ON a.pk = l.article"
+        " ORDER BY l.event, l.article, l.n"),
+})
+CORPUS_ENTITY_COLUMNS = [
+    ("id", "int"), ("type", "str"), ("name", "str"), ("aliases", "list"), ("roles", "list"), ("born", "str"),
+    ("country", "str"), ("gender", "str"), ("mentions", "int"), ("articles", "int"), ("first_seen", "str"),
+    ("last_seen", "str")]
+CORPUS_EVENT_COLUMNS = [
+    ("id", "int"), ("type", "str"), ("cameo", "str"), ("root_code", "str"), ("plover", "str"), ("goldstein", "float"),
+    ("quad_class", "int"), ("source", "list"), ("target", "list"), ("date", "str"), ("place", "str"),
+    ("modality", "str"), ("killed", "int"), ("injured", "int"), ("confidence", "float"), ("num_mentions", "int"),
+    ("num_sources", "int"), ("num_articles", "int"), ("first_seen", "str"), ("last_seen", "str")]
+CORPUS_TABLES = {"corpus_entities": CORPUS_ENTITY_COLUMNS, "corpus_events": CORPUS_EVENT_COLUMNS}
+TABLE_NAMES = ["articles", "entities", "mentions", "quotes", "times", "events", "stories", "story_articles",
+               "corpus_entities", "entity_links", "corpus_events", "event_links"]
 
 
 class ExportQueries:
@@ -79,3 +105,39 @@ class ExportQueries:
     def table_export_rows(self, table: str) -> Iterator[tuple]:
         """The rows of one exported table (not articles), in the order of ``SQL_TABLES[table]``'s columns."""
         return self._stream(SQL_TABLES[table][1])
+
+    # --- the corpus tables --------------------------------------------------------------------
+
+    def corpus_entity_export_rows(self) -> Iterator[tuple]:
+        """(id, type, name, born, country, gender, mentions, articles, first_seen, last_seen) of every corpus
+        entity, by id."""
+        return self._stream("SELECT id, type, name, born, country, gender, mentions, articles, first_seen, last_seen"
+                            " FROM corpus_entities ORDER BY id")
+
+    def corpus_entity_name_rows(self) -> Iterator[tuple]:
+        """(entity, what, value) of the corpus entities' names, aliases and roles, by entity, then what, then in
+        most articles first."""
+        return self._stream("SELECT entity, what, value FROM corpus_entity_values WHERE what IN ('name', 'alias', 'role')"
+                            " ORDER BY entity, what, count DESC, value")
+
+    def corpus_event_export_rows(self) -> Iterator[tuple]:
+        """(id, type, cameo, root_code, plover, goldstein, quad_class, date, place, modality, killed, injured,
+        confidence, num_mentions, num_sources, num_articles, first_seen, last_seen) of every corpus event, by id."""
+        return self._stream("SELECT id, type, cameo, root_code, plover, goldstein, quad_class, date, place, modality,"
+                            " killed, injured, confidence, num_mentions, num_sources, num_articles, first_seen,"
+                            " last_seen FROM corpus_events ORDER BY id")
+
+    def corpus_event_actor_rows(self) -> Iterator[tuple]:
+        """(event, side, name) of the corpus events' actors, by event and position."""
+        return self._stream("SELECT event, side, name FROM corpus_event_actors ORDER BY event, position")
+
+    def articles_with_pk_and_ingest_times(self) -> Iterator[tuple[int, str, str | None]]:
+        """(pk, article JSON, when it was stored) for every stored article, in storage order."""
+        return self._stream("SELECT d.pk, d.data, a.ingested FROM article_data d JOIN articles a ON a.pk = d.pk"
+                            " ORDER BY d.pk")
+
+    def report_count_rows(self) -> Iterator[tuple[int, int, int, int, int]]:
+        """(article pk, n, num_mentions, num_sources, num_articles): each linked event report with its corpus
+        event's counts, in storage order."""
+        return self._stream("SELECT l.article, l.n, e.num_mentions, e.num_sources, e.num_articles FROM event_links l"
+                            " JOIN corpus_events e ON e.id = l.event ORDER BY l.article, l.n")

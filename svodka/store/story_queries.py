@@ -98,15 +98,15 @@ class StoryQueries:
 
     # --- reading stories -------------------------------------------------------------------
 
-    def story_heads(self, min_articles: int, limit: int | None = None) -> list[tuple]:
+    def story_heads(self, min_articles: int, limit: int | None = None, offset: int = 0) -> list[tuple]:
         """(id, label, first, last) of the stories of at least ``min_articles`` articles, oldest first (undated
-        last), at most ``limit``."""
+        last), at most ``limit`` after skipping ``offset`` (with a limit only)."""
         sql = ("SELECT id, label, first, last FROM stories WHERE size >= :min_size"
                " ORDER BY first IS NULL NULLS FIRST, first NULLS FIRST, id")
         params = {"min_size": min_articles}
         if limit is not None:
-            sql += " LIMIT :limit"
-            params["limit"] = limit
+            sql += " LIMIT :limit OFFSET :offset"
+            params.update(limit=limit, offset=offset)
         return self.run(sql, params).fetchall()
 
     def story_head(self, story: int) -> tuple | None:
