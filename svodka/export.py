@@ -118,7 +118,7 @@ def corpus_entity_rows(store) -> Iterator[list]:
 
 def corpus_event_rows(store) -> Iterator[list]:
     """The corpus events with their actors' names (source, target), in the corpus event's counts."""
-    for row, actors in _aligned(store.corpus_event_export_rows(), _grouped(store.corpus_event_actor_rows())):
+    for row, actors in _aligned(store.corpus_event_export_rows(), _grouped(store.corpus_event_actor_export_rows())):
         id_, type_, cameo, root, plover, goldstein, quad, *rest = row
         source = [name for side, name in actors if side == "source"]
         target = [name for side, name in actors if side == "target"]

@@ -215,7 +215,7 @@ def test_the_store_keeps_geo_and_exports_geojson(backend, tmp_path, replay_pipel
     collection = json.loads((tmp_path / "out" / "events.geojson").read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection" and len(collection["features"]) == written["events.geojson"] >= 3
     with TestClient(create_app(url)) as client:
-        located = client.get("/api/events", params={"located": "true", "limit": 100}).json()["items"]
+        located = client.get("/api/events", params={"level": "article", "located": "true", "limit": 100}).json()["items"]
         assert located and all(isinstance(e["lat"], float) and isinstance(e["lon"], float) for e in located)
         shown = client.get("/api/map").json()
         assert shown["type"] == "FeatureCollection" and len(shown["features"]) >= 3

@@ -127,3 +127,17 @@ def test_no_import_cycles():
         if m not in state:
             visit(m)
     assert not cycles, "import cycles:\n  " + "\n  ".join(cycles)
+
+
+def test_no_two_store_mixins_name_one_method():
+    """The Store is one class made of a mixin per client: a method two mixins define would silently shadow one."""
+    from collections import defaultdict
+
+    from svodka.store.base import Store
+
+    owners = defaultdict(list)
+    for cls in Store.__mro__[1:]:
+        for name, value in vars(cls).items():
+            if callable(value) and not name.startswith("__"):
+                owners[name].append(cls.__name__)
+    assert not {n: c for n, c in owners.items() if len(c) > 1}

@@ -101,7 +101,7 @@ def test_attention_chart_one_query_then_two(base, page):
 
 def test_csv_download_opens_and_parses(base, page, tmp_path):
     page.goto(base + "/search?q=" + "Алиеву")
-    shown = int(re.match(r"\d+", page.locator("section.results p.muted").inner_text()).group())
+    shown = int(re.match(r"\d+", page.locator("section.results > p.muted").first.inner_text()).group())
     with page.expect_download() as info:
         page.locator("p.downloads a", has_text="CSV").click()
     download = info.value

@@ -166,7 +166,7 @@ def events_download(request: Request, fmt: Fmt) -> StreamingResponse:
         while True:
             found = list_events(store, **filters, limit=CHUNK, offset=offset)
             for item in found["items"]:
-                if "evidence" in item and "sentence" not in item:
+                if isinstance(item.get("evidence"), list) and "sentence" not in item:   # an article's report
                     item["sentence"] = next((m.get("text") for m in item.get("evidence") or []
                                              if m.get("kind") == "sentence"), None)
                 yield item

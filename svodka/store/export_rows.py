@@ -127,7 +127,7 @@ class ExportQueries:
                             " killed, injured, confidence, num_mentions, num_sources, num_articles, first_seen,"
                             " last_seen FROM corpus_events ORDER BY id")
 
-    def corpus_event_actor_rows(self) -> Iterator[tuple]:
+    def corpus_event_actor_export_rows(self) -> Iterator[tuple]:
         """(event, side, name) of the corpus events' actors, by event and position."""
         return self._stream("SELECT event, side, name FROM corpus_event_actors ORDER BY event, position")
 
