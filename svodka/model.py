@@ -192,6 +192,7 @@ class Article(Record):
     source: str
     url: str | None = None
     site: str | None = None
+    site_name: str | None = None     # the outlet as it names itself (og:site_name, JSON-LD publisher), else site
     published: str | None = None
     rubric: str | None = None
     title: str | None = None

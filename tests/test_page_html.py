@@ -155,3 +155,16 @@ def test_empty_and_broken_input():
         r = html_layout(html)
         assert isinstance(r["body"], list) and isinstance(r["boilerplate"], list)
         assert isinstance(visible_lines(html), list)
+
+
+def test_the_outlets_own_name_and_a_byline_marked_as_the_author():
+    html = page("<meta property='og:site_name' content='Газета «Посёлок»'>",
+                "<h1>Синие тыквы в Верхних Ключах</h1><p class='by'><a rel='author' href='/a/ivanova'>Анна Иванова</a></p>"
+                + paragraphs(*PARAS) + FOOTER)
+    fields = html_layout(html)
+    assert fields["site_name"] == "Газета «Посёлок»"
+    assert fields["authors"] == ["Анна Иванова"] and "Анна Иванова" not in fields["boilerplate"]
+    ld = {"@type": "NewsArticle", "headline": "Синие тыквы", "publisher": {"@type": "Organization", "name": "Посёлок.ру"}}
+    html = page(f"<script type='application/ld+json'>{json.dumps(ld, ensure_ascii=False)}</script>",
+                "<h1>Синие тыквы</h1>" + paragraphs(*PARAS))
+    assert html_layout(html)["site_name"] == "Посёлок.ру"

@@ -49,5 +49,6 @@ def layout(raw: RawDocument, template: frozenset[str] = frozenset()) -> Article:
     )
     # the URL's registrable domain, else the site a JSONL record names, else (a text dump) the source folder's
     article.site = site_of(article.url) or fields.get("site") or raw.site or folder_of(raw.source)
+    article.site_name = fields.get("site_name") or article.site
     article.language = language_of(article.reader_text() or (raw.text or "")[:5000])
     return article

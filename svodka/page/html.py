@@ -404,6 +404,7 @@ def html_layout(html: str, *, url: str | None = None, date: str | None = None) -
     used.update(body_idx)
     site_url = url or hm.canonical_url(root, meta)
     texts = [ln.text for ln in lines]
+    names = hm.authors(meta, ld, props, root)
     return {
         "title": title or None,
         "alt_titles": hm.alt_titles(title, meta, ld),
@@ -411,11 +412,12 @@ def html_layout(html: str, *, url: str | None = None, date: str | None = None) -
         "body": [lines[i].text for i in body_idx],
         "published": hm.published(html, meta, ld, date),
         "rubric": hm.rubric(root, meta, ld, props, title),
-        "authors": hm.authors(meta, ld, props),
+        "authors": names,
         "tags": hm.tags(meta, ld, texts[a:b + 5]),
         "media": media,
         "url": site_url,
         "site": hm.site_of(site_url),
-        "boilerplate": [ln.text for i, ln in enumerate(lines) if i not in used],
+        "site_name": hm.site_name(meta, ld),
+        "boilerplate": [ln.text for i, ln in enumerate(lines) if i not in used and ln.text not in names],
         "language": hm.language(root, meta, " ".join(texts[a:b]) or " ".join(texts)),
     }

@@ -347,9 +347,15 @@ def rubric(root, meta: dict[str, list[str]], ld: dict, props: dict, title: str |
     return crumbs[-1] if crumbs else None
 
 
-def authors(meta: dict[str, list[str]], ld: dict, props: dict) -> list[str]:
-    """Author names: JSON-LD author, <meta name=author>/article:author, microdata author."""
+def authors(meta: dict[str, list[str]], ld: dict, props: dict, root=None) -> list[str]:
+    """Author names: JSON-LD author, <meta name=author>/article:author, microdata author, links marked
+    rel="author" (a byline is the page's authors, not its boilerplate)."""
     found = names(ld.get("author"))
+    for el in root.xpath("//*[@rel='author' or contains(concat(' ', normalize-space(@rel), ' '), ' author ')]") \
+            if root is not None else []:
+        text = norm(el.text_content())
+        if 0 < len(text) <= 80 and not text.startswith("http"):
+            found.append(text)
     for value in meta.get("author", []) + meta.get("article:author", []):
         if not value.startswith("http"):
             found += split_list(value)
@@ -359,6 +365,16 @@ def authors(meta: dict[str, list[str]], ld: dict, props: dict) -> list[str]:
         if 0 < len(text) <= 80:
             found.append(text)
     return list(dict.fromkeys(found))
+
+
+def site_name(meta: dict[str, list[str]], ld: dict) -> str | None:
+    """The outlet's own name: og:site_name, else the JSON-LD publisher's name."""
+    publisher = ld.get("publisher")
+    publisher = publisher[0] if isinstance(publisher, list) and publisher else publisher
+    for value in [*meta.get("og:site_name", []), publisher.get("name") if isinstance(publisher, dict) else None]:
+        if isinstance(value, str) and 0 < len(norm(value)) <= 80:
+            return norm(value)
+    return None
 
 
 def tags(meta: dict[str, list[str]], ld: dict, lines: list[str]) -> list[str]:
