@@ -48,6 +48,7 @@ class Hit:
     snippet: str
     highlights: list[tuple[int, int]] = field(default_factory=list)
     field: str | None = None          # where the snippet comes from: lead, body[2], title
+    site_name: str | None = None      # the outlet as it names itself (the article's site_name), else site
 
     def marked(self, open_: str = "[", close: str = "]") -> str:
         """The snippet with each highlighted span wrapped: «…поздравил [Алиева] с днем рождения…»."""

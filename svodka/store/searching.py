@@ -117,7 +117,8 @@ class SearchQueries:
         hits = []
         for pk, r in ranked:
             id_, sha, title, published, site_, rubric_, url, data = details[pk]
-            snip = searchtext.snippet(json.loads(data), parsed)
+            record = json.loads(data)
+            snip = searchtext.snippet(record, parsed)
             hits.append(Hit(id_, sha, title, published, site_, rubric_, url, r,
-                            snip.text, snip.highlights, snip.field))
+                            snip.text, snip.highlights, snip.field, record.get("site_name") or site_))
         return hits
