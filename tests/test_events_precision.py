@@ -669,3 +669,9 @@ def test_a_plea_of_innocence_is_a_denial():
     for text in ("Перед началом слушаний Олег Маркин заявил: «Я невиновен и доверяю правосудию».",
                  "Олег Маркин заявил, что невиновен.", "Олег Маркин заявил о своей невиновности."):
         assert [(e.type, e.cameo, e.source) for e in coded(text)] == [("statement", "016", ["Олег Маркин"])], text
+
+
+def test_a_subject_before_the_clauses_that_is_the_outer_clauses():
+    evs = coded("Министерство обороны Эстонии выступило с заявлением, что боевики освободили более 80 заложников "
+                "из лагеря под Тарту.")
+    assert [e.source for e in of_type(evs, "release")] == [["боевики"]]

@@ -91,6 +91,9 @@ def _fallback_subject(s: Sentence, verb: Tok, index: ActorIndex) -> list[Actor]:
 PLACE_RELATIVES = {"где", "куда", "откуда", "когда"}
 
 
+COMPLEMENTIZERS = {"что", "чтобы", "будто", "якобы"}
+
+
 def subjects(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Actor], bool]:
     """(actors of the subject, passive?) — through 'должен был встретиться' to the governing verb."""
     acts, passive = _subjects_parsed(s, verb, index)
@@ -103,6 +106,11 @@ def _subjects_parsed(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Ac
     v = verb
     for _ in range(3):
         subj = s.children(v, "nsubj", "nsubj:pass")
+        marks = [c.i for c in s.children(v, "mark") if c.lemma in COMPLEMENTIZERS]
+        if marks and len(subj) > 1:
+            # "Министерство … выступило с заявлением, что боевики освободили …": a subject before the
+            # clause's "что" is the outer clause's, hung here by the parser
+            subj = [c for c in subj if c.i > min(marks)] or subj
         if len(subj) > 1 and any(c.i < v.i for c in subj):
             # two subjects are a misparse: "полиция задержала граждан, среди них двое сотрудников агентства"
             # — the second, after the object, belongs to the object's group
