@@ -22,7 +22,7 @@ from ..model import Article, Entity
 from ..lang import countries
 from ..lang.names import KIN_NOUNS
 from ..nlp.entity_rules import gender_of
-from ..nlp.normal import _parses
+from ..lang.inflect import _parses
 from .describe import describe
 from .offices import OfficeQueries
 from .parse import Sentence, Tok, active_participle

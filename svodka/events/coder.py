@@ -27,7 +27,7 @@ import re
 from dataclasses import replace
 
 from ..model import Article, Mention
-from ..nlp.normal import _parses
+from ..lang.inflect import _parses
 from ..lang.actor_roles import role_of
 from .actors import ActorIndex
 from .party import coded

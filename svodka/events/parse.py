@@ -159,7 +159,7 @@ def parse(items: list[Sentence]) -> None:
 
 def active_participle(t: Tok) -> bool:
     """'инициировавшая', 'задержавший': an active participle, which the tagger often calls an adjective."""
-    from ..nlp.normal import _parses
+    from ..lang.inflect import _parses
 
     if t.feats.get("VerbForm") == "Part":
         return t.feats.get("Voice") != "Pass"
@@ -168,7 +168,7 @@ def active_participle(t: Tok) -> bool:
 
 def gerund(t: Tok) -> bool:
     """'обвинив', 'заявляя': an adverbial participle (the tagger gives no VerbForm for most of them)."""
-    from ..nlp.normal import _parses
+    from ..lang.inflect import _parses
 
     if t.feats.get("VerbForm") == "Conv":
         return True

@@ -32,7 +32,7 @@ QUOTES = re.compile(r"[«»\"“”„]")
 @lru_cache(maxsize=20_000)
 def nominative(name: str) -> bool:
     """Whether a place or organisation name is in the nominative ("Россельхознадзор", not "…надзора")."""
-    from ..nlp.normal import normalize_phrase
+    from ..lang.phrases import normalize_phrase
     words = QUOTES.sub("", name).split()
     if len(words) == 1:                     # one word: its own lemma (an unknown word is predicted)
         return lemma_key(words[0]) == name_key(words[0])

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from ..lang.countries import countries_of_adjective
-from .forms import TextForms
-from .normal import _feminine_nominative, _parses
+from ..lang.forms import TextForms
+from ..lang.inflect import _parses
+from ..lang.person_names import _feminine_nominative
 
 FEMININE_VERB = re.compile(r"^\s+[а-яё]+(?:ла|лась)\b")
 # after a subject at the start of a clause, a negation or adverb may come first ("Асия Биби не покинула")
