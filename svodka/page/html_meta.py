@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..lang.calendar import month_prefixes
 from ..lang.language import language_of
 from ..lang.sites import site_of
 
@@ -210,8 +211,8 @@ def contained(part: str, whole: str) -> float:
 
 
 _GLUE = re.compile(r"(?:[-|:/»—–·•]{1,2}|::)\s*$")
-_DATE_LIKE = re.compile(r"\d{1,2}:\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}\s+(?:январ|феврал|март"
-                        r"|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)", re.I)
+_DATE_LIKE = re.compile(r"\d{1,2}:\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}\s+"
+                        rf"(?:{month_prefixes(('nomn', 'gent'))})", re.I)     # "24 декабря", "1 май"
 
 
 def part_of(line: str, meta: str) -> bool:
