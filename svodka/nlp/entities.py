@@ -22,6 +22,7 @@ from ..model import Article, Entity, Mention
 from .attribution import credit_regions, mention_kind
 from .entity_rules import (FEMININE_VERB, _street_before, _subject_as_written, agree_gender,
                            fold_country_adjectives, gender_of, merge_abbreviations)
+from .coref import resolve_descriptors, resolve_places
 from .normal import normalize
 from .roles import roles_before, roles_from_description
 
@@ -359,8 +360,6 @@ def _genitive_countries(table: EntityTable, texts: dict[str, str]) -> dict[str, 
 
 
 def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
-    from .coref import resolve_descriptors, resolve_places
-
     fields = article_fields(article)
     texts = dict(fields)
     forms = TextForms([text for _, text in fields])

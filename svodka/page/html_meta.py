@@ -329,7 +329,7 @@ def published(html: str, meta: dict[str, list[str]], ld: dict, hint: str | None)
         if iso_date(value):
             return iso_date(value)
     try:
-        import htmldate
+        import htmldate         # heavy (~0.3 s to import): only for an HTML page without a date in its meta
         return iso_date(htmldate.find_date(html, extensive_search=False, original_date=True))
     except Exception:  # noqa: BLE001 - a date is optional; a failing guess must not break a page
         return None
