@@ -41,6 +41,7 @@ from datetime import date, datetime, timezone
 from ..model import Article, Event
 from .party import actor_country, place_country
 from ..cameo import SYMMETRIC_TYPES, event_key
+from ..lang import countries
 
 COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -128,8 +129,6 @@ def rows(article: Article, events: list[Event], added: str | None = None) -> lis
         row["NumSources"] = "1"
         row["NumArticles"] = "1"
         if e.place:
-            from ..lang import countries
-
             row["ActionGeo_Type"] = "1" if countries.country_named(e.place) else "4"
             row["ActionGeo_FullName"] = e.place
             row["ActionGeo_CountryCode"] = place_country(e.place, article) or ""
