@@ -6,6 +6,7 @@ form read.
     MONTHS_RU            "январь" … "декабрь" (the nominative: a month standing alone)
     MONTHS_RU_OF         "января" … "декабря" (the genitive: "9 октября 2025")
     MONTHS_RU_IN         "январе" … "декабре" (the prepositional: "в декабре 2025")
+    MONTH_ADJECTIVES     "январский" … "декабрьский" ("октябрьские протесты")
     MONTH_ABBREVIATIONS  "янв", "февр" … "дек" (written with a full stop: "5 окт.")
     SEASONS              the season table: EDTF code 21–24 → Season(name, genitive, English, first and last month;
                          winter runs into the next year's February), with SEASONS_RU, SEASONS_RU_OF, SEASONS_EN
@@ -27,6 +28,8 @@ MONTHS_RU_OF = ("января", "февраля", "марта", "апреля", 
                 "ноября", "декабря")
 MONTHS_RU_IN = ("январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре",
                 "ноябре", "декабре")
+MONTH_ADJECTIVES = ("январский", "февральский", "мартовский", "апрельский", "майский", "июньский", "июльский",
+                    "августовский", "сентябрьский", "октябрьский", "ноябрьский", "декабрьский")
 MONTH_ABBREVIATIONS = ("янв", "фев", "февр", "мар", "апр", "июн", "июл", "авг", "сен", "сент", "окт", "ноя", "нояб",
                        "дек")
 
