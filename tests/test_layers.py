@@ -7,6 +7,9 @@ no module imports itself back through others.
     link ← store;  ingest, reanalyze, export ← pipeline, store, link;  crawl ← ingest;  serve ← store, link, export
     cmd, cli, the package's own __init__ ← anything;  eval ← anything but serve and cmd
 
+Imports go at the top of a module: one inside a function (an optional or heavy dependency loaded only when it is
+needed, a documented cycle) says why in a comment.
+
 The shared language tools live in lang/ (morph and lemmas, names, name keys and their base forms, calendar,
 countries …) and edtf.py, beside the model at the bottom: every layer may use them, and they use nothing above
 the model.
@@ -125,3 +128,38 @@ def test_no_import_cycles():
         if m not in state:
             visit(m)
     assert not cycles, "import cycles:\n  " + "\n  ".join(cycles)
+
+
+# modules whose function-level imports have not been reviewed yet (being edited on other branches when this test
+# came): the lead reviews them after those merges, then this set is empty
+LAZY_IMPORTS_UNREVIEWED = {
+    "svodka.cmd._common", "svodka.cmd.analyze", "svodka.cmd.crawl", "svodka.cmd.evaluate", "svodka.cmd.events",
+    "svodka.cmd.export", "svodka.cmd.link", "svodka.cmd.serve", "svodka.cmd.store",
+    "svodka.export", "svodka.lang.gazetteer",
+    "svodka.serve", "svodka.serve.choice", "svodka.serve.data",
+}
+
+
+def function_imports() -> list[tuple[str, int, str, bool]]:
+    """Every import inside a function: (module, line, text, says why) — a comment on one of its lines or on the
+    line above it."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for fn in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(fn):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    own = lines[node.lineno - 1:node.end_lineno]
+                    why = any("#" in line for line in own) or lines[node.lineno - 2].strip().startswith("#")
+                    found.append((module_name(path), node.lineno, own[0].strip(), why))
+    return sorted(set(found))
+
+
+def test_an_import_inside_a_function_says_why():
+    """Imports go at the top of the module; one inside a function (an optional or heavy dependency loaded only
+    when needed, a documented cycle) says why in a comment on its line or the line above."""
+    silent = [f"{mod}:{line}: {text}" for mod, line, text, why in function_imports()
+              if not why and mod not in LAZY_IMPORTS_UNREVIEWED]
+    assert not silent, "imports inside functions without a reason:\n  " + "\n  ".join(silent)
