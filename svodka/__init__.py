@@ -11,7 +11,6 @@ from __future__ import annotations
 from .model import FORMAT_VERSION, SCHEMA_VERSION, Article, Card, Entity, Event, Media, Mention, Quote, RawDocument, \
     Rejected, Related, TimeExpr
 from .pipeline import Pipeline, default_pipeline
-from .read import read_bytes, read_paths
 
 __version__ = "0.1.0"
 
@@ -27,6 +26,9 @@ class AnalyzeError(ValueError):
 def analyze(data: bytes | str, *, url: str | None = None, date: str | None = None,
             kind: str | None = None, source: str = "<input>") -> Article:
     """One page (bytes or str; a text dump or HTML) → Article. Raises AnalyzeError on bad input."""
+    # the readers (charset detection, warcio: ~50 ms) load with the first page, not with `import svodka`
+    # (every command's start-up)
+    from .read import read_bytes
     raw = read_bytes(data.encode("utf-8") if isinstance(data, str) else data, source,
                      url=url, date=date, kind=kind)
     if isinstance(raw, Rejected):
@@ -39,6 +41,7 @@ def analyze(data: bytes | str, *, url: str | None = None, date: str | None = Non
 
 def analyze_paths(paths, pipeline: Pipeline | None = None):
     """Every document under the paths (files, folders, archives, '-') → Article | Rejected, streamed."""
+    from .read import read_paths        # the readers: see analyze()
     return (pipeline or default_pipeline()).pipe(read_paths(paths))
 
 
