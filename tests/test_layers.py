@@ -130,12 +130,6 @@ def test_no_import_cycles():
     assert not cycles, "import cycles:\n  " + "\n  ".join(cycles)
 
 
-# modules whose function-level imports have not been reviewed yet (being edited on other branches when this test
-# came): the lead reviews them after those merges, then this set is empty
-LAZY_IMPORTS_UNREVIEWED = {
-    "svodka.cmd._common", "svodka.cmd.analyze", "svodka.cmd.crawl", "svodka.cmd.evaluate", "svodka.cmd.events",
-    "svodka.cmd.export", "svodka.cmd.link", "svodka.cmd.serve", "svodka.cmd.store",
-}
 
 
 def function_imports() -> list[tuple[str, int, str, bool]]:
@@ -161,6 +155,5 @@ def function_imports() -> list[tuple[str, int, str, bool]]:
 def test_an_import_inside_a_function_says_why():
     """Imports go at the top of the module; one inside a function (an optional or heavy dependency loaded only
     when needed, a documented cycle) says why in a comment on its line or the line above."""
-    silent = [f"{mod}:{line}: {text}" for mod, line, text, why in function_imports()
-              if not why and mod not in LAZY_IMPORTS_UNREVIEWED]
+    silent = [f"{mod}:{line}: {text}" for mod, line, text, why in function_imports() if not why]
     assert not silent, "imports inside functions without a reason:\n  " + "\n  ".join(silent)

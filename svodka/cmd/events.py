@@ -28,6 +28,8 @@ import json
 import sys
 
 from ..edtf import human
+from ..events import code_events, event_key
+from ..events.gdelt import COLUMNS, rows
 from ..lang.plural import count_en
 from ._common import DB_HELP, fail, open_from
 from .analyze import ReadArticles, add_time_limit
@@ -40,8 +42,6 @@ STORE_TSV = ["id", "date", "type", "cameo", "goldstein", "quad_class", "modality
 
 
 def _events(article):
-    from ..events import code_events
-
     return article.events or code_events(article)
 
 
@@ -148,9 +148,6 @@ def _tsv(cells: list[str]) -> str:
 
 
 def coded_events(args) -> int:
-    from ..events import event_key
-    from ..events.gdelt import COLUMNS, rows
-
     out = sys.stdout
     args.format = args.format or "json"
     if args.format == "tsv":
