@@ -26,8 +26,9 @@ class AnalyzeError(ValueError):
 def analyze(data: bytes | str, *, url: str | None = None, date: str | None = None,
             kind: str | None = None, source: str = "<input>") -> Article:
     """One page (bytes or str; a text dump or HTML) → Article. Raises AnalyzeError on bad input."""
+    # the readers (charset detection, warcio: ~50 ms) load with the first page, not with `import svodka`
+    # (every command's start-up)
     from .read import read_bytes
-
     raw = read_bytes(data.encode("utf-8") if isinstance(data, str) else data, source,
                      url=url, date=date, kind=kind)
     if isinstance(raw, Rejected):
@@ -40,8 +41,7 @@ def analyze(data: bytes | str, *, url: str | None = None, date: str | None = Non
 
 def analyze_paths(paths, pipeline: Pipeline | None = None):
     """Every document under the paths (files, folders, archives, '-') → Article | Rejected, streamed."""
-    from .read import read_paths
-
+    from .read import read_paths        # the readers: see analyze()
     return (pipeline or default_pipeline()).pipe(read_paths(paths))
 
 

@@ -55,7 +55,7 @@ class ClusterPipeline:
 
     def __init__(self, workers: int | None = None, scheduler: str | None = None, *,
                  pipeline: Pipeline | None = None, window: int | None = None) -> None:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client, LocalCluster     # heavy (~1 s): only when a cluster is asked for
 
         if (workers is None) == (scheduler is None):
             raise ValueError("give either workers (a local cluster) or scheduler (an address)")

@@ -1,9 +1,8 @@
 """EDTF dates as svodka writes them, in one place: "2025-10-09", "2025-10", "2025-22" (summer), "2025",
 intervals "2025-10-01/2025-10-05" and "../2025-12-24", qualifiers "?~%".
 
-    SEASONS                  EDTF season codes 21–24 → (first month, last month); winter runs into
-                             February (months past 12 belong to the next year)
-    season_months(22)        (6, 7, 8)
+    season_months(22)        (6, 7, 8): the months of a season (lang/calendar.py's season table; winter runs
+                             into the next year's February)
     bounds("2025-22")        (date(2025, 6, 1), date(2025, 8, 31), SEASON): the days one point covers
     month_bounds("2025-12-24")   ("2025-12-01", "2026-01-01"): the calendar month of a day, end exclusive
     interval("2025-10/..")   (date(2025, 10, 1), None, SPAN): the days a value covers, an open end None
@@ -28,9 +27,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .lang.calendar import MONTHS_EN, MONTHS_RU, MONTHS_RU_OF, SEASONS_EN, SEASONS_RU
+from .lang.calendar import MONTHS_EN, MONTHS_RU, MONTHS_RU_OF, SEASON_MONTHS, SEASONS_EN, SEASONS_RU, SEASONS_RU_OF
 
-SEASONS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}
 DAY, MONTH, SEASON, YEAR, SPAN = 4, 3, 2, 1, 0
 _POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -40,7 +38,7 @@ def plain(value: str | None) -> str | None:
 
 
 def season_months(code: int) -> tuple[int, ...]:
-    first, last = SEASONS.get(code, (0, -1))
+    first, last = SEASON_MONTHS.get(code, (0, -1))
     return tuple((m - 1) % 12 + 1 for m in range(first, last + 1))
 
 
@@ -73,8 +71,8 @@ def bounds(text: str) -> tuple[date, date, int] | None:
             mm = int(m.group(2))
             if 1 <= mm <= 12:
                 return date(y, mm, 1), month_end(y, mm), MONTH
-            if mm in SEASONS:
-                a, b = SEASONS[mm]
+            if mm in SEASON_MONTHS:
+                a, b = SEASON_MONTHS[mm]
                 return date(y, a, 1), month_end(y + (b > 12), (b - 1) % 12 + 1), SEASON
             return None
         return date(y, 1, 1), date(y, 12, 31), YEAR
@@ -118,9 +116,6 @@ def overlaps(a: str | None, b: str | None) -> bool:
     return (x[0] is None or y[1] is None or x[0] <= y[1]) and (y[0] is None or x[1] is None or y[0] <= x[1])
 
 
-_SEASONS_RU_OF = {21: "весны", 22: "лета", 23: "осени", 24: "зимы"}
-
-
 def _human_point(value: str, lang: str, genitive: bool = False) -> str | None:
     """One point in words; ``genitive``: the Russian form after "с" / "до"."""
     m = re.fullmatch(r"(\d{3})X", value)
@@ -135,8 +130,8 @@ def _human_point(value: str, lang: str, genitive: bool = False) -> str | None:
         return f"{int(d)} {month} {y}"
     if mm:
         code = int(mm)
-        if code in SEASONS:
-            names = SEASONS_EN if lang != "ru" else _SEASONS_RU_OF if genitive else SEASONS_RU
+        if code in SEASON_MONTHS:
+            names = SEASONS_EN if lang != "ru" else SEASONS_RU_OF if genitive else SEASONS_RU
             return f"{names[code]} {y}"
         names = MONTHS_EN if lang != "ru" else MONTHS_RU_OF if genitive else MONTHS_RU
         return f"{names[code - 1]} {y}"

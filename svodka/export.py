@@ -190,7 +190,7 @@ def _write_csv(store, table: str, path: Path) -> int:
 
 
 def _arrow_schema(columns):
-    import pyarrow as pa
+    import pyarrow as pa            # heavy: only for --format parquet
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "list": pa.list_(pa.string()),
              "json": pa.string()}
@@ -198,6 +198,7 @@ def _arrow_schema(columns):
 
 
 def _write_parquet(store, table: str, path: Path) -> int:
+    # heavy: only for --format parquet
     import pyarrow as pa
     import pyarrow.parquet as pq
 

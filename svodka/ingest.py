@@ -22,6 +22,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from tqdm import tqdm
+
+from .cluster import ClusterPipeline      # (Dask itself loads only when a cluster is asked for)
 from .lang.plural import count_en
 from .link import update
 from .model import Article, RawDocument, Rejected
@@ -168,7 +171,6 @@ def ingest_documents(documents: Iterable[RawDocument | Rejected], db, *, batch_s
         store.check_writable()          # before any analysis: say at once that nothing can be stored
         runner = pipeline or default_pipeline()
         if workers is not None or scheduler is not None:
-            from .cluster import ClusterPipeline   # Dask loads only when a cluster is asked for
             cluster = runner = ClusterPipeline(None if scheduler else workers, scheduler, pipeline=runner)
         return _ingest(documents, store, max(1, int(batch_size)), runner, progress, on_batch, label)
     finally:
@@ -180,9 +182,6 @@ def ingest_documents(documents: Iterable[RawDocument | Rejected], db, *, batch_s
 
 def _ingest(documents, store, batch_size: int, pipeline, progress: bool | str, on_batch=None,
             label: str = "ingest") -> IngestReport:
-    from tqdm import tqdm
-
-
     report = IngestReport()
     started = time.perf_counter()
     batch = _Batch(store, batch_size, on_batch)

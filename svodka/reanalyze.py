@@ -32,6 +32,8 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from tqdm import tqdm
+
 from .lang.plural import count_en
 from .link import update
 from .model import Article, RawDocument, Rejected
@@ -119,8 +121,6 @@ def reanalyze(db, *, batch_size: int = 50, pipeline: Pipeline | None = None, pro
 
 
 def _reanalyze(store, batch_size: int, pipeline, progress: bool) -> ReanalyzeReport:
-    from tqdm import tqdm
-
     report = ReanalyzeReport(articles=len(store))
     started = time.perf_counter()
     queue: deque[Stored] = deque()

@@ -7,9 +7,12 @@ no module imports itself back through others.
     link ← store;  ingest, reanalyze, export ← pipeline, store, link;  crawl ← ingest;  serve ← store, link, export
     cmd, cli, the package's own __init__ ← anything;  eval ← anything but serve and cmd
 
-The shared language tools live in lang/ (morph and lemmas, names and name keys, calendar, countries …) and
-edtf.py, beside the model at the bottom: every layer may use them, and they use nothing above the model. One
-exception until the names layer moves there too: nlp/normal.py (base forms of names), which link reads.
+Imports go at the top of a module: one inside a function (an optional or heavy dependency loaded only when it is
+needed, a documented cycle) says why in a comment.
+
+The shared language tools live in lang/ (morph and lemmas, names, name keys and their base forms, calendar,
+countries …) and edtf.py, beside the model at the bottom: every layer may use them, and they use nothing above
+the model.
 """
 from __future__ import annotations
 
@@ -45,7 +48,6 @@ ALLOWED: dict[str, set[str]] = {
              "ingest", "reanalyze", "export"},
 }
 ANYTHING = {"cmd", "cli", "svodka"}          # the command line and the package's own API
-LANGUAGE_TOOLS = {"svodka.nlp.normal"}
 
 
 def module_name(path: Path) -> str:
@@ -99,7 +101,7 @@ def test_every_import_goes_down_the_layers():
             continue
         for target in sorted(targets):
             dst = layer(target)
-            if dst == src or (dst in BOTTOM and src not in BOTTOM) or target in LANGUAGE_TOOLS:
+            if dst == src or (dst in BOTTOM and src not in BOTTOM):
                 continue
             if dst not in ALLOWED.get(src, set()):
                 wrong.append(f"{mod} imports {target}")
@@ -141,3 +143,30 @@ def test_no_two_store_mixins_name_one_method():
             if callable(value) and not name.startswith("__"):
                 owners[name].append(cls.__name__)
     assert not {n: c for n, c in owners.items() if len(c) > 1}
+
+
+def function_imports() -> list[tuple[str, int, str, bool]]:
+    """Every import inside a function: (module, line, text, says why) — a comment on one of its lines, or on the
+    line above it or above the imports right before it."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for fn in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(fn):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    own = lines[node.lineno - 1:node.end_lineno]
+                    above = node.lineno - 2
+                    while lines[above].strip().startswith(("import ", "from ")):
+                        above -= 1
+                    why = any("#" in line for line in own) or lines[above].strip().startswith("#")
+                    found.append((module_name(path), node.lineno, own[0].strip(), why))
+    return sorted(set(found))
+
+
+def test_an_import_inside_a_function_says_why():
+    """Imports go at the top of the module; one inside a function (an optional or heavy dependency loaded only
+    when needed, a documented cycle) says why in a comment on its line or the line above."""
+    silent = [f"{mod}:{line}: {text}" for mod, line, text, why in function_imports() if not why]
+    assert not silent, "imports inside functions without a reason:\n  " + "\n  ".join(silent)

@@ -11,6 +11,7 @@ failures.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
 DB_HELP = "the store: a SQLite path (sqlite:///…) or postgresql://user@host/db (default: $SVODKA_DB or svodka.db)"
@@ -27,13 +28,15 @@ def resolve_db(args) -> None:
     """After parsing: a verb's ``--db`` not given is the store's default (``svodka.store.default_db``:
     $SVODKA_DB, else svodka.db)."""
     if getattr(args, "db_defaulted", False) and getattr(args, "db", None) is None:
-        from ..store import default_db      # here, not at the top: the store package costs ~140 ms to import,
-        args.db = default_db()              # which verbs without a store (analyze, events) should not pay
+        # here, not at the top: the store package (SQLAlchemy) costs ~140 ms to import, which verbs without a
+        # store (analyze, events PATH) should not pay; so for every store import in cmd/
+        from ..store import default_db
+        args.db = default_db()
 
 
 def shown(db: str) -> str:
     """The store as a message may name it: a PostgreSQL URL without its password."""
-    from ..store.postgres import redacted
+    from ..store.postgres import redacted      # the store stack and psycopg: see resolve_db
     return redacted(db) if "://" in db else db
 
 
@@ -45,7 +48,7 @@ def fail(message: str) -> int:
 def open_from(args, *, write: bool = False, create: bool = False):
     """The store of ``--db``: read-only, unless the verb writes (``write``; ``create``: a new store
     may be made); a store that cannot be written is then refused at once (StoreReadOnly: why)."""
-    from ..store import open_store
+    from ..store import open_store      # the store stack: see resolve_db
     if not (write or create):
         return open_store(args.db, create=False, read_only=True)
     store = open_store(args.db, create=create)
@@ -59,9 +62,8 @@ def open_from(args, *, write: bool = False, create: bool = False):
 
 def database_errors() -> tuple[type[BaseException], ...]:
     """The engines' exceptions (a full disk, a lost server): one line, not a traceback."""
-    import sqlite3
     try:
-        import psycopg
+        import psycopg                  # optional: only a PostgreSQL store needs it
         return (sqlite3.Error, psycopg.Error)
     except ImportError:
         return (sqlite3.Error,)

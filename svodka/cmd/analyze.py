@@ -6,9 +6,11 @@ import sys
 import textwrap
 from collections.abc import Iterator
 
+from .. import analyze_paths
 from ..edtf import human
 from ..lang.plural import count_en
 from ..model import Article, Rejected
+from ..pipeline import TIME_LIMIT, Pipeline, default_pipeline
 
 
 def _print_article(article: Article, out) -> None:
@@ -49,8 +51,6 @@ class ReadArticles:
         self.time_limit = time_limit
 
     def __iter__(self) -> Iterator[Article]:
-        from .. import analyze_paths
-
         for result in analyze_paths(self.paths, pipeline_for(self.time_limit)):
             if isinstance(result, Rejected):
                 self.bad += 1
@@ -69,12 +69,10 @@ class ReadArticles:
 
 def pipeline_for(time_limit: float | None):
     """The default pipeline, or one with this per-document time limit (seconds; 0: none)."""
-    from ..pipeline import Pipeline, default_pipeline
     return default_pipeline() if time_limit is None else Pipeline(time_limit=time_limit or None)
 
 
 def add_time_limit(parser) -> None:
-    from ..pipeline import TIME_LIMIT
     parser.add_argument("--time-limit", type=float, metavar="S", default=None,
                         help=f"seconds one document may take before it is rejected (default {TIME_LIMIT:g}; 0: none)")
 

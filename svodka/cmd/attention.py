@@ -71,6 +71,7 @@ def cmd_attention(args) -> int:
 
 
 def register(sub) -> None:
+    # the link package brings the store stack (~150 ms): every command's start would pay it for one tuple
     from ..link.attention import INTERVALS
 
     p = sub.add_parser("attention", help="matching articles per day, week or month, and their share of all articles")

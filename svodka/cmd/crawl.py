@@ -17,6 +17,7 @@ import sys
 from ..edtf import human_time
 from ..lang.plural import count_en
 from ._common import add_db, database_errors, fail, open_from, shown
+from .analyze import add_time_limit, pipeline_for
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -40,6 +41,7 @@ def _duration_arg(text: str) -> float:
 
 
 def _politeness(args):
+    # heavy: the crawl stack (httpx, feedparser, the store), only for this verb
     from ..crawl import Politeness
     p = Politeness()
     if getattr(args, "delay", None) is not None:
@@ -48,6 +50,7 @@ def _politeness(args):
 
 
 def _archive(args):
+    # heavy: the crawl stack (httpx, feedparser, the store), only for this verb
     from ..crawl import Archive, archive_folder
     return Archive(getattr(args, "archive", None) or archive_folder(args.db))
 
@@ -64,6 +67,7 @@ def _report_added(added) -> int:
 
 
 def cmd_sources(args) -> int:
+    # heavy: the store stack (SQLAlchemy), only for this verb
     from ..store import StoreError
     try:
         with open_from(args) as store:
@@ -85,6 +89,7 @@ def cmd_sources(args) -> int:
 
 
 def cmd_sources_add(args) -> int:
+    # heavy: the crawl stack (httpx, feedparser, the store), only for this verb
     from ..crawl import Fetcher, add_source
     from ..store import StoreError
     archive = _archive(args)
@@ -101,6 +106,7 @@ def cmd_sources_add(args) -> int:
 
 
 def cmd_sources_remove(args) -> int:
+    # heavy: the crawl stack (httpx, feedparser, the store), only for this verb
     from ..crawl import remove_source
     from ..store import StoreError
     try:
@@ -115,6 +121,7 @@ def cmd_sources_remove(args) -> int:
 
 
 def cmd_sources_import(args) -> int:
+    # heavy: the crawl stack (httpx, feedparser, the store), only for this verb
     from ..crawl import Fetcher, import_sources
     from ..store import StoreError
     archive = _archive(args)
@@ -131,9 +138,9 @@ def cmd_sources_import(args) -> int:
 
 
 def cmd_watch(args) -> int:
+    # heavy: the crawl stack (httpx, feedparser, the store), only for this verb
     from ..crawl import Settings, watch
     from ..store import StoreError
-    from .analyze import pipeline_for
 
     settings = Settings(politeness=_politeness(args), batch_size=args.batch_size)
     if args.per_round is not None:
@@ -155,8 +162,6 @@ def cmd_watch(args) -> int:
 
 
 def register(sub) -> None:
-    from .analyze import add_time_limit
-
     p = sub.add_parser("sources", help="the sites the store follows: list (default), add, remove, import")
     add_db(p)                               # --db before the verb or after it (add_db(…, again=True))
     p.add_argument("--json", action="store_true", help="one JSON object per source")

@@ -10,6 +10,7 @@ from ..pipeline import Pipeline
 
 
 def cmd_eval_pages(args) -> int:
+    # each eval module loads with its verb, not at start-up (pages and normal bring the readers: warcio …)
     from ..eval import pages
 
     folder = Path(args.dir)
@@ -36,43 +37,43 @@ def cmd_eval_pages(args) -> int:
 
 
 def cmd_eval_ner(args) -> int:
-    from ..eval import ner
+    from ..eval import ner       # with its verb: see cmd_eval_pages
 
     return ner.main(Path(args.dir))
 
 
 def cmd_eval_facts(args) -> int:
-    from ..eval import facts
+    from ..eval import facts     # with its verb: see cmd_eval_pages
 
     return facts.main(Path(args.dir))
 
 
 def cmd_eval_events(args) -> int:
-    from ..eval import events
+    from ..eval import events    # with its verb: see cmd_eval_pages
 
     return events.main(Path(args.dir))
 
 
 def cmd_eval_normal(args) -> int:
-    from ..eval import normal
+    from ..eval import normal    # with its verb: see cmd_eval_pages
 
     return normal.main(Path(args.dir), errors=args.errors, out=Path(args.out) if args.out else None)
 
 
 def cmd_eval_linking(args) -> int:
-    from ..eval import linking
+    from ..eval import linking   # heavy: the ingest and store stacks, with its verb only
 
     return linking.main(Path(args.dir), db=args.db, keep=args.keep, errors=args.errors)
 
 
 def cmd_eval_coverage(args) -> int:
-    from ..eval import coverage
+    from ..eval import coverage  # heavy: the ingest and store stacks, with its verb only
 
     return coverage.main(args.paths, db=args.db)
 
 
 def cmd_eval_places(args) -> int:
-    from ..eval.places import score_sentences
+    from ..eval.places import score_sentences     # each evaluation's stack loads only when it runs
 
     score = score_sentences(Path(args.file))
     for sentence, name, expected, got in score.misses:

@@ -30,6 +30,8 @@ import json
 import sys
 
 from ..edtf import human
+from ..events import code_events, event_key
+from ..events.gdelt import COLUMNS, rows
 from ..lang.plural import count_en
 from ._common import DB_HELP, fail, open_from
 from .analyze import ReadArticles, add_time_limit
@@ -42,8 +44,6 @@ STORE_TSV = ["id", "date", "type", "cameo", "goldstein", "quad_class", "modality
 
 
 def _events(article):
-    from ..events import code_events
-
     return article.events or code_events(article)
 
 
@@ -150,8 +150,7 @@ def _tsv(cells: list[str]) -> str:
 
 
 def coded_events(args) -> int:
-    from ..events import event_key
-    from ..events.gdelt import COLUMNS, rows
+    # the export module brings the store stack (~150 ms): only `svodka events PATH` pays it, not --help
     from ..export import event_feature, feature_collection
 
     out = sys.stdout

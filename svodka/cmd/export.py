@@ -21,6 +21,7 @@ from ._common import add_db, fail
 
 
 def cmd_stories(args) -> int:
+    # heavy: the link and store stacks, only for this verb
     from ..link.stories import assign_new, stories, unassigned
     from ..store import StoreError, open_store
 
@@ -51,8 +52,9 @@ def cmd_stories(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from ..store import StoreError, open_store
+    # heavy: the export and store stacks, only for this verb
     from ..export import ExportError, export
+    from ..store import StoreError, open_store
 
     try:
         with open_store(args.db, create=False, read_only=True) as store:
@@ -65,7 +67,7 @@ def cmd_export(args) -> int:
 
 
 def register(sub) -> None:
-    from ..export import FORMATS
+    from ..export import FORMATS        # --format's choices: this loads the store stack (~150 ms) at start-up
 
     def db(p) -> None:
         add_db(p)

@@ -18,6 +18,7 @@ from ._common import add_db, fail, open_from
 
 
 def cmd_entity(args) -> int:
+    # heavy: the link and store stacks, only for this verb
     from ..link.dossier import dossier, format_dossier
     from ..link.lookup import AmbiguousName
     from ..store import StoreError
@@ -58,6 +59,7 @@ def plot_refused(path: str) -> int:
 
 
 def cmd_timeline(args) -> int:
+    # heavy: the link and store stacks, only for this verb
     from ..link.lookup import AmbiguousName
     from ..link.timeline import format_timeline, plot, timeline
     from ..store import StoreError
@@ -87,6 +89,7 @@ def cmd_timeline(args) -> int:
 
 
 def cmd_link(args) -> int:
+    # heavy: the link and store stacks, only for this verb
     from ..link import update
     from ..store import StoreError
 

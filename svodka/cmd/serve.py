@@ -11,12 +11,12 @@ from ._common import add_db
 
 
 def cmd_serve(args) -> int:
+    # heavy: the store, FastAPI and uvicorn, only for this verb (and an install without the web extras says so)
     from ..store import StoreError, read_only_url
 
     try:
-        import uvicorn
-
-        from ..serve import create_app
+        import uvicorn                          # optional web extras: see the comment above
+        from ..serve import create_app          # (FastAPI)
     except ImportError as err:
         print(f"svodka: serve needs fastapi, uvicorn and jinja2 ({err}); pip install svodka", file=sys.stderr)
         return 2
@@ -27,7 +27,7 @@ def cmd_serve(args) -> int:
         return 2
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"svodka: serving on {args.host}: reachable from other machines (read-only)", file=sys.stderr)
-    from ..store.postgres import redacted
+    from ..store.postgres import redacted      # psycopg: only here, as in _common.shown
     print(f"svodka: serving {redacted(args.db)} on http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
           f"  (API: /api, docs: /api/docs)", file=sys.stderr, flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=args.access_log, http="svodka.serve.wire:Protocol")

@@ -21,12 +21,13 @@ from ..edtf import human
 
 from ..lang.plural import count_en
 from ._common import add_db, database_errors, fail, open_from, shown
+from .analyze import _print_article, add_time_limit, pipeline_for
 
 
 def cmd_ingest(args) -> int:
+    # heavy: the ingest and store stacks, only for this verb
     from ..ingest import ingest
     from ..store import StoreError
-    from .analyze import pipeline_for
 
     terminal = sys.stderr.isatty()
     # --progress without a terminal (a log, `make run` piped): lines, not a bar
@@ -47,9 +48,9 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_reanalyze(args) -> int:
+    # heavy: the reanalysis and store stacks, only for this verb
     from ..reanalyze import reanalyze
     from ..store import StoreError
-    from .analyze import pipeline_for
 
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
@@ -67,6 +68,7 @@ def cmd_reanalyze(args) -> int:
 
 
 def cmd_rejected(args) -> int:
+    # heavy: the store stack (SQLAlchemy), only for this verb
     from ..store import StoreError
 
     try:
@@ -85,8 +87,8 @@ def cmd_rejected(args) -> int:
 
 
 def cmd_show(args) -> int:
+    # heavy: the store stack (SQLAlchemy), only for this verb
     from ..store import StoreError
-    from .analyze import _print_article
 
     try:
         with open_from(args) as store:
@@ -119,6 +121,7 @@ def cmd_show(args) -> int:
 
 
 def cmd_search(args) -> int:
+    # heavy: the store stack (SQLAlchemy), only for this verb
     from ..store import StoreError
 
     try:
@@ -144,8 +147,6 @@ def cmd_search(args) -> int:
 
 
 def register(sub) -> None:
-    from .analyze import add_time_limit
-
     def db(p) -> None:
         add_db(p)
 

@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from ..cluster import ClusterPipeline     # (Dask itself loads only when a cluster is asked for)
 from ..ingest import ingest_documents
 from ..pipeline import default_pipeline
 from ..read.warc import response_document
@@ -349,7 +350,6 @@ def watch(db, *, every: float = 900.0, rounds: int | None = None, settings: Sett
         store.check_writable()
         runner = pipeline or default_pipeline()
         if workers is not None or scheduler is not None:
-            from ..cluster import ClusterPipeline   # Dask loads only when a cluster is asked for
             cluster = runner = ClusterPipeline(None if scheduler else workers, scheduler, pipeline=runner)
         crawler = Crawler(store, archive, settings=settings, pipeline=runner, progress=progress)
         say(f"svodka: watching {getattr(store, 'name', db)}; the WARC archive goes to {archive.folder.resolve()}")

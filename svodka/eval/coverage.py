@@ -14,6 +14,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from ..ingest import ingest
+from ..store import open_store
+
 MIN_STORY = 4
 
 
@@ -37,9 +40,6 @@ def coverage(store, min_story: int = MIN_STORY) -> dict:
 
 
 def main(paths: list[str], db: str | None = None) -> int:
-    from ..ingest import ingest
-    from ..store import open_store
-
     if paths:
         target = db or str(Path(tempfile.mkdtemp(prefix="svodka-coverage-")) / "coverage.db")
         ingest(paths, target, progress=False)

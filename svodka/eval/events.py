@@ -38,8 +38,14 @@ import json
 import re
 import sys
 import time
+import warnings
 from collections import Counter
 from pathlib import Path
+
+from ..events import code_events
+from ..events.lexicon import BY_LEMMA, WORD, normal_forms, trigger_lemmas
+from ..model import Article
+from ..nlp import annotate
 
 REFERENCE_DATE = "2000-01-01"
 PARTICIPANT_RELS = ("AGENT", "PARTICIPANT_IN")
@@ -80,8 +86,6 @@ def coded(surface: str) -> bool:
     """Is a gold EVENT mention of a type svodka codes? A word of it inflects a trigger lemma, and that
     reading's required words are in the mention and its excluded words are not ("подписал закон" and
     "приняла закон" are out: svodka codes signed agreements and hosted visits, not legislation)."""
-    from ..events.lexicon import BY_LEMMA, WORD, normal_forms, trigger_lemmas
-
     words = [w.group() for w in WORD.finditer(surface)]
     lemmas = set()
     for w in words:
@@ -99,8 +103,6 @@ def coded(surface: str) -> bool:
 
 def article_of(name: str, text: str):
     """Title = the first non-empty line, body = the other lines; {field: offset in the text}."""
-    from ..model import Article
-
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     offsets: dict[str, int] = {}
     title = None
@@ -121,9 +123,6 @@ def _overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def predict(name: str, text: str):
-    from ..events import code_events
-    from ..nlp import annotate
-
     article, offsets = article_of(name, text)
     annotate(article)
     return article, code_events(article), offsets
@@ -217,8 +216,6 @@ def _block(tp_pred: int, pred: int, found: int, gold: int) -> dict:
 
 
 def main(folder: Path, verbose: bool = False) -> int:
-    import warnings
-
     warnings.filterwarnings("ignore", category=UserWarning, module="pymorphy2")
     folder = Path(folder)
     anns = sorted(folder.glob("*.ann"))

@@ -31,8 +31,12 @@ import json
 import re
 import sys
 import time
+import warnings
 from pathlib import Path
 
+from ..events import code_events
+from ..model import Article
+from ..nlp import annotate
 from .ner import _doc_order, prf
 
 
@@ -95,8 +99,6 @@ def load_doc(base: Path) -> dict:
 
 def article_of(name: str, text: str):
     """A dateless Article: the blank-line separated paragraphs as its body, and their offsets."""
-    from ..model import Article
-
     body, offsets = [], []
     for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
         chunk = m.group()
@@ -109,9 +111,6 @@ def article_of(name: str, text: str):
 
 def predict(text: str, name: str = "doc"):
     """(article, events, paragraph offsets) for one plain text."""
-    from ..events import code_events
-    from ..nlp import annotate
-
     article, offsets = article_of(name, text)
     annotate(article)
     events = code_events(article)
@@ -179,8 +178,6 @@ def score_doc(doc: dict, article, offsets, events) -> dict:
 
 
 def main(folder: Path, verbose: bool = True) -> int:
-    import warnings
-
     warnings.filterwarnings("ignore", category=UserWarning, module="pymorphy2")
     folder = Path(folder)
     docs = sorted(folder.glob("book_*.txt"), key=_doc_order)

@@ -35,10 +35,14 @@ import re
 import shutil
 import sys
 import tempfile
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..ingest import ingest
+from ..store import open_store
 
 TYPES = ("PER", "ORG", "LOC")
 _SPACES = re.compile(r"\s+")
@@ -368,11 +372,6 @@ def print_errors(result: dict, n: int, names: dict[int, str], out=sys.stdout) ->
 
 def main(root: Path, db: str | None = None, keep: bool = False, errors: int = 0, progress: bool = True,
          out=sys.stdout) -> int:
-    import warnings
-
-    from ..ingest import ingest
-    from ..store import open_store
-
     warnings.filterwarnings("ignore", category=UserWarning, module="pymorphy2")
     root = Path(root)
     raw_root = root / "raw"

@@ -20,9 +20,12 @@ import json
 import re
 import sys
 import time
+import warnings
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
+
+from ..nlp import ner as nlp_ner
 
 TYPES = ("PER", "LOC", "ORG")
 Span = tuple[int, int, str]
@@ -169,8 +172,7 @@ def score(docs: dict[str, dict], predictions: dict[str, Iterable[Span]]) -> dict
 def predict(docs: dict[str, dict], finder: Callable[[Sequence[str]], list[list[Span]]] | None = None
             ) -> dict[str, list[Span]]:
     """Spans for every document (svodka's NER unless another batch finder is given)."""
-    if finder is None:
-        from ..nlp.ner import find_spans_batch as finder
+    finder = finder or nlp_ner.find_spans_batch
     names = list(docs)
     found = finder([docs[n]["text"] for n in names])
     return {n: [tuple(s) for s in spans] for n, spans in zip(names, found)}
@@ -194,16 +196,12 @@ def write_predictions(folder: Path, out: Path) -> dict[str, list[Span]]:
 def main(folder: Path) -> int:
     """``svodka eval ner DIR``: DIR is a factRuEval folder (book_N.txt/.spans/.objects/.tokens) or a NEREL
     folder (brat .txt/.ann, mapped as in :func:`load_nerel`).  Prints per-type lines, then one JSON line."""
-    import warnings
-
     warnings.filterwarnings("ignore", category=UserWarning, module="pymorphy2")
     docs = load_any(Path(folder))
     if not docs:
         print(f"svodka: {folder}: no factRuEval (book_N.txt + .spans/.objects) or NEREL (.txt + .ann) documents",
               file=sys.stderr)
         return 2
-    from ..nlp import ner as nlp_ner
-
     nlp_ner.load()
     t0 = time.perf_counter()
     preds = predict(docs)

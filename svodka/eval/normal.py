@@ -24,9 +24,13 @@ import json
 import re
 import sys
 import time
+import warnings
 from collections import Counter
 from pathlib import Path
 from typing import Iterable, TextIO
+
+from .. import analyze_paths
+from ..model import Rejected
 
 TYPES = ("PER", "LOC", "ORG")
 _SPACES = re.compile(r"\s+")
@@ -74,9 +78,6 @@ def predict(root: Path, gold: dict, out: TextIO | None = None, pipeline=None) ->
     """Gold document → its predicted surfaces, for every text under ``root/raw`` the pipeline reads
     (the last article wins when two claim one document).  ``out``: also write each article as a line
     of JSON, as ``svodka analyze --json`` does."""
-    from .. import analyze_paths
-    from ..model import Rejected
-
     found: dict[str, dict] = {}
     for result in analyze_paths([str(Path(root) / "raw")], pipeline):
         if isinstance(result, Rejected):
@@ -124,8 +125,6 @@ def score(gold: dict[str, list[tuple[str, str, str]]], found: dict[str, dict]) -
 
 
 def main(root: Path, errors: int = 0, out: Path | None = None) -> int:
-    import warnings
-
     warnings.filterwarnings("ignore", category=UserWarning, module="pymorphy2")
     root = Path(root)
     gold = load_gold(root)

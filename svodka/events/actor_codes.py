@@ -14,7 +14,7 @@ from ..lang.actor_roles import STATE_ROLES, WORD, _lemma, role_of
 from ..lang.people import office_holder
 from ..model import ActorRef, Article, Entity
 from ..lang import countries
-from ..nlp.normal import _parses
+from ..lang.inflect import _parses
 
 __all__ = ["actor_ref", "code_actors", "is_actor", "placed", "demonym_country", "role_of", "STATE_ROLES"]
 

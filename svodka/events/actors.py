@@ -21,8 +21,9 @@ from dataclasses import replace
 from ..model import Article, Entity
 from ..lang import countries
 from ..lang.names import KIN_NOUNS
+from ..nlp.entities import article_fields
 from ..nlp.entity_rules import gender_of
-from ..nlp.normal import _parses
+from ..lang.inflect import _parses
 from .describe import describe
 from .offices import OfficeQueries
 from .parse import Sentence, Tok, active_participle
@@ -93,8 +94,6 @@ class ActorIndex(OfficeQueries):
         self._about: list[tuple[Entity, list]] | None = None
 
     def _fields(self) -> list[str]:
-        from ..nlp.entities import article_fields
-
         return [n for n, _ in article_fields(self.article)]
 
     # --- entities ------------------------------------------------------------------------------

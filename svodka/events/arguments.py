@@ -14,7 +14,7 @@ events split their participants into the first (source) and the others (target).
 from __future__ import annotations
 
 from ..lang import countries
-from ..nlp.normal import _parses
+from ..lang.inflect import _parses
 from .actors import ActorIndex
 from .party import Actor
 from .draft import Draft

@@ -27,8 +27,9 @@ import re
 from dataclasses import replace
 
 from ..model import Article, Mention
-from ..nlp.normal import _parses
+from ..lang.inflect import _parses
 from ..lang.actor_roles import role_of
+from ..lang.people import office_holder
 from .actors import ActorIndex
 from .party import coded
 from .arguments import GROUP_NOUNS, animate_name, animate_target, noun_actors, purpose, verb_actors
@@ -36,7 +37,7 @@ from .casualties import casualties, read_casualties
 from ..cameo import SYMMETRIC_TYPES
 from .draft import Draft
 from .attributed import attributed
-from .lexicon import BY_LEMMA, PERSON_NOUNS, VEHICLES, Trigger, forms, normal_forms, trigger_lemmas
+from .lexicon import BY_LEMMA, PERSON_NOUNS, VEHICLES, Trigger, forms, has_trigger, normal_forms, trigger_lemmas
 from .modality import apply_intents, read_modality
 from .parse import Sentence, Tok, parse, sentences
 from .screens import names_no_act, not_happening
@@ -79,8 +80,6 @@ class Coder:
 
     # --- entry -------------------------------------------------------------------------------------
     def drafts(self) -> list[Draft]:
-        from .lexicon import has_trigger
-
         sents = sentences(self.article, has_trigger)
         table = forms()
         chosen = [k for k, s in enumerate(sents)
@@ -355,8 +354,6 @@ def _quoted(s: Sentence, t: Tok) -> bool:
 
 def _official(actor, article: Article) -> bool:
     """A state or a body, or a person the article gives an office (or known to hold one)."""
-    from ..lang.people import office_holder
-
     if actor.type in ("LOC", "ORG"):
         return True
     entity = next((e for e in article.entities if e.id == actor.id), None)

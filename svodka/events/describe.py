@@ -3,15 +3,14 @@
 """
 from __future__ import annotations
 
+from pymorphy2.analyzer import Parse
+
+from ..lang.inflect import _parses, _restore_case
 from .parse import Sentence, Tok
 
 
 def _inflect(t: Tok, number: str | None, gender: str | None) -> str:
     """One word of the head phrase to the nominative, keeping its number (pymorphy, guided by the tagger)."""
-    from pymorphy2.analyzer import Parse
-
-    from ..nlp.normal import _parses, _restore_case
-
     want_pos = {"NOUN": ("NOUN",), "PROPN": ("NOUN",), "ADJ": ("ADJF", "PRTF")}.get(t.pos, ())
     parses = [p for p in _parses(t.text.lower()) if p.tag.POS in want_pos] or list(_parses(t.text.lower()))
     if not parses:

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from ..lang import countries
-from ..nlp.normal import _parses
+from ..lang.inflect import _parses
 from .actors import ActorIndex
 from .party import Actor, state_actor
 from .parse import Sentence, Tok

@@ -39,6 +39,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang.morph import morph
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -327,8 +329,6 @@ WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 @lru_cache(maxsize=1)
 def forms() -> dict[str, frozenset[str]]:
     """Every inflected form of every trigger lemma (pymorphy's lexemes) → the lemmas it can be."""
-    from ..lang.morph import morph
-
     out: dict[str, set[str]] = {}
     analyzer = morph()
     for lemma in BY_LEMMA:
@@ -344,8 +344,6 @@ def forms() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=200_000)
 def normal_forms(word: str) -> frozenset[str]:
     """Every normal form pymorphy gives the word (ё → е), lower-case."""
-    from ..lang.morph import morph
-
     return frozenset(p.normal_form.replace("ё", "е") for p in morph().parse(word.lower()))
 
 

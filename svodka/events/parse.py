@@ -15,7 +15,10 @@ from functools import lru_cache
 
 from razdel import sentenize, tokenize
 
+from ..lang.inflect import _parses
+from ..lang.morph import morph
 from ..model import Article
+from ..nlp.entities import article_fields      # (attributed.py reads it from here)
 from ..nlp.ner import embedding
 
 _LOCK = threading.Lock()
@@ -92,12 +95,6 @@ class Sentence:
         return None
 
 
-def article_fields(article: Article) -> list[tuple[str, str]]:
-    from ..nlp.entities import article_fields as fields
-
-    return fields(article)
-
-
 def split(field_name: str, index: int, text: str) -> list[Sentence]:
     return [Sentence(field_name, index, s.start, s.stop, s.text) for s in sentenize(text) if s.text.strip()]
 
@@ -127,8 +124,6 @@ def load():
 
 @lru_cache(maxsize=200_000)
 def lemma_of(word: str, pos: str, feats: tuple) -> str:
-    from ..lang.morph import morph
-
     try:
         return morph().lemmatize(word, pos, dict(feats)).replace("ё", "е")
     except Exception:
@@ -159,8 +154,6 @@ def parse(items: list[Sentence]) -> None:
 
 def active_participle(t: Tok) -> bool:
     """'инициировавшая', 'задержавший': an active participle, which the tagger often calls an adjective."""
-    from ..nlp.normal import _parses
-
     if t.feats.get("VerbForm") == "Part":
         return t.feats.get("Voice") != "Pass"
     return t.pos == "ADJ" and any(p.tag.POS == "PRTF" and "actv" in p.tag for p in _parses(t.low))
@@ -168,8 +161,6 @@ def active_participle(t: Tok) -> bool:
 
 def gerund(t: Tok) -> bool:
     """'обвинив', 'заявляя': an adverbial participle (the tagger gives no VerbForm for most of them)."""
-    from ..nlp.normal import _parses
-
     if t.feats.get("VerbForm") == "Conv":
         return True
     if t.pos != "VERB" or t.feats.get("VerbForm") not in (None, "Conv"):

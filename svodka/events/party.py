@@ -10,6 +10,7 @@ from dataclasses import dataclass, field as dc_field
 from ..lang.gazetteer import gazetteer_country
 from ..model import Article, Entity
 from ..lang import countries
+from ..lang.actor_roles import role_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,4 @@ def state_actor(state: countries.Country, article: Article) -> Actor:
 
 def coded(actor: Actor) -> bool:
     """A party an event keeps: an entity, a country, or a descriptor with a CAMEO role ("коллегу" is none)."""
-    from ..lang.actor_roles import role_of
-
     return actor.named or role_of(actor.name) is not None

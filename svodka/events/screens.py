@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp.normal import _parses
+from ..lang.inflect import _parses
 from .parse import Sentence, Tok
 
 

@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from ..nlp.normal import _parses
+from ..lang.inflect import _parses
 from .actors import ActorIndex
 from .lexicon import BY_LEMMA, PERSON_NOUNS, WORD, Trigger, normal_forms, trigger_lemmas
 from .parse import Sentence, Tok

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..lang.calendar import MONTH_ADJECTIVES
 from ..model import Article, Mention
 from ..nlp.speech import SPEECH_LEMMAS
 from .actors import ActorIndex
@@ -34,9 +35,7 @@ BESIDE = {"у", "близ", "возле", "около"}     # with the genitive:
 PLACE_NOUNS = {"площадь", "улица", "район", "город", "село", "деревня", "поселок", "область", "край", "аэропорт",
                "центр", "окрестность", "пригород", "столица", "провинция", "штат", "округ", "регион", "республика",
                "вблизи", "порт", "территория", "граница", "окраина", "районе"}
-MONTH_ADJ = {"январский": 1, "февральский": 2, "мартовский": 3, "апрельский": 4, "майский": 5,
-             "июньский": 6, "июльский": 7, "августовский": 8, "сентябрьский": 9, "октябрьский": 10,
-             "ноябрьский": 11, "декабрьский": 12}
+MONTH_ADJ = {adjective: i + 1 for i, adjective in enumerate(MONTH_ADJECTIVES)}      # "октябрьский" → 10
 
 
 def _tree(s: Sentence, t: Tok, own_acl: bool = True) -> set[int]:

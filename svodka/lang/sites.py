@@ -30,7 +30,7 @@ def site_of(url: str | None) -> str | None:
     if not host:
         return None
     try:
-        from tld import get_fld
+        from tld import get_fld     # heavy: tld loads its public-suffix list on import; only for a URL's site
         fld = get_fld(host, fail_silently=True, fix_protocol=True)
     except Exception:  # noqa: BLE001 — tld raises several kinds on odd input
         fld = None

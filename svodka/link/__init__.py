@@ -10,11 +10,11 @@ the ingest calls it inside each batch's transaction, so a killed ingest leaves n
 """
 from __future__ import annotations
 
+from . import entities, events, stories
+
 
 def update(store) -> None:
     """Link the articles added since the last update (entities, then events, then stories)."""
-    from . import entities, events, stories
-
     entities.link_new(store)
     events.link_new(store)
     stories.assign_new(store)

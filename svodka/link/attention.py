@@ -204,7 +204,7 @@ def plot(found: dict, path: str, *, share: bool = False) -> str:
     its suffix: png, svg, pdf). Returns the path."""
     import matplotlib        # an optional heavy dependency, loaded only to draw
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt     # after choosing the backend that needs no screen
 
     fig, ax = plt.subplots(figsize=(11, 4.5))
     periods = found["periods"]

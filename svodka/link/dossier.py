@@ -23,7 +23,7 @@ from ..edtf import human
 from ..lang.plural import count_en
 from .names import country_iso
 from .lookup import AmbiguousName, resolve
-from .events import source_key
+from .events import source_key, symmetric_types
 
 LIMIT = 10         # co-mentioned entities, latest articles
 QUOTES = 50        # the latest distinct quotes
@@ -144,7 +144,6 @@ def format_dossier(d: dict, width: int = 100) -> str:
 
 def event_line(e: dict) -> str:
     gold = "" if e.get("goldstein") is None else f"{e['goldstein']:+.1f}"
-    from .events import symmetric_types
     actors = " + ".join(e["source"]) or "?"
     if e["target"]:
         actors += (" — " if e["type"] in symmetric_types() else " → ") + " + ".join(e["target"])

@@ -33,6 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..lang.names import key as name_key
+from . import events
 from .names import QUOTES, PersonName, dates_agree, lookup_keys, nominative, person_name
 
 STAGE = "entities"
@@ -251,7 +252,6 @@ class Linker:
                 arts.add(into)
         self.touched.discard(old)
         self.touched.add(into)
-        from . import events
         events.entity_merged(self.store, old, into, articles)
 
     def promote(self) -> None:

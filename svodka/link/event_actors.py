@@ -17,8 +17,9 @@ import re
 from functools import lru_cache
 
 from ..lang.actor_roles import STATE_ROLES, role_of
+from ..lang.countries import capital_named, countries_of_adjective, country_named
 from ..lang.gazetteer import gazetteer_country
-from ..lang.morph import lemma_text
+from ..lang.morph import lemma, lemma_text
 from ..lang.names import key as name_key
 
 ROLES_KEPT = 8      # a person's most frequent roles: what their organisations are read from
@@ -29,23 +30,18 @@ def place_country(name: str | None) -> str | None:
     """The country a place name is or is the capital of: 'Душанбе' → TJK, 'Россия' → RUS."""
     if not name:
         return None
-    from ..lang.countries import capital_named, country_named
     c = country_named(name) or capital_named(name)
     return c.iso3 if c else None
 
 
 @lru_cache(maxsize=20_000)
 def is_country(name: str | None) -> bool:
-    from ..lang.countries import country_named
     return bool(name) and country_named(name) is not None
 
 
 @lru_cache(maxsize=50_000)
 def descriptor(name: str) -> tuple[str, str | None]:
     """A descriptive actor → (key, country): 'граждане России' and 'российские граждане' → ('d:RUS:гражданин', RUS)."""
-    from ..lang.countries import capital_named, countries_of_adjective, country_named
-    from ..lang.morph import lemma
-
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", name)
     iso, rest = None, []
     for w in words:

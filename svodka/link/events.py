@@ -46,6 +46,7 @@ from .. import cameo as codes
 from ..cameo import POLARITY, STRENGTH, SYMMETRIC_TYPES, event_key
 from ..edtf import DAY, interval
 from ..lang.names import key as name_key
+from ..model import Event
 from ..store.records import dumps
 from .event_actors import article_actor_names, corpus_actor, actors_agree, is_country, places_agree, reports_agree
 
@@ -255,8 +256,6 @@ class EventLinker:
 
     def refresh(self, event: int) -> None:
         """Recompute a corpus event from its reports: code, date, place, head, actors, counts."""
-        from ..model import Event
-
         rows = self.store.event_report_details(event)
         if not rows:
             self.store.drop_corpus_event(event)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..nlp.normal import surname_readings
 from ..lang.names import key as name_key
+from ..lang.person_names import normalize_person, surname_readings
+from ..lang.phrases import normalize_phrase
 from .names import country_iso, lookup_keys, person_name
 
 
@@ -42,7 +43,6 @@ class AmbiguousName(LookupError):
 
 
 def _variants(name: str) -> list[str]:
-    from ..nlp.normal import normalize_person, normalize_phrase
     text = " ".join(name.split())
     out = [text]
     for v in (text, " ".join(w[:1].upper() + w[1:] for w in text.split())):

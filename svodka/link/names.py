@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang.countries import country_named
+from ..lang.morph import lemma_text, morph
 from ..lang.names import key as name_key
+from ..lang.phrases import normalize_phrase
 
 PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
 FEMALE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая)$")
@@ -22,7 +25,6 @@ MALE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ой|�
 @lru_cache(maxsize=50_000)
 def lemma_key(text: str) -> str:
     """A name as its words' lemmas: "Министерства иностранных дел" → "министерство иностранный дело"."""
-    from ..lang.morph import lemma_text
     return lemma_text(text) or name_key(text)
 
 
@@ -32,7 +34,6 @@ QUOTES = re.compile(r"[«»\"“”„]")
 @lru_cache(maxsize=20_000)
 def nominative(name: str) -> bool:
     """Whether a place or organisation name is in the nominative ("Россельхознадзор", not "…надзора")."""
-    from ..nlp.normal import normalize_phrase
     words = QUOTES.sub("", name).split()
     if len(words) == 1:                     # one word: its own lemma (an unknown word is predicted)
         return lemma_key(words[0]) == name_key(words[0])
@@ -44,7 +45,6 @@ def nominative(name: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def first_name_gender(word: str) -> str | None:
-    from ..lang.morph import morph
     for p in morph().parse(word.lower()):
         if "Name" in p.tag and p.tag.case == "nomn" and p.tag.gender in ("masc", "femn"):
             return p.tag.gender
@@ -69,7 +69,6 @@ def _is_patronymic(word: str, alone: bool) -> bool:
         return False
     if not alone:
         return True
-    from ..lang.morph import morph
     tags = [p.tag for p in morph().parse(word)]
     return any("Patr" in t for t in tags) and not any("Surn" in t for t in tags)
 
@@ -113,7 +112,6 @@ def country_iso(name: str, type_: str, country: str | None) -> str | None:
     """The ISO code of a LOC that is a country ("РФ" → RUS), else None."""
     if type_ != "LOC":
         return None
-    from ..lang.countries import country_named
     c = country_named(name)
     return c.iso3 if c else None
 

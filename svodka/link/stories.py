@@ -59,6 +59,7 @@ from typing import Any
 import numpy as np
 
 from ..lang.sites import folder_of
+from ..lang.morph import lemma_text
 
 NUM_PERM = 128
 SEED = 1
@@ -112,15 +113,13 @@ class Story:
 
 def shingles(article: dict) -> set[str]:
     """The article's lemma shingles: lemmas of title, lead and body words of ≥ 4 letters."""
-    from ..lang.morph import lemma_text
-
     text = "\n".join(x for x in [article.get("title"), article.get("lead"), *(article.get("body") or [])] if x)
     return {w for w in lemma_text(text).split() if len(w) >= MIN_LETTERS}
 
 
 def signature(words: set[str]) -> np.ndarray:
     """The MinHash signature of a shingle set: NUM_PERM uint32 values."""
-    from datasketch import MinHash
+    from datasketch import MinHash     # heavy (scipy): only when stories are linked, not for every command
 
     m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     m.update_batch([w.encode("utf-8") for w in sorted(words)])
@@ -129,7 +128,7 @@ def signature(words: set[str]) -> np.ndarray:
 
 def hashes(words: set[str]) -> np.ndarray:
     """The shingles as sorted unique 32-bit hashes (SHA-1, as MinHash hashes them)."""
-    from datasketch.hashfunc import sha1_hash32
+    from datasketch.hashfunc import sha1_hash32     # heavy (scipy): only when stories are linked, not for every command
 
     return np.unique(np.fromiter((sha1_hash32(w.encode("utf-8")) for w in words), dtype="<u4", count=len(words)))
 
@@ -151,7 +150,7 @@ def _unblob(data: bytes) -> np.ndarray:
 
 
 def _lean(sig: np.ndarray):
-    from datasketch import LeanMinHash
+    from datasketch import LeanMinHash     # heavy (scipy): only when stories are linked, not for every command
 
     return LeanMinHash(seed=SEED, hashvalues=sig.astype(np.uint64), scheme=SCHEME)
 
@@ -201,7 +200,7 @@ class _Window:
     """Assigned articles within ±WINDOW days of the day being processed, loaded day by day."""
 
     def __init__(self, store) -> None:
-        from datasketch import MinHashLSH
+        from datasketch import MinHashLSH     # heavy (scipy): only when stories are linked, not for every command
 
         self.store = store
         self.lsh = MinHashLSH(num_perm=NUM_PERM, params=LSH_BANDS)

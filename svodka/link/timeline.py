@@ -28,6 +28,7 @@ from .names import country_iso
 from .lookup import resolve
 from ..cameo import QUADS
 from ..edtf import MONTH, human
+from .dossier import event_line
 from .events import symmetric_types
 
 
@@ -133,8 +134,6 @@ def series(events: list[dict]) -> list[dict]:
 
 
 def format_timeline(t: dict) -> str:
-    from .dossier import event_line
-
     lines = []
     for label, side in (("A", t["a"]), ("B", t["b"])):
         who = f"{label}: {side['name']} ({side['type']}{', ' + side['country'] if side.get('country') else ''})"

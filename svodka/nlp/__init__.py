@@ -11,8 +11,7 @@ Modules (one job each):
   quotes/      direct and indirect quotes with their speakers                 find_quotes(fields, mentions)
                (find, marks, words, state, speakers, direct, indirect; speech.py beside it)
   normal.py    every mention's own base form                                  normalize(text, type, forms)
-               (inflect.py: word-level tools; person_names.py: persons; forms.py: the article's own
-               word forms as evidence)
+               (on lang/'s name tools: person_names.py, phrases.py, inflect.py, forms.py)
   attribution.py  credits and report attributions: mentions of kind credit/attribution
   entities.py  mentions linked into the article's entities, cards, countries  build_entities(article, find_spans)
                (entity_rules.py: gender by agreement, abbreviations, streets, subjects as written)

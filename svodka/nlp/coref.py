@@ -12,7 +12,8 @@ import re
 
 from ..model import Mention
 from ..lang import countries
-from .normal import _parses, adjective_base, normalize_phrase
+from ..lang.inflect import _parses, adjective_base
+from ..lang.phrases import normalize_phrase
 from .speech import speech_word
 
 LOCATIVE = {"в", "во", "из", "под", "над", "до", "через", "около", "у", "возле", "близ", "по", "на", "от", "к", "ко",

@@ -12,14 +12,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Article, Entity, Mention
 from ..lang import countries
+from ..lang.forms import TextForms, nominative_candidates
+from ..lang.inflect import _parses
+from ..lang.names import is_person_name
+from ..lang.people import office_holder
+from ..lang.person_names import surname_readings as _surname_readings
+from ..model import Article, Entity, Mention
 from .attribution import credit_regions, mention_kind
 from .entity_rules import (FEMININE_VERB, _street_before, _subject_as_written, agree_gender,
                            fold_country_adjectives, gender_of, home_country, merge_abbreviations, state_body)
-from .forms import TextForms
-from .normal import _parses, normalize, surname_readings as _surname_readings
-from ..lang.people import office_holder
+from .coref import resolve_descriptors, resolve_places
+from .normal import normalize
 from .roles import roles_before, roles_from_description
 
 # spans for the fields of one article, all at once (evidence is shared across fields)
@@ -55,8 +59,6 @@ def article_fields(article: Article) -> list[tuple[str, str]]:
 
 def credit_mentions(article: Article) -> list[Found]:
     """'Александр Казаков / ТАСС': a photographer and an agency."""
-    from ..lang.names import is_person_name
-
     found = []
     for i, m in enumerate(article.media):
         if not m.credit:
@@ -224,8 +226,6 @@ def _woman_in_text(readings: list[tuple[str, str | None]], forms: TextForms | No
 
 def _declined_form(word: str, base: str) -> bool:
     """Is ``word`` a regular case form of the name ``base`` ("Байдена" of "Байден", "Асии" of "Асия")?"""
-    from .forms import nominative_candidates
-
     return word.lower() == base.lower() or base.lower() in (c.lower() for c in nominative_candidates(word))
 
 
@@ -363,8 +363,6 @@ def _genitive_countries(table: EntityTable, texts: dict[str, str]) -> dict[str, 
 
 
 def build_entities(article: Article, find_spans: SpanFinder) -> list[Entity]:
-    from .coref import resolve_descriptors, resolve_places
-
     fields = article_fields(article)
     texts = dict(fields)
     forms = TextForms([text for _, text in fields])

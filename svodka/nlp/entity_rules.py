@@ -8,9 +8,10 @@ import re
 
 from ..lang.actor_roles import STATE_ROLES, role_of
 from ..lang.countries import countries_of_adjective, country_in_phrase, country_named
+from ..lang.forms import TextForms
 from ..lang.gazetteer import gazetteer_country
-from .forms import TextForms
-from .normal import _feminine_nominative, _parses
+from ..lang.inflect import _parses
+from ..lang.person_names import _feminine_nominative
 
 FEMININE_VERB = re.compile(r"^\s+[а-яё]+(?:ла|лась)\b")
 # after a subject at the start of a clause, a negation or adverb may come first ("Асия Биби не покинула")

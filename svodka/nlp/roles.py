@@ -15,7 +15,7 @@ from pymorphy2.analyzer import Parse as PymorphyParse
 
 from ..lang.morph import morph
 from ..lang.names import KIN_NOUNS
-from .normal import _parses, _restore_case, case_of
+from ..lang.inflect import _parses, _restore_case, case_of
 
 TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
 MAX_ROLE_WORDS = 8

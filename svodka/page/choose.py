@@ -6,6 +6,7 @@ HTML one finds no body or far less text than the line reading's dense run.
 """
 from __future__ import annotations
 
+from .html import html_layout, visible_lines
 from .text import text_layout
 
 MIN_SHARE = 0.3     # an HTML body under this share of the line reading's body counts as a miss
@@ -17,8 +18,6 @@ def _size(fields: dict) -> int:
 
 def html_fields(html: str, *, url: str | None = None, date: str | None = None,
                 template: frozenset[str] = frozenset()) -> dict:
-    from .html import html_layout, visible_lines
-
     fields: dict = {}
     try:
         fields = html_layout(html, url=url, date=date) or {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..lang.calendar import month_prefixes
 from ..lang.language import language_of
 from ..lang.sites import site_of
 
@@ -210,8 +211,8 @@ def contained(part: str, whole: str) -> float:
 
 
 _GLUE = re.compile(r"(?:[-|:/»—–·•]{1,2}|::)\s*$")
-_DATE_LIKE = re.compile(r"\d{1,2}:\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}\s+(?:январ|феврал|март"
-                        r"|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)", re.I)
+_DATE_LIKE = re.compile(r"\d{1,2}:\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{1,2}\s+"
+                        rf"(?:{month_prefixes(('nomn', 'gent'))})", re.I)     # "24 декабря", "1 май"
 
 
 def part_of(line: str, meta: str) -> bool:
@@ -328,7 +329,7 @@ def published(html: str, meta: dict[str, list[str]], ld: dict, hint: str | None)
         if iso_date(value):
             return iso_date(value)
     try:
-        import htmldate
+        import htmldate         # heavy (~0.3 s to import): only for an HTML page without a date in its meta
         return iso_date(htmldate.find_date(html, extensive_search=False, original_date=True))
     except Exception:  # noqa: BLE001 - a date is optional; a failing guess must not break a page
         return None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..model import Card, Media, Related
 from ..lang.morph import morph
@@ -54,7 +55,6 @@ def parse_dateline(text: str) -> str | None:
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         year += 2000 if year < 100 else 0
     try:
-        from datetime import date
         return date(year, month, day).isoformat()
     except ValueError:
         return None

@@ -13,6 +13,8 @@ import math
 import re
 from collections import Counter
 
+from ..lang.calendar import MONTHS_RU_OF
+
 SAMPLE_CHARS = 100_000     # enough to decide; keeps scoring cheap on big pages
 
 # Letter frequencies of Russian running text, per cent (standard corpus figures).
@@ -41,8 +43,7 @@ _COMMON_WORDS = frozenset("""
 мы вы я был была были было будет их при до после также только уже еще ещё или этого этом
 который которая которые которых году года лет время может если когда более сообщает
 заявил глава то об со во ли нет да под над без через между против россии рф сша москве
-января февраля марта апреля мая июня июля августа сентября октября ноября декабря
-""".split())
+""".split()) | frozenset(MONTHS_RU_OF)
 _COMMON_PAIRS = frozenset("""
 ст но то на ен ов ни ра во ко ро ал ре пр по ли ет ол он ор ер ан ел ат ть од ос го не ва
 та ка ит от ле де ом ла ри ве ск ак ем ам ий ый ия ие ых ей ся ми ин ис ес ая ое ую ль

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 
 def create_app(db, **options):
-    from .app import create_app as make
+    from .app import create_app as make     # heavy: FastAPI (~0.5 s) loads when an app is made
     return make(db, **options)
 
 

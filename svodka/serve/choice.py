@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..link.lookup import resolve
 from .data import Ambiguous
 
 
@@ -27,8 +28,7 @@ def candidates(store, err: Ambiguous, href: Callable[[dict], str]) -> list[dict]
 def timeline_side(store, a: str) -> str:
     """Which name of a timeline is the ambiguous one: "a" when ``a`` is (it is resolved first), else "b"."""
     try:
-        from ..link.lookup import resolve
         resolve(store, a, prefer_country=True)        # as svodka.link.timeline resolves it
-    except (ImportError, LookupError):
+    except LookupError:
         return "a"
     return "b"

@@ -8,6 +8,8 @@ SQL cannot say portably (EDTF day spans: ``svodka.edtf``; actor names: ``actors.
 """
 from __future__ import annotations
 
+import dataclasses
+import importlib
 import json
 import threading
 from collections import OrderedDict
@@ -297,8 +299,6 @@ def entity_list(store: Store, *, q: str | None = None, type_: str | None = None,
 # --- svodka.link ---------------------------------------------------------------------------------
 
 def _link(module: str, name: str):
-    import importlib
-
     try:
         mod = importlib.import_module(f"svodka.link.{module}")
         return getattr(mod, name)
@@ -308,8 +308,6 @@ def _link(module: str, name: str):
 
 def plain(value: Any) -> Any:
     """A link result (dataclasses, records, tuples) → JSON-ready values."""
-    import dataclasses
-
     if hasattr(value, "to_dict"):
         return plain(value.to_dict())
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -82,7 +82,7 @@ def open_store(url_or_path: str | Path = DEFAULT_DB, *, create: bool = True, rea
             path = rest[1:] if rest.startswith("/") else rest      # sqlite:///x.db → x.db
             return SQLiteStore(path or ":memory:", create=create and not read_only, read_only=read_only)
         if scheme in ("postgres", "postgresql"):
-            from .postgres import PostgresStore
+            from .postgres import PostgresStore     # optional: psycopg loads only for a PostgreSQL store
             return PostgresStore(target, create=create and not read_only, read_only=read_only)
         raise StoreError(f"unknown store URL scheme {scheme!r} (expected a path, sqlite:///… or postgresql://…)")
     return SQLiteStore(target, create=create and not read_only, read_only=read_only)

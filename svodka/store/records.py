@@ -9,6 +9,7 @@ from typing import Any
 
 from ..lang.names import key
 from ..model import ActorRef, Article, Entity, Event, Mention, Quote, TimeExpr
+from .text import mark
 
 
 class StoreError(Exception):
@@ -52,7 +53,6 @@ class Hit:
 
     def marked(self, open_: str = "[", close: str = "]") -> str:
         """The snippet with each highlighted span wrapped: «…поздравил [Алиева] с днем рождения…»."""
-        from .text import mark
         return mark(self.snippet, self.highlights, open_, close)
 
     def to_dict(self) -> dict[str, Any]:

@@ -7,7 +7,10 @@ for matching the word lists of :mod:`svodka.nlp.ner.lexicon`.
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
+
+from razdel import tokenize
 
 from ...lang.morph import morph
 
@@ -65,8 +68,6 @@ PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 
 def _morph():
     """The process's one analyzer (page/lines.py's)."""
-    import warnings
-
     warnings.filterwarnings("ignore", category=UserWarning, module="pymorphy2")
     return morph()
 
@@ -131,8 +132,6 @@ def key(words) -> tuple:
 
 
 def phrase_key(phrase: str) -> tuple:
-    from razdel import tokenize
-
     return key([t.text for t in tokenize(phrase)])
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import lexicon as lx
 from .doc import (
     ABBR, CLOSE_Q, LATIN, LETTER, NAME_PARTICLES, OPEN_Q, PAIRS, Doc, common_word, has_letter, key, lemma,
     lemmas, matches, parses, phrase_key, prefixes, sentence_start,
 )
 from .split import emit
+
 
 def _close_quote(doc: Doc, q: int, limit: int = 12) -> int | None:
     """Index of the quote closing the one at q (same line, at most `limit` words on), else None.
@@ -35,8 +37,6 @@ def _close_quote(doc: Doc, q: int, limit: int = 12) -> int | None:
 
 
 def _descriptor(word: str) -> bool:
-    from . import lexicon as lx
-
     return word in lx.LEGAL_FORMS or lemma(word) in lx.ORG_DESCRIPTORS or ABBR.match(word) is not None
 
 
@@ -45,8 +45,6 @@ def org_quotes(doc: Doc, spans: list[list]) -> list[list]:
     «Майкрософт»" → Майкрософт; a name before the quotes is a separate organisation ("Русской службе
     «Голоса Америки»" → Русской службе + Голоса Америки).  Legal forms before a bare name go too
     ("ИА Regnum" → Regnum)."""
-    from . import lexicon as lx
-
     out = []
     for i, j, typ in spans:
         if typ != "ORG":
@@ -78,8 +76,6 @@ def quoted_orgs(doc: Doc, spans: list[list]) -> list[list]:
     """A quoted capitalised name right after an organisation word is an organisation ("концерн
     «Фольксваген»", "партии «Dog with two tails»"); one after a vehicle, prize or work word is not
     ("шаттл «Дискавери»", "премии «Просветитель»")."""
-    from . import lexicon as lx
-
     taken = doc.covered(spans)
     drop = set()
     add = []
@@ -144,8 +140,6 @@ def parentheses(doc: Doc, spans: list[list]) -> list[list]:
 
 def _initials(words) -> tuple[str, str]:
     """Initials of the words, all of them and without function words ("приборно-агрегатного отсека" → ПАО)."""
-    from . import lexicon as lx
-
     full, content = [], []
     for w in words:
         parts = [x for x in re.split(r"[-–]", w) if x]
@@ -202,8 +196,6 @@ DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:ru|com|net|org|info|ua|by|kz|eu|d
 def reported_sources(doc: Doc, spans: list[list]) -> list[list]:
     """A web address or a Latin-script name cited as a source is an organisation ("сообщает baltinfo.ru",
     "цитирует infox.ru", "Согласно comScore")."""
-    from . import lexicon as lx
-
     taken = doc.covered(spans)
     add = []
     for k in range(1, doc.n):
@@ -225,8 +217,6 @@ def reported_sources(doc: Doc, spans: list[list]) -> list[list]:
 
 @lru_cache(maxsize=1)
 def _gazetteer():
-    from . import lexicon as lx
-
     index: dict[str, list[tuple]] = {}
     for name in lx.ORG_GAZETTEER:
         k = phrase_key(name)
@@ -239,8 +229,6 @@ def _gazetteer():
 def gazetteer(doc: Doc, spans: list[list]) -> list[list]:
     """Known organisations (and capitalised "Интернет") are organisations, whatever slovnet said; a name
     that slovnet glued to one is cut off ("Аль-Джазиры Сами аль-Хадж" → Аль-Джазиры + Сами аль-Хадж)."""
-    from . import lexicon as lx
-
     index = _gazetteer()
     gaz_prefixes = prefixes(frozenset(index) | lx.ORG_CAPITALISED_WORDS, 3)
     found = []
@@ -299,8 +287,6 @@ def gazetteer(doc: Doc, spans: list[list]) -> list[list]:
 
 
 def _org_adjective(word: str) -> bool:
-    from . import lexicon as lx
-
     if not word[:1].islower() or not LETTER.match(word):
         return False
     for p in parses(word)[:1]:

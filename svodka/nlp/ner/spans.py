@@ -15,6 +15,8 @@ from typing import Iterable, Sequence
 
 from razdel import tokenize as _razdel_tokenize
 
+from . import rules as ner_rules
+
 Span = tuple[int, int, str]
 
 _LOCK = threading.RLock()
@@ -30,7 +32,7 @@ def embedding():
     if _EMB is None:
         with _LOCK:
             if _EMB is None:
-                from natasha import NewsEmbedding
+                from natasha import NewsEmbedding     # heavy: natasha and ~100 MB of arrays, on first use only
 
                 _EMB = NewsEmbedding()
     return _EMB
@@ -42,7 +44,7 @@ def _infer():
     if _INFER is None:
         with _LOCK:
             if _INFER is None:
-                from natasha import NewsNERTagger
+                from natasha import NewsNERTagger     # heavy: the slovnet model, on first use only
 
                 _INFER = NewsNERTagger(embedding()).infer
     return _INFER
@@ -119,8 +121,6 @@ def raw_spans_batch(texts: Sequence[str]) -> list[list[Span]]:
 
 def find_spans_batch(texts: Iterable[str], corrected: bool = True) -> list[list[Span]]:
     """PER/LOC/ORG spans for each text (see :func:`find_spans`)."""
-    from . import rules as ner_rules
-
     texts = list(texts)
     toks = [_tokens(t) for t in texts]
     tags = tag_tokens([[w for _, _, w in ts] for ts in toks])
@@ -141,8 +141,6 @@ def find_spans_fields(texts: Sequence[str]) -> list[list[Span]]:
     an abbreviation defined in one paragraph ("Комитет защиты журналистов (КЗЖ)") is an organisation
     in the next, a craft named after "шаттл" is not an organisation elsewhere.  No mention crosses a
     field: the fields are joined by blank lines, which no mention spans."""
-    from . import rules as ner_rules
-
     texts = list(texts)
     toks = [_tokens(t) for t in texts]
     tags = tag_tokens([[w for _, _, w in ts] for ts in toks])

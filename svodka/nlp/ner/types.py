@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import lexicon as lx
 from .doc import (
     NAME_PARTICLES, OPEN_Q, Doc, common_word, has_letter, key, lemmas, matches, parses, phrase_key, proper_tags,
     sentence_start,
@@ -18,8 +19,6 @@ NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 
 @lru_cache(maxsize=1)
 def _keys():
-    from . import lexicon as lx
-
     def index(phrases):
         out: dict[str, list[tuple]] = {}
         for p in phrases:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from razdel import sentenize
+
 __all__ = ["quote_spans"]
 
 
@@ -128,7 +130,6 @@ def _masked(text: str, spans: list[_QSpan]) -> str:
 
 
 def _sentences(text: str, spans: list[_QSpan]) -> list[tuple[int, int]]:
-    from razdel import sentenize
     return [(s.start, s.stop) for s in sentenize(_masked(text, spans))]
 
 

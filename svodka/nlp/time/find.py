@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
+from ...lang.calendar import month_prefixes, season_prefixes
 from . import dates as time_dates, months_years as time_months_years, periods as time_periods, relative as time_relative
 from .resolve import Item, Rule, _Ctx, _NoRef
 from .words import _F
@@ -71,8 +72,8 @@ _RULES: list[Rule] = [*time_dates.RULES, *time_months_years.RULES, *time_periods
 
 _TRIGGER = re.compile(
     r"[12][0-9]{3}|[0-9][./][0-9]{1,2}[./][0-9]|0\s*-\s*[еехы]|[0-9](?:-[а-я]{1,2})?г"
-    r"|(?<!\w)(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр"
-    r"|понедельн|вторник|сред[уые]|четверг|пятниц|суббот|воскресен|весн|лет[оаеу]|осен|зим"
+    rf"|(?<!\w)(?:{month_prefixes()}"
+    rf"|понедельн|вторник|сред[уые]|четверг|пятниц|суббот|воскресен|{season_prefixes()}"
     r"|позавчера|вчера|сегодня|завтра|послезавтра|назад|через|недел|месяц|год|век|вв?\.|квартал)",
     _F)
 _WINDOW = 80          # characters either side of a trigger that a rule may still need

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lang.morph import morph
 from .resolve import (_y, _ym, _month_year, _season_year, _proper_case, _Ctx, Item, _year_of, _bare_year_ok,
                            _bc_follows, _half, _registry)
 from .words import (_F, _MONTH, _SEASON, _SEASON_CODE, _SEASON_ADVERB, _REL, _QUAL, _ORD, _DASH, _month_of,
@@ -105,7 +106,6 @@ def _nominal(word: str) -> bool:
     if word.startswith("год") or word in ("лет", "раз", "раза", "человек"):
         return True
     try:
-        from svodka.lang.morph import morph      # pymorphy via Natasha; loaded only when needed
         parses = morph().parse(word)
     except Exception:                            # noqa: BLE001 — no morphology: stay cautious
         return True

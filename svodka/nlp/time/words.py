@@ -7,25 +7,23 @@ from __future__ import annotations
 
 import re
 
-from ...edtf import SEASONS
-from ...lang.calendar import SEASONS_RU
+from ...lang.calendar import (MONTH_ABBREVIATIONS, MONTHS_RU, SEASON_ADVERBS, SEASON_MONTHS, SEASONS_RU,
+                              month_pattern, season_pattern)
 
 _F = re.IGNORECASE
-_MONTH = (r"(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ём|ем)"
-          r"|март(?:а|е|у|ом)?|ма(?:й|я|е|ю|ем)|август(?:а|е|у|ом)?)(?!\w)")
-_MONTH_ABBR = r"(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\."
+_MONTH = month_pattern()
+_MONTH_ABBR = rf"(?:{'|'.join(MONTH_ABBREVIATIONS)})\."
 _MONTH_ANY = rf"(?:{_MONTH}|{_MONTH_ABBR})"
-_MONTH_NUM = {"янв": 1, "фев": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9,
-              "окт": 10, "ноя": 11, "дек": 12}
+_MONTH_NUM = {name[:3]: i + 1 for i, name in enumerate(MONTHS_RU)}     # "окт" → 10 (май: see _month_of)
 
 _WEEKDAY = (r"(?:понедельник(?:а|у|ом)?|вторник(?:а|у|ом)?|сред(?:а|у|ы|е|ой)|четверг(?:а|у|ом)?"
             r"|пятниц(?:а|у|ы|е|ей)|суббот(?:а|у|ы|е|ой)|воскресень(?:е|я|ю|ем))(?!\w)")
 _WEEKDAY_NUM = {"пон": 0, "вто": 1, "сре": 2, "чет": 3, "пят": 4, "суб": 5, "вос": 6}
 
-_SEASON = r"(?:весн(?:а|ы|е|у|ой|ою)|лет(?:о|а|е|у|ом)|осен(?:ь|и|ью)|зим(?:а|ы|е|у|ой|ою))(?!\w)"
+_SEASON = season_pattern()
 _SEASON_CODE = {name[:3]: code for code, name in SEASONS_RU.items()}     # "вес" → 21 … "зим" → 24
-_SEASON_START = {code: months[0] for code, months in SEASONS.items()}
-_SEASON_ADVERB = {"весной", "весною", "летом", "осенью", "зимой", "зимою"}
+_SEASON_START = {code: months[0] for code, months in SEASON_MONTHS.items()}
+_SEASON_ADVERB = SEASON_ADVERBS
 
 _ADJ_END = r"(?:ий|ый|ое|ее|ая|яя|ого|его|ой|ей|ому|ему|ом|ем|ую|юю|ым|им|ою|ею|ие|ые|их|ых)"
 _REL = (rf"(?:(?:позапрошл|прошл|прошедш|минувш|предыдущ|текущ|нынешн|следующ|будущ|наступающ|уходящ)"

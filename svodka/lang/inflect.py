@@ -4,12 +4,13 @@ article's own forms as evidence (forms.py), abbreviations, and the base form of 
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
 from pymorphy2.analyzer import Parse as PymorphyParse
 
-from ..lang.morph import morph
+from .morph import morph
 from .forms import TextForms
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -20,6 +21,8 @@ SECOND_CASES = {"loc2": "loct", "gen2": "gent", "acc2": "accs", "voct": "nomn"}
 
 def case_of(p) -> str | None:
     return SECOND_CASES.get(p.tag.case, p.tag.case)
+
+
 QUOTES = "«»\"„“”'‘’"
 
 
@@ -86,8 +89,6 @@ ADJECTIVE_ENDING = re.compile(r"(?<=[скнв])(?:ой|ого|ому|ом|ую|�
 def _regular_adjective(p, word: str, base: str) -> bool:
     """A guessed adjective that only changes its ending ("Жамбылской" → "жамбылская"): the declension of a
     "-ский"/"-ный"/"-ов" adjective is regular, unlike a guessed noun's."""
-    import os
-
     m = ADJECTIVE_ENDING.search(word.lower())
     return (p.tag.POS in ("ADJF", "PRTF") and m is not None and m.start() >= 4
             and len(os.path.commonprefix([word.lower(), base.lower()])) >= m.start())
@@ -96,8 +97,6 @@ def _regular_adjective(p, word: str, base: str) -> bool:
 def _same_stem_form(p, form, word: str):
     """Of the lexeme's forms with the inflected form's grammemes, the one closest to the word's spelling:
     "Высшего" → "Высший", not the other superlative "высочайший"."""
-    import os
-
     same = [f for f in p.lexeme if f.tag == form.tag]
     return max(same, key=lambda f: len(os.path.commonprefix([f.word, word.lower()])), default=form)
 

@@ -11,9 +11,12 @@ import re
 
 from pymorphy2.analyzer import Parse
 
-from .forms import TextForms
+from .foreign_names import (COMPOUND_NAME, CONSONANT_END, HARD_HUSHING, INDECLINABLE_END, SLAVIC_FEMININE, VOWELS_RU,
+                            _agreed_compound, _agreed_genitive, _agreed_oblique)
+from .forms import TextForms, nominative_candidates
 from .inflect import (CASES, WORD, _fix_from_text, _from_text, _inflect, _known, _parses, _safe_guess, adjective_base,
                       is_abbreviation)
+
 
 def _person_case_gender(words: list[str]) -> tuple[str, str] | None:
     """The (case, gender) that every word of a person's name allows, most likely first."""
@@ -59,9 +62,6 @@ def _person_case_gender(words: list[str]) -> tuple[str, str] | None:
     return min(options, key=lambda cg: (CASES.index(cg[0]) if cg[0] in CASES else 9, cg[1] != "masc"))
 
 
-CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
-
-
 FEMININE_OBLIQUE = (("ии", "ия"), ("ию", "ия"), ("ией", "ия"), ("ой", "а"), ("ей", "я"), ("у", "а"), ("ю", "я"),
                     ("ы", "а"), ("е", "а"))
 
@@ -94,148 +94,10 @@ def normalize_person(text: str, forms: TextForms | None = None) -> str:
 
 
 def _declined_form(word: str, base: str) -> bool:
-    from .forms import nominative_candidates
-
     return base.lower() in (w.lower() for w in nominative_candidates(word))
 
 
-# the masculine instrumental of a consonant stem: unambiguous (a genitive "-а" is not: "Джулиана Ассанжа"
 
-
-# the masculine instrumental of a consonant stem: unambiguous (a genitive "-а" is not: "Джулиана Ассанжа"
-# and "Никола Тесла" have one shape, and only knowing who they are tells them apart)
-AGREED_ENDINGS = ("ом", "ем")
-
-
-SLAVIC_FEMININE = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая)$")
-
-
-HARD_HUSHING = "жшчщц"
-
-
-def _fixed_part(word: str, i: int, n: int) -> bool:
-    """A part of a name before its last that does not decline: a syllable of an East Asian name ("Ким Чен
-    Ыном", "Дэн Сяопина") or a first name ending in a vowel and "-а" ("Андреа")."""
-    low = word.lower()
-    return i < n - 1 and (len(low) <= 3 and CONSONANT_END.search(low) is not None
-                          or re.search(r"[еио]а$", low) is not None)
-
-
-def _agreed_oblique(words: list[str]) -> list[str] | None:
-    """Two or more foreign name words in one masculine oblique case ("Джулиана Ассанжа", "Илоном Маском",
-    "Пэтом Чиполлоне"): the case endings agree, so they are endings; stripped when no word has a dictionary
-    nominative reading and the surname is no Russian woman's ("Марина Котова")."""
-    if len(words) < 2 or SLAVIC_FEMININE.search(words[-1].lower()):
-        return None
-    for ending in AGREED_ENDINGS:
-        out, declined = [], 0
-        for i, w in enumerate(words):
-            low = w.lower()
-            nominative_reading = any(p.is_known and p.tag.case == "nomn" and {"Name", "Surn"} & set(p.tag.grammemes)
-                                     for p in _parses(w))
-            if low.endswith(ending) and len(low) > len(ending) + 1 and low[-len(ending) - 1] not in VOWELS_RU:
-                if nominative_reading:
-                    return None
-                stem = w[: -len(ending)]
-                soft = ending == "ем" and stem[-1].lower() not in HARD_HUSHING
-                out.append(stem + ("ь" if soft else ""))
-                declined += 1
-            elif i > 0 and declined and re.search(r"[бвгджзклмнпрстфхцчшщ]ой$", low) and len(low) > 5 \
-                    and not SLAVIC_FEMININE.search(low[:-2] + "а"):
-                out.append(w[:-2] + "а")     # a man's surname of the a-declension agrees: "Вольфгангом Соботкой"
-                declined += 1
-            elif low[-1:] in "иеоуюэ" and not low.endswith(ending) or _fixed_part(w, i, len(words)):
-                out.append(w)               # an indeclinable word ("Пэтом Чиполлоне", "Андреа", "Ким Чен")
-            else:
-                break
-        else:
-            if declined >= 1:
-                return out
-    return None
-
-
-VOWELS_RU = "аеёиоуыэюяй"
-INDECLINABLE_END = "иоуеэю"
-
-
-def _likely_nominative(word: str) -> bool:
-    """The dictionary's likeliest person reading of a declinable word is a nominative ("Дина", "Никола", but
-    not "Германа", whose nominative reading is the rare woman's name)."""
-    ps = [p for p in _parses(word) if {"Name", "Surn"} & set(p.tag.grammemes) and "Fixd" not in p.tag.grammemes]
-    return bool(ps) and ps[0].is_known and ps[0].tag.case == "nomn"
-
-
-COMPOUND_NAME = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-
-
-def _agreed_compound(words: list[str]) -> list[str] | None:
-    """A man's genitive with hyphenated or apostrophe names ("Франка-Вальтера Штайнмайера", "Бето
-    О'Рурка"): the genitive rule on the parts, each hyphenated part of a first name declining, a surname's
-    ending on its last part."""
-    split = [re.split(r"([-'’])", w) for w in words]
-    first_parts = split[0][::2]
-    if len(first_parts) > 1 and not all(p[:1].isupper() for p in first_parts):
-        return None
-    # the first name's parts all decline together ("Франка-Вальтера"), or it is one word
-    if len(words) != 2:
-        return None
-    firsts = _agreed_genitive(first_parts + [split[-1][-1]])
-    if firsts is None:
-        return None
-    out_first = list(split[0])
-    for i, part in zip(range(0, len(out_first), 2), firsts[:-1]):
-        out_first[i] = part
-    last = list(split[-1])
-    last[-1] = firsts[-1]
-    return ["".join(out_first), "".join(last)]
-
-
-def _agreed_genitive(words: list[str]) -> list[str] | None:
-    """A foreign man's name in the genitive (or accusative): "Митча Макконнелла", "Хайко Мааса", "Итая Галя".
-    Every word ends in a consonant and "-а"/"-я", or is an indeclinable first name ("Хайко", "Гарри"); the
-    first name has no nominative reading ("Дина", "Никола" are nominatives) and the surname is no Russian
-    woman's ("Марина Котова"). In news such a pair is a man's genitive far more often than a nominative
-    of two a-declension words; the first name, when it declines, gives the case."""
-    if len(words) < 2 or any("-" in w for w in words):
-        return None
-    first = words[0]
-    if SLAVIC_FEMININE.search(words[-1].lower()) and not (_fixed_part(first, 0, len(words)) and len(words) >= 3
-                                                          or len(first) <= 2):
-        return None                       # (but "Ким Чен Ына", "Си Цзиньпина" are no women)
-    if _likely_nominative(first) and not _fixed_part(first, 0, len(words)) or first[:1].islower():
-        return None
-    first_declined = re.search(r"[бвгджзклмнпрстфхцчшщ][ая]$|[аеиоуэ]я$", first.lower()) is not None
-    if not first_declined and first[-1:].lower() not in INDECLINABLE_END and not _fixed_part(first, 0, len(words)):
-        return None
-    out, declined = [], 0
-    for i, w in enumerate(words):
-        low = w.lower()
-        asian = (_fixed_part(first, 0, len(words)) or len(first) <= 2) and not first_declined
-        if re.search(r"(?:[бвгджзклмнпрстфхцчшщ][ая]|[аеиоуэ]я)$", low) and len(low) >= (3 if asian else 4):
-            top = _parses(w)[0]
-            if i > 0 and not asian and (not first_declined and _likely_nominative(w)
-                                        or top.tag.case == "nomn" and top.tag.gender == "femn" and top.tag.POS == "NOUN"):
-                return None               # "Фабио Панетта", "Альберта Бурла": the surname reads as a nominative
-            stem = w[:-1]
-            if low.endswith("я"):
-                stem += "й" if stem[-1:].lower() in "аеиоуэ" else "ь"
-            out.append(stem)
-            declined += 1
-        elif _fixed_part(w, i, len(words)) and not first_declined:
-            out.append(w)                 # "Ким Чен Ына", "Дэн Сяопина"
-        elif low[-1:] in INDECLINABLE_END and (i < len(words) - 1 or first_declined and re.search(
-                r"[оеэ]$|[^гкхжшчщи]и$", low)) and not low.endswith(("ого", "его", "ому", "ему")) and not any(
-                p.is_known and "Fixd" not in p.tag.grammemes and (p.tag.POS == "ADJF" or {"Name", "Surn"} & set(p.tag.grammemes))
-                for p in _parses(w)):
-            out.append(w)                 # an indeclinable name ("Хайко", "Мадуро", "Кавано")
-        else:
-            return None
-    if declined and words[-1] == out[-1]:
-        # only the first name declines ("Росса Перо"): its likeliest reading must be a man's genitive
-        top = _parses(first)[0]
-        if not (top.tag.case in ("gent", "accs") and top.tag.gender == "masc" and top.tag.number == "sing"):
-            return None
-    return out if declined else None
 
 
 UNKNOWN_FEMININE_OBLIQUE = re.compile(r"[бвгдзклмнпрстфхц](?:ы|у|ю)$|[гкхжшчщ](?:и|у)$|...[бвгджзклмнпрстфхцчшщ](?:ой|ей|ою)$")
