@@ -12,7 +12,7 @@ Modules (one job each):
   coder.py      per article: trigger sentences → drafts (type refinements, confidence), which to keep
   draft.py      the Draft of one trigger token, filled step by step
   triggers.py   a cheap trigger test of a raw sentence; the lexicon reading of a parsed token
-  arguments.py  source and target actors of a trigger, read from the parse
+  arguments.py  source and target actors of a trigger, read from the parse (subjects.py: who does it)
   implied.py    parties a clause implies: a thing's owner, the state a place speaks for, one's own offices
   screens.py    words that name an act without telling one (a charge's offence, a purpose, a hypothetical)
   when_where.py the date and the place inside the trigger's clause; a meeting's 042/043/044

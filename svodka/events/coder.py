@@ -32,7 +32,8 @@ from ..lang.actor_roles import role_of
 from ..lang.people import office_holder
 from .actors import ActorIndex
 from .party import coded
-from .arguments import GROUP_NOUNS, animate_name, animate_target, noun_actors, purpose, verb_actors
+from .arguments import animate_name, animate_target, noun_actors, purpose, verb_actors
+from .subjects import GROUP_NOUNS
 from .casualties import casualties, read_casualties
 from ..cameo import SYMMETRIC_TYPES
 from .draft import Draft

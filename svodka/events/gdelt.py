@@ -49,7 +49,6 @@ from ..lang import countries
 from ..model import Article, Event
 from .party import actor_country, place_country
 from ..cameo import SYMMETRIC_TYPES, event_key
-from ..lang import countries
 
 COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",

@@ -13,7 +13,7 @@ import re
 
 from .. import cameo as codes
 from .actors import ActorIndex
-from .arguments import subjects
+from .subjects import subjects
 from .draft import Draft
 from .lexicon import CONTACTS, COOPERATION, normal_forms
 from .parse import Sentence
