@@ -46,13 +46,20 @@ def month_end(y: int, m: int) -> date:
     return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
 
 
-def month_bounds(day: str | None) -> tuple[str, str] | None:
-    """The calendar month holding ``day`` (ISO): (first day, first day of the next month), ISO; None if unreadable."""
-    if not day:
+def day_of(text: str | None) -> date | None:
+    """The day an ISO date or timestamp starts with ("2025-10-09", "2025-10-09T10:00"), None if unreadable."""
+    if not text:
         return None
     try:
-        d = date.fromisoformat(day[:10])
+        return date.fromisoformat(text[:10])
     except ValueError:
+        return None
+
+
+def month_bounds(day: str | None) -> tuple[str, str] | None:
+    """The calendar month holding ``day`` (ISO): (first day, first day of the next month), ISO; None if unreadable."""
+    d = day_of(day)
+    if d is None:
         return None
     return d.replace(day=1).isoformat(), (month_end(d.year, d.month) + timedelta(days=1)).isoformat()
 

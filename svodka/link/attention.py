@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from ..edtf import day_of
 from ..store import text as searchtext
 from ..store.records import StoreError
 
@@ -37,11 +38,8 @@ OTHER = "other"
 
 def _period(day: str | None, interval: str) -> str | None:
     """The period a publication day (YYYY-MM-DD…) counts in, or None when it has no readable date."""
-    if not day:
-        return None
-    try:
-        d = date.fromisoformat(day[:10])
-    except ValueError:
+    d = day_of(day)
+    if d is None:
         return None
     if interval == "month":
         return d.isoformat()[:7]

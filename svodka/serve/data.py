@@ -106,6 +106,16 @@ def check_dates(date_from: str | None, date_to: str | None) -> tuple[str | None,
 
 # --- articles ------------------------------------------------------------------------------
 
+def article_pk(store: Store, article_id: str | None) -> int | None:
+    """The stored article a filter names (None when none is named; NotFound when there is no such article)."""
+    if not article_id:
+        return None
+    found = store.find(article_id)
+    if not found:
+        raise NotFound(f"no article {article_id!r}")
+    return found[0]
+
+
 def article(store: Store, id_: str) -> dict:
     data = store.article_dict(id_)
     if data is None:
@@ -199,12 +209,7 @@ def events(store: Store, *, type_: str | None = None, actor: str | None = None, 
     on every backend), then only the page's events are fetched whole."""
     lo, hi = check_dates(date_from, date_to)
     type_ = type_.strip() if type_ else None
-    article = None
-    if article_id:
-        found = store.find(article_id)
-        if not found:
-            raise NotFound(f"no article {article_id!r}")
-        article = found[0]
+    article = article_pk(store, article_id)
     actor_key = key(actor) if actor else ""
     place_key = key(place) if place else ""
     keep = []

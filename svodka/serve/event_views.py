@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..link.event_list import MODALITIES, ROLES, SORT_NAMES, corpus_events as list_corpus_events
 from ..store import Store
-from .data import Data, NotFound
+from .data import Data, article_pk
 
 SORT_LABELS = {"newest": "newest first", "oldest": "oldest first", "articles": "most articles",
                "sources": "most sources", "confidence": "most confident", "conflict": "conflict first",
@@ -15,13 +15,7 @@ SORT_LABELS = {"newest": "newest first", "oldest": "oldest first", "articles": "
 def corpus_events(store: Store, *, article_id: str | None = None, **filters) -> dict:
     """{total, items} of the corpus events (filters: ``svodka.link.event_list.corpus_events``); ``article_id``:
     the events that article reports (NotFound when there is no such article)."""
-    article = None
-    if article_id:
-        found = store.find(article_id)
-        if not found:
-            raise NotFound(f"no article {article_id!r}")
-        article = found[0]
-    return list_corpus_events(store, article=article, **filters)
+    return list_corpus_events(store, article=article_pk(store, article_id), **filters)
 
 
 def choices(data: Data, store: Store) -> dict:
