@@ -675,3 +675,9 @@ def test_a_subject_before_the_clauses_that_is_the_outer_clauses():
     evs = coded("Министерство обороны Эстонии выступило с заявлением, что боевики освободили более 80 заложников "
                 "из лагеря под Тарту.")
     assert [e.source for e in of_type(evs, "release")] == [["боевики"]]
+
+
+def test_a_cancelled_visit_is_a_visit_that_did_not_happen_by_whom_cancelled_it():
+    evs = coded("Министр иностранных дел Эстонии Карл Таммик отменил поездку на Донбасс из-за погоды.")
+    assert [(e.type, e.cameo, e.source, e.target, e.modality) for e in evs] == \
+        [("meet", "042", ["Карл Таммик"], ["Донбасс"], "negated")]

@@ -183,6 +183,9 @@ def apply_intents(s: Sentence, drafts: list[Draft], index: ActorIndex) -> None:
         for anc in s.ancestors(d.tok)[:3]:
             if anc.lemma in NEGATION_GOVERNORS and d.tok.rel in ("xcomp", "obj", "obl", "nmod"):
                 d.governed, d.modality = True, "negated"
+                if not d.source and anc.pos == "VERB" and d.tok.head == anc.i:
+                    # "Глава МИД Германии отменил визит в Донбасс": who cancelled is who would have gone
+                    d.source = subjects(s, anc, index)[0]
                 break
             if anc.lemma in ACHIEVED and anc.feats.get("Aspect") == "Perf" and anc.feats.get("Tense") == "Past":
                 d.governed = True   # "добились задержания", "сумели освободить": it happened

@@ -241,7 +241,7 @@ def read_place(d: Draft, index: ActorIndex) -> None:
             prev = s.toks[k].low if k >= 0 else ""
             ok = (prev in LOCATIVE and case in ("Loc", None)) or (prev in NEAR and case in ("Ins", None)) or \
                 (prev in BESIDE and case in ("Gen", None))
-            visit = d.code in ("042", "036") and prev in ("в", "во") and case == "Acc"
+            visit = d.code in ("042", "036") and prev in ("в", "во", "на") and case == "Acc"   # "поездка на Донбасс"
             if not (ok or visit):
                 continue
             if d.trigger.pos == "V" and d.type in TOPIC_TYPES and _of_the_object(s, t, x):
