@@ -681,3 +681,8 @@ def test_a_cancelled_visit_is_a_visit_that_did_not_happen_by_whom_cancelled_it()
     evs = coded("Министр иностранных дел Эстонии Карл Таммик отменил поездку на Донбасс из-за погоды.")
     assert [(e.type, e.cameo, e.source, e.target, e.modality) for e in evs] == \
         [("meet", "042", ["Карл Таммик"], ["Донбасс"], "negated")]
+
+
+def test_an_act_told_as_someones_statement_is_a_claim():
+    evs = coded("Министерство обороны Эстонии выступило с заявлением, что боевики освободили 80 заложников.")
+    assert [e.modality for e in of_type(evs, "release")] == ["claim"]

@@ -113,7 +113,12 @@ def _claim(d: Draft, quotes: dict[str, list]) -> bool:
     for anc in s.ancestors(t)[:4]:
         if anc.lemma in SPEECH_VERBS:
             return True
+        if anc.lemma in SPEECH_NOUNS and any(c.lemma in ("что", "будто") for c in s.children(t, "mark")):
+            return True     # "выступило с заявлением, что боевики освободили …": their word for it
     return False
+
+
+SPEECH_NOUNS = {"заявление", "сообщение", "утверждение", "информация", "данные", "версия", "слух", "обвинение"}
 
 
 def read_modality(d: Draft, quotes: dict[str, list]) -> None:
