@@ -12,8 +12,8 @@ BATCH = 5000                 # rows per fetch
 
 # column kinds: str, int, float, list (of strings), json (nested records)
 ARTICLE_COLUMNS = [
-    ("id", "str"), ("sha256", "str"), ("source", "str"), ("url", "str"), ("site", "str"), ("published", "str"),
-    ("rubric", "str"), ("title", "str"), ("alt_titles", "list"), ("lead", "str"), ("body", "list"),
+    ("id", "str"), ("sha256", "str"), ("source", "str"), ("url", "str"), ("site", "str"), ("site_name", "str"),
+    ("published", "str"), ("rubric", "str"), ("title", "str"), ("alt_titles", "list"), ("lead", "str"), ("body", "list"),
     ("authors", "list"), ("tags", "list"), ("media", "json"), ("related", "json"), ("cards", "json"),
     ("boilerplate", "list"), ("language", "str"), ("encoding", "str"), ("layout", "str"), ("notes", "list"),
 ]
