@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import os
+import time
 import warnings
 from pathlib import Path
 
+import httpx
 import pytest
 
 warnings.filterwarnings("ignore", category=UserWarning, module="pymorphy2")
@@ -13,6 +15,20 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SVODKA_SHARED", ROOT.parent / "shared"))
 SEED = SHARED / "examples" / "000_68e2d56d0b42af1b.txt"
 PAGES_DEV = SHARED / "eval" / "pages" / "dev"
+
+
+def wait_for(base: str, alive=lambda: True, seconds: float = 60) -> None:
+    """Until a `svodka serve` at ``base`` answers /api/stats (``alive()`` false: it exited first)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        assert alive(), "the server exited"
+        try:
+            if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        assert time.monotonic() < deadline, f"the server did not answer within {seconds:g} s"
+        time.sleep(0.2)
 
 
 def need(path: Path) -> Path:

@@ -25,7 +25,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 import warnings
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -33,6 +32,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from conftest import wait_for
 
 pytest.importorskip("fastapi")
 httpx = pytest.importorskip("httpx")
@@ -128,19 +129,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def wait_for(base: str, alive=lambda: True) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        assert alive(), "the server exited"
-        try:
-            if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        assert time.monotonic() < deadline, "the server did not answer within 60 s"
-        time.sleep(0.2)
 
 
 @pytest.fixture(scope="module")

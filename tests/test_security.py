@@ -23,13 +23,14 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from conftest import wait_for
 
 pytest.importorskip("fastapi")
 httpx = pytest.importorskip("httpx")
@@ -347,16 +348,13 @@ def server(db, tmp_path_factory):
                             stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONWARNINGS="ignore"))
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert proc.poll() is None, log.seek(0) or log.read().decode(errors="replace")
-            try:
-                if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "svodka serve did not answer within 60 s"
-            time.sleep(0.2)
+        def alive() -> bool:
+            if proc.poll() is None:
+                return True
+            log.seek(0)
+            pytest.fail(log.read().decode(errors="replace"))
+
+        wait_for(base, alive)
         yield port
     finally:
         proc.terminate()

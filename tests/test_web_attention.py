@@ -9,11 +9,10 @@ import os
 import re
 import subprocess
 import sys
-import time
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, wait_for
 
 CHROMIUM_SKIP = not os.path.exists("/usr/bin/chromium")
 if CHROMIUM_SKIP:
@@ -39,16 +38,7 @@ def base(tmp_path_factory, replay_pipeline):
                             stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONWARNINGS="ignore"))
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert proc.poll() is None, "svodka serve exited"
-            try:
-                if httpx.get(url + "/api/stats", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "svodka serve did not answer within 60 s"
-            time.sleep(0.2)
+        wait_for(url, lambda: proc.poll() is None)
         yield url
     finally:
         proc.terminate()
