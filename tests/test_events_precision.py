@@ -686,3 +686,11 @@ def test_a_cancelled_visit_is_a_visit_that_did_not_happen_by_whom_cancelled_it()
 def test_an_act_told_as_someones_statement_is_a_claim():
     evs = coded("Министерство обороны Эстонии выступило с заявлением, что боевики освободили 80 заложников.")
     assert [e.modality for e in of_type(evs, "release")] == ["claim"]
+
+
+def test_refused_asked_for_and_asked_about_acts_did_not_happen():
+    evs = coded("Прокуратура Тулы отказалась проверять сведения об имуществе мэра Игоря Ветрова.")
+    assert [e.modality for e in of_type(evs, "investigate")] == ["negated"]
+    evs = coded("Депутат Олег Ланской требовал, чтобы Эстония инициировала расследование против Игоря Ветрова.")
+    assert of_type(evs, "demand") and not of_type(evs, "investigate")
+    assert not coded("Когда произошло ДТП на трассе под Тулой?")

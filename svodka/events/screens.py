@@ -32,6 +32,10 @@ def not_happening(s: Sentence, t: Tok, pos: str, type_: str) -> bool:
         return True             # "чтобы открыть огонь …", "если их задержат …": a purpose, a condition
     if pos == "V" and t.rel == "xcomp" and t.head >= 0 and s.toks[t.head].lemma in ASKING:
         return True             # "потребовал возбудить дело": the demand is the act, not the case
+    if pos == "N" and t.head >= 0 and any(c.lemma in ("чтобы", "дабы") for c in s.children(s.toks[t.head], "mark")):
+        return True             # "требовал, чтобы Украина инициировала расследование": asked for, not done
+    if s.text.rstrip().endswith("?") and not s.text.lstrip().startswith(("«", "\"", "—", "–")):
+        return True             # "Когда произошло ДТП?": a question asserts nothing
     if pos == "N" and t.head >= 0 and s.toks[t.head].lemma == "случай" and \
             s.case_of(s.toks[t.head]) in ("в", "на"):
         return True             # "в случае нападения на колонну": a hypothetical
