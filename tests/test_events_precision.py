@@ -694,3 +694,5 @@ def test_refused_asked_for_and_asked_about_acts_did_not_happen():
     evs = coded("Депутат Олег Ланской требовал, чтобы Эстония инициировала расследование против Игоря Ветрова.")
     assert of_type(evs, "demand") and not of_type(evs, "investigate")
     assert not coded("Когда произошло ДТП на трассе под Тулой?")
+    evs = coded("Депутаты осудили требование Олега Ланского к прокуратуре арестовать Игоря Ветрова.")
+    assert not of_type(evs, "arrest")
