@@ -696,3 +696,9 @@ def test_refused_asked_for_and_asked_about_acts_did_not_happen():
     assert not coded("Когда произошло ДТП на трассе под Тулой?")
     evs = coded("Депутаты осудили требование Олега Ланского к прокуратуре арестовать Игоря Ветрова.")
     assert not of_type(evs, "arrest")
+
+
+def test_a_proposal_is_talked_over_with_its_owner():
+    evs = coded("«Балтгаз» намерен обсудить предложение «Роснефти» в трёхстороннем формате.")
+    assert [(e.type, e.source, e.target, e.modality) for e in evs] == [("meet", ["Балтгаз"], ["Роснефть"], "intent")]
+    assert not coded("Депутаты обсудили законопроект Минфина о налогах.")

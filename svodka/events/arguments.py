@@ -120,6 +120,10 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
                     partners += index.actors(s, n)
         if not subj and not partners:
             subj = index.sides() if _impersonal(t) else []
+        if subj and not partners and t.lemma in ("обсудить", "обсуждать") and \
+                any(o.lemma in PROPOSALS for o in s.children(t, "obj")):
+            # "Нафтогаз намерен обсудить предложение «Газпрома»": a proposal is talked over with its owner
+            partners = [a for a in owners(s, t, index) if a.type != "LOC" and a.name not in {x.name for x in subj}]
         d.source, d.target = _split_parties(subj, partners)
         return
     if passive and trig.frame != "pat":
@@ -164,6 +168,7 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
                 d.target = _targets(s, c, trig.target + (("против", "Gen"),), index) or d.target
 
 
+PROPOSALS = {"предложение", "инициатива", "оферта"}
 # held by the police or the border guards, not by a court: no court of the article is their agent
 DETAINING = {"задержать", "задерживать", "схватить", "поймать", "захватить", "похитить"}
 
