@@ -702,3 +702,9 @@ def test_a_proposal_is_talked_over_with_its_owner():
     evs = coded("«Балтгаз» намерен обсудить предложение «Роснефти» в трёхстороннем формате.")
     assert [(e.type, e.source, e.target, e.modality) for e in evs] == [("meet", ["Балтгаз"], ["Роснефть"], "intent")]
     assert not coded("Депутаты обсудили законопроект Минфина о налогах.")
+
+
+def test_an_office_of_one_country_is_nobody_of_another():
+    evs = coded("Глава МИД Германии отменил поездку на Донбасс.",
+                "Ранее министр встречался с главой МИД Эстонии Карлом Таммиком.")
+    assert [e.source for e in evs if e.modality == "negated"] == [["глава МИД Германии"]]

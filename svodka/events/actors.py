@@ -135,6 +135,11 @@ class ActorIndex(OfficeQueries):
         found = [e for e in self.article.entities if e.type == "PER" and any(
             head in [w.lower().replace("ё", "е") for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", r)][:3]
             for r in e.roles)]
+        # "глава МИД Германии" is nobody of another country ("глава МИД Украины Пристайко")
+        named = countries.country_in_phrase(" ".join(x.text for x in s.subtree(tok, ("acl", "acl:relcl", "conj",
+                                                                                         "parataxis", "punct"))))
+        if named is not None:
+            found = [e for e in found if e.country in (None, named.iso3)]
         if len(found) == 1:
             return self.actor(found[0])
         if found and not s.children(tok, "nmod"):
