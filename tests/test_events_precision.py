@@ -708,3 +708,10 @@ def test_an_office_of_one_country_is_nobody_of_another():
     evs = coded("Глава МИД Германии отменил поездку на Донбасс.",
                 "Ранее министр встречался с главой МИД Эстонии Карлом Таммиком.")
     assert [e.source for e in evs if e.modality == "negated"] == [["глава МИД Германии"]]
+
+
+def test_meetings_someone_has_are_theirs():
+    evs = coded("Министр иностранных дел Эстонии Карл Таммик прибыл в Ригу.",
+                "На 19 ноября у него запланированы встречи с президентом Латвии Олегом Ланским и премьером Игорем Ветровым.")
+    assert [(e.source, e.modality) for e in of_type(evs, "meet")] == [(["Карл Таммик"], "future")]
+    assert "Игорь Ветров" in of_type(evs, "meet")[0].target

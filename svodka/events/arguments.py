@@ -265,6 +265,13 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
                             for c in s.children(verb, "nsubj"))
         ext_dat = _targets(s, verb, ((None, "Dat"),), index) if trig.type in ("praise", "aid", "threaten", "statement",
                                                                                "charge") else []
+    if trig.frame == "sym" and not (own or adj or ext_subj) and partners and t.head >= 0 and \
+            t.rel in ("nsubj", "nsubj:pass"):
+        # "у него запланированы встречи с Зеленским и Гончаруком": the one who has the meetings
+        for c in s.children(s.toks[t.head], "obl"):
+            if s.case_of(c) == "у":
+                own = [a for a in index.actors(s, c) if a.type == "PER" and a.name not in {p.name for p in partners}]
+                break
     if trig.frame == "sym":
         first = own or adj or ext_subj
         if own and ext_subj and not partners and len(own) == 1:
