@@ -715,3 +715,10 @@ def test_meetings_someone_has_are_theirs():
                 "На 19 ноября у него запланированы встречи с президентом Латвии Олегом Ланским и премьером Игорем Ветровым.")
     assert [(e.source, e.modality) for e in of_type(evs, "meet")] == [(["Карл Таммик"], "future")]
     assert "Игорь Ветров" in of_type(evs, "meet")[0].target
+
+
+def test_a_dismissal_asked_for_is_no_demand_to_free_a_prisoner():
+    evs = coded("Активисты требуют освобождения от должности директора Олега Ланского.")
+    assert [e.cameo for e in of_type(evs, "demand")] == ["100"]
+    evs = coded("Активисты требуют освобождения журналиста Олега Ланского из-под стражи.")
+    assert [e.cameo for e in of_type(evs, "demand")] == ["1053"]

@@ -155,6 +155,8 @@ class Coder:
             if deps & lemmas:
                 d.code = code
                 break
+        if d.code == "1053" and deps & {"должность", "пост", "обязанность"}:
+            d.code = trig.code      # "требуют освобождения от должности": a dismissal asked, no prisoner freed
         if trig.type == "criticize" and t.lemma in ("осудить", "осуждать") and (
                 t.feats.get("Voice") == "Pass" or "PRTS" in {p.tag.POS for p in _parses(t.low)} or
                 re.search(r"\bсуд\w*\b|\bприговор|\bлишени\w+ свободы|\bколони\w+|\bгод\w* (?:тюрьмы|заключения)",
