@@ -571,3 +571,13 @@ def test_ambiguous_names_list_their_candidates():
     out = D._lookup_error(err, "Петров")
     assert isinstance(out, D.Ambiguous) and out.candidates[0]["name"] == "Иван Петров"
     assert isinstance(D._lookup_error(LookupError(""), "X"), D.NotFound)
+
+
+def test_pages_name_an_outlet_as_it_names_itself(client, store):
+    """site_name (og:site_name) is shown wherever a site is: the stories, the search facet; the site stays the
+    key the filters use."""
+    assert store.site_names().get("daily-obzor.example") == "Ежедневный обзор"
+    stories = ok(client.get("/stories"))
+    assert "Ежедневный обзор" in stories
+    found = ok(client.get("/search", params={"q": "Алиеву"}))
+    assert "Ежедневный обзор" in found and "site=daily-obzor.example" in found

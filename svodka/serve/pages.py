@@ -13,6 +13,7 @@ Language: ``?lang=ru`` (or ``en``) switches and is remembered in the ``lang`` co
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -99,7 +100,7 @@ def switch_url(request: Request, lang: str) -> str:
 
 def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
     lang = ui_lang(request)
-    ctx.update(request=request, lang=lang, _=translator(lang), path=request.url.path,
+    ctx.update(request=request, lang=lang, _=translator(lang), path=request.url.path, outlet=_outlets(request),
                lang_en=switch_url(request, "en"), lang_ru=switch_url(request, "ru"),
                month_name=lambda v: month_name(v, lang), in_month=lambda v: in_month(v, lang), count=counter(lang),
                when=lambda v: human(v, lang), when_time=lambda v: human_time(v, lang))
@@ -109,6 +110,17 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
     if asked and asked != request.cookies.get("lang"):
         response.set_cookie("lang", asked, max_age=365 * 86400, samesite="lax", httponly=True)
     return response
+
+
+def _outlets(request: Request) -> Callable[[str | None], str | None]:
+    """site → the name its outlet gives itself (kept until the store changes); the site where it gives none."""
+    data = request.app.state.data
+    try:
+        store = data.store()
+        names = data.memo(("site_names",), store, store.site_names)
+    except Exception:  # noqa: BLE001 - an error page without a store shows sites as they are
+        names = {}
+    return lambda site: names.get(site, site) if site else site
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:

@@ -16,9 +16,9 @@ from .schema import TABLES
 ADD_SOURCE = "INSERT INTO sources (sha256, source, seen) VALUES (:sha256, :source, :seen) ON CONFLICT DO NOTHING"
 ADD_RAW = ("INSERT INTO raw (sha256, kind, size, data) VALUES (:sha256, :kind, :size, :data)"
            " ON CONFLICT DO NOTHING")
-ADD_ARTICLE = ("INSERT INTO articles (id, sha256, source, url, site, published, rubric, rubric_key, title, lead,"
-               " language, encoding, layout, ingested) VALUES (:id, :sha256, :source, :url, :site, :published,"
-               " :rubric, :rubric_key, :title, :lead, :language, :encoding, :layout, :ingested)"
+ADD_ARTICLE = ("INSERT INTO articles (id, sha256, source, url, site, site_name, published, rubric, rubric_key, title,"
+               " lead, language, encoding, layout, ingested) VALUES (:id, :sha256, :source, :url, :site, :site_name,"
+               " :published, :rubric, :rubric_key, :title, :lead, :language, :encoding, :layout, :ingested)"
                " ON CONFLICT DO NOTHING RETURNING pk")
 FIND = "SELECT pk, sha256, data FROM articles JOIN article_data USING (pk) WHERE "
 
@@ -75,7 +75,8 @@ class ArticleQueries:
                     data["sha256"] = sha
                 pk = self.insert_id(ADD_ARTICLE, {
                     "id": article.id, "sha256": sha, "source": article.source, "url": article.url,
-                    "site": article.site, "published": article.published, "rubric": article.rubric,
+                    "site": article.site, "site_name": article.site_name, "published": article.published,
+                    "rubric": article.rubric,
                     "rubric_key": key(article.rubric) or None, "title": article.title, "lead": article.lead,
                     "language": article.language, "encoding": article.encoding, "layout": article.layout,
                     "ingested": stamp})

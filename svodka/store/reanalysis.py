@@ -80,10 +80,12 @@ class ReanalysisQueries:
                 article.id, article.sha256, article.source = item.id, item.sha256, item.source
                 data = article.to_dict()
                 self.run(
-                    "UPDATE articles SET url = :url, site = :site, published = :published, rubric = :rubric,"
+                    "UPDATE articles SET url = :url, site = :site, site_name = :site_name, published = :published,"
+                    " rubric = :rubric,"
                     " rubric_key = :rubric_key, title = :title, lead = :lead, language = :language,"
                     " encoding = :encoding, layout = :layout WHERE pk = :pk",
-                    {"url": article.url, "site": article.site, "published": article.published,
+                    {"url": article.url, "site": article.site, "site_name": article.site_name,
+                     "published": article.published,
                      "rubric": article.rubric, "rubric_key": key(article.rubric) or None, "title": article.title,
                      "lead": article.lead, "language": article.language, "encoding": article.encoding,
                      "layout": article.layout, "pk": item.pk})

@@ -148,6 +148,11 @@ MIGRATIONS.append([
              postgresql='ALTER TABLE events ADD COLUMN geo TEXT COLLATE "C"'),
 ])
 
+# Step: the outlet as it names itself (Article.site_name, issue 18), shown wherever an article's site is;
+# rows stored before keep null (shown as their site) until ``svodka reanalyze``.
+MIGRATIONS.append([Dialects(sqlite="ALTER TABLE articles ADD COLUMN site_name TEXT",
+                            postgresql='ALTER TABLE articles ADD COLUMN site_name TEXT COLLATE "C"')])
+
 DB_SCHEMA_VERSION = len(MIGRATIONS)   # the database's (meta.schema_version); the JSON format's is model.FORMAT_VERSION
 
 

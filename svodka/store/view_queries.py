@@ -78,6 +78,15 @@ class ViewQueries:
 
     # --- articles and search facets -------------------------------------------------------------
 
+    def site_names(self) -> dict[str, str]:
+        """site → the name its articles most often give their outlet (og:site_name …), where they give one."""
+        best: dict[str, tuple[int, str]] = {}
+        for site, name, n in self.run("SELECT site, site_name, count(*) FROM articles WHERE site_name IS NOT NULL"
+                                      " AND site IS NOT NULL GROUP BY site, site_name").fetchall():
+            if name != site and (site not in best or n > best[site][0]):
+                best[site] = (n, name)
+        return {site: name for site, (_, name) in best.items()}
+
     def count_articles(self, date_from=None, date_to=None, site=None, rubric=None, entity=None) -> int:
         """How many articles pass the search filters."""
         filters, params = self.filter_conditions(date_from, date_to, site, rubric, entity, "pk")
