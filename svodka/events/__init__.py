@@ -15,6 +15,8 @@ Modules (one job each):
   arguments.py  source and target actors of a trigger, read from the parse (subjects.py: who does it)
   implied.py    parties a clause implies: a thing's owner, the state a place speaks for, one's own offices
   screens.py    words that name an act without telling one (a charge's offence, a purpose, a hypothetical)
+  attributed.py verdicts whose speaker is named after them ("… неприемлемо. Об этом заявил …", a title's
+                "… – Оржель", a direct quote)
   when_where.py the date and the place inside the trigger's clause; a meeting's 042/043/044
   modality.py   fact, claim, intent, future or negated; intent heads ("договорились провести встречу")
   casualties.py killed and injured numbers
