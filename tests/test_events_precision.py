@@ -722,3 +722,11 @@ def test_a_dismissal_asked_for_is_no_demand_to_free_a_prisoner():
     assert [e.cameo for e in of_type(evs, "demand")] == ["100"]
     evs = coded("Активисты требуют освобождения журналиста Олега Ланского из-под стражи.")
     assert [e.cameo for e in of_type(evs, "demand")] == ["1053"]
+
+
+def test_refused_registrations_and_rally_permits_are_sanctions():
+    evs = coded("Горизбирком Тулы отказал независимым кандидатам в регистрации.")
+    assert [(e.type, e.cameo) for e in evs] == [("sanction", "1722")]
+    evs = coded("Мэрия Тулы не согласовала митинг оппозиции на площади Ленина.")
+    assert [(e.type, e.cameo, e.modality) for e in of_type(evs, "sanction")] == [("sanction", "1721", "fact")]
+    assert not of_type(coded("Мэрия Тулы согласовала митинг оппозиции."), "sanction")

@@ -135,6 +135,8 @@ class Coder:
             read_date(d, previous, self.times, self.pub, self.told)
             read_place(d, self.index)
             read_modality(d, self.quotes)
+            if d.tok.lemma in CONSENTING:
+                d.modality = "fact"         # "не согласовала": the refusal is the act (the agreed ones are dropped)
         kept = [d for d in drafts if _keep(d, self.article)]
         for d in kept:
             if d.trigger.pos == "N" and _document_cited(s, d.tok):
@@ -175,6 +177,9 @@ class Coder:
         if trig.type == "accident" and t.lemma == "взрыв" and re.search(r"теракт|смертник|взрывн\w+ устройств",
                                                                          s.text, re.I):
             d.type, d.code = "assault", "183"
+        if t.lemma in CONSENTING and not (any(c.low == "не" for c in s.children(t, "advmod")) or
+                                          t.i > 0 and s.toks[t.i - 1].low == "не"):
+            return None         # "согласовала митинг": a permit given is no sanction
         if not_happening(s, t, trig.pos, d.type):
             return None         # an exemption, a purpose, a hypothetical, a thought, a plea in court
         if trig.frame != "none":
@@ -265,6 +270,7 @@ def _keep(d: Draft, article: Article) -> bool:
 DEATH_NOUNS = {"гибель", "смерть", "кончина", "убийство", "уход"}
 
 
+CONSENTING = {"согласовать", "согласовывать"}
 KIN_NOUNS = {"семья", "родные", "родственник", "близкие", "вдова", "жена", "муж", "родители"}
 
 

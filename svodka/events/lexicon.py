@@ -186,8 +186,15 @@ TRIGGERS: list[Trigger] = [
     _t("приговорить", "V", "convict", "116", target=A),
     _t("отвергнуть отвергать отклонить отклонять", "V", "reject", "120", target=(),
        refine=[("встреча переговоры", "125")]),
+    # "отказал кандидатам в регистрации": barring from an election is a sanction (1722), other refused
+    # registrations an administrative one (172) — before the general refusal below
+    _t("отказать отказывать", "V", "sanction", "172", target=D, needs="регистрация",
+       refine=[("кандидат выборы", "1722")]),
     _t("отказать отказывать", "V", "reject", "120", target=D,
        refine=[("убежище виза въезд гражданство", "122"), ("помилование освобождение", "1243")]),
+    # "мэрия не согласовала митинг": a rally refused its permit (1721); an agreed one is no event
+    _t("согласовать согласовывать", "V", "sanction", "1721", target=(),
+       needs="митинг акция шествие пикет демонстрация"),
     _t("отказ", "N", "reject", "120", gen="none", need_head="получить получать",
        refine=[("убежище виза въезд гражданство", "122")]),
     _t("протокол", "N", "accuse", "112", gen="none", need_head="составить составлять"),
