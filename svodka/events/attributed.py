@@ -38,10 +38,13 @@ SAID: tuple[Trigger, ...] = tuple(t for t in TRIGGERS if t.said)
 def attributed(article: Article, index) -> list[Draft]:
     """Drafts of the verdicts whose speaker is named after them (see the module's docstring)."""
     fields = article_fields(article)
-    sents = [s for k, (name, text) in enumerate(fields) for s in split(name, k, text)]
+    # a verdict and whoever owns it stand in one field or in two adjacent ones: only those are split
+    judging = [_judging(text) for _, text in fields]
+    sents = [s for k, (name, text) in enumerate(fields) if judging[k] or k and judging[k - 1]
+             for s in split(name, k, text)]
     pairs: list[tuple[Sentence, Sentence | None, list]] = []
     for k, s in enumerate(sents):
-        if k > 0 and ABOUT_THIS.match(s.text) and _judging(sents[k - 1].text):
+        if k > 0 and sents[k - 1].index >= s.index - 1 and ABOUT_THIS.match(s.text) and _judging(sents[k - 1].text):
             pairs.append((sents[k - 1], s, []))
         elif SAID_AFTER.search(s.text) and _judging(s.text):
             pairs.append((s, s, []))        # "… является неприемлемым, сообщил министр Алексей Оржель"

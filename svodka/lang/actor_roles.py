@@ -40,6 +40,7 @@ def _lemma(word: str) -> str:
     return (ps[0].normal_form if ps else word.lower()).replace("ё", "е")
 
 
+@lru_cache(maxsize=50_000)
 def role_of(phrase: str) -> str | None:
     """The CAMEO role code a phrase names: the whole phrase, an abbreviation, else its head word's."""
     roles = table()
