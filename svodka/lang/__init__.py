@@ -30,9 +30,8 @@ from . import actor_roles, countries, gazetteer, morph, people
 
 def load() -> None:
     morph.morph()
-    countries.countries()
-    countries.country_named("Россия")
-    countries.capital_named("Москва")
+    countries._by_name()       # the country table and its two indexes
+    countries._by_capital()
     actor_roles.table()
-    people.office_holder("Владимир Путин")
+    people._table()
     gazetteer.load()           # the place index: built from the packages once, then read from its cache
