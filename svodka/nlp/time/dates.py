@@ -8,18 +8,22 @@ import re
 from datetime import date
 
 from .resolve import (_y, _ym, _ymd, _day_month, _month_year, _Ctx, Item, _year_of, _bare_year_ok, _bc_follows,
-                           _registry)
+                      _registry, _stated_year)
 from .words import _MONTH, _MONTH_ANY, _WEEKDAY, _REL, _QUAL, _ORD, _DASH, _PRE, _SEP, _month_of, _yearspec
 
 RULES, _rule = _registry()
 
 
+def _range_told(m: re.Match, *years: str) -> bool:
+    """A range is one where a word between its ends ("по", "до") follows its opening preposition ("с 1 по 5
+    мая"), and every bare year is a year."""
+    return not (m.group("sep").isalpha() and not m.group("pre")) and all(_bare_year_ok(m, y) for y in years)
+
+
 @_rule(rf"(?<![\w.,:/]){_PRE}(?P<d1>[0-9]{{1,2}})(?:-(?:го|е))?{_SEP}(?P<d2>[0-9]{{1,2}})(?:-(?:го|е))?\s+"
        rf"(?P<mon>{_MONTH_ANY})(?:\s+{_yearspec('y')})?")
 def _days_range(m: re.Match, ctx: _Ctx) -> list[Item] | None:
-    if m.group("sep").isalpha() and not m.group("pre"):
-        return None
-    if not _bare_year_ok(m, "y"):
+    if not _range_told(m, "y"):
         return None
     mon, d1, d2 = _month_of(m.group("mon")), int(m.group("d1")), int(m.group("d2"))
     if not d1 < d2:
@@ -33,9 +37,7 @@ def _days_range(m: re.Match, ctx: _Ctx) -> list[Item] | None:
 @_rule(rf"(?<![\w.,:/]){_PRE}(?P<d1>[0-9]{{1,2}})(?:-(?:го|е))?\s+(?P<m1>{_MONTH_ANY})(?:\s+{_yearspec('y1')})?"
        rf"{_SEP}(?P<d2>[0-9]{{1,2}})(?:-(?:го|е))?\s+(?P<m2>{_MONTH_ANY})(?:\s+{_yearspec('y2')})?")
 def _dates_range(m: re.Match, ctx: _Ctx) -> list[Item] | None:
-    if m.group("sep").isalpha() and not m.group("pre"):
-        return None
-    if not (_bare_year_ok(m, "y1") and _bare_year_ok(m, "y2")):
+    if not _range_told(m, "y1", "y2"):
         return None
     m1, m2 = _month_of(m.group("m1")), _month_of(m.group("m2"))
     d1, d2 = int(m.group("d1")), int(m.group("d2"))
@@ -54,11 +56,7 @@ def _dates_range(m: re.Match, ctx: _Ctx) -> list[Item] | None:
 @_rule(rf"(?<![\w.,:/]){_QUAL}{_PRE}(?P<m1>{_MONTH})(?:\s+{_yearspec('y1')})?{_SEP}"
        rf"(?P<m2>{_MONTH})(?:\s+{_yearspec('y2')})?")
 def _months_range(m: re.Match, ctx: _Ctx) -> list[Item] | None:
-    if m.group("sep").isalpha() and not m.group("pre"):
-        return None
-    if m.group("qual") and m.group("pre"):
-        return None
-    if not (_bare_year_ok(m, "y1") and _bare_year_ok(m, "y2")):
+    if not _range_told(m, "y1", "y2") or m.group("qual") and m.group("pre"):
         return None
     m1, m2 = _month_of(m.group("m1")), _month_of(m.group("m2"))
     y1, y2 = _year_of(m, ctx, "y1"), _year_of(m, ctx, "y2")
@@ -143,12 +141,8 @@ def _date(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     mon, d = _month_of(m.group("mon")), int(m.group("d"))
     if not 1 <= d <= 31:
         return None
-    s, e = m.span()
-    if not _bare_year_ok(m, "y"):
-        e = m.end("mon")
-        y = None
-    else:
-        y = _year_of(m, ctx, "y")
+    s = m.start()
+    e, y = _stated_year(m, ctx, "mon")
     v = _ymd(y, mon, d) if y else _day_month(ctx.ref, mon, d).isoformat()
     return [(s, e, v)]
 

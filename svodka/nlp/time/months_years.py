@@ -8,8 +8,8 @@ import re
 from functools import lru_cache
 
 from ...lang.morph import morph
-from .resolve import (_y, _ym, _month_year, _season_year, _proper_case, _Ctx, Item, _year_of, _bare_year_ok,
-                           _bc_follows, _half, _registry)
+from .resolve import (_y, _ym, _month_year, _season_year, _proper_case, _Ctx, Item,
+                           _bc_follows, _half, _registry, _stated_year)
 from .words import (_F, _MONTH, _SEASON, _SEASON_CODE, _SEASON_ADVERB, _REL, _QUAL, _ORD, _DASH, _month_of,
                          _rel_delta, _yearspec)
 
@@ -19,12 +19,8 @@ RULES, _rule = _registry()
 @_rule(rf"(?<![\w.,:/]){_QUAL}(?P<mon>{_MONTH})(?:\s+{_yearspec('y')})?")
 def _month(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     mon = _month_of(m.group("mon"))
-    s, e = m.span()
-    y: int | None
-    if not _bare_year_ok(m, "y"):
-        e, y = m.end("mon"), None
-    else:
-        y = _year_of(m, ctx, "y")
+    s = m.start()
+    e, y = _stated_year(m, ctx, "mon")
     if y is None:
         if not m.group("qual") and not _proper_case(ctx.text, *m.span("mon")):
             return None
@@ -39,12 +35,8 @@ def _month(m: re.Match, ctx: _Ctx) -> list[Item] | None:
 @_rule(rf"(?<![\w.,:/]){_QUAL}(?:(?P<rel>{_REL})\s+)?(?P<sea>{_SEASON})(?:\s+{_yearspec('y')})?")
 def _season(m: re.Match, ctx: _Ctx) -> list[Item] | None:
     code = _SEASON_CODE[m.group("sea")[:3].lower()]
-    s, e = m.span()
-    y: int | None
-    if not _bare_year_ok(m, "y"):
-        e, y = m.end("sea"), None
-    else:
-        y = _year_of(m, ctx, "y")
+    s = m.start()
+    e, y = _stated_year(m, ctx, "sea")
     if y is not None and m.group("rel"):
         return None                                   # "прошлым летом 2020 года": contradictory
     if y is None:

@@ -125,6 +125,14 @@ def _bare_year_ok(m: re.Match, n: str) -> bool:
     return 1800 <= int(m.group(n)) <= 2100
 
 
+def _stated_year(m: re.Match, ctx: "_Ctx", word: str) -> tuple[int, int | None]:
+    """(end, year) of a match of a month or season ``word`` and its year "y": a bare number that is no year
+    ("мая 15") ends the match at the word, with no year."""
+    if not _bare_year_ok(m, "y"):
+        return m.end(word), None
+    return m.end(), _year_of(m, ctx, "y")
+
+
 def _bc_follows(text: str, e: int) -> bool:
     return re.match(r"\s*(?:до\s+(?:н\.?\s*э|нашей\s+эры|р\.?\s*х)|н\.\s*э)", text[e:e + 20], _F) is not None
 
