@@ -117,7 +117,7 @@ def _outlets(request: Request) -> Callable[[str | None], str | None]:
     data = request.app.state.data
     try:
         store = data.store()
-        names = data.memo(("site_names",), store, store.site_names)
+        names = data.cached("site_names", store, store.site_names)
     except Exception:  # noqa: BLE001 - an error page without a store shows sites as they are
         names = {}
     return lambda site: names.get(site, site) if site else site
