@@ -730,3 +730,39 @@ def test_refused_registrations_and_rally_permits_are_sanctions():
     evs = coded("Мэрия Тулы не согласовала митинг оппозиции на площади Ленина.")
     assert [(e.type, e.cameo, e.modality) for e in of_type(evs, "sanction")] == [("sanction", "1721", "fact")]
     assert not of_type(coded("Мэрия Тулы согласовала митинг оппозиции."), "sanction")
+
+
+def test_a_group_spelled_out_as_names_is_those_persons():
+    evs = coded("В Перу под расследование попали три экс-президента: Альберто Ферро, Алехандро Ланский и Алан Ветров.")
+    assert [(e.type, e.target) for e in evs] == [
+        ("investigate", ["Альберто Ферро", "Алехандро Ланский", "Алан Ветров"])]
+    evs = coded("Лидеры России и Франции Олег Ланский и Пьер Ферро провели переговоры.")
+    assert [(e.type, e.source + e.target) for e in evs] == [("meet", ["Олег Ланский", "Пьер Ферро"])]
+
+
+def test_custody_and_terms_served_are_detention_but_a_term_foretold_is_not():
+    evs = coded("Бывший мэр Олег Ланский находится под стражей.")
+    assert [(e.type, e.cameo, e.target) for e in evs] == [("arrest", "173", ["Олег Ланский"])]
+    evs = coded("Олег Ланский продолжает отбывать 25-летний срок за убийство.")
+    assert [(e.type, e.target) for e in evs] == [("arrest", ["Олег Ланский"])]
+    assert not coded("Букмекеры принимают ставки на то, что Олег Ланский получит тюремный срок.")
+    assert not coded("Олег Ланский получил условный срок.")
+    assert not coded("Во время второго президентского срока Ланский получал деньги от компании.")
+
+
+def test_criticism_a_speaker_subjects_a_policy_to_targets_its_owner():
+    evs = coded("В своём послании Пётр Ферро подверг критике политику Олега Ланского.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("criticize", ["Пётр Ферро"], ["Олег Ланский"])]
+
+
+def test_an_investigation_someone_is_busy_with_is_theirs():
+    evs = coded("Расследованием этого дела занимается ФБР.")
+    assert [(e.type, e.source) for e in evs] == [("investigate", ["ФБР"])]
+
+
+def test_a_foreign_first_name_read_as_a_plural_genitive_is_no_womans():
+    from svodka.nlp.entity_rules import gender_of
+    assert gender_of("Габриэл Ферро") is None
+    assert gender_of("Мария Ланская") == "femn"
+    evs = coded("Сначала полиция сообщала, что Габриэл был задержан, однако позже выяснилось, что его застрелила полиция.")
+    assert ("assault", ["полиция"], ["Габриэл"]) in [(e.type, e.source, e.target) for e in evs]

@@ -286,6 +286,10 @@ class ActorIndex(OfficeQueries):
             # "раскритиковали её": the person the pronoun points back to, of its gender
             a = self.previous_person(s, tok, OBJECT_PRONOUNS[low], strict_gender=True)
             return [a] if a else []
+        group = tok.feats.get("Number") == "Plur" or bool(s.children(tok, "nummod", "nummod:gov"))
+        listed = self.listed(s, tok) if tok.pos == "NOUN" and group else []
+        if listed:
+            return listed
         # the token itself or its name chain covered by an entity mention
         chain = [tok] + [c for c in s.subtree(tok, ("conj", "acl", "acl:relcl", "parataxis", "punct", "cc",
                                                      "case", "nmod", "amod", "det", "nummod"))
@@ -400,6 +404,36 @@ class ActorIndex(OfficeQueries):
         if not name or len(name) > 80:
             return []
         return [Actor(name, None, None, country)]
+
+    def listed(self, s: Sentence, tok: Tok) -> list[Actor]:
+        """"пять экс-президентов: Фухимори, Толедо и Гарсия", "президенты Умала и Кучински": the named ones
+        a plural group is spelled out as (after a colon or dash, or as its apposition) — read on the surface,
+        name after name joined by commas and "и", since the parser often hangs the later ones elsewhere."""
+        for c in s.children(tok, "parataxis", "appos"):
+            between = s.toks[tok.i + 1:c.i]
+            if c.i <= tok.i or not (c.rel == "appos" or any(t.text in (":", "—", "–") for t in between)):
+                continue
+            found: list[Actor] = []
+            k = c.i
+            while k < len(s.toks):
+                hit = next((h for h in self.covering(s.field, s.toks[k].start, s.toks[k].stop)
+                            if h[2].type in ("PER", "ORG") and h[0] == s.toks[k].start), None)
+                if hit is None:
+                    break
+                found.append(self.actor(hit[2]))
+                k += 1
+                while k < len(s.toks) and s.toks[k].start < hit[1]:
+                    k += 1                  # the rest of the name
+                if k < len(s.toks) and s.toks[k].text == "(":
+                    close = next((j for j in range(k, min(len(s.toks), k + 12)) if s.toks[j].text == ")"), None)
+                    k = close + 1 if close is not None else k     # "Фухимори (1990—2000 годы), …"
+                if k + 1 < len(s.toks) and s.toks[k].text in (",", "и"):
+                    k += 1
+                else:
+                    break
+            if len(found) >= 2 or (found and c.rel == "parataxis"):
+                return found
+        return []
 
     def _someone_elses(self, s: Sentence, head: Tok, name: Tok) -> bool:
         """The name after a person noun is its genitive, not its apposition: the name is not in its base

@@ -31,13 +31,13 @@ SUPPORT_VERBS = {
     "участвовать", "принять", "завершить", "закончить", "учинить", "инициировать", "предпринять", "готовить",
     "подготовить", "планировать", "договориться", "условиться", "совершать", "выйти", "возглавить", "иметь",
     "отправить", "доставить", "поставить", "ввести", "вводить", "пригрозить", "потребовать", "добиться",
-    "выступить", "находиться", "пребывать", "нанести", "прийти", "собраться"}
+    "выступить", "находиться", "пребывать", "нанести", "прийти", "собраться", "заниматься", "заняться"}
 # prepositional frames under which a noun shares the clause's subject: "в ходе визита X договорился"
 FRAMES = {"в ходе", "во время", "в рамках", "по итогам", "после", "накануне", "перед", "на", "по завершении",
           "по окончании", "по результатам", "в период", "с"}
 # the subject undergoes the act the noun names ("попал под обстрел", "получил отказ")
 UNDERGO = {"попасть", "подвергнуться", "пострадать", "оказаться", "находиться", "оставаться", "содержаться",
-           "получить", "получать"}
+           "получить", "получать", "отбывать", "отбыть", "остаться"}
 S_PARTNER = (("с", "Ins"), ("со", "Ins"))
 
 
@@ -261,8 +261,9 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
             ext_subj = []
         if verb.lemma in UNDERGO:        # "колонна попала под обстрел": the subject is the target
             targets, ext_subj = targets + ext_subj, []
+        # "стороны провели переговоры": the parties told before — unless the subject names them
         sides_subject = any(c.lemma in ("сторона", "лидер", "президент") and c.feats.get("Number") == "Plur"
-                            for c in s.children(verb, "nsubj"))
+                            and not s.children(c, "appos") for c in s.children(verb, "nsubj"))
         ext_dat = _targets(s, verb, ((None, "Dat"),), index) if trig.type in ("praise", "aid", "threaten", "statement",
                                                                                "charge") else []
     if trig.frame == "sym" and not (own or adj or ext_subj) and partners and t.head >= 0 and \
@@ -301,10 +302,12 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
             if s.case_of(c) == "в отношении" or (s.case_of(c) == "в" and c.lemma == "отношение"):
                 for g in ([c] if s.case_of(c) == "в отношении" else s.children(c, "nmod")):
                     d.target += index.actors(s, g)
-    if trig.frame != "sym" and not d.target and verb is not None and t.rel == "obl":
+    if trig.frame != "sym" and not d.target and verb is not None and t.rel in ("obl", "iobj"):
         # "отправил депутата под арест", "взяли X под стражу", "подвергли X критике": the verb's object
         for o in s.children(verb, "obj"):
             d.target += index.actors(s, o)
+        if trig.type in OWNED_OBJECT_TYPES and not any(a.named for a in d.target):
+            d.target = owners(s, verb, index) or d.target      # "подверг критике политику Трампа"
 
 
 # acts done *to* someone: whoever the clause around "во время задержания" is about is no agent of it

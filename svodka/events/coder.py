@@ -137,6 +137,8 @@ class Coder:
             read_modality(d, self.quotes)
             if d.tok.lemma in CONSENTING:
                 d.modality = "fact"         # "не согласовала": the refusal is the act (the agreed ones are dropped)
+        # "получит тюремный срок": a term foretold is no act of anyone's (a threat is told by "грозит")
+        drafts = [d for d in drafts if not (d.tok.lemma in TERMS and d.modality in ("future", "intent"))]
         kept = [d for d in drafts if _keep(d, self.article)]
         for d in kept:
             if d.trigger.pos == "N" and _document_cited(s, d.tok):
@@ -271,6 +273,7 @@ DEATH_NOUNS = {"гибель", "смерть", "кончина", "убийств
 
 
 CONSENTING = {"согласовать", "согласовывать"}
+TERMS = {"срок", "наказание"}
 KIN_NOUNS = {"семья", "родные", "родственник", "близкие", "вдова", "жена", "муж", "родители"}
 
 

@@ -174,9 +174,11 @@ def _no_masculine_case(text: str, start: int, surface: str) -> bool:
 
 
 def gender_of(name: str) -> str | None:
-    """A person's gender from the first name's dictionary reading, or None."""
+    """A person's gender from the first name's dictionary reading as a nominative singular, or None
+    (the name is canonical: "Габриэл" read as the genitive plural of "Габриэла" is no woman's name)."""
     for p in _parses(name.split()[0]):
-        if "Name" in p.tag.grammemes and p.tag.gender in ("masc", "femn"):
+        if "Name" in p.tag.grammemes and p.tag.gender in ("masc", "femn") and \
+                {"nomn", "sing"} <= p.tag.grammemes:
             return p.tag.gender
     return None
 
