@@ -766,3 +766,25 @@ def test_a_foreign_first_name_read_as_a_plural_genitive_is_no_womans():
     assert gender_of("Мария Ланская") == "femn"
     evs = coded("Сначала полиция сообщала, что Габриэл был задержан, однако позже выяснилось, что его застрелила полиция.")
     assert ("assault", ["полиция"], ["Габриэл"]) in [(e.type, e.source, e.target) for e in evs]
+
+
+def test_rallies_called_actions_and_refused_protests():
+    evs = coded("Акция в поддержку журналиста Олега Ланского состоялась 12 июня 2019 года.")
+    assert [(e.type, e.cameo, e.date) for e in evs] == [("protest", "141", "2019-06-12")]
+    assert not coded("Акции Газпрома подешевели на бирже.")
+    evs = coded("Правительство Москвы не согласовало мирный протест граждан.")
+    assert [(e.type, e.cameo, e.modality) for e in evs] == [("sanction", "1721", "fact")]
+
+
+def test_leaving_a_detention_centre_is_a_release_and_a_court_keeping_someone_in_custody_detains():
+    evs = coded("В четверг, 11 июля 2019 года, политик Олег Ланский вышел из спецприёмника.", date="2019-07-12")
+    assert [(e.type, e.target, e.date) for e in evs] == [("release", ["Олег Ланский"], "2019-07-11")]
+    evs = coded("Колпинский районный суд оставил под стражей бывшего чиновника Сергея Ветрова.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("arrest", ["Колпинский районный суд"], ["Сергей Ветров"])]
+
+
+def test_a_group_is_not_the_one_its_name_is_after_and_a_case_about_a_rally_is_not_its_organiser():
+    evs = coded("Олег Ланский заявил, что задержание всех участников «Марша Ветрова» неправомерно.")
+    assert all("Ветров" not in " ".join(e.target) for e in evs)
+    evs = coded("СК возбудил уголовное дело о препятствовании работе избиркома в связи с акцией протеста 14 июля.")
+    assert all(e.source == [] for e in evs if e.type == "protest")

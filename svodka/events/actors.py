@@ -331,8 +331,9 @@ class ActorIndex(OfficeQueries):
         if tok.feats.get("Animacy") == "Anim" or tok.lemma in ROLE_NOUNS:
             # "министр иностранных дел Латвии Айварс Озолс": the name that closes the role phrase
             for t in s.toks[tok.i + 1:tok.i + 7]:
-                if t.pos in ("VERB", "AUX") or t.text in ",;:()—":
-                    break
+                if t.pos in ("VERB", "AUX") or t.text in ",;:()—«»\"" or \
+                        number == "Plur" and t.feats.get("Number") == "Sing" and t.pos == "PROPN":
+                    break           # (a group is not named by one name: "участников «Марша Голунова»")
                 hit = next((h for h in self.covering(s.field, t.start, t.stop)
                             if h[2].type == "PER" and h[0] == t.start), None)
                 if hit is not None and self._someone_elses(s, tok, t):
@@ -344,6 +345,8 @@ class ActorIndex(OfficeQueries):
             for t in sub:
                 if t is tok or t.feats.get("Case") != tok.feats.get("Case") or self._someone_elses(s, tok, t):
                     continue
+                if tok.feats.get("Number") == "Plur" and t.feats.get("Number") == "Sing":
+                    continue        # "участников «Марша Голунова»": one name is no group's
                 for h in self.covering(s.field, t.start, t.stop):
                     if h[2].type == "PER" and h[0] == t.start:
                         return [self.actor(h[2])]

@@ -31,10 +31,14 @@ SUPPORT_VERBS = {
     "участвовать", "принять", "завершить", "закончить", "учинить", "инициировать", "предпринять", "готовить",
     "подготовить", "планировать", "договориться", "условиться", "совершать", "выйти", "возглавить", "иметь",
     "отправить", "доставить", "поставить", "ввести", "вводить", "пригрозить", "потребовать", "добиться",
-    "выступить", "находиться", "пребывать", "нанести", "прийти", "собраться", "заниматься", "заняться"}
+    "выступить", "находиться", "пребывать", "нанести", "прийти", "собраться", "заниматься", "заняться",
+    "оставить", "оставлять", "распорядиться", "распоряжаться"}
 # prepositional frames under which a noun shares the clause's subject: "в ходе визита X договорился"
 FRAMES = {"в ходе", "во время", "в рамках", "по итогам", "после", "накануне", "перед", "на", "по завершении",
           "по окончании", "по результатам", "в период", "с"}
+# prepositions of a noun the clause is about, not one its subject carries out
+ABOUT_PREPS = {"в связи с", "из-за", "по поводу", "за", "против", "несмотря на", "вследствие",
+               "благодаря", "по делу о", "в ответ на"}
 # the subject undergoes the act the noun names ("попал под обстрел", "получил отказ")
 UNDERGO = {"попасть", "подвергнуться", "пострадать", "оказаться", "находиться", "оставаться", "содержаться",
            "получить", "получать", "отбывать", "отбыть", "остаться"}
@@ -226,8 +230,9 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
                 break
     for c in deps:
         prep = s.case_of(c)
-        if prep is None and c.feats.get("Case") == "Gen":
-            own += index.actors(s, c)
+        if prep is None and (c.feats.get("Case") == "Gen" or c.feats.get("Case") == "Acc" and
+                             c.feats.get("Animacy") == "Anim"):
+            own += index.actors(s, c)   # (an animate genitive is often tagged accusative: "критике Жерара")
         elif prep == "между":
             own += index.actors(s, c)
         elif prep in ("с", "со"):
@@ -319,6 +324,11 @@ DIRECTED_TYPES = {"arrest", "release", "assault", "accuse", "sanction", "seize",
 def _support(s: Sentence, t: Tok, verb: Tok, kind: str = "") -> bool:
     """May the verb a noun hangs on lend it its subject? 'провели встречу', 'в ходе визита X …',
     'прибыл с визитом' — yes; 'говоря о геноциде', 'осудил убийство', 'во время задержания X умер' — no."""
+    x = t
+    while x is not verb and x.head >= 0:
+        if s.case_of(x) in ABOUT_PREPS:
+            return False    # "возбудил дело в связи с акцией протеста", "задержан за участие в митинге"
+        x = s.toks[x.head]
     if verb.lemma in SUPPORT_VERBS or verb.lemma in UNDERGO or verb.lemma in trig_heads(t):
         return True
     if kind in DIRECTED_TYPES:
