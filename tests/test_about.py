@@ -173,3 +173,9 @@ def test_a_bracketed_country_is_where_a_place_lies():
     assert "США" not in tampa.aliases
     from svodka.link.names import lookup_keys
     assert not any("iso" in k for k in lookup_keys("LOC", "Тампа", ["США"]))
+
+
+def test_a_copyright_sign_starts_a_credit():
+    from svodka.nlp.attribution import credit_regions
+    text = "Акция протеста оппозиции 18 ноября© Sputnik / Alex Shlamov\nДругая строка"
+    assert [text[a:b] for a, b in credit_regions(text)] == ["© Sputnik / Alex Shlamov"]

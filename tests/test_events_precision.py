@@ -788,3 +788,10 @@ def test_a_group_is_not_the_one_its_name_is_after_and_a_case_about_a_rally_is_no
     assert all("Ветров" not in " ".join(e.target) for e in evs)
     evs = coded("СК возбудил уголовное дело о препятствовании работе избиркома в связи с акцией протеста 14 июля.")
     assert all(e.source == [] for e in evs if e.type == "protest")
+
+
+def test_welcoming_a_decision_praises_its_owner_but_greeting_people_is_no_event():
+    evs = coded("Олег Ланский приветствовал решение Пьера Ферро о выводе войск.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("praise", ["Олег Ланский"], ["Пьер Ферро"])]
+    assert not coded("Олег Ланский приветствовал замначальника управления Кирилла Ветрова.")
+

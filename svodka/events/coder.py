@@ -194,6 +194,10 @@ class Coder:
         d.target = [a for a in d.target if not (d.type in ("release", "arrest") and a.type == "LOC")]
         if trig.anim and not animate_target(d, self.index):
             return None
+        if trig.thing and any(o.feats.get("Animacy") == "Anim" or any(h[2].type == "PER" for h in
+                                                                       self.index.covering(s.field, o.start, o.stop))
+                              for o in s.children(t, "obj")):
+            return None
         if trig.code == "043" and not any(a.type == "PER" or (a.name.split() and any(
                 w in PERSON_NOUNS for w in normal_forms(a.name.split()[-1]) | normal_forms(a.name.split()[0])))
                 for a in d.target):

@@ -22,6 +22,7 @@ Fields of a trigger:
   refine   (lemmas, code): a more specific code when one of the lemmas is a dependent
   exclude  lemmas among the dependents that cancel the reading ("освободить от должности")
   anim     the target must be a person (an animate noun or a PER entity): "задержать рейс" is no arrest
+  thing    the object must be no one: "приветствовал решение" praises, "приветствовал гостей" greets
   subject_is_target  "X вышел на свободу": the subject is the one released
   intent_head  "договориться", "условиться", "намерен", "подтвердить настрой": the complement is the event
            (another trigger in it gets modality intent and an intent code; cooperation words → 030,
@@ -65,6 +66,7 @@ class Trigger:
     said: bool = False                 # ``needs`` is the predicate of the said clause ("заявил, что … неправомерно")
     complement: bool = False           # an infinitive must follow: "поручил подготовить" (not "поручил воспитание")
     person: bool = False               # prefilter only: a person (PER entity or person noun) in the sentence
+    thing: bool = False                # the object is a thing: "приветствовал решение" (not "приветствовал гостей")
 
 
 def _t(lemmas: str, pos: str, type_: str, code: str | None, **kw) -> Trigger:
@@ -130,7 +132,9 @@ TRIGGERS: list[Trigger] = [
     # --- diplomatic cooperation -----------------------------------------------------------------
     _t("поздравить поздравлять", "V", "praise", "051", target=A),
     _t("поздравление", "N", "praise", "051", gen="source"),
-    _t("похвалить поблагодарить приветствовать", "V", "praise", "051", target=A, anim=True),
+    _t("похвалить поблагодарить", "V", "praise", "051", target=A, anim=True),
+    # welcoming a decision or a step praises its owner; welcoming people is a greeting
+    _t("приветствовать", "V", "praise", "051", target=A, thing=True),
     _t("подписать подписывать заключить заключать", "V", "agreement", "057", frame="sym", target=S,
        needs=DOCUMENTS),
     _t("подписание", "N", "agreement", "057", frame="sym", gen="none", needs=DOCUMENTS),

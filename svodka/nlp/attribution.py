@@ -41,10 +41,15 @@ CHANNEL_BEFORE = re.compile(
 NEXT_TOKEN = re.compile(r"^[»\"”]?\s+([^\W\d_]+)")
 
 
+# "Акция протеста 18 ноября© Sputnik / Alex Shlamov": a copyright sign starts a credit wherever it stands
+COPYRIGHT = re.compile(r"©|\(c\)\s(?=[A-ZА-ЯЁ])")
+
+
 def credit_regions(text: str) -> list[tuple[int, int]]:
-    """[start, stop) of the credit lines of a field: from the label to the end of the line."""
+    """[start, stop) of the credit lines of a field: from the label (or a copyright sign) to the end of the
+    line."""
     out = []
-    for m in CREDIT_LABEL.finditer(text):
+    for m in [*CREDIT_LABEL.finditer(text), *COPYRIGHT.finditer(text)]:
         stop = text.find("\n", m.end())
         out.append((m.start(), len(text) if stop < 0 else stop))
     return out
