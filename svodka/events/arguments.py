@@ -20,7 +20,7 @@ from .draft import Draft
 from .lexicon import normal_forms
 from .parse import Sentence, Tok
 from .implied import OWNED_OBJECT_TYPES, ORDERS, SAYING_TYPES, owners, own_offices, speaking_place
-from .subjects import GROUP_NOUNS, parsed_subjects, subjects, window
+from .subjects import GROUP_NOUNS, object_as_subject, parsed_subjects, subjects, window
 from .triggers import trig_heads
 
 SUPPORT_VERBS = {
@@ -161,6 +161,9 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
                 not s.children(t, "nsubj", "nsubj:pass"):
             d.source = speaking_place(s, t, index)
         d.target = _targets(s, t, trig.target, index) if trig.target else []
+        misread = object_as_subject(s, t)
+        if misread is not None and not d.target and (None, "Acc") in trig.target:
+            d.target = index.actors(s, misread)
         if t.lemma in ORDERS:
             d.target = own_offices(d.source, d.target)
         if trig.type in OWNED_OBJECT_TYPES and not any(a.named for a in d.target):

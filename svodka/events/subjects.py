@@ -3,6 +3,7 @@
     subjects(s, verb, index)     # (actors of the subject, passive?) — through "должен был встретиться" to the
                                  # governing verb; a stray nominative before the verb when the parser gave none
     parsed_subjects(s, verb, index)  # the same, from the parse alone (no fallback)
+    object_as_subject(s, verb)   # "Шоу … раскритиковали": the singular inanimate "subject" of a plural verb
     window(s, t)                 # the tokens of t's clause between punctuation
 """
 from __future__ import annotations
@@ -76,10 +77,26 @@ def subjects(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Actor], bo
     return acts, passive
 
 
+def object_as_subject(s: Sentence, v: Tok) -> Tok | None:
+    """"Шоу Victoria's Secret раскритиковали": a singular noun the parser made the subject of a plural verb
+    with no other subject is its object (an inanimate accusative looks nominative; the verb is impersonal)."""
+    subj = s.children(v, "nsubj")
+    if v.feats.get("Number") != "Plur" or len(subj) != 1 or s.children(v, "obj"):
+        return None
+    c = subj[0]
+    if c.pos not in ("NOUN", "PROPN") or c.feats.get("Number") != "Sing" or c.feats.get("Animacy") == "Anim" or \
+            c.lemma in GROUP_NOUNS or s.children(c, "conj", "nummod", "nummod:gov") or \
+            any(x.rel == "conj" and x.head == c.i for x in s.toks):
+        return None
+    return c
+
+
 def parsed_subjects(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Actor], bool]:
     v = verb
     for _ in range(3):
         subj = s.children(v, "nsubj", "nsubj:pass")
+        if object_as_subject(s, v) is not None:
+            subj = []
         marks = [c.i for c in s.children(v, "mark") if c.lemma in COMPLEMENTIZERS]
         if marks and len(subj) > 1:
             # "Министерство … выступило с заявлением, что боевики освободили …": a subject before the
