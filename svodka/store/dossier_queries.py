@@ -13,6 +13,7 @@ from .event_queries import chunks
 from .schema_dossier import CO_MENTION_COUNTS, MONTH_COUNTS, SPOKEN_QUOTES
 
 IN_BATCH = " AND l.article IN :items"
+WALK = 4           # an entity's latest articles are found by walking the store's newest while at most this many times its own
 
 
 class DossierQueries:
@@ -96,7 +97,7 @@ class DossierQueries:
 
     def entity_quotes(self, cid: int) -> list[tuple]:
         """(text, kind, speaker, published, article id, site, url, source) of the quotes a corpus entity is the
-        speaker of (by entity, or by name where the speaker is unlinked), the latest first."""
+        speaker of (by entity, or by name where the speaker is unlinked), each once, the latest first."""
         return self.run(
             "SELECT DISTINCT q.text, q.kind, q.speaker, a.published, a.id, a.site, a.url, a.source"
             " FROM corpus_quotes c JOIN quotes q ON q.article = c.article AND q.n = c.n"
@@ -141,7 +142,30 @@ class DossierQueries:
 
     def entity_recent_articles(self, cid: int, limit: int) -> list[tuple]:
         """(id, published, site, title) of the ``limit`` latest articles naming a corpus entity."""
+        params = {"corpus": cid, "limit": limit}
+        since = self._latest_months_start(cid, limit)
+        if since is not None:
+            # its latest articles are all published since that month: walk the store's articles from the
+            # newest down (the published index, stopping at ``limit``) when they are few beside its own
+            cap = WALK * (self.run("SELECT articles FROM corpus_entities WHERE id = :corpus", params).scalar() or 0)
+            newer = self.run("SELECT count(*) FROM (SELECT 1 FROM articles WHERE published >= :since LIMIT :cap) AS t",
+                             {"since": since, "cap": cap}).scalar()
+            if newer < cap:
+                return self.run(
+                    "SELECT a.id, a.published, a.site, a.title FROM articles a WHERE a.published >= :since AND EXISTS"
+                    " (SELECT 1 FROM entity_links l WHERE l.corpus = :corpus AND l.article = a.pk)"
+                    " ORDER BY a.published DESC NULLS LAST, a.pk DESC LIMIT :limit", {**params, "since": since}).fetchall()
         return self.run(
             "SELECT a.id, a.published, a.site, a.title FROM articles a WHERE a.pk IN"
             " (SELECT article FROM entity_links WHERE corpus = :corpus)"
-            " ORDER BY a.published DESC NULLS LAST, a.pk DESC LIMIT :limit", {"corpus": cid, "limit": limit}).fetchall()
+            " ORDER BY a.published DESC NULLS LAST, a.pk DESC LIMIT :limit", params).fetchall()
+
+    def _latest_months_start(self, cid: int, limit: int) -> str | None:
+        """The latest month (YYYY-MM) from which on at least ``limit`` dated articles name the entity, or None."""
+        seen = 0
+        for month, articles in self.run("SELECT month, articles FROM corpus_entity_months WHERE entity = :entity"
+                                        " ORDER BY month DESC", {"entity": cid}):
+            seen += articles
+            if seen >= limit > 0:
+                return month
+        return None
