@@ -162,4 +162,7 @@ def test_a_merge_recounts_the_entity_it_keeps(store_url):
                              {"month": "2025-02", "articles": 2, "mentions": 3}]
     assert [(c["name"], c["articles"]) for c in d["co_mentioned"]] == [("Баку", 3), ("Москва", 1)]
     assert d["quotes_total"] == 2 and [q["articles"] for q in d["quotes"]] == [["t2"], ["t4", "t1"]]
+    # a text told twice counts once, kept or not (the page's "latest N of total" = the download's rows)
+    assert [entity_dossier(store, sergey, quotes=n)["quotes_total"] for n in (0, 1, 2)] == [2, 2, 2]
+    assert [q["text"] for q in entity_dossier(store, sergey, quotes=1)["quotes"]] == ["Мы готовы  к переговорам"]
     store.close()
