@@ -31,7 +31,7 @@ Tables (schema 1):
 
 Both engines: each statement is written for each (``Dialects(sqlite=…, postgresql=…)``, a string or a
 list of statements each; a plain string runs on both as it is). The steps live in ``schema_articles``
-(0 → 1) and ``schema_link`` (1 → 4); a later step is appended here.
+(0 → 1), ``schema_link`` (1 → 4) and ``schema_dossier`` (a dossier's aggregates, appended below); a later step is appended here.
 """
 from __future__ import annotations
 
