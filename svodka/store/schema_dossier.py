@@ -12,7 +12,8 @@ a 100k-article store), and how they are counted — by the linker for each batch
 
 The counting SELECTs below are the definitions: the step fills the tables with them over every link, the
 linker over a batch's articles (``{scope}``: `` AND l.article IN :items``), so that a store linked after
-this step and one migrated by it hold the same rows.
+this step and one migrated by it hold the same rows. (``l.corpus IS NOT NULL`` is always true: the WHERE the
+scope extends, which also keeps SQLite from reading an upsert's ON CONFLICT as a join's ON.)
 """
 from __future__ import annotations
 
