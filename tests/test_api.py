@@ -349,6 +349,27 @@ def test_corpus_events_with_filters(client, store):
     assert meet["id"] in {e["id"] for e in get(article=article)["items"]}
 
 
+def test_corpus_events_carry_their_place_point(client, store):
+    """level=corpus rows carry the place's point and country, as geocoded in a report at that place (the head
+    report's first), and the events downloads carry them too."""
+    items = ok(client.get("/api/events", params={"limit": 100}))["items"]
+    located = [e for e in items if e["lat"] is not None]
+    assert located and all(e["lon"] is not None and e["place_country"] for e in located)
+    with database(store) as conn:
+        for e in items:
+            points = {(g["lat"], g["lon"], g["country"]) for (geo,) in conn.rows(
+                "SELECT e.geo FROM event_links l JOIN events e ON e.article = l.article AND e.n = l.n"
+                " WHERE l.event = :event AND e.place = :place AND e.geo IS NOT NULL", event=e["id"], place=e["place"])
+                      for g in [json.loads(geo)]}
+            assert ((e["lat"], e["lon"], e["place_country"]) in points) if points else \
+                (e["lat"], e["lon"], e["place_country"]) == (None, None, None), e
+    meet = next(e for e in items if e["type"] == "meet" and e["place"] == "Душанбе" and e["date"] == "2025-10-09")
+    assert meet["place_country"] == "TJK" and 38 < meet["lat"] < 39 and 68 < meet["lon"] < 69
+    rows = {r["id"]: r for r in ok(client.get("/events.json", params={"type": "meet"}))}
+    assert (rows[meet["id"]]["lat"], rows[meet["id"]]["lon"]) == (meet["lat"], meet["lon"])
+    assert "lat,lon,place_country" in ok(client.get("/events.csv", params={"type": "meet"})).splitlines()[0]
+
+
 def test_corpus_events_bad_parameters(client):
     bad(client.get("/api/events", params={"sort": "loudest"}), 400, "sort")
     bad(client.get("/api/events", params={"role": "XYZ"}), 400, "role")

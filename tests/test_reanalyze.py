@@ -137,6 +137,9 @@ def make_older(store_url: str) -> None:
         for m in (re.match(r"\s*ALTER TABLE (\w+) ADD COLUMN (\w+)", sql) for sql in later):
             if m and m.group(1) not in created:              # a column a later step added to an older table
                 c.run(f"ALTER TABLE {m.group(1)} DROP COLUMN {m.group(2)}")
+        for m in (re.match(r"\s*CREATE INDEX (\w+) ON (\w+)", sql) for sql in later):
+            if m and m.group(2) not in created:              # an index a later step put on an older table
+                c.run(f"DROP INDEX {m.group(1)}")
         c.run("UPDATE meta SET value = :v WHERE key = 'schema_version'", v=str(older))
 
 

@@ -59,36 +59,31 @@ def entity_dossier(store, cid: int, *, limit: int = LIMIT, quotes: int = QUOTES,
     d["co_mentioned"] = [{"id": i, "name": n, "type": t, "articles": c}
                          for i, n, t, c in store.co_mentioned(cid, limit)]
     quotes: dict[str, dict] = {}
-    total = 0
+    told: set[str] = set()                     # every distinct text, kept or not: counted once
     for text, kind, speaker, published, art, site, url, source in store.entity_quotes(cid):
         k = " ".join((text or "").lower().split())
         if k in quotes:
             quotes[k]["articles"].append(art)
-            continue
-        total += 1
-        if len(quotes) >= max_quotes:
-            continue
-        quotes[k] = {"text": text, "kind": kind, "speaker": speaker, "date": (published or "")[:10] or None,
-                     "article": art, "site": source_key(site, url, source), "articles": [art]}
+        elif k not in told and len(told) < max_quotes:          # the latest max_quotes distinct texts
+            quotes[k] = {"text": text, "kind": kind, "speaker": speaker, "date": (published or "")[:10] or None,
+                         "article": art, "site": source_key(site, url, source), "articles": [art]}
+        told.add(k)
     d["quotes"] = sorted(quotes.values(), key=lambda q: q["date"] or "")
-    d["quotes_total"] = total
+    d["quotes_total"] = len(told)
     iso = country_iso(d["name"], d["type"], d["country"])
+    # only the latest are read (the store orders them by (lo, id), as the list is shown)
+    latest = store.entity_latest_events(cid, iso, max_events)[::-1] if max_events else []
+    ids = [row[0] for row in latest]
     sides: dict[int, set[str]] = defaultdict(set)
-    for ev, side in store.entity_event_sides(cid, iso):
+    for ev, side in store.entity_event_sides(cid, iso, ids):
         sides[ev].add(side)
-    events = []
-    ids = sorted(sides)
     actors = _actors(store, ids)
-    for (ev, type_, cameo, gold, quad, when, lo, place, modality, nm, ns, na) in store.event_summaries(ids):
-        events.append({"id": ev, "date": when, "type": type_, "cameo": cameo, "goldstein": gold,
-                       "quad_class": quad, "modality": modality, "side": "+".join(sorted(sides[ev])),
-                       "source": actors[ev]["source"], "target": actors[ev]["target"], "place": place,
-                       "num_mentions": nm, "num_sources": ns, "num_articles": na, "_lo": lo or ""})
-    events.sort(key=lambda e: (e["_lo"], e["id"]))
-    for e in events:
-        del e["_lo"]
-    d["events"] = events[-max_events:] if max_events else []
-    d["events_total"] = len(events)
+    d["events"] = [{"id": ev, "date": when, "type": type_, "cameo": cameo, "goldstein": gold, "quad_class": quad,
+                    "modality": modality, "side": "+".join(sorted(sides[ev])), "source": actors[ev]["source"],
+                    "target": actors[ev]["target"], "place": place, "num_mentions": nm, "num_sources": ns,
+                    "num_articles": na}
+                   for (ev, type_, cameo, gold, quad, when, lo, place, modality, nm, ns, na) in latest]
+    d["events_total"] = store.entity_event_count(cid, iso)
     d["recent"] = [{"id": i, "published": p, "site": s, "title": t}
                    for i, p, s, t in store.entity_recent_articles(cid, limit)]
     return d

@@ -21,7 +21,9 @@ How an article's entity finds its corpus entity (namesakes are kept apart):
   a country by its ISO code ("РФ" = "Россия"). Types are kept apart.
 
 Aggregates (counted per article, incremental): names and aliases, roles with the first and last article
-date they were seen on, birth dates, countries — the most frequent value wins — and mention counts.
+date they were seen on, birth dates, countries — the most frequent value wins — and mention counts; and
+what a dossier reads (the store's ``count_entity_aggregates``): articles and mentions by month, the
+articles shared with each other entity, the quotes it speaks.
 
 Tables (schema step "link"): ``corpus_entities``, ``corpus_names`` (lookup keys), ``corpus_entity_values``
 (what, value, count, first, last), ``entity_links`` (article, entity → corpus), ``link_state``.
@@ -282,6 +284,8 @@ class Linker:
             if cid is None:
                 cid = self.create(loc)
             self.attach(loc, cid)
+        # the dossier's aggregates count the batch's articles as linked so far; a merge then recounts its entity
+        self.store.count_entity_aggregates([loc.article for loc in locs])
         self.promote()
         for cid in sorted(self.touched):
             self.refresh(cid)

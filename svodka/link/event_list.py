@@ -16,7 +16,8 @@ oldest, articles, sources, confidence, conflict (lowest Goldstein first), cooper
 Each item: the corpus event's columns (``date`` EDTF, ``lo``/``hi`` its days, counts NumMentions /
 NumSources / NumArticles as ``num_*``), ``source`` / ``target`` (names), ``actors`` ([{side, name, entity,
 country, role, code}] coded like GDELT's "RUSGOV"), ``evidence`` (the best sentence: the first of the head
-report, the most informative one) and ``articles`` (the first ARTICLES reports, oldest first).
+report, the most informative one), ``articles`` (the first ARTICLES reports, oldest first), and ``lat`` / ``lon`` /
+``place_country`` (ISO-3): the place's point, as geocoded in a report at that place (null when none is).
 """
 from __future__ import annotations
 
@@ -160,6 +161,7 @@ def _items(store, rows: list[tuple]) -> list[dict]:
     items = [dict(zip(LIST_COLUMNS, r)) for r in rows]
     actors = _actors(store, [(i["id"], i["lo"]) for i in items])
     evidence = store.corpus_event_evidence(ids)
+    points = store.corpus_event_points(ids)
     reports: dict[int, list[dict]] = defaultdict(list)
     for ev, id_, title, published, site in store.articles_reporting(ids):
         if len(reports[ev]) < ARTICLES:
@@ -172,6 +174,8 @@ def _items(store, rows: list[tuple]) -> list[dict]:
         item["actors"] = found
         item["evidence"] = best_sentence(evidence.get(ev, (None, None))[0])
         item["articles"] = reports.get(ev, [])
+        geo = json.loads(points[ev]) if ev in points else {}
+        item["lat"], item["lon"], item["place_country"] = geo.get("lat"), geo.get("lon"), geo.get("country")
     return items
 
 

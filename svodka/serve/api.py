@@ -156,8 +156,9 @@ def api_events(request: Request,
     """``level=corpus`` (the default): corpus events — ``id``, type, cameo, root_code, plover, goldstein,
     quad_class, ``date`` (EDTF) and ``lo``/``hi`` (its days), place, modality, killed, injured, confidence, key,
     num_mentions / num_sources / num_articles (GDELT's NumMentions …), first_seen, last_seen, ``source`` and
-    ``target`` (names), ``actors`` (side, name, entity, country, role, code), ``evidence`` (the best sentence)
-    and ``articles`` (the first reports). ``level=article``: each item is ``article`` (its id) and the Event
+    ``target`` (names), ``actors`` (side, name, entity, country, role, code), ``evidence`` (the best sentence),
+    ``articles`` (the first reports), and ``lat`` / ``lon`` / ``place_country`` (the place's point and ISO-3 country,
+    null when not located). ``level=article``: each item is ``article`` (its id) and the Event
     fields (``geo`` among them), ``lat`` and ``lon`` (the place's point, null when not located), plus the article's
     title, date and site (``located``: only those with a point). Dates: the event's (EDTF; a month overlaps
     each of its days), else the article's (article) or its first report's (corpus)."""

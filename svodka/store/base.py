@@ -37,6 +37,7 @@ from .articles import ArticleQueries
 from .corpus_event_list import CorpusEventList
 from .attention_queries import AttentionQueries
 from .crawl_state import CrawlQueries
+from .dossier_queries import DossierQueries
 from .entity_queries import EntityQueries
 from .event_queries import EventQueries
 from .export_rows import ExportQueries
@@ -51,8 +52,8 @@ from .statements import Result, as_given, bound, plain
 
 
 
-class Store(ArticleQueries, SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, StoryQueries, ExportQueries,
-            ReanalysisQueries, ViewQueries, CrawlQueries, CorpusEventList, AttentionQueries):
+class Store(ArticleQueries, SearchQueries, KnowledgeQueries, EntityQueries, EventQueries, DossierQueries, StoryQueries,
+            ExportQueries, ReanalysisQueries, ViewQueries, CrawlQueries, CorpusEventList, AttentionQueries):
     """An article store. Open one with ``svodka.store.open_store(path or URL)``.
 
     Reading: ``article(id)``, ``article_dict(id)``, ``raw(id)``, ``sources(id)``, ``rejected()``,

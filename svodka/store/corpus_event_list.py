@@ -151,6 +151,20 @@ class CorpusEventList:
                 out[event] = (evidence, confidence)
         return out
 
+    def corpus_event_points(self, ids: Sequence[int]) -> dict[int, str]:
+        """id → geo JSON (svodka.geo) of the corpus events ``ids`` located at their place: that of a report coded
+        at the event's place — the head report's when it is one, else the first by article and n."""
+        out: dict[int, str] = {}
+        for chunk in chunks(ids):
+            for event, geo in self.run(
+                    "SELECT c.id, e.geo FROM corpus_events c JOIN event_links l ON l.event = c.id"
+                    " JOIN events e ON e.article = l.article AND e.n = l.n"
+                    " WHERE c.id IN :ids AND e.geo IS NOT NULL AND e.place = c.place"
+                    " ORDER BY c.id, CASE WHEN l.article = c.head_article AND l.n = c.head_n THEN 0 ELSE 1 END,"
+                    " l.article, l.n", {"ids": chunk}, expand=("ids",)):
+                out.setdefault(event, geo)
+        return out
+
     def corpus_event_places(self) -> list[str]:
         """Every place a corpus event is coded at."""
         return [r[0] for r in self.run("SELECT DISTINCT place FROM corpus_events WHERE place IS NOT NULL")]

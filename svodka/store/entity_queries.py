@@ -206,11 +206,12 @@ class EntityQueries:
                  {"name": name, "key": key, "born": born, "country": country, "id": cid})
 
     def merge_corpus_entity(self, into: int, old: int) -> list[int]:
-        """Corpus entity ``old`` is ``into``: move its links, values, lookup keys and counts, drop it and record
-        the merge; returns the articles ``old`` was linked in."""
+        """Corpus entity ``old`` is ``into``: move its links, values, lookup keys, counts and dossier aggregates,
+        drop it and record the merge; returns the articles ``old`` was linked in."""
         ids = {"into": into, "old": old}
         articles = [r[0] for r in self.run("SELECT DISTINCT article FROM entity_links WHERE corpus = :old", ids)]
         self.run("UPDATE entity_links SET corpus = :into WHERE corpus = :old", ids)
+        self.merge_entity_aggregates(into, old)
         for what, value, count, first, last in self.run(
                 "SELECT what, value, count, first, last FROM corpus_entity_values WHERE entity = :old", ids).fetchall():
             self.count_corpus_entity_value(into, what, value, first, count)

@@ -31,11 +31,12 @@ Tables (schema 1):
 
 Both engines: each statement is written for each (``Dialects(sqlite=…, postgresql=…)``, a string or a
 list of statements each; a plain string runs on both as it is). The steps live in ``schema_articles``
-(0 → 1) and ``schema_link`` (1 → 4); a later step is appended here.
+(0 → 1), ``schema_link`` (1 → 4) and ``schema_dossier`` (a dossier's aggregates, appended below); a later step is appended here.
 """
 from __future__ import annotations
 
 from .schema_articles import ARTICLES
+from .schema_dossier import DOSSIER_AGGREGATES
 from .schema_link import LINK, MENTION_FORMS, STORIES
 from .statements import Dialects
 
@@ -153,6 +154,10 @@ MIGRATIONS.append([
 MIGRATIONS.append([Dialects(sqlite="ALTER TABLE articles ADD COLUMN site_name TEXT",
                             postgresql='ALTER TABLE articles ADD COLUMN site_name TEXT COLLATE "C"')])
 
+# Step: the per-entity aggregates a dossier reads (months, co-mentions, quotes spoken), filled for a store linked
+# before it; see schema_dossier.
+MIGRATIONS.append(DOSSIER_AGGREGATES)
+
 DB_SCHEMA_VERSION = len(MIGRATIONS)   # the database's (meta.schema_version); the JSON format's is model.FORMAT_VERSION
 
 
@@ -165,8 +170,9 @@ TABLES = ("articles", "article_data", "sources", "raw", "entities", "mentions", 
 
 # Tables the cross-article linking (svodka.link) fills, children before parents: emptied to link a
 # store anew (``svodka reanalyze``); ``meta`` keeps the stories' MinHash parameters.
-LINK_TABLES = ("link_state", "link_marks", "entity_links", "entity_merges", "corpus_names", "corpus_entity_values",
-               "corpus_entities", "event_links", "corpus_event_actors", "corpus_events", "story_articles", "stories")
+LINK_TABLES = ("link_state", "link_marks", "corpus_entity_months", "corpus_co_mentions", "corpus_quotes", "entity_links",
+               "entity_merges", "corpus_names", "corpus_entity_values", "corpus_entities", "event_links",
+               "corpus_event_actors", "corpus_events", "story_articles", "stories")
 
 
 def migration(step: int, engine: str) -> list[str]:
