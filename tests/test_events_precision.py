@@ -795,3 +795,24 @@ def test_welcoming_a_decision_praises_its_owner_but_greeting_people_is_no_event(
     assert [(e.type, e.source, e.target) for e in evs] == [("praise", ["Олег Ланский"], ["Пьер Ферро"])]
     assert not coded("Олег Ланский приветствовал замначальника управления Кирилла Ветрова.")
 
+
+
+def test_the_object_a_plural_impersonal_verb_seems_to_have_as_subject():
+    evs = coded("Шоу Victoria's Secret в этом году резко раскритиковали за отсутствие разнообразия.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("criticize", [], ["Victoria's Secret"])]
+
+
+def test_suppositions_forced_acts_and_happenings_that_go_on():
+    assert not coded("Если мы вернемся, нас убьют или отправят в лагерь.")
+    evs = coded("Если Украина не подпишет договор, Россия введет санкции против Киева.")
+    assert [(e.cameo, e.source, e.modality) for e in evs] == [("1312", ["Россия"], "future")]
+    evs = coded("Сотрудник разведки Джон Смит был вынужден подать официальную жалобу руководству.")
+    assert [(e.type, e.source) for e in evs] == [("complain", ["Джон Смит"])]
+    evs = coded("Акция протеста не прекращается в Тбилиси с 14 ноября.")
+    assert [(e.type, e.modality) for e in evs] == [("protest", "fact")]
+
+
+def test_an_order_to_release_is_a_demand_and_a_court_of_a_named_body_is_that_bodys():
+    evs = coded("Трибунал ООН обязал Россию немедленно освободить украинских моряков.")
+    assert [(e.type, e.cameo, e.source, e.target) for e in evs] == [("demand", "1053", ["ООН"], ["Россия"])]
+    assert not coded("Суд Сан-Франциско обязал компанию Monsanto выплатить 80 млн долларов.")

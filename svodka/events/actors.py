@@ -263,6 +263,13 @@ class ActorIndex(OfficeQueries, Antecedents):
         person = self.described_person(s, tok)
         if person:
             return [person]
+        if tok.lemma in OFFICES:
+            # "трибунал ООН", "суд ЕС": the court of a named body is that body's, not a country's
+            for c in s.children(tok, "nmod"):
+                if c.feats.get("Case") == "Gen" and s.case_of(c) is None:
+                    orgs = [a for a in self.one(s, c) if a.type == "ORG"]
+                    if orgs:
+                        return orgs[:1]
         if tok.lemma in OFFICES and not self._local_office(s, tok):
             # an unnamed court, judge or government acts for its country ("итальянский суд" → Италия)
             state = self.state_of(s, tok)

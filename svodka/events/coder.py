@@ -139,6 +139,10 @@ class Coder:
                 d.modality = "fact"         # "не согласовала": the refusal is the act (the agreed ones are dropped)
         # "получит тюремный срок": a term foretold is no act of anyone's (a threat is told by "грозит")
         drafts = [d for d in drafts if not (d.tok.lemma in TERMS and d.modality in ("future", "intent"))]
+        # "Если мы вернемся, нас убьют": a future act on a condition, by no one named, is a supposition
+        # (by a named actor it is a threat: "если …, Россия введет санкции")
+        drafts = [d for d in drafts if not (d.modality == "future" and _on_condition(s, d.tok) and
+                                            not any(a.named for a in d.source))]
         kept = [d for d in drafts if _keep(d, self.article)]
         for d in kept:
             if d.trigger.pos == "N" and _document_cited(s, d.tok):
@@ -321,6 +325,11 @@ def _document_cited(s: Sentence, t: Tok) -> bool:
     """'В поздравлении президента говорится', 'в заявлении отмечается': the noun names the text of an act
     whose words follow, not an act of its own."""
     return t.head >= 0 and s.case_of(t) == "в" and s.toks[t.head].lemma in CITING_VERBS
+
+
+def _on_condition(s: Sentence, t: Tok) -> bool:
+    verb = t if t.pos in ("VERB", "AUX") or t.head < 0 else s.toks[t.head]
+    return any(c.lemma in ("если", "ежели") for a in s.children(verb, "advcl") for c in s.children(a, "mark"))
 
 
 def _per_speaker(d: Draft) -> list[Draft]:

@@ -227,6 +227,9 @@ TRIGGERS: list[Trigger] = [
              "возмутительный циничный преступный ошибочный бездоказательный голословный"),
     # "поручил правительству представить предложения": an order (CAMEO 100: demands and orders)
     _t("поручить поручать", "V", "demand", "100", target=D, main_only=True, complement=True),
+    # "трибунал обязал РФ освободить моряков": an order to release (1053); an order to pay is a ruling the
+    # coding rules leave out
+    _t("обязать обязывать", "V", "demand", "1053", target=A, complement=True, needs="освободить отпустить"),
     _t("пригрозить угрожать грозить", "V", "threaten", "130", target=D,
        refine=[("санкция эмбарго", "1312"), ("разрыв", "1313"),
                ("удар сила война ракетный военный ответ уничтожить", "138")]),

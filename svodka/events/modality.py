@@ -83,6 +83,8 @@ def _negated(d: Draft) -> bool:
     s, t = d.sent, d.tok
     nodes = [t]
     if d.trigger.pos == "N" and t.head >= 0 and s.toks[t.head].pos in ("VERB", "AUX"):
+        if s.toks[t.head].lemma in ENDING:
+            return False                    # "акция не прекращается": it goes on
         nodes.append(s.toks[t.head])
     if t.rel == "xcomp" and t.head >= 0 and s.toks[t.head].lemma not in PREVENTING:
         nodes.append(s.toks[t.head])        # "не помешало ему напасть": not prevented — it happened
@@ -118,6 +120,9 @@ def _claim(d: Draft, quotes: dict[str, list]) -> bool:
     return False
 
 
+# a happening that does not end goes on: "акция протеста не прекращается", "бои не утихают"
+ENDING = {"прекращаться", "прекратиться", "заканчиваться", "закончиться", "утихать", "утихнуть", "стихать",
+          "стихнуть", "завершаться", "завершиться", "останавливаться", "остановиться"}
 SPEECH_NOUNS = {"заявление", "сообщение", "утверждение", "информация", "данные", "версия", "слух", "обвинение"}
 
 

@@ -48,7 +48,7 @@ def not_happening(s: Sentence, t: Tok, pos: str, type_: str) -> bool:
 
 # (asking with "просить" is coded as a demand for the act itself: modality.REQUESTS)
 ASKING = {"потребовать", "требовать", "призвать", "призывать", "настаивать", "настоять", "предложить",
-          "предлагать", "умолять", "упрашивать"}
+          "предлагать", "умолять", "упрашивать", "обязать", "обязывать"}
 
 
 def _passive_participle(t: Tok) -> bool:

@@ -21,6 +21,10 @@ GROUP_NOUNS = {"полиция", "власть", "правительство", "
                "избирком", "горизбирком", "совет", "дума"}
 
 
+COUNTS = {"тысяча", "сотня", "десяток", "миллион", "множество", "ряд", "большинство", "часть", "несколько",
+          "половина", "треть", "группа", "толпа", "пара"}
+
+
 def window(s: Sentence, t: Tok) -> list[Tok]:
     """The tokens of t's stretch of the sentence: up to the nearest punctuation on either side."""
     lo = t.i
@@ -85,9 +89,10 @@ def object_as_subject(s: Sentence, v: Tok) -> Tok | None:
         return None
     c = subj[0]
     if c.pos not in ("NOUN", "PROPN") or c.feats.get("Number") != "Sing" or c.feats.get("Animacy") == "Anim" or \
-            c.lemma in GROUP_NOUNS or s.children(c, "conj", "nummod", "nummod:gov") or \
-            any(x.rel == "conj" and x.head == c.i for x in s.toks):
-        return None
+            c.lemma in GROUP_NOUNS or c.lemma in COUNTS or s.children(c, "conj", "nummod", "nummod:gov") or \
+            any(x.rel == "conj" and x.head == c.i for x in s.toks) or \
+            any(n.feats.get("Number") == "Plur" for n in s.children(c, "nmod")):
+        return None         # ("тысячи сторонников вышли": a count of people is their subject)
     return c
 
 
@@ -113,6 +118,8 @@ def parsed_subjects(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Act
                                             s.toks[c.i - 1].rel in ("obl", "nmod", "obj"))] or subj
         if subj:
             passive = any(c.rel == "nsubj:pass" for c in subj) or v.feats.get("Voice") == "Pass"
+            if v is not verb and verb.rel == "xcomp" and verb.head == v.i:
+                passive = False     # "был вынужден подать жалобу", "обязан выплатить": he files it
             acts = []
             for c in subj:
                 acts += index.actors(s, c)
