@@ -143,6 +143,17 @@ def test_a_subject_is_written_in_the_nominative():
     assert m is None or m.normal == "Следком"
 
 
+def test_a_foreign_name_followed_by_its_verb_is_the_nominative():
+    a = analysed("Бывший президент Ольянта Умала заявил, что невиновен.",
+                 "Федерика Могерини заявила журналистам, что позиция ЕС неизменна.")
+    assert mention(a, "Ольянта Умала")[1].normal == "Ольянта Умала"
+    assert mention(a, "Федерика Могерини")[1].normal == "Федерика Могерини"
+    # an object before its verb stays an object: another nominative follows the verb
+    a = analysed("Джулиана Ассанжа задержала полиция.", "Ильхама Алиева поздравил Путин.")
+    assert mention(a, "Джулиана Ассанжа")[1].normal == "Джулиан Ассанж"
+    assert mention(a, "Ильхама Алиева")[1].normal == "Ильхам Алиев"
+
+
 def test_street_keeps_its_street():
     art = analysed("Пожар произошёл ночью на улице Юности в Екатеринбурге.")
     street = next(e for e in art.entities if e.type == "LOC" and "Юности" in e.name)

@@ -55,6 +55,48 @@ def _subject_as_written(text: str, start: int, stop: int) -> bool:
 
 
 NEXT_WORD = re.compile(r"\s+([а-яё]+)")
+# a finite verb right after a name (a negation or adverb may come first), then the word after it
+VERB_AFTER = re.compile(r"\s+(?:не\s+|уже\s+|также\s+|тоже\s+)?([а-яё]+)(?:\s+([А-ЯЁа-яё]+))?")
+
+
+def _verb_has_own_subject(text: str, stop: int, names: bool = True) -> bool:
+    """Does a nominative follow the verb after a mention — the verb's own subject, the mention its object
+    ("Джулиана Ассанжа задержала британская полиция")? ``names``: any capitalised word counts as one
+    ("Митча Макконнелла раскритиковал Трамп"; but "Асия Биби покинула Пакистан" has its object there)."""
+    m = VERB_AFTER.match(text, stop)
+    nxt = m.group(2) if m else None
+    if not nxt:
+        return False
+    if names and nxt[:1].isupper():
+        return True
+    parses = [p for p in _parses(nxt.lower()) if p.tag.POS in ("NOUN", "NPRO", "ADJF")]
+    # a nominative that is no accusative too ("полиция", not "Пакистан": that may be the verb's object)
+    return any(p.tag.case == "nomn" for p in parses) and not any(p.tag.case == "accs" for p in parses)
+
+
+def person_subject_as_written(text: str, start: int, stop: int) -> bool:
+    """"Ольянта Умала заявил", "президент Федерика Могерини заявила": a foreign name at the head of a
+    clause (or after a role noun in the nominative) followed by its verb is the subject, written in the
+    nominative — where the dictionary knows none of its words only in another case. Not when another
+    nominative follows the verb ("Джулиана Ассанжа задержала полиция": the name is its object)."""
+    surface = text[start:stop]
+    words = surface.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    before = text[max(0, start - 30):start]
+    prev = PREVIOUS_WORD.search(before)
+    if not CLAUSE_START.search(before[-12:]) and not (prev and any(
+            p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.animacy == "anim" and
+            not {"Name", "Surn"} & set(p.tag.grammemes) for p in _parses(prev.group(1)))):
+        return False
+    m = VERB_AFTER.match(text, stop)
+    if m is None or not any(p.tag.POS == "VERB" and "indc" in p.tag for p in _parses(m.group(1))):
+        return False
+    if _verb_has_own_subject(text, stop):
+        return False
+    # every word: unknown to the dictionary, or with a nominative reading ("Ильхама", "Алиеву" have none)
+    return all(not _parses(w)[0].is_known or any(p.is_known and p.tag.case == "nomn" for p in _parses(w))
+               for w in words)
 
 
 def _street_before(text: str, start: int) -> tuple[int, str] | None:
@@ -104,7 +146,8 @@ def agree_gender(table, texts: dict[str, str], forms: TextForms | None = None) -
             feminine += (bool(FEMININE_ATTRIBUTE.match(after)) + _feminine_apposition(text, m.start, m.text)
                          + _no_masculine_case(text, m.start, m.text))
             masculine += bool(MASCULINE_ATTRIBUTE.match(after))
-            if CLAUSE_START.search(text[max(0, m.start - 12):m.start]):
+            if CLAUSE_START.search(text[max(0, m.start - 12):m.start]) and \
+                    not _verb_has_own_subject(text, m.stop, names=False):
                 # a verb agrees with its subject ("Адвокат Асии Биби заявил" agrees with the lawyer)
                 feminine += bool(SUBJECT_FEMININE_VERB.match(after))
                 masculine += bool(MASCULINE_VERB_AFTER.match(after))
