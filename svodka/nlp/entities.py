@@ -20,7 +20,8 @@ from ..lang.people import office_holder
 from ..lang.person_names import surname_readings as _surname_readings
 from ..model import Article, Entity, Mention
 from .attribution import credit_regions, mention_kind
-from .entity_rules import (FEMININE_VERB, _street_before, _subject_as_written, agree_gender, person_subject_as_written,
+from .entity_rules import (FEMININE_VERB, _street_before, _subject_as_written, agree_gender, genitive_guess,
+                           person_subject_as_written,
                            fold_country_adjectives, gender_of, home_country, merge_abbreviations, state_body)
 from .coref import resolve_descriptors, resolve_places
 from .normal import normalize
@@ -92,7 +93,7 @@ def field_mentions(fields: list[tuple[str, str]], find_spans: SpanFinder,
             normal, aliases = normalize(surface, kind, forms)
             if kind != "PER" and normal != surface and _subject_as_written(text, start, stop):
                 normal = surface      # "Следком возбудил дело": a subject is a nominative, whatever "следок" says
-            elif kind == "PER" and normal != surface and person_subject_as_written(text, start, stop):
+            elif kind == "PER" and genitive_guess(surface, normal) and person_subject_as_written(text, start, stop):
                 normal = surface      # "Ольянта Умала заявил": not the genitive of "Ольянт Умал"
             found.append(Found(name, start, stop, surface, kind, normal, aliases, aside or "name"))
     return found

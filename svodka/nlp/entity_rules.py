@@ -74,6 +74,14 @@ def _verb_has_own_subject(text: str, stop: int, names: bool = True) -> bool:
     return any(p.tag.case == "nomn" for p in parses) and not any(p.tag.case == "accs" for p in parses)
 
 
+def genitive_guess(surface: str, normal: str) -> bool:
+    """Did the base form only strip an "-а"/"-я" the name may have in the nominative too ("Ольянта Умала" →
+    "Ольянт Умал")? An instrumental "-ом" or a dative "-у" is sure and not second-guessed."""
+    pairs = list(zip(surface.split(), normal.split()))
+    return len(surface.split()) == len(normal.split()) and any(a != b for a, b in pairs) and all(
+        a == b or a[-1:] in "ая" and b in (a[:-1], a[:-1] + "й", a[:-1] + "ь") for a, b in pairs)
+
+
 def person_subject_as_written(text: str, start: int, stop: int) -> bool:
     """"Ольянта Умала заявил", "президент Федерика Могерини заявила": a foreign name at the head of a
     clause (or after a role noun in the nominative) followed by its verb is the subject, written in the
@@ -86,8 +94,8 @@ def person_subject_as_written(text: str, start: int, stop: int) -> bool:
     before = text[max(0, start - 30):start]
     prev = PREVIOUS_WORD.search(before)
     if not CLAUSE_START.search(before[-12:]) and not (prev and any(
-            p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.animacy == "anim" and
-            not {"Name", "Surn"} & set(p.tag.grammemes) for p in _parses(prev.group(1)))):
+            p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.animacy == "anim"
+            and not {"Name", "Surn"} & set(p.tag.grammemes) for p in _parses(prev.group(1)))):
         return False
     m = VERB_AFTER.match(text, stop)
     if m is None or not any(p.tag.POS == "VERB" and "indc" in p.tag for p in _parses(m.group(1))):
