@@ -154,6 +154,16 @@ def test_a_foreign_name_followed_by_its_verb_is_the_nominative():
     assert mention(a, "Ильхама Алиева")[1].normal == "Ильхам Алиев"
 
 
+def test_a_ukrainian_surname_in_ko_declined_as_in_ukraine():
+    from svodka.lang.person_names import normalize_person
+    assert normalize_person("Вадимом Пристайком") == "Вадим Пристайко"
+    assert normalize_person("Олега Ляшка") == "Олег Ляшко"
+    assert normalize_person("Тарасом Шевченком") == "Тарас Шевченко"
+    # consonant stems that are no "-ко" surnames keep their shape
+    assert normalize_person("Романом Мартынюком") == "Роман Мартынюк"
+    assert normalize_person("Пьером Франком") == "Пьер Франк"
+
+
 def test_street_keeps_its_street():
     art = analysed("Пожар произошёл ночью на улице Юности в Екатеринбурге.")
     street = next(e for e in art.entities if e.type == "LOC" and "Юности" in e.name)

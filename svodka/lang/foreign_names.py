@@ -21,6 +21,16 @@ COMPOUND_NAME = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 AGREED_ENDINGS = ("ом", "ем")
 
 
+# a Ukrainian surname in "-ко" declined as the Ukrainian texts decline it ("с Вадимом Пристайком", "Ляшка"):
+# its stem ends in "-енк", "-йк", "-шк" or "-чк", which no Russian or Western surname of a consonant stem does
+KO_STEM = re.compile(r"(?:енк|йк|шк|чк)$", re.IGNORECASE)
+
+
+def ko_surname(stem: str) -> str:
+    """'Пристайк' → 'Пристайко', 'Шевченк' → 'Шевченко'; any other stem as it is."""
+    return stem + "о" if len(stem) >= 4 and KO_STEM.search(stem) else stem
+
+
 def _fixed_part(word: str, i: int, n: int) -> bool:
     """A part of a name before its last that does not decline: a syllable of an East Asian name ("Ким Чен
     Ыном", "Дэн Сяопина") or a first name ending in a vowel and "-а" ("Андреа")."""
@@ -46,7 +56,7 @@ def _agreed_oblique(words: list[str]) -> list[str] | None:
                     return None
                 stem = w[: -len(ending)]
                 soft = ending == "ем" and stem[-1].lower() not in HARD_HUSHING
-                out.append(stem + ("ь" if soft else ""))
+                out.append(stem + "ь" if soft else ko_surname(stem) if i == len(words) - 1 else stem)
                 declined += 1
             elif i > 0 and declined and re.search(r"[бвгджзклмнпрстфхцчшщ]ой$", low) and len(low) > 5 \
                     and not SLAVIC_FEMININE.search(low[:-2] + "а"):
@@ -120,7 +130,7 @@ def _agreed_genitive(words: list[str]) -> list[str] | None:
             stem = w[:-1]
             if low.endswith("я"):
                 stem += "й" if stem[-1:].lower() in "аеиоуэ" else "ь"
-            out.append(stem)
+            out.append(ko_surname(stem) if i == len(words) - 1 else stem)
             declined += 1
         elif _fixed_part(w, i, len(words)) and not first_declined:
             out.append(w)                 # "Ким Чен Ына", "Дэн Сяопина"

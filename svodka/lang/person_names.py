@@ -12,7 +12,7 @@ import re
 from pymorphy2.analyzer import Parse
 
 from .foreign_names import (COMPOUND_NAME, CONSONANT_END, HARD_HUSHING, INDECLINABLE_END, SLAVIC_FEMININE, VOWELS_RU,
-                            _agreed_compound, _agreed_genitive, _agreed_oblique)
+                            _agreed_compound, _agreed_genitive, _agreed_oblique, ko_surname)
 from .forms import TextForms, nominative_candidates
 from .inflect import (CASES, WORD, _fix_from_text, _from_text, _inflect, _known, _parses, _safe_guess, adjective_base,
                       is_abbreviation)
@@ -260,7 +260,7 @@ def _strip_case_ending(word: str, case: str) -> str:
             # a soft stem: "Скрипаля" → "Скрипаль", "Андрея" → "Андрей" (but "Курцем" → "Курц")
             return stem + ("й" if stem[-1].lower() in "аеёиоуыэюя" else "ь")
         if stem[-1].lower() not in "аеёиоуыэюяй":
-            return stem
+            return ko_surname(stem)
     return word
 
 
