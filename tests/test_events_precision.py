@@ -816,3 +816,18 @@ def test_an_order_to_release_is_a_demand_and_a_court_of_a_named_body_is_that_bod
     evs = coded("Трибунал ООН обязал Россию немедленно освободить украинских моряков.")
     assert [(e.type, e.cameo, e.source, e.target) for e in evs] == [("demand", "1053", ["ООН"], ["Россия"])]
     assert not coded("Суд Сан-Франциско обязал компанию Monsanto выплатить 80 млн долларов.")
+
+
+def test_threats_complaints_and_plans_are_not_the_acts_they_name():
+    evs = coded("Боевики пригрозили убить заложников.")
+    assert [(e.type, e.cameo) for e in evs] == [("threaten", "138")]
+    assert not [e for e in coded("Защита решила подать жалобу на арест Олега Ланского.") if e.type == "arrest"]
+    assert not coded("Когда две стороны, которые готовы убить друг друга, входят в клинч, начинается торг.")
+
+
+def test_a_shared_subject_keeps_the_voice_of_its_own_verb_and_a_rally_is_one_act():
+    evs = coded("Соединенные Штаты сильно обеспокоены протестами в Гонконге и вновь призывают все стороны "
+                "воздержаться от насилия.")
+    assert [(e.source, e.target) for e in evs if e.type == "appeal"] == [(["США"], [])]
+    evs = coded("На акции протеста в Тбилиси задержали 37 человек.")
+    assert sorted((e.type, tuple(e.target)) for e in evs) == [("arrest", ("люди",)), ("protest", ())]

@@ -310,7 +310,8 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
             if s.case_of(c) == "в отношении" or (s.case_of(c) == "в" and c.lemma == "отношение"):
                 for g in ([c] if s.case_of(c) == "в отношении" else s.children(c, "nmod")):
                     d.target += index.actors(s, g)
-    if trig.frame != "sym" and not d.target and verb is not None and t.rel in ("obl", "iobj"):
+    if trig.frame != "sym" and not d.target and verb is not None and t.rel in ("obl", "iobj") and \
+            (verb.lemma in SUPPORT_VERBS or verb.lemma in trig_heads(t) or verb.lemma in UNDERGO):
         # "отправил депутата под арест", "взяли X под стражу", "подвергли X критике": the verb's object
         for o in s.children(verb, "obj"):
             d.target += index.actors(s, o)
@@ -369,8 +370,8 @@ def animate_target(d: Draft, index: ActorIndex) -> bool:
     if d.type == "appeal" and any(a.type == "LOC" and a.named for a in d.target):
         return True             # "призвал Запад", "призвал США": an appeal to a state
     for h in heads:
-        if h.feats.get("Animacy") == "Anim" or h.pos == "PRON":
-            return True
+        if h.feats.get("Animacy") == "Anim" or h.pos == "PRON" or h.lemma in GROUP_NOUNS:
+            return True             # ("призвали стороны", "призвал правительство": groups of people)
         if h.pos == "NUM" or any(c.pos == "NUM" or c.rel.startswith("nummod") for c in s.children(h)):
             if h.feats.get("Animacy") == "Anim" or h.lemma in ("человек",):
                 return True

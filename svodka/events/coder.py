@@ -130,6 +130,10 @@ class Coder:
         # "выразил протест", "предъявили обвинение": the verb's draft already codes the act its object names
         verbs = {d.tok.i for d in drafts if d.trigger.pos == "V" and not d.trigger.intent_head}
         drafts = [d for d in drafts if not (d.trigger.pos == "N" and d.tok.rel == "obj" and d.tok.head in verbs)]
+        # "акция протеста": one act named by two nouns of its kind
+        kinds = {(d.tok.i, d.type) for d in drafts}
+        drafts = [d for d in drafts if not (d.trigger.pos == "N" and d.tok.rel == "nmod" and
+                                            (d.tok.head, d.type) in kinds)]
         apply_intents(s, drafts, self.index)
         for d in drafts:
             read_date(d, previous, self.times, self.pub, self.told)
@@ -262,6 +266,9 @@ def _keep(d: Draft, article: Article) -> bool:
         return True
     if d.type in ("call", "meet") and d.anaphoric:
         return True                    # a later report of an earlier meeting: merge.py decides
+    if d.type in ("assault", "fight", "mass_violence") and d.modality in ("intent", "future") and \
+            not any(coded(a) for a in d.actors):
+        return False                   # "стороны, которые готовы убить друг друга": violence nobody plans
     if d.type in ACTORLESS:
         if d.actors or d.place or d.date_from == "text" or d.trigger.pos == "V":
             return True

@@ -48,7 +48,9 @@ def not_happening(s: Sentence, t: Tok, pos: str, type_: str) -> bool:
 
 # (asking with "просить" is coded as a demand for the act itself: modality.REQUESTS)
 ASKING = {"потребовать", "требовать", "призвать", "призывать", "настаивать", "настоять", "предложить",
-          "предлагать", "умолять", "упрашивать", "обязать", "обязывать"}
+          "предлагать", "умолять", "упрашивать", "обязать", "обязывать",
+          # a threatened act is the threat's content ("пригрозили убить заложников")
+          "пригрозить", "угрожать", "грозить", "грозиться", "пригрозиться"}
 
 
 def _passive_participle(t: Tok) -> bool:
@@ -61,6 +63,7 @@ def _passive_participle(t: Tok) -> bool:
 CHARGE_HEADS = {"обвинить", "обвинять", "обвинение", "обвиняемый", "обвиняться", "подозрение", "подозревать",
                 "подозреваемый", "подозреваться", "причастность", "причастный", "соучастие", "дело", "приговорить",
                 "осудить", "срок", "приговор", "наказание", "виновный", "статья", "уличить", "заподозрить"}
+COMPLAINTS = {"жалоба", "апелляция", "иск", "кассация", "жаловаться", "пожаловаться", "обжалование"}
 PUNISHING = {"задержать", "арестовать", "оштрафовать", "наказать", "посадить", "судить", "отбывать", "осуждать",
              "преследовать", "уволить", "исключить", "лишить"}
 
@@ -79,6 +82,8 @@ def _charge_ground(s: Sentence, t: Tok) -> bool:
             return True
         if here == "за" and (h.lemma in PUNISHING or any(c.lemma in CHARGE_HEADS for c in s.children(h, "obj"))):
             return True                 # "задержан за нападение", "получил срок за убийство"
+        if here == "на" and h.lemma in COMPLAINTS:
+            return True                 # "жалоба на арест": the complaint is the act, the arrest what it is about
         if h.pos not in ("NOUN", "PROPN") or (x is not t and s.case_of(x) is not None):
             return False
         x, prep = h, here

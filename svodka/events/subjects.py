@@ -120,6 +120,9 @@ def parsed_subjects(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Act
             passive = any(c.rel == "nsubj:pass" for c in subj) or v.feats.get("Voice") == "Pass"
             if v is not verb and verb.rel == "xcomp" and verb.head == v.i:
                 passive = False     # "был вынужден подать жалобу", "обязан выплатить": he files it
+            elif v is not verb and verb.rel == "conj":
+                # "США обеспокоены … и призывают": the shared subject, in the trigger verb's own voice
+                passive = verb.feats.get("Voice") == "Pass" or verb.feats.get("Variant") == "Short"
             acts = []
             for c in subj:
                 acts += index.actors(s, c)
