@@ -831,3 +831,10 @@ def test_a_shared_subject_keeps_the_voice_of_its_own_verb_and_a_rally_is_one_act
     assert [(e.source, e.target) for e in evs if e.type == "appeal"] == [(["США"], [])]
     evs = coded("На акции протеста в Тбилиси задержали 37 человек.")
     assert sorted((e.type, tuple(e.target)) for e in evs) == [("arrest", ("люди",)), ("protest", ())]
+
+
+def test_an_object_put_first_before_a_plural_verb_and_its_pair_of_subjects():
+    evs = coded("Кроме того, Киев также осудят ЕС и США.")
+    assert sorted((e.source[0], e.target[0]) for e in evs) == [("ЕС", "Украина"), ("США", "Украина")]
+    evs = coded("Россия и Китай осудили США и Британию.")
+    assert sorted(e.source[0] for e in evs) == ["Китай", "Россия"]

@@ -164,6 +164,12 @@ def test_a_ukrainian_surname_in_ko_declined_as_in_ukraine():
     assert normalize_person("Пьером Франком") == "Пьер Франк"
 
 
+def test_a_ros_agency_declines_as_its_noun():
+    assert normalize("Росгвардии", "ORG")[0] == "Росгвардия"
+    assert normalize("Росавиацией", "ORG")[0] == "Росавиация"
+    assert normalize("Минтруда", "ORG")[0] == "Минтруда"
+
+
 def test_street_keeps_its_street():
     art = analysed("Пожар произошёл ночью на улице Юности в Екатеринбурге.")
     street = next(e for e in art.entities if e.type == "LOC" and "Юности" in e.name)

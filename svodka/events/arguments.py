@@ -20,7 +20,7 @@ from .draft import Draft
 from .lexicon import normal_forms
 from .parse import Sentence, Tok
 from .implied import OWNED_OBJECT_TYPES, ORDERS, SAYING_TYPES, owners, own_offices, speaking_place
-from .subjects import GROUP_NOUNS, object_as_subject, parsed_subjects, subjects, window
+from .subjects import GROUP_NOUNS, inverted, object_as_subject, parsed_subjects, subjects, window
 from .triggers import trig_heads
 
 SUPPORT_VERBS = {
@@ -164,6 +164,9 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
         misread = object_as_subject(s, t)
         if misread is not None and not d.target and (None, "Acc") in trig.target:
             d.target = index.actors(s, misread)
+        swap = inverted(s, t) if (None, "Acc") in trig.target else None
+        if swap is not None:
+            d.source, d.target = index.actors(s, swap[0]), index.actors(s, swap[1])
         if t.lemma in ORDERS:
             d.target = own_offices(d.source, d.target)
         if trig.type in OWNED_OBJECT_TYPES and not any(a.named for a in d.target):

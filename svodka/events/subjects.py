@@ -96,6 +96,24 @@ def object_as_subject(s: Sentence, v: Tok) -> Tok | None:
     return c
 
 
+def inverted(s: Sentence, v: Tok) -> tuple[Tok, Tok] | None:
+    """"Киев также осудят ЕС и США": (subject, object) of a plural verb whose parsed subject is a singular
+    name before it and whose parsed object is a coordination of indeclinable names after it — the object
+    first, as Russian may put it; the verb agrees with the pair."""
+    subj, objs = s.children(v, "nsubj"), s.children(v, "obj")
+    if v.feats.get("Number") != "Plur" or len(subj) != 1 or len(objs) != 1:
+        return None
+    c, o = subj[0], objs[0]
+    if not (c.i < v.i < o.i) or c.feats.get("Number") != "Sing" or c.feats.get("Animacy") == "Anim" or \
+            c.lemma in GROUP_NOUNS or c.lemma in COUNTS or s.children(c, "conj", "nummod", "nummod:gov"):
+        return None
+    pair = [o] + s.children(o, "conj")
+    if len(pair) < 2 or not all(x.pos == "PROPN" and (x.text.isupper() or x.feats.get("Case") in ("Nom", None))
+                                 or x.text.isupper() for x in pair):
+        return None
+    return o, c
+
+
 def parsed_subjects(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Actor], bool]:
     v = verb
     for _ in range(3):

@@ -64,6 +64,21 @@ def _gazetteer_base(word: str) -> str | None:
     return next((c for c in nominative_candidates(word) if is_place_name(c)), None)
 
 
+def _ros_compound(word: str) -> str | None:
+    """'Росгвардии' → 'Росгвардия', 'Росавиации' → 'Росавиация': a federal agency named "Рос-" + a noun the
+    dictionary knows declines as that noun. ("Мин-" names do not: "Минтруда" keeps its genitive.)"""
+    if not word.startswith("Рос") or len(word) < 7:
+        return None
+    rest = word[3:].lower()
+    for p in _parses(rest):
+        if p.is_known and p.tag.POS == "NOUN" and p.tag.number == "sing" and p.tag.case != "nomn" and \
+                not {"Name", "Surn", "Geox"} & set(p.tag.grammemes):
+            return "Рос" + p.normal_form
+        if p.is_known and p.tag.POS == "NOUN" and p.tag.case == "nomn":
+            return None
+    return None
+
+
 def normalize_phrase(text: str, forms: TextForms | None = None, place: bool = False) -> str:
     """A place or organisation name: inflect the head phrase (adjectives + first noun) to the nominative."""
     words = text.split()
@@ -77,9 +92,10 @@ def normalize_phrase(text: str, forms: TextForms | None = None, place: bool = Fa
     if is_abbreviation(words[0]):
         return text              # "НАБУ", "НИЦЭМ имени Гамалеи": the abbreviation is the head, never inflected
     if len(words) == 1 and not _known(words[0]):
-        # a foreign name: the article's own nominative, else a place the gazetteer knows, else as written
-        # ("Мэриленд", "Штази", "Пелоси")
-        return _from_text(words[0], forms) or (_gazetteer_base(words[0]) if place else None) or text
+        # a foreign name: the article's own nominative, else a place the gazetteer knows, else a "Рос-"
+        # compound of a known noun, else as written ("Мэриленд", "Штази", "Пелоси")
+        return _from_text(words[0], forms) or (_gazetteer_base(words[0]) if place else None) or \
+            _ros_compound(words[0]) or text
     if len(words) == 1 and words[0][:1].isupper() and all(p.tag.POS == "ADJF" for p in _parses(words[0])):
         # a capitalised adjective is part of a name ("Демократической" партии): nominative, same gender
         p = _parses(words[0])[0]
