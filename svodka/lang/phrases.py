@@ -66,7 +66,7 @@ def _gazetteer_base(word: str) -> str | None:
 
 def _ros_compound(word: str) -> str | None:
     """'Росгвардии' → 'Росгвардия', 'Росавиации' → 'Росавиация': a federal agency named "Рос-" + a noun the
-    dictionary knows declines as that noun. ("Мин-" names do not: "Минтруда" keeps its genitive.)"""
+    dictionary knows declines as that noun. ("Мин-" names are not read so: "Минобороны" is a genitive.)"""
     if not word.startswith("Рос") or len(word) < 7:
         return None
     rest = word[3:].lower()
