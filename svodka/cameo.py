@@ -73,6 +73,7 @@ _TABLE = [
     ("071", "give economic aid", 7.4, "AID", None),
     ("072", "give military aid", 8.3, "AID", None),
     ("073", "give humanitarian aid", 7.4, "AID", None),
+    ("081", "ease administrative sanctions (charges dropped)", 5.0, "RETREAT", None),
     ("0841", "release people", 7.0, "RETREAT", "release"),
     # 09–13 verbal conflict
     ("090", "investigate", -2.0, "ACCUSE", "investigate"),

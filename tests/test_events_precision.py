@@ -838,3 +838,20 @@ def test_an_object_put_first_before_a_plural_verb_and_its_pair_of_subjects():
     assert sorted((e.source[0], e.target[0]) for e in evs) == [("ЕС", "Украина"), ("США", "Украина")]
     evs = coded("Россия и Китай осудили США и Британию.")
     assert sorted(e.source[0] for e in evs) == ["Китай", "Россия"]
+
+
+def test_pressing_for_an_act_demands_it_for_its_person_and_charges_dropped_ease_sanctions():
+    evs = coded("Власти Перу добиваются экстрадиции бывшего президента Алехандро Ферро.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("demand", ["Перу"], ["Алехандро Ферро"])]
+    evs = coded("Олег Ланский сбежал в США, власти Перу добиваются его экстрадиции.")
+    assert [e.source for e in evs if e.type == "demand"] == [["Перу"]]
+    evs = coded("Адвокаты добились освобождения журналиста Ивана Ветрова.")
+    assert [(e.type, e.cameo, e.target) for e in evs] == [("release", "0841", ["Иван Ветров"])]
+    evs = coded("Глава МВД заявил, что все обвинения против журналиста Ивана Ветрова сняты.")
+    assert [(e.type, e.cameo, e.target) for e in evs] == [("release", "081", ["Иван Ветров"])]
+
+
+def test_endorsing_a_decision_praises_its_owner_but_passing_a_bill_does_not():
+    evs = coded("Родители погибшего итальянца одобрили решение итальянского суда.")
+    assert [(e.type, e.target) for e in evs] == [("praise", ["Италия"])]
+    assert not coded("Госдума одобрила законопроект правительства.")

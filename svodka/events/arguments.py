@@ -169,6 +169,13 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
             d.source, d.target = index.actors(s, swap[0]), index.actors(s, swap[1])
         if t.lemma in ORDERS:
             d.target = own_offices(d.source, d.target)
+        if trig.type == "demand" and not d.target:
+            # "добиваются экстрадиции Толедо", "требуют освобождения Голунова": the one the demanded act is for
+            for o in s.children(t, "obj", "obl"):
+                if s.case_of(o) is None and ({o.lemma} | normal_forms(o.text)) & DEMANDED_ACTS:
+                    d.target = [a for g in s.children(o, "nmod") if g.feats.get("Case") in ("Gen", "Acc")
+                                and s.case_of(g) is None for a in index.actors(s, g) if a.named]
+                    break
         if trig.type in OWNED_OBJECT_TYPES and not any(a.named for a in d.target):
             d.target = owners(s, t, index) or d.target
     if trig.needs and not d.target:
@@ -179,6 +186,8 @@ def verb_actors(d: Draft, index: ActorIndex) -> None:
 
 
 PROPOSALS = {"предложение", "инициатива", "оферта"}
+DEMANDED_ACTS = {"экстрадиция", "освобождение", "отставка", "выдача", "арест", "наказание", "увольнение",
+                 "депортация", "задержание"}
 # held by the police or the border guards, not by a court: no court of the article is their agent
 DETAINING = {"задержать", "задерживать", "схватить", "поймать", "захватить", "похитить"}
 
@@ -244,7 +253,7 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
         elif prep in ("с", "со"):
             partners += index.actors(s, c)
         elif prep in ("на", "против") and trig.type in ("assault", "fight", "protest", "threaten", "investigate",
-                                                        "sanction", "accuse"):
+                                                        "sanction", "accuse", "release"):
             targets += index.actors(s, c)
         elif prep == "в" and c.lemma == "отношение":
             for g in s.children(c, "nmod"):

@@ -135,6 +135,9 @@ TRIGGERS: list[Trigger] = [
     _t("похвалить поблагодарить", "V", "praise", "051", target=A, anim=True),
     # welcoming a decision or a step praises its owner; welcoming people is a greeting
     _t("приветствовать", "V", "praise", "051", target=A, thing=True),
+    # "одобрили решение суда": endorsing someone's decision or step (passing a bill is no praise)
+    _t("одобрить одобрять", "V", "praise", "051", target=A, thing=True,
+       needs="решение шаг инициатива действие позиция приговор вердикт", exclude="законопроект закон поправка"),
     _t("подписать подписывать заключить заключать", "V", "agreement", "057", frame="sym", target=S,
        needs=DOCUMENTS),
     _t("подписание", "N", "agreement", "057", frame="sym", gen="none", needs=DOCUMENTS),
@@ -150,6 +153,8 @@ TRIGGERS: list[Trigger] = [
        exclude="должность обязанность пост ответственность налог уплата пошлина занимать"),
     _t("освобождение", "N", "release", "0841", gen="target", anim=True,
        exclude="должность обязанность пост ответственность налог уплата пошлина"),
+    # "все обвинения против журналиста сняты": charges dropped (081)
+    _t("обвинение", "N", "release", "081", gen="none", need_head="снять снимать"),
     _t("выйти", "V", "release", "0841", frame="pat", needs="свобода спецприемник сизо колония тюрьма изолятор",
        subject_is_target=True),
     # --- statements the coding rules keep: admissions (015), denials (016), condolences (018) ---------
@@ -177,6 +182,11 @@ TRIGGERS: list[Trigger] = [
     _t("следствие", "N", "investigate", "091", gen="none", need_head="находиться оказаться"),
     _t("потребовать требовать", "V", "demand", "100", target=(("от", "Gen"),),
        refine=[("освобождение освободить", "1053")]),
+    # "власти Перу добиваются его экстрадиции": pressing for an act is demanding it ("добились освобождения":
+    # the release happened, coded by its noun)
+    _t("добиваться", "V", "demand", "100", target=(("от", "Gen"),),
+       needs="экстрадиция освобождение отставка выдача арест наказание отмена",
+       refine=[("освобождение", "1053")]),
     _t("призвать призывать", "V", "appeal", "020", target=A, anim=True),
     _t("раскритиковать критиковать", "V", "criticize", "111", target=A),
     _t("осудить осуждать", "V", "criticize", "111", target=A),

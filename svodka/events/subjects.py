@@ -120,6 +120,11 @@ def parsed_subjects(s: Sentence, verb: Tok, index: ActorIndex) -> tuple[list[Act
         subj = s.children(v, "nsubj", "nsubj:pass")
         if object_as_subject(s, v) is not None:
             subj = []
+        if v is not verb and verb.rel == "conj" and verb.head == v.i:
+            # "Толедо сбежал в США, власти Перу добиваются …": a subject the parser hung on the first verb,
+            # standing between it and the joined one, is the joined verb's own
+            own = [c for c in subj if v.i < c.i < verb.i]
+            subj = own or subj
         marks = [c.i for c in s.children(v, "mark") if c.lemma in COMPLEMENTIZERS]
         if marks and len(subj) > 1:
             # "Министерство … выступило с заявлением, что боевики освободили …": a subject before the
