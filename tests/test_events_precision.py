@@ -855,3 +855,11 @@ def test_endorsing_a_decision_praises_its_owner_but_passing_a_bill_does_not():
     evs = coded("Родители погибшего итальянца одобрили решение итальянского суда.")
     assert [(e.type, e.target) for e in evs] == [("praise", ["Италия"])]
     assert not coded("Госдума одобрила законопроект правительства.")
+
+
+def test_one_direct_object_and_no_habitual_accidents():
+    evs = coded("15 ноября СБУ задержала под Киевом террориста Цезаря Ланского, воевавшего за "
+                "террористическую организацию Исламское государство.")
+    assert [(e.source, e.target) for e in evs] == [(["СБУ"], ["Цезарь Ланский"])]
+    assert not coded("Самое тяжелое - это, когда случается крупное ДТП с несколькими автомобилями.")
+    assert [e.type for e in coded("Когда произошло ДТП, водитель скрылся.")] == ["accident"]

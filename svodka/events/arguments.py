@@ -73,6 +73,11 @@ def _targets(s: Sentence, t: Tok, spec, index: ActorIndex) -> list[Actor]:
                     not s.children(x, "case") and x.rel not in ("flat", "flat:name", "appos", "conj"):
                 found.append((x, index.actors(s, x)))
                 break
+    objects = [c for c, _ in found if c.rel == "obj" and s.case_of(c) is None]
+    if len(objects) > 1:
+        # a verb has one direct object: a second one the parser hung here belongs to a clause in between
+        # ("задержала террориста X, воевавшего за организацию «Исламское государство»")
+        found = [(c, acts) for c, acts in found if c not in objects[1:]]
     # a mis-attached inanimate object ("носил характер … поздравил Алиева") gives way to a person
     if any(a.named or c.feats.get("Animacy") == "Anim" for c, acts in found for a in acts):
         found = [(c, acts) for c, acts in found

@@ -251,6 +251,8 @@ def _keep(d: Draft, article: Article) -> bool:
         return False                   # «Ураган», назвал «катастрофой»
     if d.type == "fight" and SPORT.search(s.text):
         return False
+    if d.type in ("accident", "disaster") and _habitual(s, t):
+        return False                   # "когда случается крупное ДТП, …": what happens, not what happened
     if d.type in ("accident", "disaster"):
         if d.trigger.pos == "N" and not (d.date_from == "text" or any(casualties(s.text)) or _told_as_news(d)):
             # "ответственность за крушение под Актау", "годовщина катастрофы": a reference to a happening
@@ -332,6 +334,14 @@ def _document_cited(s: Sentence, t: Tok) -> bool:
     """'В поздравлении президента говорится', 'в заявлении отмечается': the noun names the text of an act
     whose words follow, not an act of its own."""
     return t.head >= 0 and s.case_of(t) == "в" and s.toks[t.head].lemma in CITING_VERBS
+
+
+def _habitual(s: Sentence, t: Tok) -> bool:
+    """A happening in a present-tense clause of "когда"/"если": what usually happens."""
+    verb = t if t.pos in ("VERB", "AUX") or t.head < 0 else s.toks[t.head]
+    if verb.pos not in ("VERB", "AUX") or not any(c.lemma in ("когда", "если") for c in s.children(verb, "mark")):
+        return False
+    return any("pres" in p.tag for p in _parses(verb.low) if p.tag.POS == "VERB")
 
 
 def _on_condition(s: Sentence, t: Tok) -> bool:
