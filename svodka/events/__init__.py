@@ -9,6 +9,7 @@ Modules (one job each):
   party.py      Actor (an event's party) and the country of a place or an actor
   actors.py     a nominal of the parse → the article's entities, "стороны", "который", descriptive actors
   offices.py    unnamed courts, governments, leaders → the state or the person they are (ActorIndex mixin)
+  antecedents.py  whom a descriptor, a pronoun or a listed group refers to (ActorIndex mixin)
   coder.py      per article: trigger sentences → drafts (type refinements, confidence), which to keep
   draft.py      the Draft of one trigger token, filled step by step
   triggers.py   a cheap trigger test of a raw sentence; the lexicon reading of a parsed token
