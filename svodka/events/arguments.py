@@ -328,7 +328,7 @@ def noun_actors(d: Draft, index: ActorIndex) -> None:
                 for g in ([c] if s.case_of(c) == "в отношении" else s.children(c, "nmod")):
                     d.target += index.actors(s, g)
     if trig.frame != "sym" and not d.target and verb is not None and t.rel in ("obl", "iobj") and \
-            (verb.lemma in SUPPORT_VERBS or verb.lemma in trig_heads(t) or verb.lemma in UNDERGO):
+            _light(t, verb):
         # "отправил депутата под арест", "взяли X под стражу", "подвергли X критике": the verb's object
         for o in s.children(verb, "obj"):
             d.target += index.actors(s, o)
@@ -342,6 +342,12 @@ DIRECTED_TYPES = {"arrest", "release", "assault", "accuse", "sanction", "seize",
                   "convict", "criticize", "threaten", "mass_violence", "reject"}
 
 
+def _light(t: Tok, verb: Tok) -> bool:
+    """A light verb of the noun: one that carries out or undergoes what it names ("провести встречу",
+    "попасть под обстрел", "оказать помощь")."""
+    return verb.lemma in SUPPORT_VERBS or verb.lemma in UNDERGO or verb.lemma in trig_heads(t)
+
+
 def _support(s: Sentence, t: Tok, verb: Tok, kind: str = "") -> bool:
     """May the verb a noun hangs on lend it its subject? 'провели встречу', 'в ходе визита X …',
     'прибыл с визитом' — yes; 'говоря о геноциде', 'осудил убийство', 'во время задержания X умер' — no."""
@@ -350,7 +356,7 @@ def _support(s: Sentence, t: Tok, verb: Tok, kind: str = "") -> bool:
         if s.case_of(x) in ABOUT_PREPS:
             return False    # "возбудил дело в связи с акцией протеста", "задержан за участие в митинге"
         x = s.toks[x.head]
-    if verb.lemma in SUPPORT_VERBS or verb.lemma in UNDERGO or verb.lemma in trig_heads(t):
+    if _light(t, verb):
         return True
     if kind in DIRECTED_TYPES:
         return False

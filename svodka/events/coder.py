@@ -336,17 +336,26 @@ def _document_cited(s: Sentence, t: Tok) -> bool:
     return t.head >= 0 and s.case_of(t) == "в" and s.toks[t.head].lemma in CITING_VERBS
 
 
+def _clause_verb(s: Sentence, t: Tok) -> Tok:
+    """The trigger itself when a verb, else the word its noun hangs on."""
+    return t if t.pos in ("VERB", "AUX") or t.head < 0 else s.toks[t.head]
+
+
+def _marked(s: Sentence, verb: Tok, words: tuple[str, ...]) -> bool:
+    return any(c.lemma in words for c in s.children(verb, "mark"))
+
+
 def _habitual(s: Sentence, t: Tok) -> bool:
     """A happening in a present-tense clause of "когда"/"если": what usually happens."""
-    verb = t if t.pos in ("VERB", "AUX") or t.head < 0 else s.toks[t.head]
-    if verb.pos not in ("VERB", "AUX") or not any(c.lemma in ("когда", "если") for c in s.children(verb, "mark")):
+    verb = _clause_verb(s, t)
+    if verb.pos not in ("VERB", "AUX") or not _marked(s, verb, ("когда", "если")):
         return False
     return any("pres" in p.tag for p in _parses(verb.low) if p.tag.POS == "VERB")
 
 
 def _on_condition(s: Sentence, t: Tok) -> bool:
-    verb = t if t.pos in ("VERB", "AUX") or t.head < 0 else s.toks[t.head]
-    return any(c.lemma in ("если", "ежели") for a in s.children(verb, "advcl") for c in s.children(a, "mark"))
+    """Does a clause of "если" hang on the trigger's clause?"""
+    return any(_marked(s, a, ("если", "ежели")) for a in s.children(_clause_verb(s, t), "advcl"))
 
 
 def _per_speaker(d: Draft) -> list[Draft]:

@@ -88,12 +88,17 @@ def object_as_subject(s: Sentence, v: Tok) -> Tok | None:
     if v.feats.get("Number") != "Plur" or len(subj) != 1 or s.children(v, "obj"):
         return None
     c = subj[0]
-    if c.pos not in ("NOUN", "PROPN") or c.feats.get("Number") != "Sing" or c.feats.get("Animacy") == "Anim" or \
-            c.lemma in GROUP_NOUNS or c.lemma in COUNTS or s.children(c, "conj", "nummod", "nummod:gov") or \
-            any(x.rel == "conj" and x.head == c.i for x in s.toks) or \
+    if c.pos not in ("NOUN", "PROPN") or not _one_thing(s, c) or \
             any(n.feats.get("Number") == "Plur" for n in s.children(c, "nmod")):
         return None         # ("тысячи сторонников вышли": a count of people is their subject)
     return c
+
+
+def _one_thing(s: Sentence, c: Tok) -> bool:
+    """A singular inanimate nominal that is no group, count or coordination: it cannot be the subject of a
+    plural verb."""
+    return c.feats.get("Number") == "Sing" and c.feats.get("Animacy") != "Anim" and c.lemma not in GROUP_NOUNS \
+        and c.lemma not in COUNTS and not s.children(c, "conj", "nummod", "nummod:gov")
 
 
 def inverted(s: Sentence, v: Tok) -> tuple[Tok, Tok] | None:
@@ -104,8 +109,7 @@ def inverted(s: Sentence, v: Tok) -> tuple[Tok, Tok] | None:
     if v.feats.get("Number") != "Plur" or len(subj) != 1 or len(objs) != 1:
         return None
     c, o = subj[0], objs[0]
-    if not (c.i < v.i < o.i) or c.feats.get("Number") != "Sing" or c.feats.get("Animacy") == "Anim" or \
-            c.lemma in GROUP_NOUNS or c.lemma in COUNTS or s.children(c, "conj", "nummod", "nummod:gov"):
+    if not (c.i < v.i < o.i) or not _one_thing(s, c):
         return None
     pair = [o] + s.children(o, "conj")
     if len(pair) < 2 or not all(x.pos == "PROPN" and (x.text.isupper() or x.feats.get("Case") in ("Nom", None))
